@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs every Debian and npm package Tianshan needs to build, run and test.
+# Idempotent: does nothing (no apt, no network) when everything is already present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEBIAN_PACKAGES=(
+  build-essential cmake pkg-config git ca-certificates
+  librestinio-dev libasio-dev libfmt-dev rapidjson-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
+  libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev
+  libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev
+  nodejs npm chromium fonts-noto-cjk
+)
+
+missing=()
+for pkg in "${DEBIAN_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+# Node.js may come with the machine image rather than from Debian.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for pkg in "${missing[@]}"; do
+    [[ "$pkg" == nodejs || "$pkg" == npm ]] || filtered+=("$pkg")
+  done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages of the web app, from the committed lock file.
+if [[ -f web/package-lock.json ]]; then
+  stamp=web/node_modules/.install-stamp
+  if [[ ! -f "$stamp" || web/package-lock.json -nt "$stamp" ]]; then
+    echo "install-deps: installing npm packages (npm ci)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$stamp"
+  fi
+fi

@@ -1,0 +1,162 @@
+#include "core/json.h"
+
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+
+namespace tianshan {
+
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    unsigned char c = p[i];
+    size_t n;
+    uint32_t cp;
+    if (c < 0x80) { ++i; continue; }
+    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+    else return false;
+    if (i + n >= s.size()) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+size_t Utf8Length(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+Result<rapidjson::Document> ParseJsonObject(std::string_view body) {
+  if (!IsValidUtf8(body)) {
+    return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.invalid_utf8");
+  }
+  rapidjson::Document doc;
+  doc.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(), body.size());
+  if (doc.HasParseError()) {
+    std::string what = std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " (offset " +
+                       std::to_string(doc.GetErrorOffset()) + ")";
+    return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.malformed", what);
+  }
+  if (!doc.IsObject()) {
+    return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.not_object");
+  }
+  return doc;
+}
+
+ObjectReader::ObjectReader(const rapidjson::Value& object, std::string prefix)
+    : object_(object), prefix_(std::move(prefix)) {}
+
+bool ObjectReader::Has(const char* name) const {
+  auto it = object_.FindMember(name);
+  return it != object_.MemberEnd() && !it->value.IsNull();
+}
+
+const rapidjson::Value* ObjectReader::Raw(const char* name) {
+  known_.insert(name);
+  auto it = object_.FindMember(name);
+  if (it == object_.MemberEnd()) return nullptr;
+  return &it->value;
+}
+
+void ObjectReader::AddError(std::string field, std::string message, std::string param) {
+  errors_.push_back({prefix_ + field, std::move(message), std::move(param)});
+}
+
+std::optional<std::string> ObjectReader::String(const char* name, bool required, size_t max_chars,
+                                                size_t min_chars) {
+  const auto* v = Raw(name);
+  if (v == nullptr || v->IsNull()) {
+    if (required) AddError(name, "field.required");
+    return std::nullopt;
+  }
+  if (!v->IsString()) {
+    AddError(name, "field.must_be_string");
+    return std::nullopt;
+  }
+  std::string s(v->GetString(), v->GetStringLength());
+  if (s.find('\0') != std::string::npos) {
+    AddError(name, "json.invalid_utf8");
+    return std::nullopt;
+  }
+  size_t len = Utf8Length(s);
+  if (len > max_chars) {
+    AddError(name, "field.too_long", std::to_string(max_chars));
+    return std::nullopt;
+  }
+  if (required && len == 0) {
+    AddError(name, "field.empty");
+    return std::nullopt;
+  }
+  if (len < min_chars) {
+    AddError(name, "field.too_short", std::to_string(min_chars));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<int64_t> ObjectReader::Int(const char* name, bool required, int64_t min, int64_t max) {
+  const auto* v = Raw(name);
+  if (v == nullptr || v->IsNull()) {
+    if (required) AddError(name, "field.required");
+    return std::nullopt;
+  }
+  if (!v->IsInt64()) {
+    AddError(name, "field.must_be_integer");
+    return std::nullopt;
+  }
+  int64_t x = v->GetInt64();
+  if (x < min || x > max) {
+    AddError(name, "field.out_of_range");
+    return std::nullopt;
+  }
+  return x;
+}
+
+std::optional<bool> ObjectReader::Bool(const char* name, bool required) {
+  const auto* v = Raw(name);
+  if (v == nullptr || v->IsNull()) {
+    if (required) AddError(name, "field.required");
+    return std::nullopt;
+  }
+  if (!v->IsBool()) {
+    AddError(name, "field.must_be_boolean");
+    return std::nullopt;
+  }
+  return v->GetBool();
+}
+
+std::optional<std::string> ObjectReader::OneOf(const char* name, bool required,
+                                               const std::vector<std::string>& allowed) {
+  auto s = String(name, required);
+  if (!s) return std::nullopt;
+  if (std::find(allowed.begin(), allowed.end(), *s) == allowed.end()) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    AddError(name, "field.not_one_of", list);
+    return std::nullopt;
+  }
+  return s;
+}
+
+Status ObjectReader::Finish() {
+  for (auto it = object_.MemberBegin(); it != object_.MemberEnd(); ++it) {
+    std::string_view key(it->name.GetString(), it->name.GetStringLength());
+    if (known_.find(key) == known_.end()) errors_.push_back({prefix_ + std::string(key), "field.unknown", {}});
+  }
+  if (errors_.empty()) return Status::Ok();
+  return Status::Invalid(errors_);
+}
+
+}  // namespace tianshan

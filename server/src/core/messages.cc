@@ -1,0 +1,92 @@
+#include "core/messages.h"
+
+#include <cctype>
+#include <mutex>
+#include <unordered_map>
+
+namespace tianshan {
+namespace {
+
+struct Catalogue {
+  std::mutex mutex;
+  std::unordered_map<std::string, MessageText> texts;
+};
+
+Catalogue& GetCatalogue() {
+  static Catalogue* catalogue = [] {
+    auto* c = new Catalogue;
+    const std::vector<MessageText> base = {
+        {"error.not_found", "未找到", "Not found"},
+        {"error.forbidden", "无权执行此操作", "You are not allowed to do this"},
+        {"error.unauthorized", "请先登录", "Please log in"},
+        {"error.validation", "提交的数据有误", "The submitted data is invalid"},
+        {"error.internal", "服务器内部错误", "Internal server error"},
+        {"error.unavailable", "服务暂时不可用", "Service temporarily unavailable"},
+        {"error.conflict", "与现有数据冲突", "Conflicts with existing data"},
+        {"error.bad_request", "请求格式错误", "Malformed request"},
+        {"error.too_many_requests", "请求过于频繁，请稍后再试", "Too many requests, try again later"},
+        {"error.payload_too_large", "请求体过大（上限 {} 字节）", "Request body too large (limit {} bytes)"},
+        {"error.unsupported_media_type", "请求体必须是 JSON（application/json）",
+         "Request body must be JSON (application/json)"},
+        {"error.csrf", "缺少或错误的 CSRF 令牌", "Missing or wrong CSRF token"},
+        {"error.route_not_found", "没有这个接口", "No such endpoint"},
+        {"error.method_not_allowed", "该接口不支持此方法", "Method not allowed on this endpoint"},
+        {"json.malformed", "JSON 格式错误：{}", "Malformed JSON: {}"},
+        {"json.invalid_utf8", "文本不是有效的 UTF-8", "Text is not valid UTF-8"},
+        {"json.not_object", "请求体必须是 JSON 对象", "Request body must be a JSON object"},
+        {"field.required", "必填", "Required"},
+        {"field.unknown", "未知字段", "Unknown field"},
+        {"field.must_be_string", "必须是字符串", "Must be a string"},
+        {"field.must_be_integer", "必须是整数", "Must be an integer"},
+        {"field.must_be_boolean", "必须是布尔值", "Must be true or false"},
+        {"field.must_be_array", "必须是数组", "Must be an array"},
+        {"field.must_be_object", "必须是对象", "Must be an object"},
+        {"field.too_long", "不能超过 {} 个字符", "At most {} characters"},
+        {"field.too_short", "至少 {} 个字符", "At least {} characters"},
+        {"field.empty", "不能为空", "Must not be empty"},
+        {"field.out_of_range", "超出允许范围", "Out of the allowed range"},
+        {"field.not_one_of", "必须是以下之一：{}", "Must be one of: {}"},
+        {"path.bad_id", "路径中的编号无效", "The id in the path is not a valid number"},
+        {"query.bad_limit", "limit 必须是 1 到 {} 之间的整数", "limit must be an integer from 1 to {}"},
+        {"query.bad_cursor", "分页游标无效", "Invalid pagination cursor"},
+    };
+    for (const auto& m : base) c->texts.emplace(m.key, m);
+    return c;
+  }();
+  return *catalogue;
+}
+
+}  // namespace
+
+void RegisterMessages(const std::vector<MessageText>& messages) {
+  auto& c = GetCatalogue();
+  std::lock_guard lock(c.mutex);
+  for (const auto& m : messages) c.texts.insert_or_assign(m.key, m);
+}
+
+Lang ParseAcceptLanguage(std::string_view header) {
+  // The first language tag wins; anything starting with "en" selects English.
+  size_t i = 0;
+  while (i < header.size() && std::isspace(static_cast<unsigned char>(header[i]))) ++i;
+  if (header.size() - i >= 2 && std::tolower(static_cast<unsigned char>(header[i])) == 'e' &&
+      std::tolower(static_cast<unsigned char>(header[i + 1])) == 'n') {
+    return Lang::kEn;
+  }
+  return Lang::kZh;
+}
+
+std::string_view LangTag(Lang lang) { return lang == Lang::kEn ? "en" : "zh-CN"; }
+
+std::string Translate(Lang lang, std::string_view key, std::string_view param) {
+  auto& c = GetCatalogue();
+  std::string text;
+  {
+    std::lock_guard lock(c.mutex);
+    auto it = c.texts.find(std::string(key));
+    text = it == c.texts.end() ? std::string(key) : (lang == Lang::kEn ? it->second.en : it->second.zh);
+  }
+  if (auto pos = text.find("{}"); pos != std::string::npos) text.replace(pos, 2, param);
+  return text;
+}
+
+}  // namespace tianshan

@@ -1,0 +1,91 @@
+#include "storage/database.h"
+
+#include <charconv>
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "storage/postgres/postgres_database.h"
+#include "storage/sqlite/sqlite_database.h"
+
+namespace tianshan::storage {
+
+int64_t Row::Int(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* x = std::get_if<int64_t>(&v)) return *x;
+  if (const auto* d = std::get_if<double>(&v)) return static_cast<int64_t>(*d);
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    int64_t out = 0;
+    std::from_chars(s->data(), s->data() + s->size(), out);
+    return out;
+  }
+  return 0;
+}
+
+double Row::Double(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* x = std::get_if<double>(&v)) return *x;
+  if (const auto* n = std::get_if<int64_t>(&v)) return static_cast<double>(*n);
+  if (const auto* s = std::get_if<std::string>(&v)) return std::strtod(s->c_str(), nullptr);
+  return 0;
+}
+
+std::string Row::Text(size_t i) const {
+  const Value& v = values_.at(i);
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* n = std::get_if<int64_t>(&v)) return std::to_string(*n);
+  if (const auto* d = std::get_if<double>(&v)) return std::to_string(*d);
+  return {};
+}
+
+std::optional<std::string> Row::OptText(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Text(i);
+}
+
+std::optional<int64_t> Row::OptInt(size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return Int(i);
+}
+
+Result<std::optional<Row>> Transaction::QueryOne(std::string_view sql, std::initializer_list<Param> params) {
+  auto rows = Query(sql, params);
+  if (!rows.ok()) return rows.status();
+  if (rows->empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows->rows.front()));
+}
+
+Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn) {
+  constexpr int kMaxAttempts = 12;
+  auto start = std::chrono::steady_clock::now();
+  thread_local std::minstd_rand jitter(std::random_device{}());
+  Status s;
+  for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
+    s = RunOnce(mode, fn);
+    if (s.code() != StatusCode::kRetry) break;
+    retry_count_.fetch_add(1);
+    if (attempt == kMaxAttempts) {
+      s = Status::Unavailable("error.unavailable").WithDetail("transaction retries exhausted: " + s.message());
+      break;
+    }
+    // Exponential backoff with jitter: 1, 2, 4 ... ms, capped at 50 ms.
+    int base = std::min(50, 1 << std::min(attempt, 6));
+    std::this_thread::sleep_for(std::chrono::microseconds(500 * base + jitter() % (1000 * base)));
+  }
+  auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  total_micros_.fetch_add(static_cast<uint64_t>(micros.count()));
+  transaction_count_.fetch_add(1);
+  return s;
+}
+
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int pool_size) {
+  if (url.rfind("sqlite:", 0) == 0) {
+    return OpenSqlite(url.substr(7), pool_size);
+  }
+  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    return OpenPostgres(url, pool_size);
+  }
+  return Status::Invalid("db", "unsupported database URL (use sqlite:PATH or postgresql://...)");
+}
+
+}  // namespace tianshan::storage

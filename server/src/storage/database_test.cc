@@ -1,0 +1,165 @@
+#include "storage/database.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "storage/migrate.h"
+#include "storage/sql_text.h"
+#include "testing/test_database.h"
+
+namespace tianshan::storage {
+namespace {
+
+using testing::DatabaseTest;
+
+class StorageTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    Status s = db().Write([](Transaction& tx) {
+      return tx.ExecuteScript(ExpandDialectTokens(
+          "CREATE TABLE items (id {{id}}, name TEXT NOT NULL UNIQUE, qty BIGINT NOT NULL, price DOUBLE PRECISION,"
+          " path {{path}})",
+          tx.dialect()));
+    });
+    ASSERT_TRUE(s.ok()) << s.detail();
+  }
+};
+
+TEST_P(StorageTest, InsertsAndReadsTypedValues) {
+  auto id = db().Write([](Transaction& tx) -> Result<int64_t> {
+    auto rows = tx.Query("INSERT INTO items (name, qty, price) VALUES (?, ?, ?) RETURNING id",
+                         {"天山街道", int64_t{42}, 2.5});
+    if (!rows.ok()) return rows.status();
+    return (*rows)[0].Int(0);
+  });
+  ASSERT_TRUE(id.ok()) << id.status().detail();
+  auto row = db().Read([&](Transaction& tx) {
+    return tx.QueryOne("SELECT name, qty, price, path FROM items WHERE id = ?", {*id});
+  });
+  ASSERT_TRUE(row.ok());
+  ASSERT_TRUE(row->has_value());
+  EXPECT_EQ((*row)->Text(0), "天山街道");
+  EXPECT_EQ((*row)->Int(1), 42);
+  EXPECT_DOUBLE_EQ((*row)->Double(2), 2.5);
+  EXPECT_TRUE((*row)->IsNull(3));
+}
+
+TEST_P(StorageTest, UniqueViolationIsConflictAndRollsBack) {
+  Status first = db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('a', 1)").status(); });
+  ASSERT_TRUE(first.ok());
+  Status second = db().Write([](Transaction& tx) -> Status {
+    TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO items (name, qty) VALUES ('b', 1)"));
+    return tx.Execute("INSERT INTO items (name, qty) VALUES ('a', 2)").status();
+  });
+  EXPECT_EQ(second.code(), StatusCode::kConflict);
+  auto count = db().Read([](Transaction& tx) -> Result<int64_t> {
+    auto r = tx.QueryOne("SELECT COUNT(*) FROM items");
+    if (!r.ok()) return r.status();
+    return (*r)->Int(0);
+  });
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 1) << "the failed transaction must leave nothing behind";
+}
+
+TEST_P(StorageTest, FailedFunctionRollsBack) {
+  Status s = db().Write([](Transaction& tx) -> Status {
+    TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO items (name, qty) VALUES ('x', 1)"));
+    return Status::Invalid("qty", "field.out_of_range");
+  });
+  EXPECT_EQ(s.code(), StatusCode::kInvalid);
+  auto n = db().Read([](Transaction& tx) { return tx.Query("SELECT id FROM items"); });
+  ASSERT_TRUE(n.ok());
+  EXPECT_TRUE(n->empty());
+}
+
+TEST_P(StorageTest, ConcurrentIncrementsAreNeverLost) {
+  ASSERT_TRUE(db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('c', 0)").status(); }).ok());
+  constexpr int kThreads = 8, kPerThread = 50;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        Status s = db().Write([](Transaction& tx) -> Status {
+          auto cur = tx.QueryOne("SELECT qty FROM items WHERE name = 'c'");
+          if (!cur.ok()) return cur.status();
+          return tx.Execute("UPDATE items SET qty = qty + 1 WHERE name = 'c'").status();
+        });
+        if (!s.ok()) failures++;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto qty = db().Read([](Transaction& tx) { return tx.QueryOne("SELECT qty FROM items WHERE name = 'c'"); });
+  ASSERT_TRUE(qty.ok());
+  EXPECT_EQ((*qty)->Int(0), kThreads * kPerThread);
+}
+
+TEST_P(StorageTest, PrefixRangeScanFindsExactlyTheSubtree) {
+  Status s = db().Write([](Transaction& tx) -> Status {
+    for (const char* p : {"/1/", "/1/5/", "/1/5/9/", "/1/50/", "/1/6/", "/2/"}) {
+      TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO items (name, qty, path) VALUES (?, 0, ?)", {p, p}));
+    }
+    return Status::Ok();
+  });
+  ASSERT_TRUE(s.ok());
+  std::string prefix = "/1/5/";
+  auto rows = db().Read([&](Transaction& tx) {
+    return tx.Query("SELECT path FROM items WHERE path >= ? AND path < ? ORDER BY path",
+                    {prefix, PrefixUpperBound(prefix)});
+  });
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].Text(0), "/1/5/");
+  EXPECT_EQ((*rows)[1].Text(0), "/1/5/9/");
+}
+
+TEST_P(StorageTest, QuestionMarksInsideLiteralsAreNotParameters) {
+  auto rows = db().Read([](Transaction& tx) { return tx.Query("SELECT 'why?' , ?", {"x"}); });
+  ASSERT_TRUE(rows.ok()) << rows.status().detail();
+  EXPECT_EQ((*rows)[0].Text(0), "why?");
+  EXPECT_EQ((*rows)[0].Text(1), "x");
+}
+
+TEST_P(StorageTest, MigrationsApplyOnceAndAreRecorded) {
+  std::vector<Migration> migrations = {
+      {"demo", 1, "first", "CREATE TABLE demo_a (id {{id}}, v TEXT)", "CREATE TABLE demo_a (id {{id}}, v TEXT)"},
+      {"demo", 2, "second", "ALTER TABLE demo_a ADD COLUMN w BIGINT", "ALTER TABLE demo_a ADD COLUMN w BIGINT"},
+  };
+  auto first = ApplyMigrations(db(), migrations);
+  ASSERT_TRUE(first.ok()) << first.status().detail();
+  EXPECT_EQ(first->applied.size(), 2u);
+  auto again = ApplyMigrations(db(), migrations);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->applied.empty());
+  migrations.push_back({"demo", 3, "broken", "CREATE TABLE oops (", "CREATE TABLE oops ("});
+  auto broken = ApplyMigrations(db(), migrations);
+  EXPECT_FALSE(broken.ok());
+  EXPECT_NE(broken.status().detail().find("demo/3_broken"), std::string::npos) << broken.status().detail();
+  auto recorded = db().Read([](Transaction& tx) { return tx.Query("SELECT version FROM schema_migrations WHERE module = 'demo'"); });
+  ASSERT_TRUE(recorded.ok());
+  EXPECT_EQ(recorded->size(), 2u) << "a failed migration is not recorded";
+}
+
+TS_INSTANTIATE_FOR_DATABASES(StorageTest);
+
+TEST(SqlText, NumbersPlaceholders) {
+  EXPECT_EQ(NumberPlaceholders("SELECT ? , '?' , \"a?\" -- ?\n, ?"), "SELECT $1 , '?' , \"a?\" -- ?\n, $2");
+}
+
+TEST(OpenDatabase, RejectsUnknownScheme) {
+  auto db = OpenDatabase("mysql://x");
+  EXPECT_FALSE(db.ok());
+}
+
+TEST(OpenDatabase, SqliteInUnwritablePlaceFailsWithItsPath) {
+  auto db = OpenDatabase("sqlite:/proc/tianshan/none.db");
+  ASSERT_FALSE(db.ok());
+}
+
+}  // namespace
+}  // namespace tianshan::storage

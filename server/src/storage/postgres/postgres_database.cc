@@ -1,0 +1,227 @@
+#include "storage/postgres/postgres_database.h"
+
+#include <libpq-fe.h>
+
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+
+#include "storage/connection_pool.h"
+#include "storage/sql_text.h"
+
+namespace tianshan::storage {
+namespace {
+
+// Type OIDs from pg_type.h.
+constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kFloat4Oid = 700, kFloat8Oid = 701,
+              kNumericOid = 1700;
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PgConnection {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  ~PgConnection() { PQfinish(conn_); }
+  PGconn* conn() const { return conn_; }
+  bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+
+  // Returns the name of the prepared statement for `sql`, preparing it on first use.
+  Result<std::string> Prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return it->second;
+    std::string name = "ts" + std::to_string(cache_.size() + 1);
+    std::string numbered = NumberPlaceholders(sql);
+    PgResult res(PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr));
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return Error(res.get(), "prepare");
+    cache_.emplace(std::string(sql), name);
+    return name;
+  }
+
+  Status Error(const PGresult* res, std::string_view what) const {
+    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+    std::string msg = std::string(what) + ": " + PQerrorMessage(conn_);
+    std::string code = state ? state : "";
+    if (broken()) return Status::Retry("connection lost: " + msg);
+    if (code == "40001" || code == "40P01" || code == "55P03") return Status::Retry(msg);
+    if (code.rfind("23", 0) == 0) return Status::Conflict("error.conflict").WithDetail(code + " " + msg);
+    return Status::Internal("error.internal").WithDetail(code + " " + msg);
+  }
+
+  Status Exec(const char* sql) {
+    PgResult res(PQexec(conn_, sql));
+    auto st = PQresultStatus(res.get());
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
+    return Error(res.get(), "exec");
+  }
+
+ private:
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> cache_;
+};
+
+class PgTransaction final : public Transaction {
+ public:
+  explicit PgTransaction(PgConnection& conn) : conn_(conn) {}
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  Result<Rows> Query(std::string_view sql, std::span<const Param> params) override {
+    auto res = Run(sql, params);
+    if (!res.ok()) return res.status();
+    PGresult* r = res->get();
+    Rows out;
+    int nrows = PQntuples(r), ncols = PQnfields(r);
+    out.rows.reserve(static_cast<size_t>(nrows));
+    for (int i = 0; i < nrows; ++i) {
+      std::vector<Value> values;
+      values.reserve(static_cast<size_t>(ncols));
+      for (int c = 0; c < ncols; ++c) {
+        if (PQgetisnull(r, i, c)) {
+          values.emplace_back(std::monostate{});
+          continue;
+        }
+        const char* text = PQgetvalue(r, i, c);
+        int len = PQgetlength(r, i, c);
+        switch (PQftype(r, c)) {
+          case kInt8Oid:
+          case kInt4Oid:
+          case kInt2Oid: {
+            int64_t v = 0;
+            std::from_chars(text, text + len, v);
+            values.emplace_back(v);
+            break;
+          }
+          case kBoolOid: values.emplace_back(static_cast<int64_t>(text[0] == 't')); break;
+          case kFloat4Oid:
+          case kFloat8Oid:
+          case kNumericOid: values.emplace_back(std::strtod(text, nullptr)); break;
+          default: values.emplace_back(std::string(text, static_cast<size_t>(len)));
+        }
+      }
+      out.rows.emplace_back(std::move(values));
+    }
+    return out;
+  }
+
+  Result<int64_t> Execute(std::string_view sql, std::span<const Param> params) override {
+    auto res = Run(sql, params);
+    if (!res.ok()) return res.status();
+    const char* n = PQcmdTuples(res->get());
+    int64_t count = 0;
+    if (n && *n) std::from_chars(n, n + std::strlen(n), count);
+    return count;
+  }
+
+  Status ExecuteScript(std::string_view sql) override { return conn_.Exec(std::string(sql).c_str()); }
+
+ private:
+  Result<PgResult> Run(std::string_view sql, std::span<const Param> params) {
+    auto name = conn_.Prepare(sql);
+    if (!name.ok()) return name.status();
+    std::vector<std::string> owned(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    std::vector<int> lengths(params.size(), 0);
+    for (size_t i = 0; i < params.size(); ++i) {
+      std::visit(
+          [&](const auto& v) {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, std::monostate>) {
+              values[i] = nullptr;
+            } else if constexpr (std::is_same_v<V, int64_t>) {
+              owned[i] = std::to_string(v);
+              values[i] = owned[i].c_str();
+            } else if constexpr (std::is_same_v<V, double>) {
+              char buf[64];
+              auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+              owned[i].assign(buf, end);
+              values[i] = owned[i].c_str();
+            } else {
+              owned[i].assign(v.data(), v.size());
+              values[i] = owned[i].c_str();
+            }
+            lengths[i] = static_cast<int>(owned[i].size());
+          },
+          params[i].value());
+    }
+    PgResult res(PQexecPrepared(conn_.conn(), name->c_str(), static_cast<int>(params.size()), values.data(),
+                                lengths.data(), nullptr, 0));
+    auto st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return conn_.Error(res.get(), "query");
+    return res;
+  }
+
+  PgConnection& conn_;
+};
+
+void IgnoreNotice(void*, const char*) {}
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(std::string url, int pool_size)
+      : url_(std::move(url)), pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  std::string describe() const override {
+    // Strip credentials: postgresql://user:pw@host/db -> postgresql://host/db
+    auto scheme_end = url_.find("://");
+    auto at = url_.find('@');
+    if (scheme_end == std::string::npos || at == std::string::npos) return url_;
+    return url_.substr(0, scheme_end + 3) + url_.substr(at + 1);
+  }
+
+  Result<std::unique_ptr<PgConnection>> Connect() {
+    PGconn* raw = PQconnectdb(url_.c_str());
+    auto conn = std::make_unique<PgConnection>(raw);
+    if (PQstatus(raw) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(raw);
+      while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+      return Status::Unavailable("error.unavailable").WithDetail("cannot connect to " + describe() + ": " + msg);
+    }
+    PQsetNoticeProcessor(raw, IgnoreNotice, nullptr);
+    Status s = conn->Exec("SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+    if (!s.ok()) return s;
+    return conn;
+  }
+
+ protected:
+  Status RunOnce(TxMode mode, const std::function<Status(Transaction&)>& fn) override {
+    auto lease = pool_.Acquire();
+    if (!lease.ok()) return lease.status();
+    PgConnection& conn = **lease;
+    Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+    if (!s.ok()) {
+      if (conn.broken()) lease->Discard();
+      return s;
+    }
+    PgTransaction tx(conn);
+    Status result = fn(tx);
+    if (!result.ok()) {
+      if (conn.broken()) {
+        lease->Discard();
+      } else {
+        conn.Exec("ROLLBACK").IgnoreError();
+      }
+      return result;
+    }
+    Status commit = conn.Exec("COMMIT");
+    if (!commit.ok() && conn.broken()) lease->Discard();
+    return commit;
+  }
+
+ private:
+  std::string url_;
+  ConnectionPool<PgConnection> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size) {
+  auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size));
+  auto probe = db->Read([](Transaction& tx) -> Status { return tx.Query("SELECT 1").status(); });
+  if (!probe.ok()) return probe;
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace tianshan::storage

@@ -1,0 +1,25 @@
+#pragma once
+// Portable SQL text helpers shared by the drivers and the migrator.
+
+#include <string>
+#include <string_view>
+
+#include "storage/database.h"
+
+namespace tianshan::storage {
+
+// Rewrites `?` placeholders to $1..$n, leaving quoted strings, quoted identifiers and comments
+// untouched.
+std::string NumberPlaceholders(std::string_view sql);
+
+// Expands the dialect tokens of migrations:
+//   {{id}}    auto-increment bigint primary key
+//   {{path}}  text compared bytewise (materialized paths; range scans must sort '/' < '0')
+//   {{blob}}  binary data
+std::string ExpandDialectTokens(std::string_view sql, Dialect dialect);
+
+// Upper bound for a prefix range scan: every string starting with `prefix` is >= prefix and
+// < PrefixUpperBound(prefix). `prefix` must be non-empty and not end in 0xFF.
+std::string PrefixUpperBound(std::string_view prefix);
+
+}  // namespace tianshan::storage

@@ -1,0 +1,207 @@
+#include "storage/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+#include "storage/connection_pool.h"
+
+namespace tianshan::storage {
+namespace {
+
+bool IsBusy(int rc) {
+  int primary = rc & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+class SqliteConnection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  sqlite3* db() const { return db_; }
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                nullptr);
+    if (rc != SQLITE_OK) return Error(rc, "prepare");
+    cache_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  Status Error(int rc, std::string_view what) const {
+    std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_);
+    if (IsBusy(rc)) return Status::Retry(msg);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+      return Status::Conflict("error.conflict").WithDetail(msg);
+    }
+    return Status::Internal("error.internal").WithDetail(msg);
+  }
+
+  Status Exec(const char* sql) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::Ok();
+    std::string msg = err ? err : sqlite3_errstr(rc);
+    sqlite3_free(err);
+    if (IsBusy(rc)) return Status::Retry(msg);
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::Conflict("error.conflict").WithDetail(msg);
+    return Status::Internal("error.internal").WithDetail(msg);
+  }
+
+ private:
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(SqliteConnection& conn) : conn_(conn) {}
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<Rows> Query(std::string_view sql, std::span<const Param> params) override {
+    Rows out;
+    auto s = Run(sql, params, &out);
+    if (!s.ok()) return s;
+    return out;
+  }
+
+  Result<int64_t> Execute(std::string_view sql, std::span<const Param> params) override {
+    auto s = Run(sql, params, nullptr);
+    if (!s.ok()) return s;
+    return static_cast<int64_t>(sqlite3_changes64(conn_.db()));
+  }
+
+  Status ExecuteScript(std::string_view sql) override { return conn_.Exec(std::string(sql).c_str()); }
+
+ private:
+  Status Run(std::string_view sql, std::span<const Param> params, Rows* out) {
+    auto prepared = conn_.Prepare(sql);
+    if (!prepared.ok()) return prepared.status();
+    sqlite3_stmt* stmt = *prepared;
+    struct Resetter {
+      sqlite3_stmt* s;
+      ~Resetter() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+      }
+    } resetter{stmt};
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
+      return Status::Internal("error.internal")
+          .WithDetail("parameter count mismatch for: " + std::string(sql.substr(0, 80)));
+    }
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      int rc = std::visit(
+          [&](const auto& v) -> int {
+            using V = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<V, std::monostate>) return sqlite3_bind_null(stmt, idx);
+            else if constexpr (std::is_same_v<V, int64_t>) return sqlite3_bind_int64(stmt, idx, v);
+            else if constexpr (std::is_same_v<V, double>) return sqlite3_bind_double(stmt, idx, v);
+            else return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+          },
+          params[i].value());
+      if (rc != SQLITE_OK) return conn_.Error(rc, "bind");
+    }
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) return Status::Ok();
+      if (rc != SQLITE_ROW) return conn_.Error(rc, "step");
+      if (out == nullptr) continue;
+      int n = sqlite3_column_count(stmt);
+      std::vector<Value> values;
+      values.reserve(n);
+      for (int c = 0; c < n; ++c) {
+        switch (sqlite3_column_type(stmt, c)) {
+          case SQLITE_INTEGER: values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c))); break;
+          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
+          case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+          default: {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+            values.emplace_back(std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+          }
+        }
+      }
+      out->rows.emplace_back(std::move(values));
+    }
+  }
+
+  SqliteConnection& conn_;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::string path, int pool_size)
+      : path_(std::move(path)), pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  std::string describe() const override { return "sqlite:" + path_; }
+
+  Result<std::unique_ptr<SqliteConnection>> Connect() {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+      sqlite3_close_v2(db);
+      return Status::Unavailable("error.unavailable").WithDetail("cannot open sqlite:" + path_ + ": " + msg);
+    }
+    auto conn = std::make_unique<SqliteConnection>(db);
+    sqlite3_busy_timeout(db, 5000);
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32000"}) {
+      Status s = conn->Exec(pragma);
+      if (!s.ok()) {
+        return Status::Unavailable("error.unavailable")
+            .WithDetail("cannot open sqlite:" + path_ + ": " + s.detail() + s.message());
+      }
+    }
+    return conn;
+  }
+
+ protected:
+  Status RunOnce(TxMode mode, const std::function<Status(Transaction&)>& fn) override {
+    auto lease = pool_.Acquire();
+    if (!lease.ok()) return lease.status();
+    SqliteConnection& conn = **lease;
+    Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (!s.ok()) return s;
+    SqliteTransaction tx(conn);
+    Status result = fn(tx);
+    if (!result.ok()) {
+      conn.Exec("ROLLBACK").IgnoreError();
+      return result;
+    }
+    Status commit = conn.Exec("COMMIT");
+    if (!commit.ok()) conn.Exec("ROLLBACK").IgnoreError();
+    return commit;
+  }
+
+ private:
+  std::string path_;
+  ConnectionPool<SqliteConnection> pool_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size) {
+  if (path.empty() || path == ":memory:") {
+    return Status::Invalid("db", "sqlite needs a file path (sqlite:PATH)");
+  }
+  std::error_code ec;
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  auto db = std::make_unique<SqliteDatabase>(path, std::max(1, pool_size));
+  // Open one connection now so that a bad path fails at start-up, not at the first request.
+  auto probe = db->Read([](Transaction& tx) -> Status { return tx.Query("SELECT 1").status(); });
+  if (!probe.ok()) return probe;
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+}  // namespace tianshan::storage
