@@ -76,6 +76,12 @@ class [[nodiscard]] Status {
     detail_ = std::move(d);
     return *this;
   }
+  // Substituted for {} in the translated message (e.g. the name of a conflicting record).
+  const std::string& param() const { return param_; }
+  Status& WithParam(std::string p) {
+    param_ = std::move(p);
+    return *this;
+  }
   void IgnoreError() const {}
   // Lets TS_RETURN_IF_ERROR treat Status and Result<T> alike.
   const Status& status() const { return *this; }
@@ -84,6 +90,7 @@ class [[nodiscard]] Status {
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
   std::string detail_;
+  std::string param_;
   std::vector<FieldError> field_errors_;
 };
 

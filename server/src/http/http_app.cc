@@ -1,0 +1,118 @@
+#include "http/http_app.h"
+
+#include <chrono>
+
+#include "core/crypto.h"
+#include "core/log.h"
+
+namespace tianshan::http {
+namespace {
+
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+bool IsSafeMethod(std::string_view m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
+
+bool IsSaneRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& static_files, SessionResolver resolver,
+                 HttpAppOptions options)
+    : router_(router),
+      metrics_(metrics),
+      static_files_(static_files),
+      resolver_(std::move(resolver)),
+      options_(std::move(options)) {}
+
+void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const {
+  auto& h = resp.headers;
+  h.emplace_back("X-Request-Id", req.request_id);
+  h.emplace_back("Content-Security-Policy", kCsp);
+  h.emplace_back("X-Content-Type-Options", "nosniff");
+  h.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
+  h.emplace_back("X-Frame-Options", "DENY");
+  h.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  h.emplace_back("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+  bool api = req.path.rfind("/api/", 0) == 0;
+  if (api) h.emplace_back("Cache-Control", "no-store");
+  if (api && resp.content_type.rfind("application/", 0) == 0) h.emplace_back("Content-Language", std::string(LangTag(req.lang)));
+  const std::string& route = req.route_pattern.empty() ? (api ? "unmatched" : "static") : req.route_pattern;
+  metrics_.Record(req.method, route, resp.status, seconds);
+  AccessLog().info("{} {} {} {:.3f}ms id={}", req.method, route, resp.status, seconds * 1000.0, req.request_id);
+}
+
+void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
+  auto start = std::chrono::steady_clock::now();
+  std::string_view incoming_id = req->Header("x-request-id");
+  req->request_id = IsSaneRequestId(incoming_id) ? std::string(incoming_id) : RandomToken(12);
+  req->lang = ParseAcceptLanguage(req->Header("accept-language"));
+
+  auto done = [this, req, reply = std::move(reply), start](HttpResponse resp) {
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    Finish(*req, resp, seconds);
+    reply(std::move(resp));
+  };
+  auto fail = [&](const Status& s) { done(ProblemResponse(s, req->lang, req->path)); };
+
+  RouteMatch match = router_.Match(req->method, req->path);
+  if (match.route == nullptr) {
+    bool api = req->path.rfind("/api/", 0) == 0;
+    if (!api && (req->method == "GET" || req->method == "HEAD")) {
+      if (auto resp = static_files_.Serve(req->path, req->Header("if-none-match"))) {
+        if (req->method == "HEAD") resp->body.clear();
+        return done(std::move(*resp));
+      }
+    }
+    if (match.path_known) {
+      HttpResponse r = ProblemResponse(Status(StatusCode::kBadRequest, "error.method_not_allowed"), req->lang, req->path);
+      r.status = 405;
+      return done(std::move(r));
+    }
+    return fail(Status(StatusCode::kNotFound, "error.route_not_found"));
+  }
+  const Route& route = *match.route;
+  req->route_pattern = route.pattern;
+  req->path_params = std::move(match.params);
+
+  if (req->body.size() > options_.max_body_bytes) {
+    return fail(Status(StatusCode::kPayloadTooLarge, "error.payload_too_large")
+                    .WithParam(std::to_string(options_.max_body_bytes)));
+  }
+  if (!req->body.empty()) {
+    std::string_view ct = req->Header("content-type");
+    if (ct.rfind("application/json", 0) != 0) {
+      return fail(Status(StatusCode::kUnsupportedMediaType, "error.unsupported_media_type"));
+    }
+  }
+
+  std::string_view token = req->Cookie(options_.session_cookie);
+  if (!token.empty() && resolver_) {
+    auto actor = resolver_(token);
+    if (!actor.ok()) return fail(actor.status());
+    if (actor->has_value()) req->actor = std::move(**actor);
+  }
+  if (route.access == Access::kSession && !req->actor) return fail(Status::Unauthorized());
+  if (!IsSafeMethod(req->method) && !route.csrf_exempt) {
+    std::string_view sent = req->Header("x-csrf-token");
+    if (!req->actor || sent.empty() || !ConstantTimeEquals(sent, req->actor->csrf_token)) {
+      return fail(Status::Forbidden("error.csrf"));
+    }
+  }
+  try {
+    route.handler(*req, done);
+  } catch (const std::exception& e) {
+    AppLog().error("handler {} {} threw: {} id={}", req->method, route.pattern, e.what(), req->request_id);
+    fail(Status::Internal("error.internal"));
+  }
+}
+
+}  // namespace tianshan::http

@@ -1,0 +1,154 @@
+#include "http/http_server.h"
+
+#include <restinio/all.hpp>
+
+#include <future>
+
+#include "http/url.h"
+
+namespace tianshan::http {
+namespace {
+
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+using Server = restinio::http_server_t<Traits>;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return status >= 500 ? "Internal Server Error" : "OK";
+  }
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  explicit Impl(const HttpApp& a) : app(a) {}
+  const HttpApp& app;
+  std::unique_ptr<Server> server;
+  std::unique_ptr<restinio::on_pool_runner_t<Server>> runner;
+  std::promise<void> stopped;
+  std::atomic<bool> stopping{false};
+};
+
+HttpServer::HttpServer(const HttpApp& app) : impl_(std::make_unique<Impl>(app)) {}
+HttpServer::~HttpServer() { Stop(); }
+
+Status HttpServer::Start(const ListenOptions& options) {
+  const HttpApp& app = impl_->app;
+  std::atomic<uint16_t> bound_port{0};
+  auto handler = [&app](restinio::request_handle_t rh) -> restinio::request_handling_status_t {
+    auto req = std::make_shared<HttpRequest>();
+    const auto& h = rh->header();
+    req->method = h.method().c_str();
+    auto path = PercentDecode(h.path(), false);
+    auto query = ParseQueryString(h.query());
+    h.for_each_field([&](const restinio::http_header_field_t& f) {
+      req->headers.emplace_back(Lower(f.name()), std::string(f.value()));
+    });
+    req->body = rh->body();
+    req->remote_ip = rh->remote_endpoint().address().to_string();
+    auto send = [rh](HttpResponse resp) {
+      auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                                                std::string(ReasonPhrase(resp.status))});
+      if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
+      for (auto& [k, v] : resp.headers) r.append_header(k, v);
+      if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
+      r.done();
+    };
+    if (!path || !query) {
+      req->path = path.value_or("/");
+      req->lang = ParseAcceptLanguage(req->Header("accept-language"));
+      HttpResponse bad = ProblemResponse(
+          Status(StatusCode::kBadRequest, "error.bad_request").WithField(path ? "query" : "path", "json.invalid_utf8"),
+          req->lang);
+      send(std::move(bad));
+      return restinio::request_accepted();
+    }
+    req->path = std::move(*path);
+    req->raw_query = std::string(h.query());
+    req->query = std::move(*query);
+    app.Handle(std::move(req), std::move(send));
+    return restinio::request_accepted();
+  };
+
+  // Bodies up to 16x the API limit reach the pipeline, which answers 413 with a problem;
+  // larger ones are cut off by RESTinio.
+  auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(app.options().max_body_bytes * 16 + 4096);
+  try {
+    impl_->server = std::make_unique<Server>(
+        restinio::own_io_context(),
+        [&](auto& settings) {
+          settings.address(options.address)
+              .port(options.port)
+              .request_handler(handler)
+              .incoming_http_msg_limits(limits)
+              .max_pipelined_requests(16)
+              .read_next_http_message_timelimit(std::chrono::seconds(60))
+              .handle_request_timeout(std::chrono::seconds(60))
+              .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
+                bound_port = acceptor.local_endpoint().port();
+              });
+        });
+    impl_->runner = std::make_unique<restinio::on_pool_runner_t<Server>>(options.io_threads, *impl_->server);
+    std::promise<std::string> started;
+    auto fut = started.get_future();
+    impl_->runner->start([&started]() noexcept { started.set_value(""); },
+                         [&started](std::exception_ptr ex) noexcept {
+                           try {
+                             std::rethrow_exception(ex);
+                           } catch (const std::exception& e) {
+                             started.set_value(e.what());
+                           } catch (...) {
+                             started.set_value("unknown error");
+                           }
+                         });
+    std::string error = fut.get();
+    if (!error.empty()) {
+      impl_->runner->stop();
+      impl_->runner->wait();
+      impl_->runner.reset();
+      return Status::Unavailable("error.unavailable")
+          .WithDetail("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " + error);
+    }
+  } catch (const std::exception& e) {
+    return Status::Unavailable("error.unavailable")
+        .WithDetail("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " + e.what());
+  }
+  port_ = bound_port.load();
+  return Status::Ok();
+}
+
+void HttpServer::Stop() {
+  if (!impl_->runner || impl_->stopping.exchange(true)) return;
+  impl_->runner->stop();
+  impl_->runner->wait();
+  impl_->stopped.set_value();
+}
+
+void HttpServer::Wait() {
+  if (!impl_->runner) return;
+  impl_->stopped.get_future().wait();
+}
+
+}  // namespace tianshan::http

@@ -1,0 +1,72 @@
+#include "http/router.h"
+
+namespace tianshan::http {
+namespace {
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '/') {
+      ++i;
+      continue;
+    }
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    out.push_back(path.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt) {
+  AddAsync(std::move(method), std::move(pattern), access,
+           [h = std::move(handler)](HttpRequest& req, Reply reply) { reply(h(req)); }, csrf_exempt);
+}
+
+void Router::AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
+                      bool csrf_exempt) {
+  auto route = std::make_unique<Route>();
+  route->method = std::move(method);
+  route->pattern = std::move(pattern);
+  route->access = access;
+  route->csrf_exempt = csrf_exempt;
+  route->handler = std::move(handler);
+  for (auto s : Split(route->pattern)) route->segments.emplace_back(s);
+  routes_.push_back(std::move(route));
+}
+
+RouteMatch Router::Match(std::string_view method, std::string_view path) const {
+  // Among matching routes the one with the most literal segments wins, so that
+  // "/organizations/search" is not taken for "/organizations/{id}".
+  RouteMatch match;
+  int best_literals = -1;
+  auto parts = Split(path);
+  for (const auto& route : routes_) {
+    if (route->segments.size() != parts.size()) continue;
+    std::vector<std::pair<std::string, std::string>> params;
+    bool ok = true;
+    int literals = 0;
+    for (size_t i = 0; i < parts.size() && ok; ++i) {
+      const std::string& seg = route->segments[i];
+      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
+        params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
+      } else {
+        ok = seg == parts[i];
+        ++literals;
+      }
+    }
+    if (!ok) continue;
+    match.path_known = true;
+    if ((route->method == method || (method == "HEAD" && route->method == "GET")) && literals > best_literals) {
+      best_literals = literals;
+      match.route = route.get();
+      match.params = std::move(params);
+    }
+  }
+  return match;
+}
+
+}  // namespace tianshan::http

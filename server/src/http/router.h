@@ -1,0 +1,55 @@
+#pragma once
+// Routes: method + pattern ("/api/v1/organizations/{id}/children") → handler.
+//
+// Handlers are adapters: parse and validate, call one use case, map the result. A handler is
+// either synchronous (returns the response) or asynchronous (calls `reply` exactly once, from
+// any thread) for work that must not block an I/O thread, such as password hashing.
+// Routes are added before the server starts; matching afterwards is read-only and thread-safe.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/http_types.h"
+
+namespace tianshan::http {
+
+using Reply = std::function<void(HttpResponse)>;
+using Handler = std::function<HttpResponse(HttpRequest&)>;
+using AsyncHandler = std::function<void(HttpRequest&, Reply)>;
+
+enum class Access {
+  kPublic,   // no session needed
+  kSession,  // 401 without a valid session
+};
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  Access access = Access::kSession;
+  bool csrf_exempt = false;  // only the login itself
+  AsyncHandler handler;
+  std::vector<std::string> segments;  // split pattern; "{x}" segments capture
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  bool path_known = false;  // some route has this path (405 rather than 404)
+  std::vector<std::pair<std::string, std::string>> params;
+};
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt = false);
+  void AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler, bool csrf_exempt = false);
+
+  RouteMatch Match(std::string_view method, std::string_view path) const;
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
+
+ private:
+  std::vector<std::unique_ptr<Route>> routes_;
+};
+
+}  // namespace tianshan::http
