@@ -1,1 +1,169 @@
-int main() { return 0; }
+// tianshan: the server and its administration commands.
+//   tianshan serve | migrate | demo | create-admin | backup | verify-counters
+// Configuration comes from options or TIANSHAN_* environment variables (`tianshan --help`).
+
+#include <CLI/CLI.hpp>
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/app.h"
+#include "auth/create_account.h"
+#include "core/crypto.h"
+#include "core/log.h"
+
+namespace {
+
+using tianshan::App;
+using tianshan::AppConfig;
+using tianshan::Status;
+
+// Start-up failures end the process with one clear line.
+[[noreturn]] void Die(const std::string& what, const Status& s) {
+  std::string detail = s.detail().empty() ? s.message() : s.detail();
+  std::fprintf(stderr, "tianshan: %s: %s\n", what.c_str(), detail.c_str());
+  std::exit(1);
+}
+
+std::unique_ptr<App> OpenApp(const AppConfig& config, bool migrate) {
+  auto app = App::Create(config);
+  if (!app.ok()) Die("cannot open database " + config.db_url, app.status());
+  if (migrate) {
+    auto report = (*app)->Migrate();
+    if (!report.ok()) Die("cannot migrate database " + config.db_url, report.status());
+    for (const auto& m : report->applied) tianshan::AppLog().info("migrated {}", m);
+  }
+  return std::move(app).value();
+}
+
+int Serve(const AppConfig& config) {
+  // Block the stop signals in every thread; the main thread waits for them below.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto app = OpenApp(config, true);
+  auto demo_accounts = app->DemoAccountCount();
+  if (demo_accounts.ok() && *demo_accounts > 0) {
+    tianshan::AppLog().warn(
+        "!!! {} DEMO ACCOUNTS with the public password 'tianshan-demo' exist in this database. "
+        "Never expose it to a network: anyone can log in as an administrator. !!!",
+        *demo_accounts);
+  }
+  if (Status s = app->StartServer(); !s.ok()) Die("cannot start the server", s);
+  tianshan::AppLog().info("tianshan serving http://{}:{} (database {}, web app {})", config.listen, app->port(),
+                          app->db().describe(), config.web_dir);
+  int sig = 0;
+  sigwait(&signals, &sig);
+  tianshan::AppLog().info("stopping (signal {})", sig);
+  app->StopServer();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!tianshan::InitCrypto()) {
+    std::fprintf(stderr, "tianshan: libsodium failed to initialize\n");
+    return 1;
+  }
+  AppConfig config;
+  CLI::App cli{"Tianshan (天山): the platform of a youth-league organization network"};
+  cli.require_subcommand(1);
+  cli.add_option("--db", config.db_url, "Database: sqlite:PATH or postgresql://user@host:port/db")
+      ->envname("TIANSHAN_DB")
+      ->capture_default_str();
+  cli.add_flag("--quiet", config.quiet, "Only warnings and errors; no access log")->envname("TIANSHAN_QUIET");
+
+  auto* serve = cli.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
+  serve->add_option("--listen", config.listen, "Address to listen on")->envname("TIANSHAN_LISTEN")->capture_default_str();
+  serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->envname("TIANSHAN_PORT")->capture_default_str();
+  serve->add_option("--web", config.web_dir, "Folder of the built web app")->envname("TIANSHAN_WEB")->capture_default_str();
+  serve->add_option("--threads", config.io_threads, "I/O threads")->envname("TIANSHAN_THREADS")->capture_default_str();
+  serve->add_option("--hash-threads", config.hash_threads, "Password hashing threads")
+      ->envname("TIANSHAN_HASH_THREADS")
+      ->capture_default_str();
+  serve->add_option("--db-pool", config.db_pool, "Database connections")->envname("TIANSHAN_DB_POOL")->capture_default_str();
+  serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
+      ->envname("TIANSHAN_MAX_BODY")
+      ->capture_default_str();
+  serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
+      ->envname("TIANSHAN_SECURE_COOKIES");
+  serve->add_option("--password-cost", config.password_cost, "interactive (default) or fast (tests only)")
+      ->envname("TIANSHAN_PASSWORD_COST")
+      ->check(CLI::IsMember({"interactive", "fast"}))
+      ->capture_default_str();
+
+  cli.add_subcommand("migrate", "Apply pending database migrations");
+  auto* demo = cli.add_subcommand("demo", "Load the demo network into an empty database (migrates first)");
+  std::string admin_login;
+  int64_t admin_org = 0;
+  auto* create_admin = cli.add_subcommand("create-admin", "Create an administrator and print its generated password once");
+  create_admin->add_option("--login", admin_login, "Login name")->required();
+  create_admin->add_option("--organization", admin_org,
+                           "Organization id to administer (default 0: every organization)");
+  std::string backup_file;
+  auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE");
+  backup->add_option("FILE", backup_file, "Target file (must not exist)")->required();
+  cli.add_subcommand("verify-counters", "Recompute every maintained counter and report differences");
+
+  CLI11_PARSE(cli, argc, argv);
+  tianshan::InitLogging(config.quiet);
+
+  if (serve->parsed()) return Serve(config);
+  if (cli.got_subcommand("migrate")) {
+    auto app = OpenApp(config, true);
+    std::printf("database %s is up to date\n", app->db().describe().c_str());
+    return 0;
+  }
+  if (demo->parsed()) {
+    auto app = OpenApp(config, true);
+    Status s = app->LoadDemo();
+    if (s.code() == tianshan::StatusCode::kConflict) {
+      std::fprintf(stderr, "tianshan: the database already holds data; demo data goes only into an empty database\n");
+      return 1;
+    }
+    if (!s.ok()) Die("cannot load demo data", s);
+    std::printf("demo network loaded into %s; demo accounts use the password tianshan-demo\n",
+                app->db().describe().c_str());
+    return 0;
+  }
+  if (create_admin->parsed()) {
+    auto app = OpenApp(config, true);
+    std::string password = tianshan::RandomToken(15);
+    tianshan::auth::NewAccount account{admin_login, std::nullopt, admin_login, password, std::nullopt,
+                                       {{admin_org, tianshan::auth::Role::kCommitteeAdmin}}, false};
+    auto id = tianshan::auth::CreateAccount(app->context(), account, std::nullopt);
+    if (!id.ok()) {
+      const Status failure = id.status();
+      std::string msg = tianshan::Translate(tianshan::Lang::kEn, failure.message());
+      for (const auto& e : failure.field_errors()) {
+        msg += "; " + e.field + ": " + tianshan::Translate(tianshan::Lang::kEn, e.message, e.param);
+      }
+      std::fprintf(stderr, "tianshan: cannot create %s: %s\n", admin_login.c_str(), msg.c_str());
+      return 1;
+    }
+    std::printf("created administrator %s (account %lld)\npassword (shown once): %s\n", admin_login.c_str(),
+                static_cast<long long>(*id), password.c_str());
+    return 0;
+  }
+  if (backup->parsed()) {
+    auto app = OpenApp(config, false);
+    Status s = app->db().BackupTo(backup_file);
+    if (!s.ok()) Die("backup to " + backup_file + " failed", s);
+    std::printf("backup written to %s\n", backup_file.c_str());
+    return 0;
+  }
+  if (cli.got_subcommand("verify-counters")) {
+    auto app = OpenApp(config, true);
+    auto differences = app->VerifyCounters();
+    if (!differences.ok()) Die("cannot verify counters", differences.status());
+    for (const auto& d : *differences) std::printf("%s\n", d.c_str());
+    std::printf("%zu difference(s)\n", differences->size());
+    return differences->empty() ? 0 : 3;
+  }
+  return 0;
+}

@@ -127,6 +127,10 @@ class Database {
     return RunTyped(TxMode::kRead, std::forward<F>(fn));
   }
 
+  // Writes a consistent copy of the whole database to `file` (SQLite: VACUUM INTO;
+  // PostgreSQL: pg_dump custom format). Fails when `file` exists.
+  [[nodiscard]] virtual Status BackupTo(const std::string& file) = 0;
+
   // Total wall time spent in transactions, for /metrics.
   uint64_t total_micros() const { return total_micros_.load(); }
   uint64_t transaction_count() const { return transaction_count_.load(); }

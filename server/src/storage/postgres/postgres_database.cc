@@ -2,7 +2,11 @@
 
 #include <libpq-fe.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <charconv>
+#include <filesystem>
 #include <cstring>
 #include <unordered_map>
 
@@ -169,6 +173,23 @@ class PostgresDatabase final : public Database {
     auto at = url_.find('@');
     if (scheme_end == std::string::npos || at == std::string::npos) return url_;
     return url_.substr(0, scheme_end + 3) + url_.substr(at + 1);
+  }
+
+  Status BackupTo(const std::string& file) override {
+    if (std::filesystem::exists(file)) return Status::Conflict("backup.file_exists").WithParam(file);
+    pid_t pid = fork();
+    if (pid < 0) return Status::Internal("error.internal").WithDetail("fork failed");
+    if (pid == 0) {
+      execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), "--dbname", url_.c_str(),
+             static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      return Status::Internal("error.internal").WithDetail("pg_dump failed (exit " + std::to_string(WEXITSTATUS(status)) + ")");
+    }
+    return Status::Ok();
   }
 
   Result<std::unique_ptr<PgConnection>> Connect() {

@@ -143,6 +143,21 @@ class SqliteDatabase final : public Database {
   Dialect dialect() const override { return Dialect::kSqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
 
+  Status BackupTo(const std::string& file) override {
+    if (std::filesystem::exists(file)) return Status::Conflict("backup.file_exists").WithParam(file);
+    auto lease = pool_.Acquire();
+    if (!lease.ok()) return lease.status();
+    SqliteConnection& conn = **lease;
+    auto stmt = conn.Prepare("VACUUM INTO ?");
+    if (!stmt.ok()) return stmt.status();
+    sqlite3_bind_text(*stmt, 1, file.c_str(), -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    sqlite3_clear_bindings(*stmt);
+    if (rc != SQLITE_DONE) return conn.Error(rc, "backup");
+    return Status::Ok();
+  }
+
   Result<std::unique_ptr<SqliteConnection>> Connect() {
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

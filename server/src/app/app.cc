@@ -1,0 +1,129 @@
+#include "app/app.h"
+
+#include "app/module_registry.h"
+#include "auth/session_store.h"
+#include "core/json.h"
+#include "core/log.h"
+#include "storage/embedded_files.h"
+
+namespace tianshan {
+
+Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_ptr<storage::Database> db,
+                                         const Clock* clock) {
+  std::unique_ptr<App> app(new App);
+  app->config_ = config;
+  if (!db) {
+    auto opened = storage::OpenDatabase(config.db_url, config.db_pool);
+    if (!opened.ok()) return opened.status();
+    db = std::move(opened).value();
+  }
+  app->db_ = std::move(db);
+  app->clock_ = clock ? clock : &app->system_clock_;
+  app->hasher_ = std::make_unique<auth::PasswordHasher>(
+      config.hash_threads, config.hash_queue,
+      config.password_cost == "fast" ? auth::HashCost::kFast : auth::HashCost::kInteractive);
+  app->audit_ = std::make_unique<audit::AuditLog>(*app->clock_);
+  app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->config_, nullptr});
+  app->modules_ = AllModules();
+  for (const auto& m : app->modules_) {
+    RegisterMessages(m.messages);
+    if (m.register_routes) m.register_routes(app->router_, *app->context_);
+  }
+  app->RegisterSystemRoutes();
+  return app;
+}
+
+App::~App() { StopServer(); }
+
+void App::RegisterSystemRoutes() {
+  router_.Add("GET", "/api/v1/health", http::Access::kPublic, [this](http::HttpRequest& req) {
+    Status s = db_->Read([](storage::Transaction& tx) { return tx.Query("SELECT 1").status(); });
+    if (!s.ok()) return http::ProblemResponse(Status::Unavailable("error.unavailable"), req.lang);
+    return http::HttpResponse::Json(R"({"status":"ok"})");
+  });
+  router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic, [](http::HttpRequest&) {
+    return http::HttpResponse::Json(std::string(FindEmbeddedFile("app/openapi.json")));
+  });
+  metrics_.SetExtra([this] {
+    return "# HELP tianshan_db_transaction_seconds_total Wall time spent in database transactions.\n"
+           "# TYPE tianshan_db_transaction_seconds_total counter\n"
+           "tianshan_db_transaction_seconds_total " +
+           std::to_string(static_cast<double>(db_->total_micros()) / 1e6) +
+           "\n# TYPE tianshan_db_transactions_total counter\ntianshan_db_transactions_total " +
+           std::to_string(db_->transaction_count()) +
+           "\n# TYPE tianshan_db_transaction_retries_total counter\ntianshan_db_transaction_retries_total " +
+           std::to_string(db_->retry_count()) + "\n";
+  });
+  router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
+    http::HttpResponse r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = metrics_.Render();
+    return r;
+  });
+}
+
+Result<storage::MigrationReport> App::Migrate() {
+  std::vector<storage::Migration> all;
+  for (const auto& m : modules_) all.insert(all.end(), m.migrations.begin(), m.migrations.end());
+  return storage::ApplyMigrations(*db_, all);
+}
+
+Status App::LoadDemo() {
+  auto accounts = db_->Read([](storage::Transaction& tx) -> Result<int64_t> {
+    auto row = tx.QueryOne("SELECT COUNT(*) FROM auth_accounts");
+    if (!row.ok()) return row.status();
+    return (*row)->Int(0);
+  });
+  if (!accounts.ok()) return accounts.status();
+  if (*accounts > 0) return Status::Conflict("demo.not_empty");
+  DemoContext demo;
+  for (const auto& m : modules_) {
+    if (!m.load_demo) continue;
+    Status s = m.load_demo(*context_, demo);
+    if (!s.ok()) return s.WithDetail("demo data of module " + m.name + ": " + s.detail());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> App::VerifyCounters() {
+  std::vector<std::string> differences;
+  for (const auto& m : modules_) {
+    if (!m.verify_counters) continue;
+    auto d = m.verify_counters(*context_);
+    if (!d.ok()) return d.status();
+    differences.insert(differences.end(), d->begin(), d->end());
+  }
+  return differences;
+}
+
+Result<int64_t> App::DemoAccountCount() {
+  return db_->Read([](storage::Transaction& tx) -> Result<int64_t> {
+    auto row = tx.QueryOne("SELECT COUNT(*) FROM auth_accounts WHERE is_demo = 1");
+    if (!row.ok()) return row.status();
+    return (*row)->Int(0);
+  });
+}
+
+Status App::StartServer() {
+  static_files_ = http::StaticFiles::Load(config_.web_dir);
+  auth::SessionPolicy policy{config_.session_idle_millis, config_.session_max_millis};
+  auto resolver = [this, policy](std::string_view token) {
+    return auth::SessionStore::Resolve(*db_, token, clock_->NowMillis(), policy, context_->organizations);
+  };
+  http_app_ = std::make_unique<http::HttpApp>(router_, metrics_, static_files_, resolver,
+                                               http::HttpAppOptions{config_.max_body_bytes, "tianshan_session"});
+  server_ = std::make_unique<http::HttpServer>(*http_app_);
+  return server_->Start({config_.listen, config_.port, config_.io_threads});
+}
+
+uint16_t App::port() const { return server_ ? server_->port() : 0; }
+
+void App::StopServer() {
+  if (server_) server_->Stop();
+}
+
+void App::WaitServer() {
+  if (server_) server_->Wait();
+}
+
+}  // namespace tianshan

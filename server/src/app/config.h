@@ -1,0 +1,31 @@
+#pragma once
+// Server configuration from the command line and TIANSHAN_* environment variables
+// (see app/cli.cc; `tianshan --help` documents every option).
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace tianshan {
+
+struct AppConfig {
+  std::string db_url = "sqlite:data/tianshan.db";
+  std::string listen = "127.0.0.1";
+  uint16_t port = 8080;
+  std::string web_dir = "web/dist";
+  size_t io_threads = 4;
+  size_t hash_threads = 2;
+  size_t hash_queue = 256;
+  int db_pool = 8;
+  size_t max_body_bytes = 1 << 20;
+  bool secure_cookies = false;
+  // "interactive" (libsodium INTERACTIVE, production) or "fast" (tests only).
+  std::string password_cost = "interactive";
+  // Key for signing short-lived tokens (check-in QR codes). Generated per start when empty.
+  std::string secret;
+  bool quiet = false;
+  int64_t session_idle_millis = 12LL * 3600 * 1000;
+  int64_t session_max_millis = 7LL * 24 * 3600 * 1000;
+};
+
+}  // namespace tianshan

@@ -1,0 +1,16 @@
+#include "app/module_registry.h"
+
+#include "audit/module.h"
+#include "auth/module.h"
+
+namespace tianshan {
+
+std::vector<ModuleDefinition> AllModules() {
+  std::vector<ModuleDefinition> modules;
+  modules.push_back(audit::AuditModule());
+  // Accounts come last: their demo data grants roles on demo organizations and people.
+  modules.push_back(auth::AuthModule());
+  return modules;
+}
+
+}  // namespace tianshan

@@ -1,0 +1,41 @@
+#include "audit/audit_log.h"
+
+#include "storage/sql_text.h"
+
+namespace tianshan::audit {
+
+Status AuditLog::Record(storage::Transaction& tx, AuditEntry e) const {
+  if (e.at == 0) e.at = clock_.NowMillis();
+  auto opt = [](const std::string& s) -> storage::Param { return s.empty() ? storage::Param() : storage::Param(s); };
+  return tx
+      .Execute(
+          "INSERT INTO audit_entries (at, actor_account_id, action, entity_type, entity_id, organization_path, "
+          "before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {e.at, e.actor_account_id, e.action, e.entity_type, e.entity_id, opt(e.organization_path),
+           opt(e.before_json), opt(e.after_json), opt(e.request_id)})
+      .status();
+}
+
+Result<AuditPage> AuditLog::ListSubtree(storage::Transaction& tx, const std::string& path_prefix,
+                                        std::optional<int64_t> before_id, int limit,
+                                        const std::optional<std::string>& entity_type) const {
+  std::string upper = storage::PrefixUpperBound(path_prefix);
+  auto rows = tx.Query(
+      "SELECT id, at, actor_account_id, action, entity_type, entity_id, organization_path, before_json, after_json, "
+      "request_id FROM audit_entries WHERE organization_path >= ? AND organization_path < ? AND id < ? "
+      "AND (CAST(? AS TEXT) IS NULL OR entity_type = ?) ORDER BY id DESC LIMIT ?",
+      {path_prefix, upper, before_id.value_or(INT64_MAX), entity_type, entity_type, limit + 1});
+  if (!rows.ok()) return rows.status();
+  AuditPage page;
+  for (const auto& r : *rows) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.next_cursor = page.items.back().id;
+      break;
+    }
+    page.items.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
+                          r.Text(8), r.Text(9)});
+  }
+  return page;
+}
+
+}  // namespace tianshan::audit

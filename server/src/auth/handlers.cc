@@ -1,0 +1,150 @@
+#include "auth/handlers.h"
+
+#include <cmath>
+
+#include "app/config.h"
+#include "auth/account_repository.h"
+#include "auth/login_throttle.h"
+#include "auth/session_store.h"
+#include "core/json.h"
+
+namespace tianshan::auth {
+namespace {
+
+SessionPolicy PolicyOf(const AppContext& ctx) {
+  return {ctx.config.session_idle_millis, ctx.config.session_max_millis};
+}
+
+std::string SessionJson(const AccountRecord& account, const std::vector<Grant>& grants, const std::string& csrf) {
+  JsonOut out;
+  out.StartObject();
+  out.Key("account").StartObject().Field("id", account.id).Field("login", account.login)
+      .Field("display_name", account.display_name).EndObject();
+  out.Key("person");
+  if (account.person_id) {
+    out.StartObject().Field("id", *account.person_id).EndObject();
+  } else {
+    out.Null();
+  }
+  out.Key("grants").StartArray();
+  for (const auto& g : grants) {
+    out.StartObject()
+        .Field("organization_id", g.organization_id)
+        .Field("organization_name", g.organization_name)
+        .Field("organization_path", g.organization_path)
+        .Field("role", RoleName(g.role))
+        .EndObject();
+  }
+  out.EndArray();
+  out.Field("csrf_token", csrf);
+  out.EndObject();
+  return out.Take();
+}
+
+std::string CookieHeader(const AppContext& ctx, const http::HttpRequest& req, const std::string& value,
+                         int64_t max_age_seconds) {
+  bool secure = ctx.config.secure_cookies || req.Header("x-forwarded-proto") == "https";
+  return "tianshan_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
+}
+
+}  // namespace
+
+void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
+  auto doc = ParseJsonObject(req.body);
+  if (!doc.ok()) return reply(http::ProblemResponse(doc.status(), req.lang));
+  ObjectReader in(*doc);
+  auto login = in.String("login", true, 100);
+  auto password = in.String("password", true, 200);
+  if (Status s = in.Finish(); !s.ok()) return reply(http::ProblemResponse(s, req.lang));
+
+  const int64_t now = ctx.clock.NowMillis();
+  const std::string login_key = LoginThrottle::LoginKey(*login);
+  const std::string address_key = LoginThrottle::AddressKey(req.remote_ip);
+  struct Lookup {
+    int64_t locked_for = 0;
+    std::optional<AccountRecord> account;
+  };
+  auto lookup = ctx.db.Read([&](storage::Transaction& tx) -> Result<Lookup> {
+    auto locked = LoginThrottle::LockedFor(tx, {login_key, address_key}, now);
+    if (!locked.ok()) return locked.status();
+    auto account = AccountRepository::FindByLoginOrPhone(tx, *login);
+    if (!account.ok()) return account.status();
+    return Lookup{*locked, std::move(*account)};
+  });
+  if (!lookup.ok()) return reply(http::ProblemResponse(lookup.status(), req.lang));
+  if (lookup->locked_for > 0) {
+    auto r = http::ProblemResponse(Status(StatusCode::kTooManyRequests, "auth.throttled")
+                                       .WithParam(std::to_string((lookup->locked_for + 999) / 1000)),
+                                   req.lang);
+    r.Header("Retry-After", std::to_string((lookup->locked_for + 999) / 1000));
+    return reply(std::move(r));
+  }
+
+  std::string hash = lookup->account ? lookup->account->password_hash : ctx.hasher.dummy_hash();
+  Lang lang = req.lang;
+  std::string cookie_template = CookieHeader(ctx, req, "{}", 0);
+  bool secure = cookie_template.find("Secure") != std::string::npos;
+  std::string request_id = req.request_id;
+  auto account = lookup->account;
+  bool queued = ctx.hasher.SubmitVerify(*password, hash, [&ctx, reply, lang, account, login_key, address_key, secure,
+                                                          request_id](bool match) {
+    const int64_t at = ctx.clock.NowMillis();
+    if (match && account && account->status == "active") {
+      struct Out {
+        NewSession session;
+        std::vector<Grant> grants;
+      };
+      auto created = ctx.db.Write([&](storage::Transaction& tx) -> Result<Out> {
+        auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx));
+        if (!session.ok()) return session.status();
+        TS_RETURN_IF_ERROR(LoginThrottle::Clear(tx, login_key));
+        auto grants = SessionStore::LoadGrants(tx, account->id, ctx.organizations);
+        if (!grants.ok()) return grants.status();
+        TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = account->id,
+                                                 .action = "session.login",
+                                                 .entity_type = "account",
+                                                 .entity_id = std::to_string(account->id),
+                                                 .request_id = request_id}));
+        return Out{std::move(*session), std::move(*grants)};
+      });
+      if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang));
+      auto resp = http::HttpResponse::Json(SessionJson(*account, created->grants, created->session.csrf_token));
+      resp.Header("Set-Cookie", "tianshan_session=" + created->session.token +
+                                    "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                                    std::to_string(ctx.config.session_max_millis / 1000) + (secure ? "; Secure" : ""));
+      return reply(std::move(resp));
+    }
+    ThrottlePolicy policy;
+    ctx.db.Write([&](storage::Transaction& tx) -> Status {
+        TS_RETURN_IF_ERROR(LoginThrottle::RecordFailure(tx, login_key, policy.login_free_failures, at, policy));
+        return LoginThrottle::RecordFailure(tx, address_key, policy.address_free_failures, at, policy);
+      }).IgnoreError();
+    reply(http::ProblemResponse(Status::Unauthorized("auth.bad_credentials"), lang));
+  });
+  if (!queued) reply(http::ProblemResponse(Status::Unavailable("auth.busy"), lang));
+}
+
+http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req) {
+  const Actor& a = *req.actor;
+  AccountRecord account{a.account_id, a.login, std::nullopt, a.display_name, "", a.person_id, "active"};
+  return http::HttpResponse::Json(SessionJson(account, a.grants, a.csrf_token));
+}
+
+http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
+  const Actor& a = *req.actor;
+  Status s = ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    TS_RETURN_IF_ERROR(SessionStore::Delete(tx, a.session_digest));
+    return ctx.audit.Record(tx, {.actor_account_id = a.account_id,
+                                 .action = "session.logout",
+                                 .entity_type = "account",
+                                 .entity_id = std::to_string(a.account_id),
+                                 .request_id = req.request_id});
+  });
+  if (!s.ok()) return http::ProblemResponse(s, req.lang);
+  auto resp = http::HttpResponse::NoContent();
+  resp.Header("Set-Cookie", CookieHeader(ctx, req, "", 0));
+  return resp;
+}
+
+}  // namespace tianshan::auth

@@ -1,0 +1,14 @@
+#pragma once
+// HTTP adapters of the auth module (see auth/module.h for the routes).
+
+#include "http/router.h"
+#include "modules/module.h"
+
+namespace tianshan::auth {
+
+// Asynchronous: the password check runs on the hasher pool, never on an I/O thread.
+void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
+http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req);
+http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req);
+
+}  // namespace tianshan::auth

@@ -1,0 +1,73 @@
+#include "auth/module.h"
+
+#include "auth/create_account.h"
+#include "auth/handlers.h"
+#include "auth/session_store.h"
+
+namespace tianshan::auth {
+namespace {
+
+std::vector<MessageText> Messages() {
+  return {
+      {"auth.bad_credentials", "登录名或密码不正确", "Wrong login name or password"},
+      {"auth.throttled", "登录失败次数过多，请 {} 秒后再试", "Too many failed logins; try again in {} seconds"},
+      {"auth.busy", "服务器繁忙，请稍后再试", "The server is busy; try again shortly"},
+      {"auth.login_shape", "登录名须为 3–40 个小写字母、数字、点、下划线或连字符",
+       "Login names are 3–40 lower-case letters, digits, dots, underscores or hyphens"},
+      {"auth.phone_shape", "手机号格式不正确（11 位，以 1 开头）", "Phone number must be 11 digits starting with 1"},
+      {"auth.login_taken", "登录名或手机号已被使用", "That login name or phone number is already in use"},
+      {"auth.all_organizations", "全部组织", "All organizations"},
+  };
+}
+
+// Demo accounts, one per role; organizations and people come from earlier modules' demo data.
+Status LoadDemo(AppContext& ctx, DemoContext& demo) {
+  struct DemoAccount {
+    const char* login;
+    const char* display_name;
+    const char* organization;
+    Role role;
+    const char* person_key;
+  };
+  const DemoAccount accounts[] = {
+      {"region-admin", "自治区团委管理员", "新疆维吾尔自治区团委", Role::kCommitteeAdmin, nullptr},
+      {"karamay-admin", "克拉玛依市团委管理员", "克拉玛依市团委", Role::kCommitteeAdmin, nullptr},
+      {"branch-secretary", "风云社区团支部书记", "风云社区团支部", Role::kBranchSecretary, "branch-secretary"},
+      {"cadre", "克拉玛依市团委干部", "克拉玛依市团委", Role::kCadre, "cadre"},
+      {"member", "风云社区团员", "风云社区团支部", Role::kMember, "member"},
+      {"youth", "风云社区青年", "风云社区团支部", Role::kYouth, "youth"},
+  };
+  for (const auto& a : accounts) {
+    NewAccount account{a.login, std::nullopt, a.display_name, demo.demo_password, std::nullopt, {}, true};
+    auto org = demo.organization_ids.find(a.organization);
+    if (org != demo.organization_ids.end()) account.grants.emplace_back(org->second, a.role);
+    if (a.person_key != nullptr) {
+      if (auto p = demo.person_ids.find(a.person_key); p != demo.person_ids.end()) account.person_id = p->second;
+    }
+    auto id = CreateAccount(ctx, account, std::nullopt);
+    if (!id.ok()) return id.status();
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+ModuleDefinition AuthModule() {
+  ModuleDefinition m;
+  m.name = "auth";
+  m.migrations = storage::EmbeddedMigrations("auth", "auth/migrations/");
+  m.messages = Messages();
+  m.register_routes = [](http::Router& r, AppContext& ctx) {
+    r.AddAsync("POST", "/api/v1/session", http::Access::kPublic,
+               [&ctx](http::HttpRequest& req, http::Reply reply) { LogIn(ctx, req, std::move(reply)); },
+               /*csrf_exempt=*/true);
+    r.Add("GET", "/api/v1/session", http::Access::kSession,
+          [&ctx](http::HttpRequest& req) { return GetSession(ctx, req); });
+    r.Add("DELETE", "/api/v1/session", http::Access::kSession,
+          [&ctx](http::HttpRequest& req) { return LogOut(ctx, req); });
+  };
+  m.load_demo = LoadDemo;
+  return m;
+}
+
+}  // namespace tianshan::auth

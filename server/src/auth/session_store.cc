@@ -1,0 +1,83 @@
+#include "auth/session_store.h"
+
+#include "auth/account_repository.h"
+#include "core/crypto.h"
+
+namespace tianshan::auth {
+
+Result<NewSession> SessionStore::Create(storage::Transaction& tx, int64_t account_id, int64_t now,
+                                        const SessionPolicy& p) {
+  NewSession s{RandomToken(32), RandomToken(24), now + p.max_millis};
+  auto inserted = tx.Execute(
+      "INSERT INTO auth_sessions (token_digest, account_id, csrf_token, created_at, last_seen_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {DigestHex(s.token), account_id, s.csrf_token, now, now, s.expires_at});
+  if (!inserted.ok()) return inserted.status();
+  return s;
+}
+
+Result<std::vector<Grant>> SessionStore::LoadGrants(storage::Transaction& tx, int64_t account_id,
+                                                    const OrganizationDirectory* orgs) {
+  auto grants = AccountRepository::Grants(tx, account_id);
+  if (!grants.ok()) return grants.status();
+  std::vector<Grant> out;
+  for (const auto& g : *grants) {
+    Grant grant{g.organization_id, "", "", g.role};
+    if (g.organization_id == 0) {
+      // Platform administrator: covers every organization.
+      grant.organization_path = "/";
+      grant.organization_name = "*";
+    } else if (orgs != nullptr) {
+      auto org = orgs->Find(tx, g.organization_id);
+      if (!org.ok()) return org.status();
+      if (org->has_value()) {
+        grant.organization_path = (*org)->path;
+        grant.organization_name = (*org)->name;
+      }
+    }
+    out.push_back(std::move(grant));
+  }
+  return out;
+}
+
+Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::string_view token, int64_t now,
+                                                   const SessionPolicy& p, const OrganizationDirectory* orgs) {
+  if (token.size() < 20 || token.size() > 100) return std::optional<Actor>();
+  std::string digest = DigestHex(token);
+  bool touch = false;
+  auto actor = db.Read([&](storage::Transaction& tx) -> Result<std::optional<Actor>> {
+    auto row = tx.QueryOne(
+        "SELECT s.account_id, s.csrf_token, s.last_seen_at, s.expires_at, a.login, a.display_name, a.person_id, "
+        "a.status FROM auth_sessions s JOIN auth_accounts a ON a.id = s.account_id WHERE s.token_digest = ?",
+        {digest});
+    if (!row.ok()) return row.status();
+    if (!row->has_value()) return std::optional<Actor>();
+    const auto& r = **row;
+    if (r.Int(3) <= now || r.Int(2) + p.idle_millis <= now || r.Text(7) != "active") return std::optional<Actor>();
+    touch = r.Int(2) + 60'000 <= now;
+    Actor a;
+    a.account_id = r.Int(0);
+    a.csrf_token = r.Text(1);
+    a.login = r.Text(4);
+    a.display_name = r.Text(5);
+    a.person_id = r.OptInt(6);
+    a.session_digest = digest;
+    auto grants = LoadGrants(tx, a.account_id, orgs);
+    if (!grants.ok()) return grants.status();
+    a.grants = std::move(*grants);
+    return std::optional<Actor>(std::move(a));
+  });
+  if (actor.ok() && touch) {
+    // Best effort: a lost refresh only shortens the idle window.
+    db.Write([&](storage::Transaction& tx) {
+        return tx.Execute("UPDATE auth_sessions SET last_seen_at = ? WHERE token_digest = ?", {now, digest}).status();
+      }).IgnoreError();
+  }
+  return actor;
+}
+
+Status SessionStore::Delete(storage::Transaction& tx, const std::string& token_digest) {
+  return tx.Execute("DELETE FROM auth_sessions WHERE token_digest = ?", {token_digest}).status();
+}
+
+}  // namespace tianshan::auth
