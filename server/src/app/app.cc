@@ -1,6 +1,7 @@
 #include "app/app.h"
 
 #include "app/module_registry.h"
+#include "app/openapi_document.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "core/log.h"
@@ -42,7 +43,7 @@ void App::RegisterSystemRoutes() {
     return http::HttpResponse::Json(R"({"status":"ok"})");
   });
   router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic, [](http::HttpRequest&) {
-    return http::HttpResponse::Json(std::string(FindEmbeddedFile("app/openapi.json")));
+    return http::HttpResponse::Json(OpenApiDocument());
   });
   metrics_.SetExtra([this] {
     return "# HELP tianshan_db_transaction_seconds_total Wall time spent in database transactions.\n"

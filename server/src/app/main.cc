@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
       ->envname("TIANSHAN_SECURE_COOKIES");
-  serve->add_option("--password-cost", config.password_cost, "interactive (default) or fast (tests only)")
+  cli.add_option("--password-cost", config.password_cost, "Argon2id cost: interactive (default) or fast (tests only)")
       ->envname("TIANSHAN_PASSWORD_COST")
       ->check(CLI::IsMember({"interactive", "fast"}))
       ->capture_default_str();

@@ -1,0 +1,67 @@
+#include "modules/organizations/counters.h"
+
+#include <vector>
+
+#include "modules/organizations/counter_store.h"
+#include "modules/organizations/organization.h"
+#include "modules/organizations/organization_repository.h"
+
+namespace tianshan::organizations {
+namespace {
+
+Status Upsert(storage::Transaction& tx, int64_t organization_id, std::string_view key, int64_t self_delta,
+              int64_t subtree_delta) {
+  return tx
+      .Execute("INSERT INTO organizations_counters (organization_id, counter_key, self_value, subtree_value) "
+               "VALUES (?, ?, ?, ?) ON CONFLICT (organization_id, counter_key) DO UPDATE SET "
+               "self_value = organizations_counters.self_value + excluded.self_value, "
+               "subtree_value = organizations_counters.subtree_value + excluded.subtree_value",
+               {organization_id, key, self_delta, subtree_delta})
+      .status();
+}
+
+}  // namespace
+
+Result<CounterMap> ReadCounters(storage::Transaction& tx, int64_t organization_id) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT counter_key, self_value, subtree_value FROM organizations_counters "
+                                          "WHERE organization_id = ?",
+                                          {organization_id}));
+  CounterMap out;
+  for (const auto& r : rows) out[r.Text(0)] = {r.Int(1), r.Int(2)};
+  return out;
+}
+
+Status ApplyCounterDelta(storage::Transaction& tx, std::string_view path, std::string_view key, int64_t delta) {
+  if (delta == 0) return Status::Ok();
+  std::vector<int64_t> ids = PathIds(path);
+  if (ids.empty()) return Status::Internal("error.internal").WithDetail("malformed path " + std::string(path));
+  for (size_t i = 0; i < ids.size(); ++i) {
+    bool self = i + 1 == ids.size();
+    TS_RETURN_IF_ERROR(Upsert(tx, ids[i], key, self ? delta : 0, delta));
+  }
+  return Status::Ok();
+}
+
+Status ShiftSubtreeCounters(storage::Transaction& tx, int64_t organization_id, std::string_view old_parent_path,
+                            std::string_view new_parent_path) {
+  std::vector<int64_t> old_ids = PathIds(old_parent_path), new_ids = PathIds(new_parent_path);
+  size_t common = 0;
+  while (common < old_ids.size() && common < new_ids.size() && old_ids[common] == new_ids[common]) ++common;
+  TS_ASSIGN_OR_RETURN(CounterMap counters, ReadCounters(tx, organization_id));
+  for (const auto& [key, value] : counters) {
+    if (value.subtree == 0) continue;
+    for (size_t i = common; i < old_ids.size(); ++i) TS_RETURN_IF_ERROR(Upsert(tx, old_ids[i], key, 0, -value.subtree));
+    for (size_t i = common; i < new_ids.size(); ++i) TS_RETURN_IF_ERROR(Upsert(tx, new_ids[i], key, 0, value.subtree));
+  }
+  return Status::Ok();
+}
+
+Status AdjustCounter(storage::Transaction& tx, int64_t organization_id, std::string_view key, int64_t delta) {
+  // FOR SHARE on PostgreSQL: a concurrent move of this organization waits for us (or we for it),
+  // so the path we add along is the one the counters live on when we commit.
+  TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, organization_id, RowLock::kShare));
+  if (!org) return Status::NotFound("organization.not_found");
+  return ApplyCounterDelta(tx, org->path, key, delta);
+}
+
+}  // namespace tianshan::organizations

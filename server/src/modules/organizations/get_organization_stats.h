@@ -1,0 +1,14 @@
+#pragma once
+// Use case: an organization's figures, for itself and rolled up over its subtree, read from
+// the maintained counters only (one indexed read of a handful of rows, never a scan).
+// Readable by every role that may read the organization (404 otherwise).
+
+#include "modules/module.h"
+#include "modules/organizations/counter_store.h"
+#include "modules/organizations/use_case_support.h"
+
+namespace tianshan::organizations {
+
+Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+
+}  // namespace tianshan::organizations

@@ -1,0 +1,25 @@
+#pragma once
+// JSON shapes of organizations, coverage units and statistics, shared by handlers and the
+// audit entries written by use cases.
+
+#include <string>
+
+#include "core/json.h"
+#include "modules/organizations/counter_store.h"
+#include "modules/organizations/coverage_unit.h"
+#include "modules/organizations/organization.h"
+
+namespace tianshan::organizations {
+
+// `full_phone` false masks contact_phone ("138****5678").
+void WriteOrganization(JsonOut& out, const Organization& org, bool full_phone);
+// The audit "before"/"after" of an organization: contact phone masked.
+std::string OrganizationAuditJson(const Organization& org);
+
+void WriteCoverageUnit(JsonOut& out, const CoverageUnit& unit);
+std::string CoverageUnitAuditJson(const CoverageUnit& unit);
+
+// {"organization_id", "self": {...}, "subtree": {...}} from an organization's counters.
+std::string StatsJson(int64_t organization_id, const CounterMap& counters);
+
+}  // namespace tianshan::organizations
