@@ -36,12 +36,13 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# npm packages of the web app, from the committed lock file.
-if [[ -f web/package-lock.json ]]; then
-  stamp=web/node_modules/.install-stamp
-  if [[ ! -f "$stamp" || web/package-lock.json -nt "$stamp" ]]; then
-    echo "install-deps: installing npm packages (npm ci)"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error)
+# npm packages of the web app and of the browser tests, from their committed lock files.
+for dir in web e2e; do
+  [[ -f "$dir/package-lock.json" ]] || continue
+  stamp="$dir/node_modules/.install-stamp"
+  if [[ ! -f "$stamp" || "$dir/package-lock.json" -nt "$stamp" ]]; then
+    echo "install-deps: installing npm packages in $dir (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     touch "$stamp"
   fi
-fi
+done

@@ -1,0 +1,56 @@
+# Tianshan: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+BUILD ?= build
+JOBS ?= 2
+DB ?= data/tianshan.db
+PORT ?= 8080
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
+
+.PHONY: run test build deps server web test-server test-web test-e2e bench bench-national fmt lint clean
+
+deps:
+	@scripts/install-deps.sh
+
+server: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS)
+
+web: deps
+	@cd web && npm run build --silent
+
+build: server web
+
+# Serves the API and the web app on http://localhost:$(PORT) with the demo network.
+run: build
+	@mkdir -p $(dir $(DB))
+	@if [ ! -f $(DB) ]; then $(BUILD)/tianshan --db sqlite:$(DB) demo; fi
+	@exec $(BUILD)/tianshan --db sqlite:$(DB) serve --listen 127.0.0.1 --port $(PORT) --web web/dist
+
+# Every test: C++ unit and API tests on SQLite and a private PostgreSQL, web unit tests,
+# browser tests in Debian's Chromium.
+test: build
+	@scripts/run-tests.sh
+
+test-server: server
+	@TIANSHAN_REQUIRE_POSTGRES=1 scripts/with-postgres.sh ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure
+
+test-web: deps
+	@cd web && npm test --silent
+
+test-e2e: build
+	@cd e2e && npm test --silent
+
+bench: build
+	@bench/run.sh region
+
+bench-national: build
+	@bench/run.sh national
+
+fmt:
+	@find server -name '*.cc' -o -name '*.h' | xargs clang-format -i --style=file
+
+lint: server
+	@find server/src -name '*.cc' | xargs clang-tidy -p $(BUILD) --quiet 2>/dev/null | grep -E 'warning|error' || echo "clang-tidy: clean"
+
+clean:
+	@rm -rf $(BUILD) web/dist

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test suite and reports each one's result; exits non-zero when any failed.
+#   1. C++ unit and API tests (CTest + GoogleTest) on SQLite and a private PostgreSQL 15
+#   2. web unit tests (Vitest)
+#   3. browser tests (playwright-core driving Debian's Chromium) against the real server
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+failed=()
+
+echo "=== C++ tests (SQLite and PostgreSQL) ==="
+if ! TIANSHAN_REQUIRE_POSTGRES=1 scripts/with-postgres.sh ctest --test-dir "$BUILD" -j2 --output-on-failure --timeout 600; then
+  failed+=("server")
+fi
+
+echo "=== web unit tests ==="
+if ! (cd web && npm test --silent); then failed+=("web"); fi
+
+echo "=== browser tests ==="
+if ! (cd e2e && TIANSHAN_BIN="$PWD/../$BUILD/tianshan" npm test --silent); then failed+=("e2e"); fi
+
+if ((${#failed[@]})); then
+  echo "FAILED suites: ${failed[*]}"
+  exit 1
+fi
+echo "all test suites passed"

@@ -1,0 +1,132 @@
+// Crash test: a real `tianshan serve` child process acknowledges writes (logins: a session row
+// and an audit entry each) from several client threads; it is killed with SIGKILL in the middle
+// of the stream; after a restart every acknowledged session still works. On both databases.
+
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#include "app/app.h"
+#include "auth/create_account.h"
+#include "core/log.h"
+#include "testing/test_server.h"
+
+namespace tianshan::testing {
+namespace {
+
+uint16_t FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+pid_t StartServer(const std::string& bin, const std::string& url, uint16_t port) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string port_arg = std::to_string(port);
+    execl(bin.c_str(), bin.c_str(), "--db", url.c_str(), "--quiet", "--password-cost", "fast", "serve", "--port",
+          port_arg.c_str(), "--web", "", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+bool WaitHealthy(uint16_t port) {
+  HttpClient c("http://127.0.0.1:" + std::to_string(port));
+  for (int i = 0; i < 200; ++i) {
+    if (c.Get("/api/v1/health").status == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+std::string SessionToken(const std::string& set_cookie) {
+  auto start = set_cookie.find('=') + 1;
+  return set_cookie.substr(start, set_cookie.find(';') - start);
+}
+
+class CrashTest : public ::testing::TestWithParam<storage::Dialect> {};
+
+TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
+  const char* bin = std::getenv("TIANSHAN_BIN");
+  if (bin == nullptr) GTEST_SKIP() << "TIANSHAN_BIN is not set (ctest sets it)";
+  std::string why;
+  auto database = TestDatabase::Create(GetParam(), &why);
+  if (!database) {
+    const char* require = std::getenv("TIANSHAN_REQUIRE_POSTGRES");
+    if (GetParam() == storage::Dialect::kPostgres && (require == nullptr || std::string(require) != "1")) {
+      GTEST_SKIP() << why;
+    }
+    FAIL() << why;
+  }
+  {
+    InitLogging(true);
+    AppConfig config;
+    config.password_cost = "fast";
+    auto app = App::Create(config, database->TakeDb());
+    ASSERT_TRUE(app.ok());
+    ASSERT_TRUE((*app)->Migrate().ok());
+    auth::NewAccount account{"writer", std::nullopt, "writer", "password-123", std::nullopt, {}, false};
+    ASSERT_TRUE(auth::CreateAccount((*app)->context(), account, std::nullopt).ok());
+  }
+
+  const uint16_t port = FreePort();
+  pid_t child = StartServer(bin, database->url(), port);
+  ASSERT_TRUE(WaitHealthy(port)) << "server did not start";
+
+  std::mutex mutex;
+  std::vector<std::string> acknowledged;
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t) {
+    writers.emplace_back([&] {
+      while (!stop) {
+        HttpClient c("http://127.0.0.1:" + std::to_string(port));
+        auto r = c.Login("writer", "password-123");
+        if (r.status == 200) {
+          std::lock_guard lock(mutex);
+          acknowledged.push_back(SessionToken(r.header("set-cookie")));
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ASSERT_EQ(kill(child, SIGKILL), 0);
+  int status = 0;
+  waitpid(child, &status, 0);
+  stop = true;
+  for (auto& w : writers) w.join();
+  ASSERT_GT(acknowledged.size(), 20u) << "too few writes to test anything";
+
+  child = StartServer(bin, database->url(), port);
+  ASSERT_TRUE(WaitHealthy(port)) << "server did not restart";
+  size_t lost = 0;
+  for (const auto& token : acknowledged) {
+    HttpClient c("http://127.0.0.1:" + std::to_string(port));
+    auto r = c.Get("/api/v1/session", {{"Cookie", "tianshan_session=" + token}});
+    if (r.status != 200) ++lost;
+  }
+  kill(child, SIGTERM);
+  waitpid(child, &status, 0);
+  EXPECT_EQ(lost, 0u) << "of " << acknowledged.size() << " acknowledged logins";
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, CrashTest,
+                         ::testing::Values(storage::Dialect::kSqlite, storage::Dialect::kPostgres), DialectName);
+
+}  // namespace
+}  // namespace tianshan::testing
