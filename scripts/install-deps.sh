@@ -13,6 +13,11 @@ DEBIAN_PACKAGES=(
   nodejs npm chromium fonts-noto-cjk
 )
 
+# Benchmarks only (make bench): the reference web server and the load generator.
+if [[ "${1:-}" == "--bench" ]]; then
+  DEBIAN_PACKAGES+=(nginx wrk)
+fi
+
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
