@@ -71,6 +71,7 @@ if [[ -f bench/scenarios.sh ]]; then source bench/scenarios.sh; fi
 RSS_KB=$(awk '/VmHWM/{print $2}' /proc/$TS_PID/status)
 
 date_tag=$(date -u +%Y-%m-%d)
+mkdir -p bench/results
 report=bench/results/$date_tag-$SCALE.md
 {
   echo "# Benchmark $date_tag ($SCALE scale, SQLite)"

@@ -1,6 +1,7 @@
 #include "http/http_app.h"
 
 #include <chrono>
+#include <random>
 
 #include "core/crypto.h"
 #include "core/log.h"
@@ -21,6 +22,26 @@ bool IsSaneRequestId(std::string_view id) {
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
   }
   return true;
+}
+
+// Request ids need uniqueness, not secrecy: a per-thread generator seeded from the OS avoids a
+// getrandom() system call per request.
+std::string NewRequestId() {
+  thread_local std::mt19937_64 gen = [] {
+    std::string seed = RandomToken(16);
+    std::seed_seq seq(seed.begin(), seed.end());
+    return std::mt19937_64(seq);
+  }();
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  std::string id(16, '0');
+  uint64_t a = gen(), b = gen();
+  for (int i = 0; i < 8; ++i) {
+    id[i] = kAlphabet[a % 62];
+    a /= 62;
+    id[8 + i] = kAlphabet[b % 62];
+    b /= 62;
+  }
+  return id;
 }
 
 }  // namespace
@@ -53,7 +74,7 @@ void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds)
 void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   auto start = std::chrono::steady_clock::now();
   std::string_view incoming_id = req->Header("x-request-id");
-  req->request_id = IsSaneRequestId(incoming_id) ? std::string(incoming_id) : RandomToken(12);
+  req->request_id = IsSaneRequestId(incoming_id) ? std::string(incoming_id) : NewRequestId();
   req->lang = ParseAcceptLanguage(req->Header("accept-language"));
 
   auto done = [this, req, reply = std::move(reply), start](HttpResponse resp) {
