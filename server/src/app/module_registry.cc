@@ -2,12 +2,14 @@
 
 #include "audit/module.h"
 #include "auth/module.h"
+#include "modules/organizations/module.h"
 
 namespace tianshan {
 
 std::vector<ModuleDefinition> AllModules() {
   std::vector<ModuleDefinition> modules;
   modules.push_back(audit::AuditModule());
+  modules.push_back(organizations::OrganizationsModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(auth::AuthModule());
   return modules;

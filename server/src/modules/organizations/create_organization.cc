@@ -30,6 +30,7 @@ Result<Organization> CreateOrganization(const AppContext& ctx, const Caller& cal
                                         const CreateOrganizationInput& input) {
   TS_RETURN_IF_ERROR(ValidateFields(input.fields, ctx.clock.NowMillis()));
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<Organization> {
+    TS_RETURN_IF_ERROR(ShareTree(tx));
     std::optional<Organization> parent;
     if (input.parent_id) {
       TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *input.parent_id, "parent_id",
@@ -46,6 +47,7 @@ Result<Organization> CreateOrganizationUnchecked(storage::Transaction& tx, const
                                                  std::optional<int64_t> actor_account_id,
                                                  const CreateOrganizationInput& input, const std::string& request_id) {
   TS_RETURN_IF_ERROR(ValidateFields(input.fields, ctx.clock.NowMillis()));
+  TS_RETURN_IF_ERROR(ShareTree(tx));
   std::optional<Organization> parent;
   if (input.parent_id) {
     TS_ASSIGN_OR_RETURN(parent, FindOrganization(tx, *input.parent_id, RowLock::kShare));

@@ -1,7 +1,8 @@
 #pragma once
 // Use case: create an organization, as a child of an existing one or as a new root.
 //
-// Steps: validate the fields (422 listing every problem) → load the parent (unknown or
+// Steps: validate the fields (422 listing every problem) → take the tree lock shared (see
+// organization_repository.h) → load the parent (unknown or
 // unreadable: 422 on parent_id; archived: 422) → authorize (committee_admin covering the
 // parent; for a root, committee_admin granted on an existing root: 403 otherwise) → refuse an
 // active sibling of the same name (409) → insert, count it (organizations, kind.<kind>) in

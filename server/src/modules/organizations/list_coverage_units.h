@@ -1,8 +1,8 @@
 #pragma once
 // Use case: the coverage units registered at an organization, by id, optionally only the
 // covered or the uncovered ones. Readers: committee_admin, branch_secretary and cadre covering
-// the organization; 404 for everyone else (also for roles that may read the organization
-// itself, so the answer never depends on which list is asked for).
+// the organization; 403 for other roles that may read the organization, 404 when the caller
+// may not read the organization at all.
 
 #include <optional>
 

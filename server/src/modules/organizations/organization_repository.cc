@@ -178,4 +178,9 @@ Status LockTree(Transaction& tx) {
   return tx.Execute("UPDATE organizations_tree_locks SET version = version + 1 WHERE name = 'move'").status();
 }
 
+Status ShareTree(Transaction& tx) {
+  if (tx.dialect() != Dialect::kPostgres) return Status::Ok();
+  return tx.Query("SELECT version FROM organizations_tree_locks WHERE name = 'move' FOR SHARE").status();
+}
+
 }  // namespace tianshan::organizations

@@ -69,7 +69,12 @@ Status RewriteSubtreePaths(storage::Transaction& tx, const std::string& old_path
                            int depth_delta);
 Status SetParent(storage::Transaction& tx, int64_t id, std::optional<int64_t> parent_id, int64_t now);
 
-// Serializes tree-wide operations (moves) across transactions; held until commit.
+// The tree lock, held until commit. Moves take it exclusively (LockTree), so they run one at a
+// time. Creates take it shared (ShareTree) on PostgreSQL: a move's path rewrite is one
+// UPDATE whose snapshot would miss a child inserted concurrently below the moved subtree,
+// leaving it with a stale path; with the shared lock the move waits for in-flight creates
+// and later creates wait for the move. SQLite serializes writers anyway.
 Status LockTree(storage::Transaction& tx);
+Status ShareTree(storage::Transaction& tx);
 
 }  // namespace tianshan::organizations

@@ -16,10 +16,11 @@ bool CanCreateChild(const auth::Actor& actor, std::string_view parent_path) {
 }
 
 bool CanCreateRoot(const auth::Actor& actor) {
-  // A root path holds one id: "/N/".
+  // A root path holds one id ("/N/"); a platform administrator's grant path "/" covers all roots.
   return std::any_of(actor.grants.begin(), actor.grants.end(), [](const auth::Grant& g) {
-    return g.role == Role::kCommitteeAdmin && g.organization_path.size() >= 3 &&
-           std::count(g.organization_path.begin(), g.organization_path.end(), '/') == 2;
+    return g.role == Role::kCommitteeAdmin &&
+           (g.organization_path == "/" ||
+            (g.organization_path.size() >= 3 && std::count(g.organization_path.begin(), g.organization_path.end(), '/') == 2));
   });
 }
 

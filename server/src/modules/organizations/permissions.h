@@ -5,7 +5,8 @@
 // beside it (auth::Actor::Covers). The table (see README.md):
 //   read organization, its children, subtree, stats  any role covering it
 //   create a child                                    committee_admin covering the parent
-//   create a root                                     committee_admin granted on a root
+//   create a root                                     committee_admin granted on a root (or a
+//                                                     platform admin, whose grant path is "/")
 //   update all fields                                 committee_admin covering it
 //   update details (short_name, address, contact)     branch_secretary granted on exactly it
 //   archive                                           committee_admin covering it

@@ -58,7 +58,7 @@ CREATE INDEX organizations_coverage_units_covered_by ON organizations_coverage_u
 
 -- One row per tree-wide lock. Moves update the 'move' row first, so concurrent moves (which
 -- could together form a cycle that neither sees alone) run one after the other on both
--- databases. Moves are rare administrative actions; creates and counters never take it.
+-- databases. Creates share it (FOR SHARE on PostgreSQL), see organization_repository.h.
 CREATE TABLE organizations_tree_locks (
   name TEXT PRIMARY KEY,
   version BIGINT NOT NULL

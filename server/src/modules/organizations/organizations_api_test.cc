@@ -1,0 +1,211 @@
+// API tests of the organizations module through a real HTTP client against the in-process
+// server with the demo network, on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "testing/test_server.h"
+
+namespace tianshan::testing {
+namespace {
+
+using nlohmann::json;
+
+class OrganizationsApiTest : public ApiTest {
+ protected:
+  TestServerOptions Options() const override {
+    TestServerOptions o;
+    o.demo = true;
+    return o;
+  }
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto admin = LoggedIn("region-admin");
+    auto found = [&](const std::string& q) {
+      auto r = admin->Get("/api/v1/organizations/search?q=" + q);
+      EXPECT_EQ(r.status, 200) << r.body;
+      auto page = r.json();  // keep the document alive for the loop
+      for (const auto& item : page["items"]) ids_[item["name"].get<std::string>()] = item["id"].get<int64_t>();
+    };
+    // Percent-encoded UTF-8: 克拉玛依 / 风云社区 / 天山街道 / 新疆维吾尔 / 乌鲁木齐.
+    for (const char* q : {"%E5%85%8B%E6%8B%89%E7%8E%9B%E4%BE%9D", "%E9%A3%8E%E4%BA%91%E7%A4%BE%E5%8C%BA",
+                          "%E5%A4%A9%E5%B1%B1%E8%A1%97%E9%81%93", "%E6%96%B0%E7%96%86%E7%BB%B4%E5%90%BE%E5%B0%94",
+                          "%E4%B9%8C%E9%B2%81%E6%9C%A8%E9%BD%90"}) {
+      found(q);
+    }
+    ASSERT_TRUE(ids_.count("克拉玛依市团委") && ids_.count("风云社区团支部") && ids_.count("天山街道团工委") &&
+                ids_.count("新疆维吾尔自治区团委") && ids_.count("乌鲁木齐市团委"));
+  }
+  std::string Org(const std::string& name, const std::string& suffix = "") {
+    return "/api/v1/organizations/" + std::to_string(ids_.at(name)) + suffix;
+  }
+  int64_t Count(HttpClient& c, const std::string& name) {
+    return c.Get(Org(name, "/stats")).json()["subtree"]["organizations"].get<int64_t>();
+  }
+  std::map<std::string, int64_t> ids_;
+};
+
+TEST_P(OrganizationsApiTest, AdminCreatesReadsAndUpdates) {
+  auto admin = LoggedIn("karamay-admin");
+  json body = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "银河社区团支部"}, {"kind", "branch"},
+               {"setting", "community"}, {"region_code", "650203"}, {"contact_phone", "0990-6888888"},
+               {"founded_on", "2016-07-17"}};
+  auto created = admin->Post("/api/v1/organizations", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto org = created.json();
+  EXPECT_EQ(org["depth"], 4);
+  EXPECT_EQ(org["contact_phone"], "0990-6888888");
+  std::string self = "/api/v1/organizations/" + std::to_string(org["id"].get<int64_t>());
+  EXPECT_EQ(admin->Get(self).json()["name"], "银河社区团支部");
+  auto patched = admin->Patch(self, {{"short_name", "银河团支部"}, {"founded_on", nullptr}});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(patched.json()["short_name"], "银河团支部");
+  EXPECT_TRUE(patched.json()["founded_on"].is_null());
+  EXPECT_EQ(admin->Post("/api/v1/organizations", body).status, 409) << "same name under the same parent";
+}
+
+TEST_P(OrganizationsApiTest, BadInputIsNamedAndChangesNothing) {
+  auto admin = LoggedIn("karamay-admin");
+  int64_t before = Count(*admin, "克拉玛依市团委");
+  json good = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "新团支部"}, {"kind", "branch"}, {"setting", "community"}};
+  struct Case {
+    const char* field;
+    json value;
+    long status;
+  };
+  const Case cases[] = {
+      {"parent_id", 999999, 422},          {"parent_id", "abc", 422},
+      {"kind", "club", 422},               {"setting", "moon", 422},
+      {"founded_on", "2999-01-01", 422},   {"founded_on", "2016-02-30", 422},
+      {"founded_on", "17/07/2016", 422},   {"contact_phone", "12345678901", 422},
+      {"contact_phone", "0990 6888888", 422}, {"region_code", "65", 422},
+      {"surprise", true, 422},
+  };
+  for (const auto& c : cases) {
+    json body = good;
+    body[c.field] = c.value;
+    auto r = admin->Post("/api/v1/organizations", body);
+    EXPECT_EQ(r.status, c.status) << c.field << " " << r.body;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    auto fields = r.error_fields();
+    EXPECT_TRUE(std::count(fields.begin(), fields.end(), c.field)) << c.field << " " << r.body;
+  }
+  // Every problem at once.
+  json all = {{"name", ""}, {"kind", "club"}, {"setting", 5}, {"contact_phone", "1"}, {"extra", 1}};
+  auto fields = admin->Post("/api/v1/organizations", all).error_fields();
+  EXPECT_EQ(std::set<std::string>(fields.begin(), fields.end()),
+            (std::set<std::string>{"name", "kind", "setting", "contact_phone", "extra"}));
+  auto bad_id = admin->Get("/api/v1/organizations/abc");
+  EXPECT_EQ(bad_id.status, 400);
+  EXPECT_EQ(bad_id.error_fields(), std::vector<std::string>{"id"});
+  EXPECT_EQ(admin->Get("/api/v1/organizations/0/children").status, 400);
+  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?limit=0")).status, 400);
+  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?cursor=zzz")).status, 400);
+  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?kind=club")).status, 400);
+  EXPECT_EQ(Count(*admin, "克拉玛依市团委"), before);
+}
+
+TEST_P(OrganizationsApiTest, GrantsCoverExactlyTheirSubtree) {
+  auto karamay = LoggedIn("karamay-admin");
+  EXPECT_EQ(karamay->Get(Org("新疆维吾尔自治区团委")).status, 404);
+  EXPECT_EQ(karamay->Get(Org("乌鲁木齐市团委")).status, 404);
+  EXPECT_EQ(karamay->Get(Org("乌鲁木齐市团委", "/stats")).status, 404);
+  EXPECT_EQ(karamay->Post(Org("乌鲁木齐市团委", "/archive"), json::object()).status, 404);
+  auto member = LoggedIn("member");
+  auto branch = member->Get(Org("风云社区团支部"));
+  EXPECT_EQ(branch.status, 200);
+  EXPECT_EQ(member->Get(Org("天山街道团工委")).status, 404);
+  EXPECT_EQ(member->Patch(Org("风云社区团支部"), {{"address", "x"}}).status, 403);
+  EXPECT_EQ(member->Get(Org("风云社区团支部", "/coverage-units")).status, 403);
+  auto secretary = LoggedIn("branch-secretary");
+  auto updated = secretary->Patch(Org("风云社区团支部"), {{"contact_phone", "13912345678"}});
+  ASSERT_EQ(updated.status, 200) << updated.body;
+  EXPECT_EQ(updated.json()["contact_phone"], "13912345678");
+  EXPECT_EQ(member->Get(Org("风云社区团支部")).json()["contact_phone"], "139****5678");
+  auto rename = secretary->Patch(Org("风云社区团支部"), {{"name", "改名"}});
+  EXPECT_EQ(rename.status, 403);
+  EXPECT_EQ(rename.error_fields(), std::vector<std::string>{"name"});
+  auto youth = LoggedIn("youth");
+  EXPECT_EQ(youth->Post("/api/v1/organizations", {{"parent_id", ids_.at("风云社区团支部")}, {"name", "x"},
+                                                  {"kind", "branch"}, {"setting", "community"}})
+                .status,
+            403);
+  // Search stays within grants.
+  auto found = member->Get("/api/v1/organizations/search?q=%E5%9B%A2%E6%94%AF%E9%83%A8");  // 团支部
+  std::set<std::string> names;
+  auto found_json = found.json();
+  for (const auto& item : found_json["items"]) names.insert(item["name"]);
+  EXPECT_EQ(names, (std::set<std::string>{"风云社区团支部"}));
+}
+
+TEST_P(OrganizationsApiTest, MoveAndArchiveRules) {
+  auto admin = LoggedIn("region-admin");
+  admin->set_language("en");
+  auto cycle = admin->Post(Org("克拉玛依市团委", "/move"), json{{"new_parent_id", ids_.at("天山街道团工委")}});
+  EXPECT_EQ(cycle.status, 422);
+  EXPECT_EQ(cycle.error_fields(), std::vector<std::string>{"new_parent_id"});
+  EXPECT_EQ(admin->Post(Org("天山街道团工委", "/move"), json{{"new_parent_id", 999999}}).status, 422);
+  EXPECT_EQ(admin->Post(Org("天山街道团工委", "/move"), json::object()).status, 422);
+  auto archive = admin->Post(Org("天山街道团工委", "/archive"), json::object());
+  EXPECT_EQ(archive.status, 409);
+  EXPECT_NE(archive.json()["detail"].get<std::string>().find("active child"), std::string::npos) << archive.body;
+  int64_t urumqi = Count(*admin, "乌鲁木齐市团委"), karamay = Count(*admin, "克拉玛依市团委");
+  auto moved = admin->Post(Org("天山街道团工委", "/move"), json{{"new_parent_id", ids_.at("乌鲁木齐市团委")}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(Count(*admin, "乌鲁木齐市团委"), urumqi + 5);
+  EXPECT_EQ(Count(*admin, "克拉玛依市团委"), karamay - 5);
+  auto stats = admin->Get(Org("乌鲁木齐市团委", "/stats")).json();
+  EXPECT_EQ(stats["subtree"]["coverage"]["units"], 4);
+  EXPECT_EQ(stats["subtree"]["coverage"]["covered"], 2);
+  EXPECT_EQ(stats["subtree"]["coverage"]["rate"], 0.5);
+  auto diffs = server().app().VerifyCounters();
+  ASSERT_TRUE(diffs.ok());
+  EXPECT_TRUE(diffs->empty());
+}
+
+TEST_P(OrganizationsApiTest, ListsPageWithCursors) {
+  auto admin = LoggedIn("region-admin");
+  std::vector<std::string> paths;
+  std::string url = Org("克拉玛依市团委", "/subtree?limit=3");
+  for (int i = 0; i < 10; ++i) {
+    auto page = admin->Get(url);
+    ASSERT_EQ(page.status, 200) << page.body;
+    auto body = page.json();
+    for (const auto& item : body["items"]) paths.push_back(item["path"]);
+    if (body["next_cursor"].is_null()) break;
+    url = Org("克拉玛依市团委", "/subtree?limit=3&cursor=" + body["next_cursor"].get<std::string>());
+  }
+  EXPECT_EQ(paths.size(), 11u);
+  EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
+  auto children = admin->Get(Org("新疆维吾尔自治区团委", "/children?limit=200")).json();
+  EXPECT_EQ(children["items"].size(), 14u);
+  auto branches = admin->Get(Org("克拉玛依市团委", "/subtree?kind=branch&setting=community")).json();
+  EXPECT_EQ(branches["items"].size(), 2u);
+}
+
+TEST_P(OrganizationsApiTest, CoverageUnits) {
+  auto admin = LoggedIn("karamay-admin");
+  auto uncovered = admin->Get(Org("天山街道团工委", "/coverage-units?covered=false"));
+  ASSERT_EQ(uncovered.status, 200) << uncovered.body;
+  ASSERT_EQ(uncovered.json()["items"].size(), 2u);
+  int64_t unit = uncovered.json()["items"][0]["id"];
+  auto created = admin->Post(Org("天山街道团工委", "/coverage-units"),
+                             json{{"name", "乐龄社工服务社团支部筹备组"}, {"kind", "factory"}});
+  EXPECT_EQ(created.status, 422);
+  EXPECT_EQ(created.error_fields(), std::vector<std::string>{"kind"});
+  auto linked = admin->Patch("/api/v1/coverage-units/" + std::to_string(unit),
+                             {{"covered_by_organization_id", ids_.at("风云社区团支部")}});
+  ASSERT_EQ(linked.status, 200) << linked.body;
+  EXPECT_TRUE(linked.json()["covered"].get<bool>());
+  auto stats = admin->Get(Org("克拉玛依市团委", "/stats")).json();
+  EXPECT_EQ(stats["subtree"]["coverage"]["covered"], 4);
+  EXPECT_EQ(admin->Get(Org("天山街道团工委", "/coverage-units?covered=maybe")).status, 400);
+  EXPECT_EQ(admin->Patch("/api/v1/coverage-units/abc", {{"name", "x"}}).status, 400);
+  EXPECT_EQ(LoggedIn("cadre")->Patch("/api/v1/coverage-units/" + std::to_string(unit), {{"name", "x"}}).status, 403);
+}
+
+TS_INSTANTIATE_FOR_DATABASES(OrganizationsApiTest);
+
+}  // namespace
+}  // namespace tianshan::testing

@@ -1,0 +1,119 @@
+// Subtree listing with keyset pagination and the indexed substring search, on both databases.
+#include <set>
+
+#include "modules/organizations/list_organizations.h"
+#include "modules/organizations/test_fixture.h"
+
+namespace tianshan::organizations::testing {
+namespace {
+
+using auth::Role;
+
+class OrganizationSearchTest : public OrganizationsTest {
+ protected:
+  void SetUp() override {
+    OrganizationsTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    region_ = Make("新疆维吾尔自治区团委");
+    karamay_ = Make("克拉玛依市团委", &region_);
+    urumqi_ = Make("乌鲁木齐市团委", &region_);
+    district_ = Make("克拉玛依区团委", &karamay_);
+    street_ = Make("天山街道团工委", &district_, "working_committee", "street");
+    Make("风云社区团支部", &street_, "branch", "community");
+    Make("佳福小区团支部", &street_, "branch", "community");
+    Make("天山区团委", &urumqi_);  // same words, another city
+  }
+  static std::set<std::string> Names(const OrganizationList& list) {
+    std::set<std::string> out;
+    for (const auto& o : list.items) out.insert(o.fields.name);
+    return out;
+  }
+  Organization region_, karamay_, urumqi_, district_, street_;
+};
+
+TEST_P(OrganizationSearchTest, SubtreePagesInPathOrder) {
+  auth::Actor admin = AdminOn(karamay_);
+  PageRequest page{2, std::nullopt};
+  std::vector<std::string> seen;
+  for (int i = 0; i < 10; ++i) {
+    auto r = ListSubtree(ctx(), admin, karamay_.id, page, {}, std::nullopt);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    for (const auto& o : r->items) seen.push_back(o.path);
+    if (!r->next_cursor) break;
+    page.cursor = r->next_cursor;
+  }
+  ASSERT_EQ(seen.size(), 5u);
+  EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+  EXPECT_EQ(seen[0], karamay_.path);
+  auto branches = ListSubtree(ctx(), admin, karamay_.id, {}, {"branch", std::nullopt, std::nullopt}, std::nullopt);
+  EXPECT_EQ(Names(*branches), (std::set<std::string>{"风云社区团支部", "佳福小区团支部"}));
+  // A cursor outside the subtree or malformed is a bad request, not a leak.
+  EXPECT_EQ(ListSubtree(ctx(), admin, karamay_.id, {2, "p" + urumqi_.path}, {}, std::nullopt).status().code(),
+            StatusCode::kBadRequest);
+  EXPECT_EQ(ListSubtree(ctx(), admin, karamay_.id, {2, "garbage"}, {}, std::nullopt).status().code(),
+            StatusCode::kBadRequest);
+}
+
+TEST_P(OrganizationSearchTest, SearchFindsSubstringsWithinGrants) {
+  auth::Actor region_admin = AdminOn(region_);
+  auto r = SearchOrganizations(ctx(), region_admin, "天山街", {}, {});
+  ASSERT_TRUE(r.ok()) << r.status().message() << r.status().detail();
+  EXPECT_EQ(Names(*r), (std::set<std::string>{"天山街道团工委"}));
+  // Substring in the middle of a name.
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), region_admin, "社区团支", {}, {})),
+            (std::set<std::string>{"风云社区团支部"}));
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), region_admin, "玛依区", {}, {})),
+            (std::set<std::string>{"克拉玛依区团委"}));
+  // Only what the caller may see: the Urumqi 天山区团委 is outside a Karamay grant.
+  auth::Actor karamay_member = ActorWith(Role::kMember, karamay_);
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), karamay_member, "拉玛依", {}, {})),
+            (std::set<std::string>{"克拉玛依市团委", "克拉玛依区团委"}));
+  EXPECT_TRUE(SearchOrganizations(ctx(), ActorWith(Role::kMember, urumqi_), "拉玛依", {}, {})->items.empty());
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), karamay_member, "天山", {}, {})),
+            (std::set<std::string>{"天山街道团工委"}));
+  EXPECT_TRUE(SearchOrganizations(ctx(), auth::Actor{}, "天山街", {}, {})->items.empty());
+  // Short queries fall back to a prefix match (of name or short name).
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), region_admin, "天山", {}, {})),
+            (std::set<std::string>{"天山街道团工委", "天山区团委"}));
+  EXPECT_TRUE(SearchOrganizations(ctx(), region_admin, "团委", {}, {})->items.empty());
+  // Within a subtree, with a query.
+  auto within = ListSubtree(ctx(), region_admin, urumqi_.id, {}, {}, std::string("天山区"));
+  EXPECT_EQ(Names(*within), (std::set<std::string>{"天山区团委"}));
+  // LIKE and FTS syntax in the query is just text.
+  for (const char* q : {"%%%", "\"天山", "天山 OR 风云", "a_b", "*"}) {
+    EXPECT_TRUE(SearchOrganizations(ctx(), region_admin, q, {}, {}).ok()) << q;
+  }
+  EXPECT_TRUE(SearchOrganizations(ctx(), region_admin, "%%%", {}, {})->items.empty());
+  EXPECT_EQ(SearchOrganizations(ctx(), region_admin, "  ", {}, {}).status().code(), StatusCode::kInvalid);
+}
+
+TEST_P(OrganizationSearchTest, SearchPagesById) {
+  auth::Actor admin = AdminOn(region_);
+  PageRequest page{1, std::nullopt};
+  std::set<std::string> names;
+  for (int i = 0; i < 10; ++i) {
+    auto r = SearchOrganizations(ctx(), admin, "拉玛依", page, {});
+    ASSERT_TRUE(r.ok());
+    for (const auto& o : r->items) names.insert(o.fields.name);
+    if (!r->next_cursor) break;
+    page.cursor = r->next_cursor;
+  }
+  EXPECT_EQ(names, (std::set<std::string>{"克拉玛依市团委", "克拉玛依区团委"}));
+}
+
+TEST_P(OrganizationSearchTest, RenamesReachTheIndex) {
+  auth::Actor admin = AdminOn(region_);
+  Organization park = Make("高新技术产业开发区团工委", &karamay_, "working_committee", "industrial_park");
+  EXPECT_EQ(SearchOrganizations(ctx(), admin, "产业开发", {}, {})->items.size(), 1u);
+  ASSERT_TRUE(db().Write([&](storage::Transaction& tx) {
+                  return tx.Execute("UPDATE organizations_organizations SET name = ? WHERE id = ?",
+                                    {"克拉玛依园区团工委", park.id});
+                }).ok());
+  EXPECT_TRUE(SearchOrganizations(ctx(), admin, "产业开发", {}, {})->items.empty());
+  EXPECT_EQ(SearchOrganizations(ctx(), admin, "园区团", {}, {})->items.size(), 1u);
+}
+
+TS_INSTANTIATE_FOR_DATABASES(OrganizationSearchTest);
+
+}  // namespace
+}  // namespace tianshan::organizations::testing
