@@ -9,7 +9,7 @@ namespace tianshan {
 std::vector<ModuleDefinition> AllModules() {
   std::vector<ModuleDefinition> modules;
   modules.push_back(audit::AuditModule());
-  modules.push_back(organizations::OrganizationsModule());
+  modules.push_back(OrganizationsModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(auth::AuthModule());
   return modules;
