@@ -9,7 +9,7 @@ DEBIAN_PACKAGES=(
   librestinio-dev libasio-dev libfmt-dev rapidjson-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev
-  libcurl4-openssl-dev libxlsxwriter-dev libqrencode-dev
+  libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev libpango1.0-dev libcairo2-dev
   nodejs npm chromium fonts-noto-cjk
 )
 
