@@ -1,5 +1,7 @@
 #include <iconv.h>
 
+#include <algorithm>
+
 #include "core/json.h"
 #include "core/tables/table.h"
 

@@ -1,7 +1,9 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <cctype>
 #include <charconv>
+#include <functional>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -102,7 +104,7 @@ std::optional<std::string> ExcelSerialToDate(double serial) {
   long days = static_cast<long>(std::floor(serial));
   if (days >= 61) --days;
   // Days since 1899-12-31 → civil date (Howard Hinnant's algorithm on days since 1970-01-01).
-  long z = days - 25568 + 719468 - 1;
+  long z = days - 25568 + 719468;
   long era = (z >= 0 ? z : z - 146096) / 146097;
   long doe = z - era * 146097;
   long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
@@ -112,7 +114,7 @@ std::optional<std::string> ExcelSerialToDate(double serial) {
   long d = doy - (153 * mp + 2) / 5 + 1;
   long m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
-  char buf[16];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
   return std::string(buf);
 }
