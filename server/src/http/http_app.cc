@@ -104,11 +104,11 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   req->route_pattern = route.pattern;
   req->path_params = std::move(match.params);
 
-  if (req->body.size() > options_.max_body_bytes) {
-    return fail(Status(StatusCode::kPayloadTooLarge, "error.payload_too_large")
-                    .WithParam(std::to_string(options_.max_body_bytes)));
+  const size_t limit = route.upload_limit > 0 ? route.upload_limit : options_.max_body_bytes;
+  if (req->body.size() > limit) {
+    return fail(Status(StatusCode::kPayloadTooLarge, "error.payload_too_large").WithParam(std::to_string(limit)));
   }
-  if (!req->body.empty()) {
+  if (!req->body.empty() && route.upload_limit == 0) {
     std::string_view ct = req->Header("content-type");
     if (ct.rfind("application/json", 0) != 0) {
       return fail(Status(StatusCode::kUnsupportedMediaType, "error.unsupported_media_type"));

@@ -92,9 +92,10 @@ Status HttpServer::Start(const ListenOptions& options) {
     return restinio::request_accepted();
   };
 
-  // Bodies up to 16x the API limit reach the pipeline, which answers 413 with a problem;
-  // larger ones are cut off by RESTinio.
-  auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(app.options().max_body_bytes * 16 + 4096);
+  // Bodies up to 64 MiB (or 16x the API limit) reach the pipeline, which answers 413 with a
+  // problem when a route's limit is smaller; larger ones are cut off by RESTinio.
+  auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(
+      std::max<std::uint64_t>(64ull << 20, app.options().max_body_bytes * 16 + 4096));
   try {
     impl_->server = std::make_unique<Server>(
         restinio::own_io_context(),

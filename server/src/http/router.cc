@@ -21,13 +21,13 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt) {
-  AddAsync(std::move(method), std::move(pattern), access,
+Route& Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt) {
+  return AddAsync(std::move(method), std::move(pattern), access,
            [h = std::move(handler)](HttpRequest& req, Reply reply) { reply(h(req)); }, csrf_exempt);
 }
 
-void Router::AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
-                      bool csrf_exempt) {
+Route& Router::AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
+                        bool csrf_exempt) {
   auto route = std::make_unique<Route>();
   route->method = std::move(method);
   route->pattern = std::move(pattern);
@@ -36,6 +36,7 @@ void Router::AddAsync(std::string method, std::string pattern, Access access, As
   route->handler = std::move(handler);
   for (auto s : Split(route->pattern)) route->segments.emplace_back(s);
   routes_.push_back(std::move(route));
+  return *routes_.back();
 }
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {

@@ -30,6 +30,9 @@ struct Route {
   std::string pattern;
   Access access = Access::kSession;
   bool csrf_exempt = false;  // only the login itself
+  // Uploads (spreadsheets): any media type, up to this many bytes; 0 means JSON bodies up to the
+  // server's API limit.
+  size_t upload_limit = 0;
   AsyncHandler handler;
   std::vector<std::string> segments;  // split pattern; "{x}" segments capture
 };
@@ -42,8 +45,10 @@ struct RouteMatch {
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt = false);
-  void AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler, bool csrf_exempt = false);
+  // Both return the new route so that callers can adjust it (e.g. upload_limit).
+  Route& Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt = false);
+  Route& AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
+                  bool csrf_exempt = false);
 
   RouteMatch Match(std::string_view method, std::string_view path) const;
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
