@@ -3,6 +3,7 @@
 #include "audit/module.h"
 #include "auth/module.h"
 #include "modules/organizations/module.h"
+#include "modules/people/module.h"
 
 namespace tianshan {
 
@@ -10,6 +11,7 @@ std::vector<ModuleDefinition> AllModules() {
   std::vector<ModuleDefinition> modules;
   modules.push_back(audit::AuditModule());
   modules.push_back(OrganizationsModule());
+  modules.push_back(PeopleModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(auth::AuthModule());
   return modules;

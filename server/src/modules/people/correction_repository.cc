@@ -1,0 +1,68 @@
+#include "modules/people/correction_repository.h"
+
+#include "modules/people/person_repository.h"
+#include "storage/sql_text.h"
+
+namespace tianshan::people {
+namespace {
+
+constexpr const char* kColumns =
+    "id, person_id, org_path, old_name, new_name, old_identity_number, new_identity_number, reason, status, "
+    "decision_reason, requested_by, decided_by, created_at, decided_at";
+
+Correction ReadCorrection(const storage::Row& r) {
+  return {r.Int(0),     r.Int(1),  r.Text(2),     r.Text(3),  r.OptText(4), r.OptText(5), r.OptText(6),
+          r.Text(7),    r.Text(8), r.OptText(9),  r.Int(10),  r.OptInt(11), r.Int(12),    r.OptInt(13)};
+}
+
+}  // namespace
+
+Result<int64_t> InsertCorrection(storage::Transaction& tx, const Correction& c) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO people_corrections (person_id, org_path, old_name, new_name, "
+                                          "old_identity_number, new_identity_number, reason, status, requested_by, "
+                                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) RETURNING id",
+                                          {c.person_id, c.org_path, c.old_name, c.new_name, c.old_identity_number,
+                                           c.new_identity_number, c.reason, c.requested_by, c.created_at}));
+  if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
+  return rows[0].Int(0);
+}
+
+Result<std::optional<Correction>> FindCorrection(storage::Transaction& tx, int64_t id, bool for_update) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kColumns +
+                                                " FROM people_corrections WHERE id = ?" +
+                                                std::string(ForUpdate(tx, for_update)),
+                                            {id}));
+  if (!row) return std::optional<Correction>();
+  return std::optional<Correction>(ReadCorrection(*row));
+}
+
+Result<bool> HasPendingCorrection(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT 1 FROM people_corrections WHERE person_id = ? AND "
+                                            "status = 'pending'",
+                                            {person_id}));
+  return row.has_value();
+}
+
+Status DecideCorrection(storage::Transaction& tx, int64_t id, std::string_view status,
+                        const std::optional<std::string>& reason, int64_t decided_by, int64_t now) {
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE people_corrections SET status = ?, decision_reason = ?, "
+                                            "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+                                            {status, reason, decided_by, now, id}));
+  if (n != 1) return Status::Conflict("people.correction_not_pending");
+  return Status::Ok();
+}
+
+Result<std::vector<Correction>> ListCorrections(storage::Transaction& tx, const std::string& path,
+                                                const std::string& status, std::optional<int64_t> after_id,
+                                                int limit) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kColumns +
+                                              " FROM people_corrections WHERE status = ? AND org_path >= ? AND "
+                                              "org_path < ? AND id > ? ORDER BY id LIMIT ?",
+                                          {status, path, storage::PrefixUpperBound(path), after_id.value_or(0),
+                                           limit + 1}));
+  std::vector<Correction> out;
+  for (const auto& r : rows) out.push_back(ReadCorrection(r));
+  return out;
+}
+
+}  // namespace tianshan::people

@@ -1,0 +1,40 @@
+#include "modules/people/correction_support.h"
+
+#include "core/masking.h"
+#include "modules/people/person_json.h"
+
+namespace tianshan::people {
+
+void WriteCorrection(JsonOut& out, const Correction& c, View view) {
+  out.StartObject().Field("id", c.id);
+  out.Key("person").StartObject().Field("id", c.person_id).Field("name", c.old_name).EndObject();
+  out.Field("old_name", c.old_name)
+      .Field("new_name", c.new_name)
+      .Field("old_identity_number", VisibleIdentity(c.old_identity_number, view))
+      .Field("new_identity_number", VisibleIdentity(c.new_identity_number, view))
+      .Field("reason", c.reason)
+      .Field("status", c.status)
+      .Field("decision_reason", c.decision_reason)
+      .Field("created_at", FormatUtc(c.created_at));
+  out.Key("decided_at");
+  if (c.decided_at) {
+    out.String(FormatUtc(*c.decided_at));
+  } else {
+    out.Null();
+  }
+  out.EndObject();
+}
+
+std::string CorrectionJson(const CorrectionView& c) {
+  JsonOut out;
+  WriteCorrection(out, c.correction, c.view);
+  return out.Take();
+}
+
+std::string CorrectionAuditJson(const Correction& c) {
+  JsonOut out;
+  WriteCorrection(out, c, View::kMasked);
+  return out.Take();
+}
+
+}  // namespace tianshan::people

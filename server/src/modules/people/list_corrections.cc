@@ -1,0 +1,25 @@
+#include "modules/people/list_corrections.h"
+
+namespace tianshan::people {
+
+Result<CorrectionPage> ListOrganizationCorrections(const AppContext& ctx, const auth::Actor& actor,
+                                                   int64_t organization_id, const std::string& status,
+                                                   std::optional<int64_t> after_id, int limit) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<CorrectionPage> {
+    TS_ASSIGN_OR_RETURN(auto org, LoadListedOrganization(tx, actor, organization_id));
+    if (!CanManagePeople(actor, org.path)) return Status::Forbidden();
+    TS_ASSIGN_OR_RETURN(auto rows, ListCorrections(tx, org.path, status, after_id, limit));
+    CorrectionPage page;
+    for (auto& c : rows) {
+      if (static_cast<int>(page.items.size()) == limit) {
+        page.next_cursor = page.items.back().correction.id;
+        break;
+      }
+      View view = PersonView(actor, {c.org_path}, IsSelf(actor, c.person_id));
+      page.items.push_back({std::move(c), view});
+    }
+    return page;
+  });
+}
+
+}  // namespace tianshan::people

@@ -1,0 +1,161 @@
+#include "modules/people/list_people.h"
+
+#include <charconv>
+#include <map>
+
+#include "storage/sql_text.h"
+
+namespace tianshan::people {
+namespace {
+
+struct Cursor {
+  std::string path;
+  int64_t id = 0;
+};
+
+std::optional<int64_t> ParsePositive(std::string_view s) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// "<id>" for scope=self, "<path>:<id>" for scope=subtree.
+Result<std::optional<Cursor>> ParseCursor(const std::optional<std::string>& raw, bool subtree) {
+  if (!raw) return std::optional<Cursor>();
+  Cursor c;
+  std::string_view s = *raw;
+  if (subtree) {
+    size_t colon = s.rfind(':');
+    if (colon == std::string_view::npos) return Status::Invalid("cursor", "query.bad_cursor");
+    c.path = std::string(s.substr(0, colon));
+    if (c.path.size() < 3 || c.path.front() != '/' || c.path.back() != '/' ||
+        c.path.find_first_not_of("0123456789/") != std::string::npos) {
+      return Status::Invalid("cursor", "query.bad_cursor");
+    }
+    s = s.substr(colon + 1);
+  }
+  auto id = ParsePositive(s);
+  if (!id) return Status::Invalid("cursor", "query.bad_cursor");
+  c.id = *id;
+  return std::optional<Cursor>(c);
+}
+
+std::string EscapeLike(std::string_view q) {
+  std::string out = "%";
+  for (char ch : q) {
+    if (ch == '\\' || ch == '%' || ch == '_') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
+constexpr const char* kPersonCols =
+    "p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.identity_number, p.education, p.occupation, "
+    "p.employer, p.organization_id, p.org_path, p.is_member, p.created_at, p.updated_at";
+
+Person ReadListedPerson(const storage::Row& r) {
+  Person p;
+  p.id = r.Int(0);
+  p.fields = {r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.OptText(5), r.OptText(6), r.OptText(7), r.OptText(8),
+              r.OptText(9)};
+  p.organization_id = r.Int(10);
+  p.org_path = r.Text(11);
+  p.is_member = r.Int(12) != 0;
+  p.created_at = r.Int(13);
+  p.updated_at = r.Int(14);
+  return p;
+}
+
+}  // namespace
+
+Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, const ListPeopleInput& in) {
+  TS_ASSIGN_OR_RETURN(auto cursor, ParseCursor(in.cursor, in.subtree));
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<PeoplePage> {
+    TS_ASSIGN_OR_RETURN(auto org, LoadListedOrganization(tx, actor, in.organization_id));
+    if (!CanListPeople(actor, org.path)) return Status::Forbidden();
+    const bool cadre = in.kind && *in.kind == "cadre";
+    // Rows are keyed by the position for cadres, by the person otherwise.
+    const std::string t = cadre ? "x" : "p";
+    std::string sql = std::string("SELECT ") + kPersonCols;
+    if (cadre) {
+      sql += ", x.id, x.organization_id, x.org_path, x.title, x.employment, x.started_on, x.ended_on "
+             "FROM people_positions x JOIN people_persons p ON p.id = x.person_id WHERE x.ended_on IS NULL";
+    } else {
+      sql += " FROM people_persons p WHERE 1 = 1";
+    }
+    std::vector<storage::Param> params;
+    const std::string upper = storage::PrefixUpperBound(org.path);
+    if (in.subtree) {
+      sql += " AND " + t + ".org_path >= ? AND " + t + ".org_path < ?";
+      params.insert(params.end(), {storage::Param(org.path), storage::Param(upper)});
+      if (cursor) {
+        sql += " AND (" + t + ".org_path > ? OR (" + t + ".org_path = ? AND " + t + ".id > ?))";
+        params.insert(params.end(), {storage::Param(cursor->path), storage::Param(cursor->path), cursor->id});
+      }
+    } else {
+      sql += " AND " + t + ".organization_id = ?";
+      params.emplace_back(org.id);
+      if (cursor) {
+        sql += " AND " + t + ".id > ?";
+        params.emplace_back(cursor->id);
+      }
+    }
+    if (in.kind && *in.kind == "member") sql += " AND p.is_member = 1";
+    if (in.kind && *in.kind == "youth") sql += " AND p.is_member = 0";
+    std::string like, identity;
+    if (in.q) {
+      like = EscapeLike(*in.q);
+      identity = NormalizeIdentityNumber(*in.q);
+      sql += " AND (p.name LIKE ? ESCAPE '\\' OR p.identity_number = ? OR p.phone = ?)";
+      params.insert(params.end(), {storage::Param(like), storage::Param(identity), storage::Param(*in.q)});
+    }
+    sql += in.subtree ? " ORDER BY " + t + ".org_path, " + t + ".id" : " ORDER BY " + t + ".id";
+    sql += " LIMIT ?";
+    params.emplace_back(in.limit + 1);
+    TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+
+    PeoplePage page;
+    std::map<int64_t, std::optional<auth::OrganizationRef>> refs;
+    auto ref_of = [&](int64_t id) -> Result<std::optional<auth::OrganizationRef>> {
+      auto it = refs.find(id);
+      if (it != refs.end()) return it->second;
+      TS_ASSIGN_OR_RETURN(auto ref, FindOrganizationRef(tx, ctx, id));
+      refs[id] = ref;
+      return ref;
+    };
+    for (size_t i = 0; i < rows.size() && static_cast<int>(i) < in.limit; ++i) {
+      const auto& r = rows[i];
+      ListedPerson item;
+      item.person = ReadListedPerson(r);
+      std::string key_path = item.person.org_path;
+      int64_t key_id = item.person.id, key_org = item.person.organization_id;
+      if (cadre) {
+        item.position = Position{r.Int(15), item.person.id, r.Int(16), r.Text(17), r.Text(18), r.Text(19),
+                                 r.Text(20), r.OptText(21)};
+        key_path = item.position->org_path;
+        key_id = item.position->id;
+        key_org = item.position->organization_id;
+      }
+      if (static_cast<int>(i) + 1 == in.limit && rows.size() > static_cast<size_t>(in.limit)) {
+        page.next_cursor = in.subtree ? key_path + ":" + std::to_string(key_id) : std::to_string(key_id);
+      }
+      // Stored paths may predate a move of the organization: decide on the current one.
+      TS_ASSIGN_OR_RETURN(auto key_ref, ref_of(key_org));
+      const std::string current = key_ref ? key_ref->path : key_path;
+      if (current.compare(0, org.path.size(), org.path) != 0) continue;
+      TS_ASSIGN_OR_RETURN(auto own_ref, ref_of(item.person.organization_id));
+      if (own_ref) {
+        item.person.org_path = own_ref->path;
+        item.organization_name = own_ref->name;
+      }
+      if (cadre) item.position_organization_name = key_ref ? key_ref->name : "";
+      item.view = PersonView(actor, {current, item.person.org_path}, IsSelf(actor, item.person.id));
+      if (item.view == View::kNone) continue;
+      page.items.push_back(std::move(item));
+    }
+    return page;
+  });
+}
+
+}  // namespace tianshan::people

@@ -1,0 +1,55 @@
+#include "modules/people/messages.h"
+
+namespace tianshan::people {
+
+std::vector<MessageText> Messages() {
+  return {
+      {"people.not_found", "未找到该人员", "No such person"},
+      {"people.bad_date", "日期格式应为 YYYY-MM-DD 且真实存在", "Dates are written YYYY-MM-DD and must exist"},
+      {"people.date_in_future", "日期不能晚于今天", "The date cannot be in the future"},
+      {"people.before_birth", "入团日期不能早于出生日期", "Cannot join before being born"},
+      {"people.bad_phone", "手机号须为 11 位，以 13–19 开头", "Mobile numbers have 11 digits and start with 13–19"},
+      {"people.bad_identity_number", "身份证号无效（18 位，校验位不符）",
+       "Invalid identity number (18 characters with a valid check character)"},
+      {"people.birth_date_mismatch", "出生日期与身份证号不一致", "The birth date does not match the identity number"},
+      {"people.identity_required", "团员须登记身份证号", "League members need an identity number"},
+      {"people.identity_taken", "该身份证号已登记", "This identity number is already registered"},
+      {"people.duplicate_identity_at", "该身份证号已在“{}”登记，不能重复登记",
+       "This identity number is already registered at {}"},
+      {"people.duplicate_identity_elsewhere", "该身份证号已在其他组织登记，不能重复登记",
+       "This identity number is already registered at another organization"},
+      {"people.organization_conflict", "organization_id 与 membership.organization_id 不一致",
+       "organization_id and membership.organization_id differ"},
+      {"people.organization_unknown", "组织不存在或无权访问", "Unknown organization"},
+      {"people.organization_archived", "该组织已撤销", "This organization is archived"},
+      {"people.use_correction", "姓名和身份证号须通过更正申请修改",
+       "Name and identity number change only through a correction request"},
+      {"people.membership_not_active", "该团籍已不在有效状态", "This membership is no longer active"},
+      {"people.position_open", "此人已在该组织担任职务", "This person already holds a position in this organization"},
+      {"people.position_not_found", "未找到该职务", "No such position"},
+      {"people.position_already_ended", "该职务已结束", "This position has already ended"},
+      {"people.end_before_start", "结束日期不能早于开始日期", "The end date cannot be before the start date"},
+      {"people.person_or_identity", "须填写 person_id 或 identity_number 之一",
+       "Give exactly one of person_id and identity_number"},
+      {"people.no_member_with_identity", "没有该身份证号的在籍团员", "No active league member has this identity number"},
+      {"people.not_a_member", "此人不是在籍团员", "This person is not an active league member"},
+      {"people.transfer_same_organization", "转入组织与当前组织相同",
+       "The receiving organization is the member's current one"},
+      {"people.transfer_pending", "此人已有待处理的组织关系转接", "This person already has a pending transfer"},
+      {"people.transfer_not_found", "未找到该转接申请", "No such transfer"},
+      {"people.transfer_receiving_only", "只有转入方可以接收或退回", "Only the receiving side may accept or reject"},
+      {"people.transfer_not_pending", "该转接已处理，不能再更改", "This transfer has already been decided"},
+      {"people.branch_outside", "接收支部须在转入组织之下", "The branch must be within the receiving organization"},
+      {"people.membership_changed", "发起转接后团籍已变化，请重新发起",
+       "The membership changed since the transfer started; start a new one"},
+      {"people.correction_empty", "请填写要更正的姓名或身份证号", "Give a new name or identity number"},
+      {"people.correction_pending", "此人已有待审核的更正申请", "This person already has a pending correction"},
+      {"people.correction_not_found", "未找到该更正申请", "No such correction"},
+      {"people.correction_above_only", "更正须由上级团委管理员审核",
+       "Corrections are decided by an admin of a committee above the branch"},
+      {"people.correction_own", "不能审核自己提交的更正申请", "You cannot decide your own correction request"},
+      {"people.correction_not_pending", "该更正申请已处理", "This correction has already been decided"},
+  };
+}
+
+}  // namespace tianshan::people

@@ -1,0 +1,271 @@
+// People API: registration, reading with masking by role, search and pagination, positions,
+// and every kind of bad input answered 4xx naming the field with nothing changed — on SQLite
+// and PostgreSQL.
+
+#include <set>
+
+#include "modules/people/people_test_support.h"
+
+namespace tianshan::testing {
+namespace {
+
+class PeopleApiTest : public PeopleApiTestBase {};
+
+std::set<std::string> Fields(const HttpResult& r) {
+  auto f = r.error_fields();
+  return {f.begin(), f.end()};
+}
+
+TEST_P(PeopleApiTest, SecretaryRegistersMemberAndYouthAndCountsMove) {
+  auto sec = As("sec-a");
+  const std::string id_number = TestIdentity("19990101", 11);
+  auto r = sec->Post("/api/v1/people", MemberBody("王示例", id_number, "A"));
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto j = r.json();
+  EXPECT_EQ(j["kind"], "member");
+  EXPECT_EQ(j["organization"]["id"], Org("A"));
+  EXPECT_EQ(j["membership"]["status"], "active");
+  EXPECT_EQ(j["phone"], "13912345678") << "a branch secretary sees phones";
+  EXPECT_EQ(j["identity_number"], id_number.substr(0, 4) + "**********" + id_number.substr(14));
+  auto y = sec->Post("/api/v1/people", YouthBody("李青年", "A"));
+  ASSERT_EQ(y.status, 201) << y.body;
+  EXPECT_EQ(y.json()["kind"], "youth");
+  EXPECT_EQ(Stat("A", "members"), 1);
+  EXPECT_EQ(Stat("A", "youth"), 1);
+  EXPECT_EQ(Stat("R", "members", true), 1);
+  EXPECT_EQ(Stat("R", "youth", true), 1);
+  EXPECT_TRUE(VerifyCounters().empty());
+}
+
+TEST_P(PeopleApiTest, SiblingSecretaryCannotReadAndCommitteeAdminReadsEverythingBelow) {
+  auto sec_a = As("sec-a");
+  int64_t in_a = CreateMember(*sec_a, "张示例", TestIdentity("19980202", 21), "A");
+  auto sec_e = As("sec-e");
+  int64_t in_e = CreateMember(*sec_e, "赵示例", TestIdentity("19970303", 31), "E");
+  auto sec_b = As("sec-b");
+  EXPECT_EQ(sec_b->Get("/api/v1/people/" + std::to_string(in_a)).status, 404);
+  EXPECT_EQ(sec_b->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people").status, 404);
+  EXPECT_EQ(sec_b->Patch("/api/v1/people/" + std::to_string(in_a), {{"occupation", "x"}}).status, 404);
+  auto city = As("city-admin");
+  auto full = city->Get("/api/v1/people/" + std::to_string(in_a));
+  ASSERT_EQ(full.status, 200);
+  EXPECT_EQ(full.json()["identity_number"], TestIdentity("19980202", 21)) << "committee admin sees identity";
+  EXPECT_EQ(full.json()["masked"], false);
+  EXPECT_EQ(city->Get("/api/v1/people/" + std::to_string(in_e)).status, 404) << "city D is beside city C";
+  auto list = city->Get("/api/v1/organizations/" + std::to_string(Org("C")) + "/people?scope=subtree");
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json()["items"].size(), 1u);
+  auto root = As("root-admin");
+  auto all = root->Get("/api/v1/organizations/" + std::to_string(Org("R")) + "/people?scope=subtree");
+  EXPECT_EQ(all.json()["items"].size(), 2u);
+}
+
+TEST_P(PeopleApiTest, MaskingFollowsTheRole) {
+  auto sec = As("sec-a");
+  const std::string idn = TestIdentity("19960404", 41);
+  int64_t id = CreateMember(*sec, "孙示例", idn, "A");
+  auto path = "/api/v1/people/" + std::to_string(id);
+  auto cadre = As("cadre-c")->Get(path);
+  ASSERT_EQ(cadre.status, 200);
+  EXPECT_EQ(cadre.json()["phone"], "139****5678");
+  EXPECT_EQ(cadre.json()["identity_number"], idn.substr(0, 4) + "**********" + idn.substr(14));
+  auto secretary = sec->Get(path).json();
+  EXPECT_EQ(secretary["phone"], "13912345678");
+  EXPECT_NE(secretary["identity_number"], idn);
+  auto admin = As("street-admin")->Get(path).json();
+  EXPECT_EQ(admin["phone"], "13912345678");
+  EXPECT_EQ(admin["identity_number"], idn);
+  // The cadre's list is masked too.
+  auto list = As("cadre-c")->Get("/api/v1/organizations/" + std::to_string(Org("C")) + "/people?scope=subtree");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_EQ(list.json()["items"][0]["phone"], "139****5678");
+  EXPECT_EQ(list.json()["items"][0]["masked"], true);
+}
+
+TEST_P(PeopleApiTest, MemberReadsOnlyTheirOwnRecord) {
+  auto sec = As("sec-a");
+  int64_t me = CreateMember(*sec, "周示例", TestIdentity("19950505", 51), "A");
+  int64_t other = CreateMember(*sec, "吴示例", TestIdentity("19950506", 52), "A");
+  ASSERT_GT(server().CreateAccount("member-a", {{Org("A"), auth::Role::kMember}}, me), 0);
+  auto member = As("member-a");
+  auto own = member->Get("/api/v1/people/" + std::to_string(me));
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.json()["identity_number"], TestIdentity("19950505", 51)) << "one's own data in full";
+  EXPECT_EQ(member->Get("/api/v1/people/" + std::to_string(other)).status, 404);
+  EXPECT_EQ(member->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people").status, 403);
+  EXPECT_EQ(member->Post("/api/v1/people", YouthBody("x", "A")).status, 403);
+}
+
+TEST_P(PeopleApiTest, CadreMayReadButNotWrite) {
+  auto cadre = As("cadre-c");
+  auto r = cadre->Post("/api/v1/people", YouthBody("马青年", "A"));
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(CountRows("people_persons"), 0);
+}
+
+TEST_P(PeopleApiTest, DuplicateIdentityNamesTheOrganizationOnlyWhenReadable) {
+  auto sec_a = As("sec-a");
+  const std::string idn = TestIdentity("19940606", 61);
+  CreateMember(*sec_a, "胡示例", idn, "A");
+  auto city = As("city-admin");
+  city->set_language("en");
+  auto dup = city->Post("/api/v1/people", MemberBody("胡示例", idn, "B"));
+  EXPECT_EQ(dup.status, 409);
+  EXPECT_NE(dup.json()["detail"].get<std::string>().find("测试甲社区团支部"), std::string::npos) << dup.body;
+  EXPECT_EQ(Fields(dup), std::set<std::string>{"identity_number"});
+  auto sec_e = As("sec-e");
+  sec_e->set_language("en");
+  auto hidden = sec_e->Post("/api/v1/people", MemberBody("胡示例", idn, "E"));
+  EXPECT_EQ(hidden.status, 409);
+  EXPECT_EQ(hidden.json()["detail"].get<std::string>().find("测试甲社区团支部"), std::string::npos);
+  EXPECT_NE(hidden.json()["detail"].get<std::string>().find("another organization"), std::string::npos);
+  // Lower-case x is the same number.
+  EXPECT_EQ(CountRows("people_persons"), 1);
+  EXPECT_EQ(Stat("E", "members"), 0);
+}
+
+TEST_P(PeopleApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
+  auto sec = As("sec-a");
+  auto good = MemberBody("郑示例", TestIdentity("19930707", 71), "A");
+  auto with = [&](const std::string& key, nlohmann::json value) {
+    auto b = good;
+    b[key] = value;
+    return b;
+  };
+  std::string bad_check = TestIdentity("19930707", 71);
+  bad_check.back() = bad_check.back() == '1' ? '2' : '1';
+  struct Case {
+    nlohmann::json body;
+    int status;
+    std::string field;
+  };
+  const Case cases[] = {
+      {with("identity_number", bad_check), 422, "identity_number"},
+      {with("birth_date", "2999-01-01"), 422, "birth_date"},
+      {with("phone", "12345"), 422, "phone"},
+      {with("phone", "12912345678"), 422, "phone"},
+      {with("gender", "other"), 422, "gender"},
+      {with("membership", {{"organization_id", 999999}, {"member_since", "2015-05-04"}}), 422,
+       "membership.organization_id"},
+      {with("membership", {{"organization_id", Org("E")}, {"member_since", "2015-05-04"}}), 422,
+       "membership.organization_id"},
+      {with("membership", {{"organization_id", Org("A")}, {"member_since", "2015-05-04"}, {"x", 1}}), 422,
+       "membership.x"},
+      {with("favourite_colour", "red"), 422, "favourite_colour"},
+      {with("birth_date", "1993-07-08"), 422, "birth_date"},
+  };
+  for (const auto& c : cases) {
+    auto r = sec->Post("/api/v1/people", c.body);
+    EXPECT_EQ(r.status, c.status) << c.body.dump() << " → " << r.body;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    EXPECT_TRUE(Fields(r).count(c.field)) << c.field << " not named in " << r.body;
+  }
+  auto youth = YouthBody("x", "A");
+  youth["organization_id"] = 424242;
+  auto unknown = sec->Post("/api/v1/people", youth);
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(Fields(unknown), std::set<std::string>{"organization_id"});
+  auto bad_path = sec->Get("/api/v1/people/abc");
+  EXPECT_EQ(bad_path.status, 400);
+  EXPECT_EQ(Fields(bad_path), std::set<std::string>{"id"});
+  EXPECT_EQ(sec->Get("/api/v1/organizations/1x/people").status, 400);
+  EXPECT_EQ(sec->Patch("/api/v1/people/-3", {{"occupation", "x"}}).status, 400);
+  EXPECT_EQ(CountRows("people_persons"), 0);
+  EXPECT_EQ(CountRows("people_memberships"), 0);
+  EXPECT_EQ(Stat("A", "members"), 0);
+}
+
+TEST_P(PeopleApiTest, PatchChangesOtherFieldsButNotIdentity) {
+  auto sec = As("sec-a");
+  int64_t id = CreateMember(*sec, "冯示例", TestIdentity("19920808", 81), "A");
+  auto path = "/api/v1/people/" + std::to_string(id);
+  auto locked = sec->Patch(path, {{"name", "新名字"}, {"identity_number", "x"}});
+  EXPECT_EQ(locked.status, 422);
+  EXPECT_EQ(Fields(locked), (std::set<std::string>{"name", "identity_number"}));
+  auto bad = sec->Patch(path, {{"phone", "123"}});
+  EXPECT_EQ(bad.status, 422);
+  auto ok = sec->Patch(path, {{"phone", "13800001111"}, {"occupation", "教师"}, {"employer", nullptr}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["phone"], "13800001111");
+  EXPECT_EQ(ok.json()["occupation"], "教师");
+  EXPECT_EQ(ok.json()["name"], "冯示例");
+  EXPECT_EQ(As("cadre-c")->Patch(path, {{"occupation", "x"}}).status, 403);
+  auto audit = server().app().db().Read([&](storage::Transaction& tx) {
+    return tx.Query("SELECT before_json, after_json FROM audit_entries WHERE action = 'person.update'");
+  });
+  ASSERT_TRUE(audit.ok());
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_NE((*audit)[0].Text(1).find("138****1111"), std::string::npos) << "audit masks the phone";
+  EXPECT_EQ((*audit)[0].Text(1).find("13800001111"), std::string::npos);
+}
+
+TEST_P(PeopleApiTest, ListSearchesFiltersAndPages) {
+  auto admin = As("street-admin");
+  for (int i = 0; i < 7; ++i) {
+    CreateMember(*admin, "林示例" + std::to_string(i), TestIdentity("19910101", 100 + i), i % 2 ? "A" : "B");
+  }
+  ASSERT_EQ(admin->Post("/api/v1/people", YouthBody("高青年", "A")).status, 201);
+  const std::string base = "/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=subtree";
+  std::set<int64_t> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    auto r = admin->Get(base + "&limit=3" + (cursor.empty() ? "" : "&cursor=" + cursor));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto j = r.json();
+    for (const auto& item : j["items"]) seen.insert(item["id"].get<int64_t>());
+    cursor = j["next_cursor"].is_null() ? "" : j["next_cursor"].get<std::string>();
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(seen.size(), 8u);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(admin->Get(base + "&kind=youth").json()["items"].size(), 1u);
+  EXPECT_EQ(admin->Get(base + "&kind=member").json()["items"].size(), 7u);
+  EXPECT_EQ(admin->Get(base + "&q=%E6%9E%97").json()["items"].size(), 7u);  // 林
+  auto exact = admin->Get(base + "&q=" + TestIdentity("19910101", 103));
+  ASSERT_EQ(exact.json()["items"].size(), 1u);
+  EXPECT_EQ(exact.json()["items"][0]["name"], "林示例3");
+  EXPECT_EQ(admin->Get(base + "&q=13912345678").json()["items"].size(), 7u);
+  EXPECT_EQ(admin->Get(base + "&q=%25").json()["items"].size(), 0u) << "% is literal";
+  auto self = admin->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?scope=self");
+  EXPECT_EQ(self.json()["items"].size(), 4u);
+  EXPECT_EQ(admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=all").status, 422);
+  EXPECT_EQ(admin->Get(base + "&kind=alien").status, 422);
+  EXPECT_EQ(admin->Get(base + "&cursor=zzz").status, 422);
+}
+
+TEST_P(PeopleApiTest, PositionsCountCadres) {
+  auto sec = As("sec-a");
+  int64_t id = CreateMember(*sec, "邓示例", TestIdentity("19900909", 91), "A");
+  auto path = "/api/v1/people/" + std::to_string(id) + "/positions";
+  nlohmann::json body = {{"organization_id", Org("A")}, {"title", "secretary"}, {"employment", "part_time"},
+                         {"started_on", "2024-01-01"}};
+  auto r = sec->Post(path, body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  int64_t position = r.json()["id"];
+  EXPECT_EQ(sec->Post(path, body).status, 409) << "one open position per organization";
+  EXPECT_EQ(sec->Post(path, {{"organization_id", Org("C")}, {"title", "secretary"}, {"employment", "full_time"},
+                             {"started_on", "2024-01-01"}})
+                .status,
+            422)
+      << "a branch secretary cannot see the city committee";
+  auto bad = sec->Post(path, {{"organization_id", Org("A")}, {"title", "king"}, {"employment", "x"},
+                              {"started_on", "2999-01-01"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(Stat("A", "cadres"), 1);
+  auto cadres = sec->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?kind=cadre");
+  ASSERT_EQ(cadres.json()["items"].size(), 1u);
+  EXPECT_EQ(cadres.json()["items"][0]["position"]["title"], "secretary");
+  auto end = "/api/v1/positions/" + std::to_string(position) + "/end";
+  EXPECT_EQ(As("sec-b")->Post(end, std::string()).status, 404);
+  EXPECT_EQ(sec->Post(end, nlohmann::json{{"ended_on", "2023-01-01"}}).status, 422) << "before the start";
+  EXPECT_EQ(sec->Post(end, std::string()).status, 200);
+  EXPECT_EQ(sec->Post(end, std::string()).status, 409);
+  EXPECT_EQ(Stat("A", "cadres"), 0);
+  EXPECT_TRUE(VerifyCounters().empty());
+}
+
+TS_INSTANTIATE_FOR_DATABASES(PeopleApiTest);
+
+}  // namespace
+}  // namespace tianshan::testing

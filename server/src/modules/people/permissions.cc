@@ -1,0 +1,52 @@
+#include "modules/people/permissions.h"
+
+namespace tianshan::people {
+
+using auth::Role;
+
+View PersonView(const auth::Actor& actor, const std::vector<std::string_view>& paths, bool is_self) {
+  if (is_self) return View::kFull;
+  View best = View::kNone;
+  for (auto path : paths) {
+    if (actor.Covers(path, {Role::kCommitteeAdmin})) return View::kFull;
+    if (actor.Covers(path, {Role::kBranchSecretary})) {
+      best = View::kPhone;
+    } else if (best == View::kNone && actor.Covers(path, {Role::kCadre})) {
+      best = View::kMasked;
+    }
+  }
+  return best;
+}
+
+bool IsSelf(const auth::Actor& actor, int64_t person_id) { return actor.person_id && *actor.person_id == person_id; }
+
+bool CanReadOrganization(const auth::Actor& actor, std::string_view path) {
+  return actor.Covers(path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember,
+                             Role::kYouth});
+}
+
+bool CanListPeople(const auth::Actor& actor, std::string_view org_path) {
+  return actor.Covers(org_path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre});
+}
+
+bool CanManagePeople(const auth::Actor& actor, std::string_view org_path) {
+  return actor.Covers(org_path, {Role::kCommitteeAdmin, Role::kBranchSecretary});
+}
+
+bool CanManagePositions(const auth::Actor& actor, std::string_view org_path) {
+  return CanManagePeople(actor, org_path);
+}
+
+bool CanHandleTransfers(const auth::Actor& actor, std::string_view org_path) {
+  return CanManagePeople(actor, org_path);
+}
+
+bool CanDecideCorrection(const auth::Actor& actor, std::string_view person_path) {
+  for (const auth::Grant* g : actor.GrantsWith({Role::kCommitteeAdmin})) {
+    const std::string& p = g->organization_path;
+    if (!p.empty() && p.size() < person_path.size() && person_path.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+}  // namespace tianshan::people

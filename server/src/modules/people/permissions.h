@@ -1,0 +1,45 @@
+#pragma once
+// Who may do what to people: pure decisions, no I/O. Deny by default; a grant covers its
+// organization's whole subtree and nothing above or beside it (auth::Actor::Covers).
+// "Covering a person" means covering the organization the person is attached to or one where
+// the person holds an open position. The table (see README.md):
+//
+//   read a person, list people        committee_admin, branch_secretary, cadre covering; self
+//   phone in full                     committee_admin, branch_secretary covering; self
+//   identity number in full           committee_admin covering; self
+//   create, update, request correction  committee_admin, branch_secretary covering
+//   appoint / end positions           committee_admin, branch_secretary covering the position's org
+//   start a transfer                  the member (own person), or committee_admin /
+//                                     branch_secretary covering the sending or receiving org
+//   accept / reject a transfer        committee_admin, branch_secretary covering the receiving org
+//   cancel a pending transfer         anyone who may start it
+//   list transfers and corrections    committee_admin, branch_secretary covering the org
+//   approve / reject a correction     committee_admin granted on an organization strictly above
+//                                     the person's organization (not on it), not the requester
+// Members and youth read nothing of other people (their own record only).
+
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "auth/actor.h"
+
+namespace tianshan::people {
+
+// How much of a person a reader sees.
+enum class View { kNone, kMasked, kPhone, kFull };
+
+// The most the actor sees of a person attached at `paths` (attachment first, then open
+// positions); `is_self` when the person is the actor's own.
+View PersonView(const auth::Actor& actor, const std::vector<std::string_view>& paths, bool is_self);
+bool IsSelf(const auth::Actor& actor, int64_t person_id);
+
+bool CanReadOrganization(const auth::Actor& actor, std::string_view path);
+bool CanListPeople(const auth::Actor& actor, std::string_view org_path);
+bool CanManagePeople(const auth::Actor& actor, std::string_view org_path);
+bool CanManagePositions(const auth::Actor& actor, std::string_view org_path);
+bool CanHandleTransfers(const auth::Actor& actor, std::string_view org_path);
+bool CanDecideCorrection(const auth::Actor& actor, std::string_view person_path);
+
+}  // namespace tianshan::people

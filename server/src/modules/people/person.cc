@@ -1,0 +1,110 @@
+#include "modules/people/person.h"
+
+#include <chrono>
+#include <charconv>
+#include <cstdio>
+
+#include "core/json.h"
+
+namespace tianshan::people {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+void CheckText(const std::optional<std::string>& v, const char* field, size_t max, std::vector<FieldError>& errors) {
+  if (v && Utf8Length(*v) > max) errors.push_back({field, "field.too_long", std::to_string(max)});
+}
+
+}  // namespace
+
+bool IsValidMobile(std::string_view p) {
+  return p.size() == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && AllDigits(p);
+}
+
+bool IsValidDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  if (!AllDigits(d.substr(0, 4)) || !AllDigits(d.substr(5, 2)) || !AllDigits(d.substr(8, 2))) return false;
+  int y = 0;
+  unsigned m = 0, day = 0;
+  std::from_chars(d.data(), d.data() + 4, y);
+  std::from_chars(d.data() + 5, d.data() + 7, m);
+  std::from_chars(d.data() + 8, d.data() + 10, day);
+  return y >= 1900 &&
+         std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}.ok();
+}
+
+char IdentityCheckChar(std::string_view first17) {
+  static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr char kCheck[] = "10X98765432";
+  int sum = 0;
+  for (size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+  return kCheck[sum % 11];
+}
+
+bool IsValidIdentityNumber(std::string_view id) {
+  if (id.size() != 18 || !AllDigits(id.substr(0, 17))) return false;
+  char last = id[17];
+  if (!((last >= '0' && last <= '9') || last == 'X')) return false;
+  if (!IsValidDate(IdentityBirthDate(id))) return false;
+  return IdentityCheckChar(id.substr(0, 17)) == last;
+}
+
+std::string NormalizeIdentityNumber(std::string_view id) {
+  while (!id.empty() && id.front() == ' ') id.remove_prefix(1);
+  while (!id.empty() && id.back() == ' ') id.remove_suffix(1);
+  std::string out(id);
+  if (!out.empty() && out.back() == 'x') out.back() = 'X';
+  return out;
+}
+
+std::string IdentityBirthDate(std::string_view id) {
+  if (id.size() < 14) return {};
+  return std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
+}
+
+std::string TodayInChina(int64_t now_millis) {
+  using namespace std::chrono;
+  sys_days day = floor<days>(sys_time<milliseconds>(milliseconds(now_millis) + hours(8)));
+  year_month_day ymd(day);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return buf;
+}
+
+void CollectPersonErrors(const PersonFields& f, int64_t now_millis, std::vector<FieldError>& errors) {
+  if (f.name.find_first_not_of(" \t\r\n") == std::string::npos) {
+    errors.push_back({"name", "field.empty", {}});
+  } else if (Utf8Length(f.name) > kMaxName) {
+    errors.push_back({"name", "field.too_long", std::to_string(kMaxName)});
+  }
+  if (f.gender != "male" && f.gender != "female") errors.push_back({"gender", "field.not_one_of", "male, female"});
+  bool birth_ok = false;
+  if (!IsValidDate(f.birth_date)) {
+    errors.push_back({"birth_date", "people.bad_date", {}});
+  } else if (f.birth_date > TodayInChina(now_millis)) {
+    errors.push_back({"birth_date", "people.date_in_future", {}});
+  } else {
+    birth_ok = true;
+  }
+  if (f.phone && !IsValidMobile(*f.phone)) errors.push_back({"phone", "people.bad_phone", {}});
+  if (f.identity_number) {
+    if (!IsValidIdentityNumber(*f.identity_number)) {
+      errors.push_back({"identity_number", "people.bad_identity_number", {}});
+    } else if (birth_ok && IdentityBirthDate(*f.identity_number) != f.birth_date) {
+      errors.push_back({"birth_date", "people.birth_date_mismatch", {}});
+    }
+  }
+  CheckText(f.ethnicity, "ethnicity", kMaxText, errors);
+  CheckText(f.education, "education", kMaxText, errors);
+  CheckText(f.occupation, "occupation", kMaxText, errors);
+  CheckText(f.employer, "employer", kMaxText, errors);
+}
+
+}  // namespace tianshan::people

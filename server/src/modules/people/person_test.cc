@@ -1,0 +1,102 @@
+// Domain rules of people, without I/O: identity numbers (GB 11643), phones, dates, the
+// permission table, and the demo identity numbers.
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "modules/people/load_demo_people.h"
+#include "modules/people/permissions.h"
+#include "modules/people/person.h"
+
+namespace tianshan::people {
+namespace {
+
+TEST(PersonTest, IdentityChecksum) {
+  EXPECT_TRUE(IsValidIdentityNumber("11010519491231002X"));  // the standard's own example
+  EXPECT_FALSE(IsValidIdentityNumber("110105194912310021"));
+  EXPECT_FALSE(IsValidIdentityNumber("11010519491231002x")) << "normalize first";
+  EXPECT_TRUE(IsValidIdentityNumber(NormalizeIdentityNumber(" 11010519491231002x ")));
+  EXPECT_FALSE(IsValidIdentityNumber("1101051949123100"));
+  EXPECT_FALSE(IsValidIdentityNumber("11010519491331002X")) << "month 13";
+  EXPECT_EQ(IdentityBirthDate("11010519491231002X"), "1949-12-31");
+}
+
+TEST(PersonTest, PhonesAndDates) {
+  EXPECT_TRUE(IsValidMobile("13912345678"));
+  EXPECT_FALSE(IsValidMobile("12912345678"));
+  EXPECT_FALSE(IsValidMobile("1391234567"));
+  EXPECT_FALSE(IsValidMobile("0990-6888888"));
+  EXPECT_TRUE(IsValidDate("2000-02-29"));
+  EXPECT_FALSE(IsValidDate("2001-02-29"));
+}
+
+TEST(PersonTest, CollectsEveryError) {
+  PersonFields f{"", "x", "2999-01-01", std::nullopt, "1", "123", std::nullopt, std::nullopt, std::nullopt};
+  std::vector<FieldError> errors;
+  CollectPersonErrors(f, 1780000000000, errors);
+  std::set<std::string> fields;
+  for (const auto& e : errors) fields.insert(e.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"name", "gender", "birth_date", "phone", "identity_number"}));
+}
+
+TEST(PersonTest, DemoIdentityNumbersAreValidUniqueAndFictional) {
+  std::set<std::string> seen;
+  for (int i = 0; i < kDemoPeople; ++i) {
+    std::string id = DemoIdentityNumber(i);
+    ASSERT_TRUE(IsValidIdentityNumber(id)) << id;
+    EXPECT_EQ(id.substr(0, 6), "650000");
+    EXPECT_EQ(id[14], '9');
+    seen.insert(id);
+  }
+  EXPECT_EQ(seen.size(), static_cast<size_t>(kDemoPeople));
+}
+
+auth::Actor ActorWith(auth::Role role, const std::string& path, std::optional<int64_t> person = std::nullopt) {
+  auth::Actor a;
+  a.account_id = 1;
+  a.person_id = person;
+  a.grants.push_back({1, path, "x", role});
+  return a;
+}
+
+// The permission table of permissions.h, row by row, for a person attached at /1/2/3/.
+TEST(PeoplePermissionsTest, Table) {
+  using auth::Role;
+  const std::string person = "/1/2/3/";
+  struct Row {
+    Role role;
+    std::string grant_path;
+    View view;
+    bool list, manage, decide_correction;
+  };
+  const Row rows[] = {
+      {Role::kCommitteeAdmin, "/1/", View::kFull, true, true, true},
+      {Role::kCommitteeAdmin, "/1/2/3/", View::kFull, true, true, false},  // not above it
+      {Role::kCommitteeAdmin, "/1/9/", View::kNone, false, false, false},  // beside
+      {Role::kCommitteeAdmin, "/1/2/3/4/", View::kNone, false, false, false},  // below
+      {Role::kBranchSecretary, "/1/2/3/", View::kPhone, true, true, false},
+      {Role::kBranchSecretary, "/1/2/4/", View::kNone, false, false, false},  // sibling branch
+      {Role::kCadre, "/1/", View::kMasked, true, false, false},
+      {Role::kMember, "/1/2/3/", View::kNone, false, false, false},
+      {Role::kYouth, "/1/2/3/", View::kNone, false, false, false},
+      {Role::kCommitteeAdmin, "/", View::kFull, true, true, true},  // platform-wide grant
+  };
+  for (const auto& r : rows) {
+    auth::Actor a = ActorWith(r.role, r.grant_path);
+    SCOPED_TRACE(std::string(auth::RoleName(r.role)) + " on " + r.grant_path);
+    EXPECT_EQ(PersonView(a, {person}, false), r.view);
+    EXPECT_EQ(CanListPeople(a, person), r.list);
+    EXPECT_EQ(CanManagePeople(a, person), r.manage);
+    EXPECT_EQ(CanHandleTransfers(a, person), r.manage);
+    EXPECT_EQ(CanDecideCorrection(a, person), r.decide_correction);
+  }
+  // Anyone sees their own record in full; a position path also makes a person visible.
+  EXPECT_EQ(PersonView(ActorWith(Role::kYouth, "/1/2/3/", 7), {person}, true), View::kFull);
+  EXPECT_EQ(PersonView(ActorWith(Role::kCadre, "/1/8/"), {person, "/1/8/"}, false), View::kMasked);
+  auth::Actor none;
+  EXPECT_EQ(PersonView(none, {person}, false), View::kNone);
+}
+
+}  // namespace
+}  // namespace tianshan::people

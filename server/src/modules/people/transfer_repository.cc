@@ -1,0 +1,71 @@
+#include "modules/people/transfer_repository.h"
+
+#include "modules/people/person_repository.h"
+#include "storage/sql_text.h"
+
+namespace tianshan::people {
+namespace {
+
+constexpr const char* kColumns =
+    "t.id, t.person_id, t.membership_id, t.from_organization_id, t.from_path, t.to_organization_id, t.to_path, "
+    "t.branch_id, t.status, t.note, t.reason, t.requested_by, t.decided_by, t.created_at, t.decided_at, p.name";
+
+Transfer ReadTransfer(const storage::Row& r) {
+  return {r.Int(0),     r.Int(1),     r.Int(2),     r.Int(3),     r.Text(4),   r.Int(5),
+          r.Text(6),    r.OptInt(7),  r.Text(8),    r.OptText(9), r.OptText(10), r.Int(11),
+          r.OptInt(12), r.Int(13),    r.OptInt(14), r.Text(15)};
+}
+
+}  // namespace
+
+Result<int64_t> InsertTransfer(storage::Transaction& tx, const Transfer& t) {
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query("INSERT INTO people_transfers (person_id, membership_id, from_organization_id, "
+                               "from_path, to_organization_id, to_path, status, note, requested_by, created_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
+                               {t.person_id, t.membership_id, t.from_organization_id, t.from_path,
+                                t.to_organization_id, t.to_path, t.note, t.requested_by, t.created_at}));
+  if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
+  return rows[0].Int(0);
+}
+
+Result<std::optional<Transfer>> FindTransfer(storage::Transaction& tx, int64_t id, bool for_update) {
+  // FOR UPDATE OF t: PostgreSQL refuses FOR UPDATE on the nullable side of a join otherwise.
+  std::string lock = for_update && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF t" : "";
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kColumns +
+                                                " FROM people_transfers t JOIN people_persons p ON p.id = t.person_id "
+                                                "WHERE t.id = ?" + lock,
+                                            {id}));
+  if (!row) return std::optional<Transfer>();
+  return std::optional<Transfer>(ReadTransfer(*row));
+}
+
+Result<bool> HasPendingTransfer(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT 1 FROM people_transfers WHERE person_id = ? AND "
+                                            "status = 'pending'",
+                                            {person_id}));
+  return row.has_value();
+}
+
+Status DecideTransfer(storage::Transaction& tx, int64_t id, std::string_view status, std::optional<int64_t> branch_id,
+                      const std::optional<std::string>& reason, int64_t decided_by, int64_t now) {
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE people_transfers SET status = ?, branch_id = ?, reason = ?, "
+                                            "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+                                            {status, branch_id, reason, decided_by, now, id}));
+  if (n != 1) return Status::Conflict("people.transfer_not_pending");
+  return Status::Ok();
+}
+
+Result<std::vector<Transfer>> ListTransfers(storage::Transaction& tx, const TransferQuery& q) {
+  const std::string col = q.incoming ? "t.to_path" : "t.from_path";
+  std::string sql = std::string("SELECT ") + kColumns +
+                    " FROM people_transfers t JOIN people_persons p ON p.id = t.person_id WHERE t.status = ? AND " +
+                    col + " >= ? AND " + col + " < ? AND t.id > ? ORDER BY t.id LIMIT ?";
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, {q.status, q.path, storage::PrefixUpperBound(q.path),
+                                                q.after_id.value_or(0), q.limit + 1}));
+  std::vector<Transfer> out;
+  for (const auto& r : rows) out.push_back(ReadTransfer(r));
+  return out;
+}
+
+}  // namespace tianshan::people
