@@ -1,0 +1,33 @@
+#pragma once
+// SQL for volunteering_teams and volunteering_team_members (bound parameters only). Every
+// function runs inside the caller's transaction and returns storage failures as they come.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/result.h"
+#include "modules/volunteering/volunteering.h"
+#include "storage/database.h"
+
+namespace tianshan::volunteering {
+
+// " FOR UPDATE" on PostgreSQL when `lock`; SQLite serializes writers anyway.
+std::string_view ForUpdate(const storage::Transaction& tx, bool lock);
+
+Result<int64_t> InsertTeam(storage::Transaction& tx, const Team& t, int64_t now);
+Result<std::optional<Team>> FindTeam(storage::Transaction& tx, int64_t id);
+// Teams whose organization lies in the subtree at `path`, by id after `after_id`.
+Result<std::vector<Team>> ListTeams(storage::Transaction& tx, const std::string& path, int64_t after_id, int limit);
+
+Result<std::optional<TeamMember>> FindMember(storage::Transaction& tx, int64_t team_id, int64_t person_id);
+Result<std::optional<TeamMember>> FindMemberById(storage::Transaction& tx, int64_t id);
+// Inserts a member or, when the person already has a row (left, rejected), replaces it.
+Result<int64_t> UpsertMember(storage::Transaction& tx, const TeamMember& m, int64_t now);
+Status SetMemberStatus(storage::Transaction& tx, int64_t id, const std::string& status, int64_t now);
+Result<std::vector<TeamMember>> ListMembers(storage::Transaction& tx, int64_t team_id,
+                                            const std::optional<std::string>& status);
+// True when `person_id` is an active leader (or, with `any_member`, an active member) of the team.
+Result<bool> IsActiveMember(storage::Transaction& tx, int64_t team_id, int64_t person_id, bool leaders_only);
+
+}  // namespace tianshan::volunteering
