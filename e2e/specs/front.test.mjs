@@ -1,0 +1,50 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
+import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { docScreenshot } from '../support/screenshots.mjs';
+
+describe('public front page', () => {
+  const suite = useSuite();
+
+  test('a visitor sees what the platform is and a login link', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await page.goto('/');
+      await toContainText(page.locator('h1'), '共青团组织网络平台');
+      for (const section of ['news', 'activities', 'services']) {
+        await toBeVisible(page.getByTestId(`front-section-${section}`));
+      }
+      assert.equal(await page.getByTestId('front-enter').count(), 0);
+      await docScreenshot(page, 'front-desktop');
+
+      await page.getByTestId('front-login').click();
+      await toHavePath(page, '/login');
+      await toBeVisible(page.locator('input[data-testid="login-name"]'));
+    }),
+  );
+
+  test('a visitor who opens the app is sent to the login page', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await page.goto('/app');
+      await toHavePath(page, '/login?redirect=/app');
+      await toBeVisible(page.getByTestId('login-form'));
+    }),
+  );
+
+  test('the front page fits a phone screen', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(
+      t,
+      async (page) => {
+        await page.goto('/');
+        await toBeVisible(page.getByTestId('front-login'));
+        await toBeVisible(page.getByTestId('front-section-news'));
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone screen`);
+        await docScreenshot(page, 'front-phone');
+      },
+      { device: 'phone' },
+    ),
+  );
+});

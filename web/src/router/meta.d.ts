@@ -1,0 +1,15 @@
+import 'vue-router';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The route and its children need a logged-in session. */
+    requiresAuth?: boolean;
+    /** A logged-in user is sent on to the app instead. */
+    guestOnly?: boolean;
+    /** i18n key of the page title. */
+    titleKey?: string;
+    /** i18n key of the entry in the side navigation; routes without one are not listed. */
+    navKey?: string;
+    navIcon?: string;
+  }
+}
