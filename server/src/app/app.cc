@@ -27,6 +27,9 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->config_, nullptr});
   app->modules_ = AllModules();
   for (const auto& m : app->modules_) {
+    if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);
+  }
+  for (const auto& m : app->modules_) {
     RegisterMessages(m.messages);
     if (m.register_routes) m.register_routes(app->router_, *app->context_);
   }
@@ -34,7 +37,11 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   return app;
 }
 
-App::~App() { StopServer(); }
+App::~App() {
+  StopServer();
+  // Finish queued password checks while everything their replies touch is still alive.
+  hasher_.reset();
+}
 
 void App::RegisterSystemRoutes() {
   router_.Add("GET", "/api/v1/health", http::Access::kPublic, [this](http::HttpRequest& req) {

@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "http/pagination.h"
+#include "storage/sql_text.h"
 
 namespace tianshan::audit {
 namespace {
@@ -64,6 +65,10 @@ ModuleDefinition AuditModule() {
   ModuleDefinition m;
   m.name = "audit";
   m.migrations = storage::EmbeddedMigrations("audit", "audit/migrations/");
+  // Entries follow their organization when its subtree moves, so new ancestors' admins read them.
+  m.on_subtree_moved = [](storage::Transaction& tx, const std::string& from, const std::string& to) {
+    return storage::RewritePathPrefix(tx, "audit_entries", "organization_path", from, to);
+  };
   m.register_routes = [](http::Router& r, AppContext& ctx) {
     r.Add("GET", "/api/v1/audit", http::Access::kSession, [&ctx](http::HttpRequest& req) { return ListAudit(ctx, req); });
   };

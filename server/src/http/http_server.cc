@@ -40,12 +40,18 @@ std::string_view ReasonPhrase(int status) {
   }
 }
 
+// True while an I/O thread runs the pipeline synchronously. Responses produced elsewhere (the
+// password hashing pool) are posted back to an I/O thread, so RESTinio objects are only ever
+// touched by its own threads.
+thread_local bool t_on_io_thread = false;
+
 }  // namespace
 
 struct HttpServer::Impl {
   explicit Impl(const HttpApp& a) : app(a) {}
   const HttpApp& app;
   std::unique_ptr<Server> server;
+  asio::io_context* io = nullptr;  // the server's, set before it starts
   std::unique_ptr<restinio::on_pool_runner_t<Server>> runner;
   std::promise<void> stopped;
   std::atomic<bool> stopping{false};
@@ -57,7 +63,8 @@ HttpServer::~HttpServer() { Stop(); }
 Status HttpServer::Start(const ListenOptions& options) {
   const HttpApp& app = impl_->app;
   std::atomic<uint16_t> bound_port{0};
-  auto handler = [&app](restinio::request_handle_t rh) -> restinio::request_handling_status_t {
+  Impl* impl = impl_.get();
+  auto handler = [&app, impl](restinio::request_handle_t rh) -> restinio::request_handling_status_t {
     auto req = std::make_shared<HttpRequest>();
     const auto& h = rh->header();
     req->method = h.method().c_str();
@@ -68,13 +75,21 @@ Status HttpServer::Start(const ListenOptions& options) {
     });
     req->body = rh->body();
     req->remote_ip = rh->remote_endpoint().address().to_string();
-    auto send = [rh](HttpResponse resp) {
+    auto respond = [rh](HttpResponse resp) {
       auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
                                                                 std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
       for (auto& [k, v] : resp.headers) r.append_header(k, v);
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
       r.done();
+    };
+    asio::io_context* ioc = impl->io;
+    auto send = [respond, ioc](HttpResponse resp) {
+      if (t_on_io_thread || ioc == nullptr) {
+        respond(std::move(resp));
+      } else {
+        asio::post(*ioc, [respond, resp = std::move(resp)]() mutable { respond(std::move(resp)); });
+      }
     };
     if (!path || !query) {
       req->path = path.value_or("/");
@@ -88,7 +103,9 @@ Status HttpServer::Start(const ListenOptions& options) {
     req->path = std::move(*path);
     req->raw_query = std::string(h.query());
     req->query = std::move(*query);
+    t_on_io_thread = true;
     app.Handle(std::move(req), std::move(send));
+    t_on_io_thread = false;
     return restinio::request_accepted();
   };
 
@@ -111,6 +128,7 @@ Status HttpServer::Start(const ListenOptions& options) {
                 bound_port = acceptor.local_endpoint().port();
               });
         });
+    impl_->io = &impl_->server->io_context();
     impl_->runner = std::make_unique<restinio::on_pool_runner_t<Server>>(options.io_threads, *impl_->server);
     std::promise<std::string> started;
     auto fut = started.get_future();

@@ -31,6 +31,11 @@ struct AppContext {
   const AppConfig& config;
   // Set by the organizations module during registration.
   const auth::OrganizationDirectory* organizations = nullptr;
+  // Called by the organizations module inside the transaction that moves a subtree, so that
+  // every module keeping materialized paths on its rows rewrites them in the same transaction.
+  using SubtreeMoved = std::function<Status(storage::Transaction&, const std::string& old_prefix,
+                                            const std::string& new_prefix)>;
+  std::vector<SubtreeMoved> subtree_moved;
 };
 
 // Shared state while `tianshan demo` loads the demo network, so that later modules can refer
@@ -49,6 +54,8 @@ struct ModuleDefinition {
   std::function<void(http::Router&, AppContext&)> register_routes;
   // Loads this module's demo data into an empty database.
   std::function<Status(AppContext&, DemoContext&)> load_demo;
+  // Rewrites this module's stored materialized paths after a subtree move (see AppContext).
+  AppContext::SubtreeMoved on_subtree_moved;
   // Recomputes maintained counters from scratch; returns one line per difference.
   std::function<Result<std::vector<std::string>>(AppContext&)> verify_counters;
 };

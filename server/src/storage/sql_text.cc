@@ -54,4 +54,14 @@ std::string PrefixUpperBound(std::string_view prefix) {
   return upper;
 }
 
+Status RewritePathPrefix(Transaction& tx, std::string_view table, std::string_view column,
+                         const std::string& old_prefix, const std::string& new_prefix) {
+  std::string col(column);
+  std::string sql = "UPDATE " + std::string(table) + " SET " + col + " = ? || substr(" + col + ", ?) WHERE " + col +
+                    " >= ? AND " + col + " < ?";
+  return tx
+      .Execute(sql, {new_prefix, static_cast<int64_t>(old_prefix.size() + 1), old_prefix, PrefixUpperBound(old_prefix)})
+      .status();
+}
+
 }  // namespace tianshan::storage

@@ -22,4 +22,10 @@ std::string ExpandDialectTokens(std::string_view sql, Dialect dialect);
 // < PrefixUpperBound(prefix). `prefix` must be non-empty and not end in 0xFF.
 std::string PrefixUpperBound(std::string_view prefix);
 
+// Rewrites every value of `table`.`column` that starts with `old_prefix` to start with
+// `new_prefix` instead (materialized paths after a subtree move). Table and column names are
+// code constants, never input.
+[[nodiscard]] Status RewritePathPrefix(Transaction& tx, std::string_view table, std::string_view column,
+                                       const std::string& old_prefix, const std::string& new_prefix);
+
 }  // namespace tianshan::storage

@@ -42,6 +42,7 @@ Result<Organization> MoveOrganization(const AppContext& ctx, const Caller& calle
     after.depth = parent ? parent->depth + 1 : 0;
     after.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(RewriteSubtreePaths(tx, before.path, after.path, after.depth - before.depth));
+    for (const auto& moved : ctx.subtree_moved) TS_RETURN_IF_ERROR(moved(tx, before.path, after.path));
     TS_RETURN_IF_ERROR(SetParent(tx, id, new_parent_id, after.updated_at));
     TS_RETURN_IF_ERROR(ShiftSubtreeCounters(tx, id, ParentPath(before.path), new_parent_path));
     TS_RETURN_IF_ERROR(ctx.audit.Record(

@@ -1,5 +1,7 @@
 #include "modules/people/module.h"
 
+#include "storage/sql_text.h"
+
 #include "modules/people/handlers.h"
 #include "modules/people/load_demo_people.h"
 #include "modules/people/messages.h"
@@ -19,6 +21,16 @@ ModuleDefinition PeopleModule() {
   };
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return people::LoadDemoPeople(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return people::VerifyCounters(ctx); };
+  // Rows keep their organization's materialized path; rewrite them when a subtree moves.
+  m.on_subtree_moved = [](storage::Transaction& tx, const std::string& from, const std::string& to) -> Status {
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_persons", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_memberships", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_positions", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_transfers", "from_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_transfers", "to_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "people_corrections", "org_path", from, to));
+    return Status::Ok();
+  };
   return m;
 }
 

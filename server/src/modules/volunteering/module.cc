@@ -1,5 +1,7 @@
 #include "modules/volunteering/module.h"
 
+#include "storage/sql_text.h"
+
 #include "modules/volunteering/handlers.h"
 #include "modules/volunteering/load_demo.h"
 #include "modules/volunteering/messages.h"
@@ -20,6 +22,15 @@ ModuleDefinition VolunteeringModule() {
   };
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return volunteering::LoadDemoVolunteering(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return volunteering::VerifyCounters(ctx); };
+  // Rows keep their organization's materialized path; rewrite them when a subtree moves.
+  m.on_subtree_moved = [](storage::Transaction& tx, const std::string& from, const std::string& to) -> Status {
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "volunteering_teams", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "volunteering_projects", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "volunteering_ledger", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "volunteering_person_months", "org_path", from, to));
+    TS_RETURN_IF_ERROR(storage::RewritePathPrefix(tx, "volunteering_team_months", "org_path", from, to));
+    return Status::Ok();
+  };
   return m;
 }
 
