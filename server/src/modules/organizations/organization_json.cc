@@ -83,6 +83,11 @@ void WriteSide(JsonOut& out, const CounterMap& counters, bool subtree) {
     out.Null();
   }
   out.EndObject();
+  // Counters kept by other modules (volunteer.hours_minutes, ...) appear under their own keys.
+  for (const auto& [key, value] : counters) {
+    if (key.find('.') == std::string::npos || key.rfind("kind.", 0) == 0 || key.rfind("coverage.", 0) == 0) continue;
+    out.Field(key, subtree ? value.subtree : value.self);
+  }
   out.EndObject();
 }
 

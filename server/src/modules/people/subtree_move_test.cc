@@ -13,8 +13,12 @@ class PeopleSubtreeMoveTest : public PeopleApiTestBase {};
 
 bool ListHas(HttpClient& client, int64_t org, int64_t person) {
   auto r = client.Get("/api/v1/organizations/" + std::to_string(org) + "/people?scope=subtree&limit=200");
-  if (r.status != 200) return false;
-  for (const auto& item : r.json()["items"]) {
+  if (r.status != 200) {
+    ADD_FAILURE() << "list " << org << ": " << r.status << " " << r.body;
+    return false;
+  }
+  const auto body = r.json();
+  for (const auto& item : body["items"]) {
     if (item["id"] == person) return true;
   }
   return false;
