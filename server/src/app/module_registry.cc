@@ -4,6 +4,7 @@
 #include "auth/module.h"
 #include "modules/organizations/module.h"
 #include "modules/people/module.h"
+#include "modules/spreadsheets/module.h"
 #include "modules/volunteering/module.h"
 
 namespace tianshan {
@@ -13,6 +14,7 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(audit::AuditModule());
   modules.push_back(OrganizationsModule());
   modules.push_back(PeopleModule());
+  modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(auth::AuthModule());

@@ -1,0 +1,27 @@
+#pragma once
+// Use case: accept an uploaded spreadsheet for import into an organization's subtree.
+//
+// Steps: refuse an empty body (422 on "file") → load the target organization (404 when it does
+// not exist or lies outside the caller's grants; 422 when archived) → authorize (people:
+// committee_admin or branch_secretary covering it; organizations: committee_admin covering
+// it; 403 otherwise) → create an in-memory job owned by the caller (429 when the caller
+// already has too many running) → queue its validation on the worker thread (run_import.h).
+// Nothing is written to the database. The answer is the job in status "validating".
+
+#include <string>
+
+#include "modules/module.h"
+#include "modules/spreadsheets/import_jobs.h"
+
+namespace tianshan::spreadsheets {
+
+struct StartImportInput {
+  ImportKind kind = ImportKind::kPeople;
+  int64_t organization_id = 0;
+  std::string bytes;  // .xlsx or .csv, moved into the job
+};
+
+Result<JobSnapshot> StartImport(const AppContext& ctx, ImportJobs& jobs, const auth::Actor& actor,
+                                StartImportInput input);
+
+}  // namespace tianshan::spreadsheets
