@@ -57,6 +57,29 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** 'blob': resolve to a DownloadedFile instead of parsed JSON. */
+  responseType?: 'json' | 'blob';
+}
+
+/** A file the server sent (exports, templates). */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition (filename* preferred), or null. */
+  fileName: string | null;
+}
+
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
 }
 
 function redirectToLogin(): void {
@@ -140,13 +163,20 @@ export async function request<T>(
 ): Promise<T> {
   const session = useSessionStore();
   const headers = new Headers(options.headers);
-  headers.set('Accept', 'application/json, application/problem+json');
+  headers.set(
+    'Accept',
+    options.responseType === 'blob' ? '*/*' : 'application/json, application/problem+json',
+  );
   headers.set('Accept-Language', currentLocale());
   if (method !== 'GET' && session.csrfToken) {
     headers.set('X-CSRF-Token', session.csrfToken);
   }
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (options.body instanceof Blob) {
+    // A file sent as it is (spreadsheet imports): its own type, or octet-stream.
+    headers.set('Content-Type', options.body.type || 'application/octet-stream');
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers.set('Content-Type', 'application/json');
     body = JSON.stringify(options.body);
   }
@@ -174,6 +204,10 @@ export async function request<T>(
     throw error;
   }
   if (response.status === 204) return undefined as T;
+  if (options.responseType === 'blob') {
+    const blob = await response.blob();
+    return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition')) } as T;
+  }
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -188,3 +222,24 @@ export const patch = <T>(path: string, body?: unknown, options?: RequestOptions)
   request<T>('PATCH', path, { ...options, body });
 export const del = <T = void>(path: string, options?: RequestOptions) =>
   request<T>('DELETE', path, options);
+
+/** GETs a file and hands it to the browser as a download. */
+export async function download(
+  path: string,
+  query?: Record<string, QueryValue>,
+  fallbackName = 'download',
+): Promise<DownloadedFile> {
+  const file = await request<DownloadedFile>('GET', path, { query, responseType: 'blob' });
+  const url = URL.createObjectURL(file.blob);
+  try {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file.fileName ?? fallbackName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+  return file;
+}

@@ -2,16 +2,21 @@ import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw
 import { installGuard } from './guard';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
+import { organizationRoutes } from './routes/organizations';
+import { peopleRoutes } from './routes/people';
 import { sessionRoutes } from './routes/session';
+import { spreadsheetRoutes } from './routes/spreadsheets';
+import { volunteeringPublicRoutes, volunteeringRoutes } from './routes/volunteering';
 
 export const routes: RouteRecordRaw[] = [
   ...frontRoutes,
   ...sessionRoutes,
+  ...volunteeringPublicRoutes,
   {
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes],
+    children: [...homeRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -1,0 +1,204 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
+import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { login } from '../support/flows.mjs';
+import {
+  badIdentityNumber,
+  chooseOption,
+  identityNumber,
+  openOrganization,
+  statValue,
+} from '../support/organizations.mjs';
+import { docScreenshot } from '../support/screenshots.mjs';
+
+const FENGYUN = '风云社区团支部';
+const JIAFU = '佳福小区团支部';
+const STREET = '天山街道团工委';
+
+async function openPeople(page, org) {
+  await openOrganization(page, org);
+  await page.getByTestId('open-people').click();
+  await toHavePath(page, /\/people(\?.*)?$/);
+  await toBeVisible(page.getByTestId('people-table'));
+}
+
+describe('people screens', () => {
+  const suite = useSuite();
+
+  test('people list: filters, keyset pages, masking as the server sends it, export', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await openPeople(page, '克拉玛依市团委');
+      await page.getByTestId('people-scope-subtree').click();
+      await toBeVisible(page.getByTestId('people-more'));
+      const first = await page.getByTestId('people-table').locator('tbody tr').count();
+      assert.equal(first, 50);
+      await page.getByTestId('people-more').click();
+      await toContainText(page.getByTestId('people-count'), /已显示 (5[1-9]|[6-9]\d|1\d\d) 人/);
+      // An admin sees full phone numbers.
+      const phones = (await page.getByTestId('person-phone').allTextContents()).filter(Boolean);
+      assert.ok(phones.some((p) => /^1\d{10}$/.test(p)), phones.join(','));
+      assert.ok(!phones.some((p) => p.includes('*')), phones.join(','));
+
+      await chooseOption(page, 'people-kind', '团干部');
+      await toContainText(page.getByTestId('people-table'), '书记');
+      await docScreenshot(page, 'people-desktop');
+
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-people').click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /\.xlsx$/);
+
+      // A person page: details, membership, positions, history.
+      await page.getByTestId('person-link').first().click();
+      await toBeVisible(page.getByTestId('person-name'));
+      await toBeVisible(page.getByTestId('positions-table'));
+      await toBeVisible(page.getByTestId('person-history'));
+    }),
+  );
+
+  test('a cadre sees masked identifiers exactly as the server sends them', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'cadre');
+      await openOrganization(page, '克拉玛依市团委');
+      await page.getByTestId('open-people').click();
+      await page.getByTestId('people-scope-subtree').click();
+      await toContainText(page.getByTestId('people-table'), /1\d\d\*{4}\d{4}/);
+      await toContainText(page.getByTestId('people-table'), /\d{4}\*{10}[\dX]{4}/);
+      assert.equal(await page.getByTestId('add-person').count(), 0);
+    }),
+  );
+
+  test('branch secretary adds a member; a server field error shows on its field', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'branch-secretary');
+      await openPeople(page, FENGYUN);
+      await toBeVisible(page.getByTestId('people-table'));
+      await page.getByTestId('add-person').click();
+      const form = page.getByTestId('person-form');
+      const field = (name) => form.locator(`input[data-testid="person-field-${name}"]`);
+      const valid = identityNumber('2003-04-05', 17);
+      await field('name').fill('古丽测试');
+      await form.getByText('女', { exact: true }).click();
+      await field('identity_number').fill(badIdentityNumber(valid));
+      await field('birth_date').fill('2003-04-05');
+      await field('member_since').fill('2018-05-04');
+      await page.getByTestId('person-form-submit').click();
+      const idItem = form.locator('.el-form-item', { has: page.locator('input[data-testid="person-field-identity_number"]') });
+      await toBeVisible(idItem.locator('.el-form-item__error'));
+      await toContainText(page.getByTestId('form-error'), '请按提示修改标出的字段');
+
+      await field('identity_number').fill(valid);
+      await page.getByTestId('person-form-submit').click();
+      await toContainText(page.locator('.el-message--success'), '古丽测试');
+      await page.locator('input[data-testid="people-search"]').fill('古丽测试');
+      await toContainText(page.getByTestId('people-table'), '古丽测试');
+      await page.getByTestId('person-link').first().click();
+      await toContainText(page.getByTestId('person-membership'), FENGYUN);
+    }),
+  );
+
+  test('a transfer end to end: start, accept into a chosen branch, counts move on both sides', { timeout: TEST_TIMEOUT * 2 }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await openOrganization(page, FENGYUN);
+      const fromBefore = await statValue(page, 'members');
+      await openOrganization(page, JIAFU);
+      const toBefore = await statValue(page, 'members');
+
+      // Start at the sending branch: a member of 风云 to 天山街道团工委.
+      await openOrganization(page, FENGYUN);
+      await page.getByTestId('open-transfers').click();
+      await toBeVisible(page.getByTestId('transfers-page'));
+      await page.getByTestId('start-transfer').click();
+      await chooseOption(page, 'transfer-person', FENGYUN);
+      const chosen = await page.getByTestId('transfer-form').locator('.el-select__selected-item').first().textContent();
+      const name = chosen.split('·')[0].trim();
+      await chooseOption(page, 'transfer-to', STREET, { type: '天山街道' });
+      await page.locator('textarea[data-testid="transfer-note"]').fill('工作调动');
+      await page.getByTestId('transfer-submit').click();
+      await toContainText(page.getByTestId('transfers-table'), name);
+      await toContainText(page.getByTestId('transfer-age'), '今天');
+
+      // Accept at the receiving committee, choosing the branch.
+      await openOrganization(page, STREET);
+      await page.getByTestId('open-transfers').click();
+      await toContainText(page.getByTestId('transfers-table'), name);
+      const row = page.getByTestId('transfers-table').locator('tr', { hasText: name });
+      await row.getByTestId('transfer-accept').click();
+      await chooseOption(page, 'accept-branch', JIAFU);
+      await page.getByTestId('accept-confirm').click();
+      await toContainText(page.locator('.el-message--success'), name);
+      await toBeVisible(page.getByTestId('transfers-empty'));
+
+      await openOrganization(page, FENGYUN);
+      assert.equal(await statValue(page, 'members'), fromBefore - 1);
+      await openOrganization(page, JIAFU);
+      assert.equal(await statValue(page, 'members'), toBefore + 1);
+
+      // Another transfer rejected with a reason, and one cancelled.
+      for (const action of ['reject', 'cancel']) {
+        await openOrganization(page, FENGYUN);
+        await page.getByTestId('open-transfers').click();
+        await page.getByTestId('start-transfer').click();
+        await chooseOption(page, 'transfer-person', FENGYUN);
+        await chooseOption(page, 'transfer-to', JIAFU, { type: '佳福小区' });
+        await page.getByTestId('transfer-submit').click();
+        await toBeVisible(page.getByTestId('transfers-table'));
+        if (action === 'cancel') {
+          await page.getByTestId('transfer-cancel').first().click();
+          await page.locator('.el-message-box').getByRole('button', { name: '撤回' }).click();
+        } else {
+          await openOrganization(page, JIAFU);
+          await page.getByTestId('open-transfers').click();
+          await page.getByTestId('transfer-reject').first().click();
+          await page.locator('.el-message-box input').fill('材料不全');
+          await page.locator('.el-message-box').getByRole('button', { name: '退回' }).click();
+        }
+        await toBeVisible(page.getByTestId('transfers-empty'));
+      }
+    }),
+  );
+
+  test('import a CSV with bad rows: every bad row is named, then only the good rows', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'branch-secretary');
+      await openOrganization(page, FENGYUN);
+      const youthBefore = await statValue(page, 'youth');
+      await page.getByTestId('open-people').click();
+      await page.getByTestId('open-import').click();
+      await toBeVisible(page.getByTestId('import-page'));
+
+      const template = page.waitForEvent('download');
+      await page.getByTestId('download-template').click();
+      assert.match((await template).suggestedFilename(), /\.xlsx$/);
+
+      const csv = [
+        '姓名,性别,出生日期,身份证号码,类别',
+        `导入甲,男,2004-01-02,${identityNumber('2004-01-02', 21)},青年`,
+        `导入乙,未知,2004-01-03,${identityNumber('2004-01-03', 22)},青年`,
+        `导入丙,女,2004-01-04,${badIdentityNumber(identityNumber('2004-01-04', 23))},青年`,
+        `导入丁,女,2004-01-05,,青年`,
+      ].join('\n');
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'people.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'utf8'),
+      });
+      await page.getByTestId('import-upload').click();
+      await toContainText(page.getByTestId('import-status'), '检查完成', { timeout: 20_000 });
+      const errors = page.getByTestId('import-errors');
+      await toBeVisible(errors);
+      const rows = await errors.locator('tbody tr').allTextContents();
+      assert.ok(rows.some((r) => r.startsWith('3')), `line 3 named: ${rows}`);
+      assert.ok(rows.some((r) => r.startsWith('4')), `line 4 named: ${rows}`);
+      assert.equal(await page.getByTestId('import-all').count(), 0);
+      await page.getByTestId('import-valid-only').click();
+      await toContainText(page.getByTestId('import-status'), '导入完成', { timeout: 20_000 });
+
+      await openOrganization(page, FENGYUN);
+      assert.equal(await statValue(page, 'youth'), youthBefore + 2);
+    }),
+  );
+});

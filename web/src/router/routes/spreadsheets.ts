@@ -1,0 +1,17 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { toCurrentOrganization } from './organizations';
+
+/** Children of /app. */
+export const spreadsheetRoutes: RouteRecordRaw[] = [
+  {
+    path: 'import',
+    redirect: toCurrentOrganization('/import'),
+    meta: { navKey: 'spreadsheets.nav', navIcon: 'import', roles: ['committee_admin', 'branch_secretary'] },
+  },
+  {
+    path: 'organizations/:id(\\d+)/import',
+    name: 'import',
+    component: () => import('@/views/spreadsheets/import.vue'),
+    meta: { titleKey: 'spreadsheets.import.title' },
+  },
+];

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Organization, OrganizationStats } from '@/api/organizations';
+import {
+  coverageChartOption,
+  coveredFilterValue,
+  formatRate,
+  kindChartOption,
+  organizationAbilities,
+  organizationInput,
+  organizationToForm,
+  statCards,
+} from './data';
+
+const figures = (n: number) => ({
+  organizations: n,
+  by_kind: { committee: 1, branch: n - 1 },
+  members: 10 * n,
+  cadres: n,
+  youth: 5 * n,
+  coverage: { units: 4, covered: 3, rate: 0.75 },
+});
+const stats: OrganizationStats = { organization_id: 1, self: figures(1), subtree: figures(5) };
+const t = (k: string) => k;
+
+const org: Organization = {
+  id: 31,
+  parent_id: 7,
+  path: '/1/7/31/',
+  depth: 2,
+  status: 'active',
+  created_at: '',
+  updated_at: '',
+  name: '风云社区团支部',
+  short_name: null,
+  kind: 'branch',
+  setting: 'community',
+  region_code: null,
+  address: '天山路 1 号',
+  contact_name: null,
+  contact_phone: '138****5678',
+  founded_on: null,
+};
+
+describe('organization data', () => {
+  it('formats coverage rates', () => {
+    expect(formatRate(0.75)).toBe('75.0%');
+    expect(formatRate(1)).toBe('100%');
+    expect(formatRate(null)).toBe('—');
+  });
+
+  it('builds stat cards from rolled-up figures with the own level beside', () => {
+    const cards = statCards(stats);
+    expect(cards.map((c) => c.key)).toEqual(['members', 'cadres', 'youth', 'organizations', 'coverage']);
+    expect(cards[0]).toMatchObject({ value: '50', self: '10' });
+    expect(cards[4]).toMatchObject({ value: '75.0%', self: '3/4' });
+  });
+
+  it('charts organizations by kind without empty slices and coverage as covered/uncovered', () => {
+    const kinds = kindChartOption(stats, t) as { series: { data: { name: string; value: number }[] }[] };
+    expect(kinds.series[0].data).toEqual([
+      { name: 'organizations.kinds.committee', value: 1 },
+      { name: 'organizations.kinds.branch', value: 4 },
+    ]);
+    const coverage = coverageChartOption(stats, t) as { series: { data: { value: number }[] }[] };
+    expect(coverage.series[0].data.map((d) => d.value)).toEqual([3, 1]);
+  });
+
+  it('sends only changed fields on edit, never the masked phone back', () => {
+    const form = organizationToForm(org);
+    form.address = '';
+    form.short_name = '风云';
+    expect(organizationInput(form, org)).toEqual({ address: null, short_name: '风云' });
+  });
+
+  it('sends every filled field on create', () => {
+    const form = organizationToForm(org);
+    form.contact_phone = '';
+    expect(organizationInput(form)).toEqual({
+      name: '风云社区团支部',
+      kind: 'branch',
+      setting: 'community',
+      address: '天山路 1 号',
+    });
+  });
+
+  it('maps the coverage filter and the grants to abilities', () => {
+    expect(coveredFilterValue('all')).toBeUndefined();
+    expect(coveredFilterValue('uncovered')).toBe(false);
+    expect(organizationAbilities(org, [{ organization_id: 7, role: 'committee_admin' }]).admin).toBe(true);
+    const secretary = organizationAbilities(org, [{ organization_id: 31, role: 'branch_secretary' }]);
+    expect(secretary).toMatchObject({ admin: false, edit: true, managePeople: true });
+    expect(organizationAbilities(org, [{ organization_id: 8, role: 'committee_admin' }]).people).toBe(false);
+    expect(organizationAbilities(org, [{ organization_id: 31, role: 'member' }]).people).toBe(false);
+  });
+});
