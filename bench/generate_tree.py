@@ -13,16 +13,6 @@ import sqlite3
 import sys
 import time
 
-KINDS = ["committee", "working_committee", "general_branch", "branch"]
-
-
-def identity(seq):
-    body = "650000" + "1990" + "0101" + f"{seq % 1000:03d}"  # 17 chars, fictional region 650000
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    total = sum(int(c) * w for c, w in zip(body, weights))
-    return body + "10X98765432"[total % 11]
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
@@ -75,7 +65,7 @@ def main():
     for pid in range(1, a.people + 1):
         org = rnd.choice(branches)
         members[org] += 1
-        batch.append((pid, f"基准{pid:07d}", "male" if pid % 2 else "female", "1990-01-01", identity(pid) if False else None,
+        batch.append((pid, f"基准{pid:07d}", "male" if pid % 2 else "female", "1990-01-01", None,
                       org, orgs[org - 1][2], now, now))
         if len(batch) == 50_000:
             con.executemany(
