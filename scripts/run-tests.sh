@@ -21,6 +21,8 @@ if ! (cd e2e && TIANSHAN_BIN="$PWD/../$BUILD/tianshan" npm test --silent); then 
 
 if ((${#failed[@]})); then
   echo "FAILED suites: ${failed[*]}"
+  echo "suites: $((3 - ${#failed[@]})) passed, ${#failed[@]} failed"
   exit 1
 fi
 echo "all test suites passed"
+echo "suites: 3 passed, 0 failed"
