@@ -44,6 +44,17 @@ class SqliteConnection {
     return Status::Internal("error.internal").WithDetail(msg);
   }
 
+  // Runs a parameterless statement through the statement cache (BEGIN, COMMIT, ROLLBACK run on
+  // every transaction; parsing them each time costs more than the work they do).
+  Status ExecCached(std::string_view sql) {
+    auto stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    int rc = sqlite3_step(*stmt);
+    sqlite3_reset(*stmt);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return Status::Ok();
+    return Error(rc, sql);
+  }
+
   Status Exec(const char* sql) {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
@@ -185,16 +196,16 @@ class SqliteDatabase final : public Database {
     auto lease = pool_.Acquire();
     if (!lease.ok()) return lease.status();
     SqliteConnection& conn = **lease;
-    Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    Status s = conn.ExecCached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s;
     SqliteTransaction tx(conn);
     Status result = fn(tx);
     if (!result.ok()) {
-      conn.Exec("ROLLBACK").IgnoreError();
+      if (!sqlite3_get_autocommit(conn.db())) conn.ExecCached("ROLLBACK").IgnoreError();
       return result;
     }
-    Status commit = conn.Exec("COMMIT");
-    if (!commit.ok()) conn.Exec("ROLLBACK").IgnoreError();
+    Status commit = conn.ExecCached("COMMIT");
+    if (!commit.ok() && !sqlite3_get_autocommit(conn.db())) conn.ExecCached("ROLLBACK").IgnoreError();
     return commit;
   }
 
