@@ -40,15 +40,24 @@ nginx -c "$work/nginx/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 
 # --- tianshan ------------------------------------------------------------------------------------
+# region: 40,000 organizations and 2,000,000 people (bench/generate_tree.py); national scale
+# needs `tianshan generate` (not written yet) and stops here.
 DB="sqlite:$work/bench.db"
-"$BIN" --db "$DB" --quiet demo >/dev/null
+case "$SCALE" in
+  region) ORGS=${ORGS:-40000}; PEOPLE=${PEOPLE:-2000000} ;;
+  small) ORGS=${ORGS:-2000}; PEOPLE=${PEOPLE:-50000} ;;
+  *) echo "bench: scale $SCALE needs 'tianshan generate', which does not exist yet" >&2; exit 2 ;;
+esac
+"$BIN" --db "$DB" --quiet migrate >/dev/null
+python3 bench/generate_tree.py "$work/bench.db" --organizations "$ORGS" --people "$PEOPLE" | tail -1
+PASSWORD=$("$BIN" --db "$DB" --quiet create-admin --login bench | awk '/password/{print $NF}')
 TS_PORT=$(free_port)
 "$BIN" --db "$DB" --quiet serve --port "$TS_PORT" --web web/dist --threads 2 &
 TS_PID=$!
 pids+=($TS_PID)
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$TS_PORT/api/v1/health" >/dev/null && break; sleep 0.1; done
 COOKIE=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"login":"region-admin","password":"tianshan-demo"}' "http://127.0.0.1:$TS_PORT/api/v1/session" \
+  -d "{\"login\":\"bench\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$TS_PORT/api/v1/session" \
   | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')
 
 # run NAME URL [HEADER]: prints "name rps p50_ms p99_ms"
@@ -67,6 +76,13 @@ results=$work/results.txt
 run "nginx static file" "http://127.0.0.1:$NGINX_PORT/health.json" >> "$results"
 run "GET /api/v1/health" "http://127.0.0.1:$TS_PORT/api/v1/health" >> "$results"
 run "GET /api/v1/session (DB read)" "http://127.0.0.1:$TS_PORT/api/v1/session" "Cookie: $COOKIE" >> "$results"
+API="http://127.0.0.1:$TS_PORT/api/v1"
+run "root /stats" "$API/organizations/1/stats" "Cookie: $COOKIE" >> "$results"
+run "mid-level /stats" "$API/organizations/50/stats" "Cookie: $COOKIE" >> "$results"
+run "organization by id" "$API/organizations/$((ORGS - 1))" "Cookie: $COOKIE" >> "$results"
+run "people subtree page (20)" "$API/organizations/50/people?scope=subtree&limit=20" "Cookie: $COOKIE" >> "$results"
+run "organization name search" "$API/organizations/search?q=%E5%9F%BA%E5%87%86%E7%BB%84%E7%BB%870001" "Cookie: $COOKIE" >> "$results"
+run "person page" "$API/people/$((PEOPLE / 2))" "Cookie: $COOKIE" >> "$results"
 if [[ -f bench/scenarios.sh ]]; then source bench/scenarios.sh; fi
 RSS_KB=$(awk '/VmHWM/{print $2}' /proc/$TS_PID/status)
 
@@ -74,7 +90,7 @@ date_tag=$(date -u +%Y-%m-%d)
 mkdir -p bench/results
 report=bench/results/$date_tag-$SCALE.md
 {
-  echo "# Benchmark $date_tag ($SCALE scale, SQLite)"
+  echo "# Benchmark $date_tag ($SCALE scale, SQLite: $ORGS organizations, $PEOPLE people)"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB; $(uname -r); $(nginx -v 2>&1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "Load: wrk, 2 threads, $CONNECTIONS connections, ${WARMUP}s warm-up then ${DURATION}s measured, loopback; server: 2 I/O threads."
