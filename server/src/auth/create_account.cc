@@ -3,17 +3,17 @@
 #include <regex>
 
 #include "auth/account_repository.h"
+#include "core/calendar.h"
 #include "core/json.h"
 
 namespace tianshan::auth {
 
 Result<int64_t> CreateAccount(AppContext& ctx, const NewAccount& account, std::optional<int64_t> actor_account_id) {
   static const std::regex kLogin("^[a-z0-9][a-z0-9._-]{2,39}$");
-  static const std::regex kPhone("^1[3-9][0-9]{9}$");
   std::vector<FieldError> errors;
   if (!std::regex_match(account.login, kLogin)) errors.push_back({"login", "auth.login_shape", ""});
   if (Utf8Length(account.password) < 10) errors.push_back({"password", "field.too_short", "10"});
-  if (account.phone && !std::regex_match(*account.phone, kPhone)) errors.push_back({"phone", "auth.phone_shape", ""});
+  if (account.phone && !IsValidMobile(*account.phone)) errors.push_back({"phone", "auth.phone_shape", ""});
   if (account.display_name.empty()) errors.push_back({"display_name", "field.required", ""});
   if (!errors.empty()) return Status::Invalid(errors);
   auto hash = ctx.hasher.HashNow(account.password);

@@ -1,21 +1,12 @@
 #include "modules/organizations/organization.h"
 
-#include <chrono>
 #include <charconv>
-#include <cstdio>
 
+#include "core/calendar.h"
 #include "core/json.h"
 
 namespace tianshan::organizations {
 namespace {
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 void CheckText(const std::optional<std::string>& value, const char* field, size_t max,
                std::vector<FieldError>& errors) {
@@ -26,7 +17,7 @@ void CheckText(const std::optional<std::string>& value, const char* field, size_
 }  // namespace
 
 bool IsValidPhone(std::string_view p) {
-  if (p.size() == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && AllDigits(p)) return true;
+  if (IsValidMobile(p)) return true;
   // Landline: 0 + 2 or 3 more area-code digits, a hyphen, 7 or 8 digits.
   size_t dash = p.find('-');
   if (dash == std::string_view::npos) return false;
@@ -35,28 +26,7 @@ bool IsValidPhone(std::string_view p) {
          local.size() <= 8 && AllDigits(local);
 }
 
-bool IsValidDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  if (!AllDigits(d.substr(0, 4)) || !AllDigits(d.substr(5, 2)) || !AllDigits(d.substr(8, 2))) return false;
-  int y = 0;
-  unsigned m = 0, day = 0;
-  std::from_chars(d.data(), d.data() + 4, y);
-  std::from_chars(d.data() + 5, d.data() + 7, m);
-  std::from_chars(d.data() + 8, d.data() + 10, day);
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}.ok();
-}
-
 bool IsValidRegionCode(std::string_view code) { return code.size() == 6 && AllDigits(code); }
-
-std::string TodayInChina(int64_t now_millis) {
-  using namespace std::chrono;
-  sys_days day = floor<days>(sys_time<milliseconds>(milliseconds(now_millis) + hours(8)));
-  year_month_day ymd(day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
-}
 
 void CollectFieldErrors(const OrganizationFields& f, int64_t now_millis, std::vector<FieldError>& errors) {
   if (f.name.find_first_not_of(" \t\r\n") == std::string::npos) {

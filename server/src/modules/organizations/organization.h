@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar.h"  // IsValidDate, TodayInChina
 #include "core/result.h"
 
 namespace tianshan::organizations {
@@ -62,12 +63,8 @@ inline constexpr size_t kMaxContactName = 50;
 
 // Mainland mobile (1[3-9] and 9 more digits) or a landline with area code ("0990-6888888").
 bool IsValidPhone(std::string_view phone);
-// A real calendar date written "YYYY-MM-DD".
-bool IsValidDate(std::string_view date);
 // Six digits (GB/T 2260 administrative division code, "650203").
 bool IsValidRegionCode(std::string_view code);
-// Today's date in China (UTC+8, no daylight saving), "YYYY-MM-DD".
-std::string TodayInChina(int64_t now_millis);
 
 // Checks every field's shape and invariants (not JSON types, not uniqueness) and returns one
 // kInvalid status listing every problem, or Ok. `now_millis` bounds founded_on.

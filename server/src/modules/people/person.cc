@@ -1,21 +1,10 @@
 #include "modules/people/person.h"
 
-#include <chrono>
-#include <charconv>
-#include <cstdio>
-
+#include "core/calendar.h"
 #include "core/json.h"
 
 namespace tianshan::people {
 namespace {
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
 
 void CheckText(const std::optional<std::string>& v, const char* field, size_t max, std::vector<FieldError>& errors) {
   if (v && Utf8Length(*v) > max) errors.push_back({field, "field.too_long", std::to_string(max)});
@@ -23,21 +12,7 @@ void CheckText(const std::optional<std::string>& v, const char* field, size_t ma
 
 }  // namespace
 
-bool IsValidMobile(std::string_view p) {
-  return p.size() == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && AllDigits(p);
-}
-
-bool IsValidDate(std::string_view d) {
-  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-  if (!AllDigits(d.substr(0, 4)) || !AllDigits(d.substr(5, 2)) || !AllDigits(d.substr(8, 2))) return false;
-  int y = 0;
-  unsigned m = 0, day = 0;
-  std::from_chars(d.data(), d.data() + 4, y);
-  std::from_chars(d.data() + 5, d.data() + 7, m);
-  std::from_chars(d.data() + 8, d.data() + 10, day);
-  return y >= 1900 &&
-         std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}.ok();
-}
+bool IsValidDate(std::string_view d) { return tianshan::IsValidDate(d) && d.substr(0, 4) >= "1900"; }
 
 char IdentityCheckChar(std::string_view first17) {
   static constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -66,16 +41,6 @@ std::string NormalizeIdentityNumber(std::string_view id) {
 std::string IdentityBirthDate(std::string_view id) {
   if (id.size() < 14) return {};
   return std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
-}
-
-std::string TodayInChina(int64_t now_millis) {
-  using namespace std::chrono;
-  sys_days day = floor<days>(sys_time<milliseconds>(milliseconds(now_millis) + hours(8)));
-  year_month_day ymd(day);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()));
-  return buf;
 }
 
 void CollectPersonErrors(const PersonFields& f, int64_t now_millis, std::vector<FieldError>& errors) {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/calendar.h"  // IsValidMobile, TodayInChina
 #include "core/result.h"
 
 namespace tianshan::people {
@@ -79,9 +80,8 @@ struct Position {
   std::optional<std::string> ended_on;
 };
 
-// Mainland mobile number: 11 digits, "1[3-9]".
-bool IsValidMobile(std::string_view phone);
-// A real calendar date written "YYYY-MM-DD".
+// A real calendar date written "YYYY-MM-DD", from 1900 on (people's dates: birth, joining);
+// hides tianshan::IsValidDate inside this module.
 bool IsValidDate(std::string_view date);
 // GB 11643: 17 digits (6 region, 8 birth date, 3 sequence) and a check character 0-9 or X.
 // `id` must already be upper case.
@@ -92,8 +92,6 @@ char IdentityCheckChar(std::string_view first17);
 std::string NormalizeIdentityNumber(std::string_view id);
 // "YYYY-MM-DD" of the birth date inside a valid identity number.
 std::string IdentityBirthDate(std::string_view id);
-// Today's date in China (UTC+8), "YYYY-MM-DD".
-std::string TodayInChina(int64_t now_millis);
 
 // Appends an error for every field that breaks its invariant (shape, date not in the future,
 // identity checksum, identity's birth date equal to birth_date). JSON types are checked by

@@ -46,7 +46,7 @@ Result<ExportFile> ExportOrganizations(const AppContext& ctx, const auth::Actor&
     page.cursor = list.next_cursor;
   }
   TS_ASSIGN_OR_RETURN(std::string bytes, tables::WriteXlsx(sheet));
-  return ExportFile{std::move(bytes), "组织名单-" + organizations::TodayInChina(ctx.clock.NowMillis()) + ".xlsx"};
+  return ExportFile{std::move(bytes), "组织名单-" + TodayInChina(ctx.clock.NowMillis()) + ".xlsx"};
 }
 
 }  // namespace tianshan::spreadsheets

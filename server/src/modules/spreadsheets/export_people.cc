@@ -61,7 +61,7 @@ Result<ExportFile> ExportPeople(const AppContext& ctx, const auth::Actor& actor,
     input.cursor = page.next_cursor;
   }
   TS_ASSIGN_OR_RETURN(std::string bytes, tables::WriteXlsx(sheet));
-  return ExportFile{std::move(bytes), "人员名单-" + people::TodayInChina(ctx.clock.NowMillis()) + ".xlsx"};
+  return ExportFile{std::move(bytes), "人员名单-" + TodayInChina(ctx.clock.NowMillis()) + ".xlsx"};
 }
 
 }  // namespace tianshan::spreadsheets
