@@ -2,6 +2,7 @@
 // The application: configuration, database, modules, router and (when serving) the HTTP
 // server, wired together once. Used by main (each CLI command) and by the API test harness.
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,8 @@ class App {
   const Clock* clock_ = nullptr;
   std::unique_ptr<auth::PasswordHasher> hasher_;
   std::unique_ptr<audit::AuditLog> audit_;
+  std::unique_ptr<auth::SessionCache> session_cache_;
+  std::atomic<int64_t> health_checked_at_{0};  // when the database last answered a health check
   std::unique_ptr<AppContext> context_;
   std::vector<ModuleDefinition> modules_;
   http::Router router_;

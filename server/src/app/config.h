@@ -26,6 +26,9 @@ struct AppConfig {
   bool quiet = false;
   int64_t session_idle_millis = 12LL * 3600 * 1000;
   int64_t session_max_millis = 7LL * 24 * 3600 * 1000;
+  // How long a resolved session is answered from memory (0: always ask the database). Other
+  // instances sharing the database see a logout or grant change within this time.
+  int64_t session_cache_millis = 5000;
 };
 
 }  // namespace tianshan

@@ -90,6 +90,11 @@ int main(int argc, char** argv) {
   serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
       ->envname("TIANSHAN_MAX_BODY")
       ->capture_default_str();
+  serve->add_option("--session-cache-ms", config.session_cache_millis,
+                    "How long a resolved session is answered from memory; other instances sharing the database "
+                    "see a logout within this time (0: always read the database)")
+      ->envname("TIANSHAN_SESSION_CACHE_MS")
+      ->capture_default_str();
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
       ->envname("TIANSHAN_SECURE_COOKIES");
   cli.add_option("--password-cost", config.password_cost, "Argon2id cost: interactive (default) or fast (tests only)")

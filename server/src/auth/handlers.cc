@@ -60,7 +60,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
 
   const int64_t now = ctx.clock.NowMillis();
   const std::string login_key = LoginThrottle::LoginKey(*login);
-  const std::string address_key = LoginThrottle::AddressKey(req.remote_ip);
+  const std::string address_key = LoginThrottle::AddressKey(req.RemoteIp());
   struct Lookup {
     int64_t locked_for = 0;
     std::optional<AccountRecord> account;
@@ -135,6 +135,7 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   const Actor& a = *req.actor;
   Status s = ctx.db.Write([&](storage::Transaction& tx) -> Status {
     TS_RETURN_IF_ERROR(SessionStore::Delete(tx, a.session_digest));
+    if (ctx.sessions != nullptr) ctx.sessions->Erase(a.session_digest, ctx.clock.NowMillis());
     return ctx.audit.Record(tx, {.actor_account_id = a.account_id,
                                  .action = "session.logout",
                                  .entity_type = "account",

@@ -4,6 +4,12 @@
 #include "core/crypto.h"
 
 namespace tianshan::auth {
+namespace {
+
+// last_seen_at is written at most this often per session.
+constexpr int64_t kTouchMillis = 60'000;
+
+}  // namespace
 
 Result<NewSession> SessionStore::Create(storage::Transaction& tx, int64_t account_id, int64_t now,
                                         const SessionPolicy& p) {
@@ -41,10 +47,29 @@ Result<std::vector<Grant>> SessionStore::LoadGrants(storage::Transaction& tx, in
 }
 
 Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::string_view token, int64_t now,
-                                                   const SessionPolicy& p, const OrganizationDirectory* orgs) {
+                                                   const SessionPolicy& p, const OrganizationDirectory* orgs,
+                                                   SessionCache* cache) {
   if (token.size() < 20 || token.size() > 100) return std::optional<Actor>();
   std::string digest = DigestHex(token);
-  bool touch = false;
+  auto live = [&](int64_t last_seen_at, int64_t expires_at) {
+    return expires_at > now && last_seen_at + p.idle_millis > now;
+  };
+  auto touch = [&] {
+    // Best effort: a lost refresh only shortens the idle window.
+    db.Write([&](storage::Transaction& tx) {
+        return tx.Execute("UPDATE auth_sessions SET last_seen_at = ? WHERE token_digest = ?", {now, digest}).status();
+      }).IgnoreError();
+    if (cache != nullptr) cache->Touch(digest, now);
+  };
+
+  if (cache != nullptr) {
+    if (auto hit = cache->Find(digest, now)) {
+      if (!hit->actor || !live(hit->last_seen_at, hit->expires_at)) return std::optional<Actor>();
+      if (hit->last_seen_at + kTouchMillis <= now) touch();
+      return std::optional<Actor>(*hit->actor);
+    }
+  }
+  CachedSession found;
   auto actor = db.Read([&](storage::Transaction& tx) -> Result<std::optional<Actor>> {
     auto row = tx.QueryOne(
         "SELECT s.account_id, s.csrf_token, s.last_seen_at, s.expires_at, a.login, a.display_name, a.person_id, "
@@ -53,8 +78,9 @@ Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::s
     if (!row.ok()) return row.status();
     if (!row->has_value()) return std::optional<Actor>();
     const auto& r = **row;
-    if (r.Int(3) <= now || r.Int(2) + p.idle_millis <= now || r.Text(7) != "active") return std::optional<Actor>();
-    touch = r.Int(2) + 60'000 <= now;
+    if (!live(r.Int(2), r.Int(3)) || r.Text(7) != "active") return std::optional<Actor>();
+    found.last_seen_at = r.Int(2);
+    found.expires_at = r.Int(3);
     Actor a;
     a.account_id = r.Int(0);
     a.csrf_token = r.Text(1);
@@ -67,12 +93,13 @@ Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::s
     a.grants = std::move(*grants);
     return std::optional<Actor>(std::move(a));
   });
-  if (actor.ok() && touch) {
-    // Best effort: a lost refresh only shortens the idle window.
-    db.Write([&](storage::Transaction& tx) {
-        return tx.Execute("UPDATE auth_sessions SET last_seen_at = ? WHERE token_digest = ?", {now, digest}).status();
-      }).IgnoreError();
+  if (!actor.ok() || !actor->has_value()) return actor;
+  const bool stale_touch = found.last_seen_at + kTouchMillis <= now;
+  if (cache != nullptr) {
+    found.actor = std::make_shared<const Actor>(**actor);
+    cache->Put(digest, std::move(found), now);
   }
+  if (stale_touch) touch();
   return actor;
 }
 

@@ -8,6 +8,7 @@
 
 #include "auth/actor.h"
 #include "auth/organization_directory.h"
+#include "auth/session_cache.h"
 #include "core/result.h"
 #include "storage/database.h"
 
@@ -28,8 +29,10 @@ class SessionStore {
  public:
   static Result<NewSession> Create(storage::Transaction& tx, int64_t account_id, int64_t now, const SessionPolicy& p);
   // The actor of a live session, or nullopt. Refreshes last_seen at most once a minute.
+  // With a cache, a session read within the cache's ttl is answered from memory.
   static Result<std::optional<Actor>> Resolve(storage::Database& db, std::string_view token, int64_t now,
-                                              const SessionPolicy& p, const OrganizationDirectory* orgs);
+                                              const SessionPolicy& p, const OrganizationDirectory* orgs,
+                                              SessionCache* cache = nullptr);
   static Status Delete(storage::Transaction& tx, const std::string& token_digest);
   // Loads the account's grants with their organizations' paths and names.
   static Result<std::vector<Grant>> LoadGrants(storage::Transaction& tx, int64_t account_id,

@@ -12,6 +12,7 @@
 #include "audit/audit_log.h"
 #include "auth/organization_directory.h"
 #include "auth/password_hasher.h"
+#include "auth/session_cache.h"
 #include "core/clock.h"
 #include "core/messages.h"
 #include "http/router.h"
@@ -36,6 +37,9 @@ struct AppContext {
   using SubtreeMoved = std::function<Status(storage::Transaction&, const std::string& old_prefix,
                                             const std::string& new_prefix)>;
   std::vector<SubtreeMoved> subtree_moved;
+  // Sessions resolved recently (see auth/session_cache.h); code that ends a session erases it,
+  // code that changes grants or accounts clears it.
+  auth::SessionCache* sessions = nullptr;
 };
 
 // Shared state while `tianshan demo` loads the demo network, so that later modules can refer

@@ -161,6 +161,23 @@ TEST_P(FoundationApiTest, SessionsExpireWhenIdle) {
   EXPECT_EQ(c->Get("/api/v1/session").status, 401);
 }
 
+TEST_P(FoundationApiTest, ChangesByAnotherInstanceReachCachedSessionsWithinTheCacheTime) {
+  auto c = Client();
+  ASSERT_EQ(c->Login("admin", "password-123").status, 200);
+  ASSERT_EQ(c->Get("/api/v1/session").status, 200);
+  // Another server instance (here: a direct write) disables the account.
+  ASSERT_TRUE(server()
+                  .app()
+                  .db()
+                  .Write([&](storage::Transaction& tx) {
+                    return tx.Execute("UPDATE auth_accounts SET status = 'disabled' WHERE id = ?", {admin_id_}).status();
+                  })
+                  .ok());
+  EXPECT_EQ(c->Get("/api/v1/session").status, 200) << "answered from the session cache";
+  server().clock().Advance(server().app().context().config.session_cache_millis);
+  EXPECT_EQ(c->Get("/api/v1/session").status, 401);
+}
+
 TEST_P(FoundationApiTest, LoginIsAudited) {
   auto c = Client();
   ASSERT_EQ(c->Login("admin", "password-123").status, 200);
