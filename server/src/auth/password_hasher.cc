@@ -1,6 +1,8 @@
 #include "auth/password_hasher.h"
 
 #include <sodium.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "core/crypto.h"
 
@@ -9,7 +11,8 @@ namespace tianshan::auth {
 PasswordHasher::PasswordHasher(size_t threads, size_t max_queue, HashCost cost) : cost_(cost), max_queue_(max_queue) {
   auto dummy = HashNow(RandomToken(16));
   dummy_hash_ = dummy.ok() ? *dummy : std::string();
-  for (size_t i = 0; i < std::max<size_t>(1, threads); ++i) threads_.emplace_back([this] { Work(); });
+  for (size_t i = 0; i < std::max<size_t>(1, threads); ++i) threads_.emplace_back([this] { Hash(); });
+  completion_thread_ = std::thread([this] { Complete(); });
 }
 
 PasswordHasher::~PasswordHasher() {
@@ -18,10 +21,16 @@ PasswordHasher::~PasswordHasher() {
     stopping_ = true;
   }
   cv_.notify_all();
-  for (auto& t : threads_) t.join();
+  for (auto& t : threads_) t.join();  // they finish the queued work first
+  {
+    std::lock_guard lock(completion_mutex_);
+    hashing_done_ = true;
+  }
+  completion_cv_.notify_all();
+  completion_thread_.join();
 }
 
-bool PasswordHasher::Enqueue(std::function<void()> job) {
+bool PasswordHasher::Enqueue(Job job) {
   {
     std::lock_guard lock(mutex_);
     if (stopping_ || queue_.size() >= max_queue_) return false;
@@ -31,9 +40,11 @@ bool PasswordHasher::Enqueue(std::function<void()> job) {
   return true;
 }
 
-void PasswordHasher::Work() {
+void PasswordHasher::Hash() {
+  // Linux: nice applies to this thread only. Raising it needs no privilege; failure is harmless.
+  setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
   while (true) {
-    std::function<void()> job;
+    Job job;
     {
       std::unique_lock lock(mutex_);
       cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
@@ -41,18 +52,41 @@ void PasswordHasher::Work() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    job();
+    auto completion = job();
+    {
+      std::lock_guard lock(completion_mutex_);
+      completions_.push_back(std::move(completion));
+    }
+    completion_cv_.notify_one();
+  }
+}
+
+void PasswordHasher::Complete() {
+  while (true) {
+    std::function<void()> completion;
+    {
+      std::unique_lock lock(completion_mutex_);
+      completion_cv_.wait(lock, [&] { return hashing_done_ || !completions_.empty(); });
+      if (completions_.empty()) return;
+      completion = std::move(completions_.front());
+      completions_.pop_front();
+    }
+    completion();
   }
 }
 
 bool PasswordHasher::SubmitVerify(std::string password, std::string hash, std::function<void(bool)> done) {
-  return Enqueue([this, password = std::move(password), hash = std::move(hash), done = std::move(done)] {
-    done(VerifyNow(password, hash));
+  return Enqueue([this, password = std::move(password), hash = std::move(hash), done = std::move(done)]() mutable {
+    bool ok = VerifyNow(password, hash);
+    return std::function<void()>([done = std::move(done), ok] { done(ok); });
   });
 }
 
 bool PasswordHasher::SubmitHash(std::string password, std::function<void(Result<std::string>)> done) {
-  return Enqueue([this, password = std::move(password), done = std::move(done)] { done(HashNow(password)); });
+  return Enqueue([this, password = std::move(password), done = std::move(done)]() mutable {
+    auto hashed = HashNow(password);
+    return std::function<void()>([done = std::move(done), hashed = std::move(hashed)] { done(hashed); });
+  });
 }
 
 Result<std::string> PasswordHasher::HashNow(std::string_view password) const {

@@ -2,8 +2,11 @@
 // Argon2id password hashing (libsodium crypto_pwhash_str) on a small bounded worker pool, so
 // that hashing (≈140 ms at INTERACTIVE cost) never runs on an I/O thread.
 //
-// Submit*() queue work and return false at once when the queue is full (the caller answers 503);
-// callbacks run on a hasher thread. The *Now() variants block the calling thread (CLI, demo).
+// Submit*() queue work and return false at once when the queue is full (the caller answers 503).
+// Hashing threads run at a lower CPU priority (nice 10), so that a storm of logins slows other
+// logins, not the I/O threads; callbacks (which write sessions to the database) run on one
+// completion thread at normal priority, so a starved hashing thread never holds a database
+// lock. The *Now() variants block the calling thread (CLI, demo).
 // Verification reads the cost from the stored hash, so hashes of any cost verify.
 
 #include <condition_variable>
@@ -38,17 +41,25 @@ class PasswordHasher {
   const std::string& dummy_hash() const { return dummy_hash_; }
 
  private:
-  bool Enqueue(std::function<void()> job);
-  void Work();
+  // A hashing job returns the callback to run on the completion thread.
+  using Job = std::function<std::function<void()>()>;
+  bool Enqueue(Job job);
+  void Hash();
+  void Complete();
 
   HashCost cost_;
   size_t max_queue_;
   std::string dummy_hash_;
   std::mutex mutex_;
   std::condition_variable cv_;
-  std::deque<std::function<void()>> queue_;
+  std::deque<Job> queue_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
+  std::mutex completion_mutex_;
+  std::condition_variable completion_cv_;
+  std::deque<std::function<void()>> completions_;
+  bool hashing_done_ = false;
+  std::thread completion_thread_;
 };
 
 }  // namespace tianshan::auth
