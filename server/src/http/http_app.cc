@@ -66,7 +66,7 @@ void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds)
   bool api = req.path.rfind("/api/", 0) == 0;
   if (api) h.emplace_back("Cache-Control", "no-store");
   if (api && resp.content_type.rfind("application/", 0) == 0) h.emplace_back("Content-Language", std::string(LangTag(req.lang)));
-  const std::string& route = req.route_pattern.empty() ? (api ? "unmatched" : "static") : req.route_pattern;
+  std::string_view route = req.route_pattern.empty() ? (api ? "unmatched" : "static") : req.route_pattern;
   metrics_.Record(req.method, route, resp.status, seconds);
   AccessLog().info("{} {} {} {:.3f}ms id={}", req.method, route, resp.status, seconds * 1000.0, req.request_id);
 }

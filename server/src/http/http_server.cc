@@ -70,16 +70,24 @@ Status HttpServer::Start(const ListenOptions& options) {
     req->method = h.method().c_str();
     auto path = PercentDecode(h.path(), false);
     auto query = ParseQueryString(h.query());
+    req->headers.reserve(h.fields_count());
     h.for_each_field([&](const restinio::http_header_field_t& f) {
       req->headers.emplace_back(Lower(f.name()), std::string(f.value()));
     });
     req->body = rh->body();
-    req->remote_ip = rh->remote_endpoint().address().to_string();
+    const auto address = rh->remote_endpoint().address();
+    req->remote_v6 = address.is_v6();
+    if (req->remote_v6) {
+      req->remote_address = address.to_v6().to_bytes();
+    } else {
+      auto v4 = address.to_v4().to_bytes();
+      std::copy(v4.begin(), v4.end(), req->remote_address.begin());
+    }
     auto respond = [rh](HttpResponse resp) {
       auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
                                                                 std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
-      for (auto& [k, v] : resp.headers) r.append_header(k, v);
+      for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
       r.done();
     };

@@ -1,10 +1,18 @@
 #include "http/http_types.h"
 
+#include <arpa/inet.h>
+
 #include <charconv>
 
 #include "core/json.h"
 
 namespace tianshan::http {
+
+std::string HttpRequest::RemoteIp() const {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (inet_ntop(remote_v6 ? AF_INET6 : AF_INET, remote_address.data(), text, sizeof text) == nullptr) return {};
+  return text;
+}
 
 std::string_view HttpRequest::Header(std::string_view lower_name) const {
   for (const auto& [k, v] : headers) {

@@ -3,6 +3,7 @@
 // testable and keeps the HTTP library swappable (http/restinio_server.cc is the only adapter).
 
 #include <cstdint>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,12 +25,15 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> query;  // decoded
   HeaderList headers;      // names in lower case
   std::string body;
-  std::string remote_ip;
+  // The peer's address (IPv4 in the first 4 bytes unless remote_v6); formatted only when
+  // asked for, since few routes need it.
+  std::array<unsigned char, 16> remote_address{};
+  bool remote_v6 = false;
   std::string request_id;
   Lang lang = Lang::kZh;
 
   // Filled by the router and middleware.
-  std::string route_pattern;  // "/api/v1/organizations/{id}"
+  std::string_view route_pattern;  // "/api/v1/organizations/{id}"; owned by the router
   std::vector<std::pair<std::string, std::string>> path_params;
   std::optional<auth::Actor> actor;
 
@@ -39,6 +43,7 @@ struct HttpRequest {
   // Parses a positive integer path parameter; a bad one is kBadRequest naming the parameter.
   Result<int64_t> PathId(std::string_view name) const;
   std::string_view Cookie(std::string_view name) const;
+  std::string RemoteIp() const;
 };
 
 struct HttpResponse {

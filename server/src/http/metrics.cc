@@ -6,10 +6,16 @@
 
 namespace tianshan::http {
 
-void Metrics::Record(const std::string& method, const std::string& route, int status, double seconds) {
+void Metrics::Record(std::string_view method, std::string_view route, int status, double seconds) {
   std::lock_guard lock(mutex_);
-  ++requests_[{method, route, status}];
-  auto& h = latency_[{method, route}];
+  auto counted = requests_.find(std::tuple(method, route, status));
+  if (counted == requests_.end()) {
+    counted = requests_.emplace(std::tuple(std::string(method), std::string(route), status), 0).first;
+  }
+  ++counted->second;
+  auto timed = latency_.find(std::tuple(method, route));
+  if (timed == latency_.end()) timed = latency_.emplace(std::tuple(std::string(method), std::string(route)), Histogram{}).first;
+  auto& h = timed->second;
   for (size_t i = 0; i < kBucketsSeconds.size(); ++i) {
     if (seconds <= kBucketsSeconds[i]) ++h.buckets[i];
   }

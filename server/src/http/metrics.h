@@ -8,6 +8,8 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
+#include <tuple>
 
 namespace tianshan::http {
 
@@ -15,7 +17,7 @@ class Metrics {
  public:
   static constexpr std::array<double, 12> kBucketsSeconds = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                              0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
-  void Record(const std::string& method, const std::string& route, int status, double seconds);
+  void Record(std::string_view method, std::string_view route, int status, double seconds);
   // Extra gauges/counters appended to the exposition (database time, ...).
   void SetExtra(std::function<std::string()> extra) { extra_ = std::move(extra); }
   std::string Render() const;
@@ -27,8 +29,9 @@ class Metrics {
     double sum = 0;
   };
   mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
-  std::map<std::pair<std::string, std::string>, Histogram> latency_;
+  // Transparent comparators: a known route is found without building string keys.
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests_;
+  std::map<std::tuple<std::string, std::string>, Histogram, std::less<>> latency_;
   std::function<std::string()> extra_;
 };
 

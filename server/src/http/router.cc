@@ -41,30 +41,33 @@ Route& Router::AddAsync(std::string method, std::string pattern, Access access, 
 
 RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   // Among matching routes the one with the most literal segments wins, so that
-  // "/organizations/search" is not taken for "/organizations/{id}".
+  // "/organizations/search" is not taken for "/organizations/{id}". Parameters are copied
+  // only for the winner.
+  auto is_param = [](const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; };
   RouteMatch match;
   int best_literals = -1;
   auto parts = Split(path);
   for (const auto& route : routes_) {
     if (route->segments.size() != parts.size()) continue;
-    std::vector<std::pair<std::string, std::string>> params;
     bool ok = true;
     int literals = 0;
     for (size_t i = 0; i < parts.size() && ok; ++i) {
       const std::string& seg = route->segments[i];
-      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-        params.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
-      } else {
-        ok = seg == parts[i];
-        ++literals;
-      }
+      if (is_param(seg)) continue;
+      ok = seg == parts[i];
+      ++literals;
     }
     if (!ok) continue;
     match.path_known = true;
     if ((route->method == method || (method == "HEAD" && route->method == "GET")) && literals > best_literals) {
       best_literals = literals;
       match.route = route.get();
-      match.params = std::move(params);
+    }
+  }
+  if (match.route != nullptr) {
+    const auto& segments = match.route->segments;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (is_param(segments[i])) match.params.emplace_back(segments[i].substr(1, segments[i].size() - 2), std::string(parts[i]));
     }
   }
   return match;
