@@ -73,6 +73,7 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
     std::this_thread::sleep_for(std::chrono::microseconds(500 * base + jitter() % (1000 * base)));
   }
   auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+  if (mode == TxMode::kWrite) write_generation_.fetch_add(1, std::memory_order_release);
   total_micros_.fetch_add(static_cast<uint64_t>(micros.count()));
   transaction_count_.fetch_add(1);
   return s;

@@ -135,6 +135,10 @@ class Database {
   uint64_t total_micros() const { return total_micros_.load(); }
   uint64_t transaction_count() const { return transaction_count_.load(); }
   uint64_t retry_count() const { return retry_count_.load(); }
+  // Incremented each time a write transaction of this process ends (committed or not). A
+  // value taken before a read that is unchanged afterwards means no write of this process
+  // committed in between; caches of read results key on it.
+  uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
 
  protected:
   // One attempt: begin, fn, commit or rollback. A transient conflict returns kRetry.
@@ -159,6 +163,7 @@ class Database {
   std::atomic<uint64_t> total_micros_{0};
   std::atomic<uint64_t> transaction_count_{0};
   std::atomic<uint64_t> retry_count_{0};
+  std::atomic<uint64_t> write_generation_{0};
 };
 
 // Opens "sqlite:PATH" or "postgresql://..." (also "postgres://"). `pool_size` bounds the

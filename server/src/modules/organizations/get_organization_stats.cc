@@ -1,5 +1,9 @@
 #include "modules/organizations/get_organization_stats.h"
 
+#include "modules/organizations/organization_json.h"
+#include "modules/organizations/organization_repository.h"
+#include "modules/organizations/permissions.h"
+
 namespace tianshan::organizations {
 
 Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor& actor, int64_t id) {
@@ -7,6 +11,26 @@ Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor
     TS_ASSIGN_OR_RETURN(Organization org, LoadReadable(tx, actor, id));
     return ReadCounters(tx, org.id);
   });
+}
+
+Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
+                                             int64_t id) {
+  const uint64_t generation = ctx.db.write_generation();
+  const int64_t now = ctx.clock.NowMillis();
+  auto entry = cache.Find(id, generation, now);
+  if (entry == nullptr) {
+    auto read = ctx.db.Read([&](storage::Transaction& tx) -> Result<std::shared_ptr<const StatsCache::Entry>> {
+      TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, id));
+      if (!org) return std::shared_ptr<const StatsCache::Entry>();
+      TS_ASSIGN_OR_RETURN(CounterMap counters, ReadCounters(tx, org->id));
+      return std::make_shared<const StatsCache::Entry>(StatsCache::Entry{org->path, StatsJson(org->id, counters)});
+    });
+    if (!read.ok()) return read.status();
+    entry = std::move(*read);
+    if (entry != nullptr) cache.Put(id, entry, generation, now);
+  }
+  if (entry == nullptr || !CanRead(actor, entry->path)) return Status::NotFound("organization.not_found");
+  return entry->json;
 }
 
 }  // namespace tianshan::organizations

@@ -5,10 +5,16 @@
 
 #include "modules/module.h"
 #include "modules/organizations/counter_store.h"
+#include "modules/organizations/stats_cache.h"
 #include "modules/organizations/use_case_support.h"
 
 namespace tianshan::organizations {
 
 Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+
+// The same figures as StatsJson, answered from `cache` while no write has ended since they were
+// read (see stats_cache.h); same permission rule.
+Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
+                                             int64_t id);
 
 }  // namespace tianshan::organizations

@@ -99,11 +99,12 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     auto r = ListSubtree(ctx, *req.actor, *id, *page, *filter, req.Query("q"));
     return r.ok() ? List(*r) : Problem(req, r.status());
   });
-  router.Add("GET", "/api/v1/organizations/{id}/stats", Access::kSession, [&ctx](HttpRequest& req) {
+  auto stats_cache = std::make_shared<StatsCache>();
+  router.Add("GET", "/api/v1/organizations/{id}/stats", Access::kSession, [&ctx, stats_cache](HttpRequest& req) {
     auto id = req.PathId("id");
     if (!id.ok()) return Problem(req, id.status());
-    auto r = GetOrganizationStats(ctx, *req.actor, *id);
-    return r.ok() ? HttpResponse::Json(StatsJson(*id, *r)) : Problem(req, r.status());
+    auto r = GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, *id);
+    return r.ok() ? HttpResponse::Json(std::move(*r)) : Problem(req, r.status());
   });
 }
 

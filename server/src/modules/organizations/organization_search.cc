@@ -74,8 +74,11 @@ Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const
     params.emplace_back(req.scope_paths[i]);
     params.emplace_back(held.emplace_back(storage::PrefixUpperBound(req.scope_paths[i])));
   }
-  sql += ") AND o.id > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR "
-         "o.setting = ?) AND (CAST(? AS TEXT) IS NULL OR o.status = ?) ORDER BY o.id LIMIT ?";
+  // FTS5 hands out matches in rowid order: keying the page on s.rowid lets SQLite stop after
+  // `limit` matches instead of sorting every match of a common phrase.
+  const std::string key = trigram && !pg ? "s.rowid" : "o.id";
+  sql += ") AND " + key + " > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR " +
+         "o.setting = ?) AND (CAST(? AS TEXT) IS NULL OR o.status = ?) ORDER BY " + key + " LIMIT ?";
   params.emplace_back(req.after_id.value_or(0));
   for (const auto* f : {&req.filter.kind, &req.filter.setting, &req.filter.status}) {
     params.emplace_back(*f);

@@ -164,6 +164,30 @@ TEST_P(OrganizationsApiTest, MoveAndArchiveRules) {
   EXPECT_TRUE(diffs->empty());
 }
 
+TEST_P(OrganizationsApiTest, SignedInSecretaryKeepsTheirMovedOrganization) {
+  auto secretary = LoggedIn("branch-secretary");
+  ASSERT_EQ(secretary->Get(Org("风云社区团支部")).status, 200);  // the session is now cached
+  auto admin = LoggedIn("region-admin");
+  ASSERT_EQ(admin->Post(Org("天山街道团工委", "/move"), json{{"new_parent_id", ids_.at("乌鲁木齐市团委")}}).status, 200);
+  // The grant's organization now has another path; the very next request must know it.
+  auto after = secretary->Get(Org("风云社区团支部"));
+  EXPECT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(secretary->Get(Org("风云社区团支部", "/people")).status, 200);
+}
+
+TEST_P(OrganizationsApiTest, StatsAreExactAfterEveryWriteAndScopedOnEveryRead) {
+  auto admin = LoggedIn("karamay-admin");
+  const int64_t before = Count(*admin, "天山街道团工委");  // read, now cached
+  json body = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "统计缓存社区团支部"}, {"kind", "branch"},
+               {"setting", "community"}};
+  ASSERT_EQ(admin->Post("/api/v1/organizations", body).status, 201);
+  EXPECT_EQ(Count(*admin, "天山街道团工委"), before + 1) << "a write ends every cached figure";
+  // A cached answer is still checked against the caller's grants.
+  auto secretary = LoggedIn("branch-secretary");
+  EXPECT_EQ(secretary->Get(Org("天山街道团工委", "/stats")).status, 404);
+  EXPECT_EQ(secretary->Get(Org("风云社区团支部", "/stats")).status, 200);
+}
+
 TEST_P(OrganizationsApiTest, ListsPageWithCursors) {
   auto admin = LoggedIn("region-admin");
   std::vector<std::string> paths;
