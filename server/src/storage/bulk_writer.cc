@@ -93,7 +93,7 @@ Status BulkWriter::Flush() {
   std::vector<double> seconds(tables_.size());
   Status s = db_.Write([&](Transaction& tx) -> Status {
     if (tx.dialect() == Dialect::kPostgres) {
-      TS_RETURN_IF_ERROR(tx.Execute("SET LOCAL synchronous_commit = off").status());
+      TS_RETURN_IF_ERROR(tx.ExecuteScript("SET LOCAL synchronous_commit = off"));
     } else {
       TS_RETURN_IF_ERROR(
           tx.ExecuteScript("PRAGMA cache_size=-" + std::to_string(int64_t{options_.sqlite_cache_mib} * 1024)));
