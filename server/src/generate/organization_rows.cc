@@ -1,4 +1,6 @@
 // Organizations, coverage units and the people plan (generation.h).
+#include <algorithm>
+
 #include "generate/generation.h"
 #include "generate/synthetic.h"
 

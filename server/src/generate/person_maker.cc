@@ -1,5 +1,6 @@
 #include "generate/person_maker.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "modules/people/person.h"

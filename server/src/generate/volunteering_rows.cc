@@ -1,5 +1,7 @@
 #include "generate/volunteering_rows.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "generate/synthetic.h"
