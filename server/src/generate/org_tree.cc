@@ -89,7 +89,8 @@ std::string_view OrgTree::SettingName(int64_t id) const { return kSettingNames[s
 
 std::string OrgTree::RegionCode(int64_t id) const {
   if (depth_[id] != 2) return {};
-  return std::to_string(100'000 + ordinal_[id] * 100);
+  // At most 25,000 local committees (10,000,000 organizations / 400): always six digits.
+  return std::to_string(100'000 + ordinal_[id] * 30);
 }
 
 OrgTree BuildOrgTree(const GenerateSpec& spec, uint64_t seed) {
