@@ -89,7 +89,6 @@ BulkWriter& BulkWriter::Null() {
 
 Status BulkWriter::Flush() {
   if (buffered_rows_ == 0) return Status::Ok();
-  for (const auto& t : tables_) assert(t.cells.size() % t.columns.size() == 0);
   std::vector<double> seconds(tables_.size());
   Status s = db_.Write([&](Transaction& tx) -> Status {
     if (tx.dialect() == Dialect::kPostgres) {
