@@ -15,6 +15,9 @@
 //   A recruiting public project at the root with one shift of capacity 1,000 starting ten
 //   years after the epoch ("storm" shift; GenerateSummary::storm_shift_id).
 //
+// Secondary indexes of the organizations and people tables are dropped while loading and built
+// afterwards (also after a failure, as far as possible).
+//
 // Failures: Conflict "generate.not_empty" when organizations exist already (nothing written);
 // any storage error stops the run, leaving the rows of the commits made so far.
 

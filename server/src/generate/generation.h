@@ -25,6 +25,8 @@ Tables AddTables(storage::BulkWriter& writer);
 
 // Tables with an identity `id` column (their sequences move past the generated ids).
 const std::vector<std::string>& IdentityTables();
+// The large tables whose secondary indexes are built after loading (BulkWriter::DeferIndexes).
+const std::vector<std::string>& DeferredIndexTables();
 
 struct Generation {
   const GenerateSpec& spec;

@@ -71,6 +71,12 @@ const std::vector<std::string>& IdentityTables() {
   return tables;
 }
 
+const std::vector<std::string>& DeferredIndexTables() {
+  static const std::vector<std::string> tables = {"organizations_organizations", "people_persons",
+                                                   "people_memberships", "people_positions"};
+  return tables;
+}
+
 std::vector<int32_t> PlanPeople(const GenerateSpec& spec, const OrgTree& tree, uint64_t seed) {
   Rng rng(seed, 2);
   const int64_t n = tree.size();

@@ -53,7 +53,9 @@ BulkWriter::BulkWriter(Database& db, BulkOptions options) : db_(db), options_(op
 
 BulkWriter::Table BulkWriter::AddTable(std::string name, std::vector<std::string> columns) {
   assert(!columns.empty());
-  tables_.push_back(TableBuffer{std::move(name), std::move(columns), {}, {}, 0, 0});
+  assert(!pending_.valid());
+  in_flight_.push_back(TableBuffer{name, columns, {}, {}, 0, 0, 0});
+  tables_.push_back(TableBuffer{std::move(name), std::move(columns), {}, {}, 0, 0, 0});
   return tables_.size() - 1;
 }
 
@@ -87,38 +89,64 @@ BulkWriter& BulkWriter::Null() {
   return *this;
 }
 
+BulkWriter::~BulkWriter() { Wait().IgnoreError(); }
+
 Status BulkWriter::Flush() {
+  TS_RETURN_IF_ERROR(StartCommit());
+  return Wait();
+}
+
+Status BulkWriter::StartCommit() {
+  TS_RETURN_IF_ERROR(Wait());
   if (buffered_rows_ == 0) return Status::Ok();
-  std::vector<double> seconds(tables_.size());
-  Status s = db_.Write([&](Transaction& tx) -> Status {
+  for (size_t i = 0; i < tables_.size(); ++i) {
+    std::swap(in_flight_[i].cells, tables_[i].cells);
+    std::swap(in_flight_[i].arena, tables_[i].arena);
+  }
+  buffered_rows_ = 0;
+  if (!options_.background) {
+    pending_ = std::async(std::launch::deferred, [this] { return CommitInFlight(); });
+  } else {
+    pending_ = std::async(std::launch::async, [this] { return CommitInFlight(); });
+  }
+  return Status::Ok();
+}
+
+Status BulkWriter::Wait() {
+  if (!pending_.valid()) return Status::Ok();
+  Status s = pending_.get();
+  for (size_t i = 0; i < in_flight_.size(); ++i) {
+    TableBuffer& t = in_flight_[i];
+    if (s.ok()) {
+      tables_[i].written += static_cast<int64_t>(t.rows());
+      tables_[i].seconds += t.commit_seconds;
+    }
+    t.cells.clear();
+    t.arena.clear();
+    t.commit_seconds = 0;
+  }
+  return s;
+}
+
+Status BulkWriter::CommitInFlight() {
+  return db_.Write([&](Transaction& tx) -> Status {
     if (tx.dialect() == Dialect::kPostgres) {
       TS_RETURN_IF_ERROR(tx.ExecuteScript("SET LOCAL synchronous_commit = off"));
     } else {
       TS_RETURN_IF_ERROR(
           tx.ExecuteScript("PRAGMA cache_size=-" + std::to_string(int64_t{options_.sqlite_cache_mib} * 1024)));
     }
-    for (size_t i = 0; i < tables_.size(); ++i) {
-      TableBuffer& t = tables_[i];
+    for (TableBuffer& t : in_flight_) {
       if (t.cells.empty()) continue;
       auto start = Clock::now();
       TS_RETURN_IF_ERROR(tx.dialect() == Dialect::kPostgres ? WritePostgres(tx, t) : WriteSqlite(tx, t));
-      seconds[i] = SecondsSince(start);
+      t.commit_seconds = SecondsSince(start);
     }
     return Status::Ok();
   });
-  if (!s.ok()) return s;
-  for (size_t i = 0; i < tables_.size(); ++i) {
-    TableBuffer& t = tables_[i];
-    t.written += static_cast<int64_t>(t.rows());
-    t.seconds += seconds[i];
-    t.cells.clear();
-    t.arena.clear();
-  }
-  buffered_rows_ = 0;
-  return Status::Ok();
 }
 
-Status BulkWriter::WriteSqlite(Transaction& tx, TableBuffer& t) {
+Status BulkWriter::WriteSqlite(Transaction& tx, const TableBuffer& t) {
   auto* db = static_cast<sqlite3*>(tx.native_handle());
   const size_t ncols = t.columns.size();
   const size_t max_vars = static_cast<size_t>(sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1));
@@ -174,7 +202,7 @@ Status BulkWriter::WriteSqlite(Transaction& tx, TableBuffer& t) {
   return Status::Ok();
 }
 
-Status BulkWriter::WritePostgres(Transaction& tx, TableBuffer& t) {
+Status BulkWriter::WritePostgres(Transaction& tx, const TableBuffer& t) {
   auto* conn = static_cast<PGconn*>(tx.native_handle());
   const std::string sql = "COPY " + t.name + " (" + ColumnList(t.columns) + ") FROM STDIN";
   PGresult* started = PQexec(conn, sql.c_str());
@@ -226,6 +254,7 @@ Status BulkWriter::WritePostgres(Transaction& tx, TableBuffer& t) {
 }
 
 Status BulkWriter::ResetIdSequence(std::string_view table) {
+  TS_RETURN_IF_ERROR(Wait());
   if (db_.dialect() != Dialect::kPostgres) return Status::Ok();
   std::string t(table);
   return db_.Write([&](Transaction& tx) -> Status {
@@ -234,6 +263,49 @@ Status BulkWriter::ResetIdSequence(std::string_view table) {
                "), 0) + 1, false)")
         .status();
   });
+}
+
+Status BulkWriter::DeferIndexes(std::string_view table) {
+  TS_RETURN_IF_ERROR(Wait());
+  std::string t(table);
+  std::vector<std::string> dropped;
+  Status s = db_.Write([&](Transaction& tx) -> Status {
+    dropped.clear();
+    const bool pg = tx.dialect() == Dialect::kPostgres;
+    TS_ASSIGN_OR_RETURN(
+        auto rows,
+        tx.Query(pg ? "SELECT indexname, indexdef FROM pg_indexes i WHERE tablename = ? AND schemaname = "
+                      "current_schema() AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                      "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass) ORDER BY indexname"
+                    : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+                      "ORDER BY name",
+                 {t}));
+    for (const auto& r : rows) {
+      TS_RETURN_IF_ERROR(tx.ExecuteScript("DROP INDEX " + r.Text(0)));
+      dropped.push_back(r.Text(1));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  deferred_indexes_.insert(deferred_indexes_.end(), dropped.begin(), dropped.end());
+  return Status::Ok();
+}
+
+Status BulkWriter::RestoreIndexes() {
+  TS_RETURN_IF_ERROR(Wait());
+  while (!deferred_indexes_.empty()) {
+    const std::string sql = deferred_indexes_.front();
+    TS_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) { return tx.ExecuteScript(sql); }));
+    deferred_indexes_.erase(deferred_indexes_.begin());
+  }
+  return Status::Ok();
+}
+
+Status BulkWriter::Analyze(std::string_view table) {
+  TS_RETURN_IF_ERROR(Wait());
+  if (db_.dialect() != Dialect::kPostgres) return Status::Ok();
+  std::string sql = "ANALYZE " + std::string(table);
+  return db_.Write([&](Transaction& tx) { return tx.ExecuteScript(sql); });
 }
 
 }  // namespace tianshan::storage

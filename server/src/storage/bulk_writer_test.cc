@@ -1,6 +1,7 @@
 // BulkWriter on both databases: values round-trip exactly (text needing COPY escapes, NULLs,
 // large integers, CJK), rows split over statements and commits, tables flush parents first,
-// a failed commit keeps nothing, and identity sequences continue after explicit ids.
+// a failed commit keeps nothing, identity sequences continue after explicit ids, and deferred
+// secondary indexes come back.
 #include "storage/bulk_writer.h"
 
 #include <gtest/gtest.h>
@@ -22,7 +23,9 @@ class BulkWriterTest : public DatabaseTest {
       return tx.ExecuteScript(ExpandDialectTokens(
           "CREATE TABLE bulk_parents (id {{id}}, name TEXT NOT NULL);"
           "CREATE TABLE bulk_children (id {{id}}, parent_id BIGINT NOT NULL REFERENCES bulk_parents (id),"
-          " note TEXT, n BIGINT NOT NULL)",
+          " note TEXT, n BIGINT NOT NULL UNIQUE);"
+          "CREATE INDEX bulk_children_parent ON bulk_children (parent_id, id);"
+          "CREATE UNIQUE INDEX bulk_children_note ON bulk_children (note) WHERE n < 0",
           tx.dialect()));
     });
     ASSERT_TRUE(s.ok()) << s.detail();
@@ -87,6 +90,34 @@ TEST_P(BulkWriterTest, AFailedCommitWritesNothing) {
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM bulk_parents"), 0);
   EXPECT_EQ(w.written(parents), 0);
+}
+
+TEST_P(BulkWriterTest, DefersAndRestoresSecondaryIndexes) {
+  auto index_names = [&] {
+    auto rows = db().Read([](Transaction& tx) {
+      return tx.Query(tx.dialect() == Dialect::kPostgres
+                          ? "SELECT indexname FROM pg_indexes WHERE tablename = 'bulk_children' AND schemaname = "
+                            "current_schema() ORDER BY indexname"
+                          : "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bulk_children' "
+                            "ORDER BY name");
+    });
+    std::vector<std::string> names;
+    for (const auto& r : *rows) names.push_back(r.Text(0));
+    return names;
+  };
+  const auto before = index_names();
+  ASSERT_GE(before.size(), 3u);  // UNIQUE (n), the two created ones, and on PostgreSQL the primary key
+  BulkWriter w(db());
+  auto parents = w.AddTable("bulk_parents", {"id", "name"});
+  auto children = w.AddTable("bulk_children", {"id", "parent_id", "note", "n"});
+  ASSERT_TRUE(w.DeferIndexes("bulk_children").ok());
+  EXPECT_EQ(index_names().size(), before.size() - 2);  // the constraints' indexes stay
+  w.Begin(parents).Int(1).Text("one");
+  for (int i = 1; i <= 10; ++i) w.Begin(children).Int(i).Int(1).Null().Int(i);
+  ASSERT_TRUE(w.Flush().ok());
+  Status s = w.RestoreIndexes();
+  ASSERT_TRUE(s.ok()) << s.detail();
+  EXPECT_EQ(index_names(), before);
 }
 
 TS_INSTANTIATE_FOR_DATABASES(BulkWriterTest);
