@@ -7,6 +7,7 @@
 //
 // Same scale and seed → the same rows, ids included, on either database: all randomness comes
 // from the seed and all times from a fixed epoch (generate/synthetic.h), never from the clock.
+// The one exception is the benchmark accounts' password hash, whose Argon2id salt is random.
 //
 // Contract with the benchmark scripts (bench/):
 //   logins bench-youth-000001 … bench-youth-020000 (fewer when there are fewer people); the

@@ -46,7 +46,8 @@ uint64_t Digest(storage::Database& db) {
       "SELECT * FROM volunteering_shifts ORDER BY id",
       "SELECT * FROM volunteering_signups ORDER BY id",
       "SELECT * FROM volunteering_ledger ORDER BY id",
-      "SELECT id, login, display_name, password_hash, person_id FROM auth_accounts ORDER BY id",
+      // Not password_hash: its Argon2id salt is random (as a salt must be).
+      "SELECT id, login, display_name, person_id, status, created_at FROM auth_accounts ORDER BY id",
       "SELECT * FROM auth_grants ORDER BY id",
   };
   uint64_t h = 1469598103934665603ULL;
