@@ -30,19 +30,22 @@ enum Slot {
   kSlotCount
 };
 constexpr std::array<std::string_view, kSlotCount> kSlotKeys = {
-    oc::kCadres,    oc::kCoveredUnits, oc::kUnits,         oc::kBranches,  oc::kCommittees,
+    oc::kCadres,          oc::kCoveredUnits,      oc::kUnits,   oc::kBranches,      oc::kCommittees,
     oc::kGeneralBranches, oc::kWorkingCommittees, oc::kMembers, oc::kOrganizations, vc::kHoursMinutes,
-    vc::kProjects,  vc::kVolunteers,   oc::kYouth};
-constexpr std::array<int, CounterTally::kKeyCount> kKeySlot = {kSlotCadres,   kSlotCovered,  kSlotUnits,
-                                                               kSlotMembers,  kSlotHours,    kSlotProjects,
-                                                               kSlotVolunteers, kSlotYouth};
+    vc::kProjects,        vc::kVolunteers,        oc::kYouth};
+constexpr std::array<int, CounterTally::kKeyCount> kKeySlot = {
+    kSlotCadres, kSlotCovered, kSlotUnits, kSlotMembers, kSlotHours, kSlotProjects, kSlotVolunteers, kSlotYouth};
 
 int KindSlot(OrgKind kind) {
   switch (kind) {
-    case OrgKind::kCommittee: return kSlotCommittee;
-    case OrgKind::kWorkingCommittee: return kSlotWorkingCommittee;
-    case OrgKind::kGeneralBranch: return kSlotGeneralBranch;
-    default: return kSlotBranch;
+    case OrgKind::kCommittee:
+      return kSlotCommittee;
+    case OrgKind::kWorkingCommittee:
+      return kSlotWorkingCommittee;
+    case OrgKind::kGeneralBranch:
+      return kSlotGeneralBranch;
+    default:
+      return kSlotBranch;
   }
 }
 

@@ -68,7 +68,8 @@ Result<GenerateSummary> GenerateNetwork(storage::Database& db, const GenerateOpt
   const OrgTree tree = BuildOrgTree(spec, options.seed);
   CounterTally tally(tree);
   storage::BulkWriter writer(db, options.bulk);
-  Generation g{spec, options.seed, tree, writer, AddTables(writer), tally, progress, PlanPeople(spec, tree, options.seed)};
+  Generation g{
+      spec, options.seed, tree, writer, AddTables(writer), tally, progress, PlanPeople(spec, tree, options.seed)};
 
   VolunteeringRows volunteering;
   Status written = [&]() -> Status {

@@ -93,12 +93,14 @@ TEST_P(GenerateNetworkTest, WritesAConsistentNetwork) {
   EXPECT_EQ(Count(db, "SELECT COUNT(DISTINCT identity_number) FROM people_persons"),
             Count(db, "SELECT COUNT(identity_number) FROM people_persons"));
   // Every path is the parent's path plus the own id (verify-counters checks it too).
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM organizations_organizations c JOIN organizations_organizations p "
-                      "ON p.id = c.parent_id WHERE c.path <> p.path || CAST(c.id AS TEXT) || '/' "
-                      "OR c.depth <> p.depth + 1"),
+  EXPECT_EQ(Count(db,
+                  "SELECT COUNT(*) FROM organizations_organizations c JOIN organizations_organizations p "
+                  "ON p.id = c.parent_id WHERE c.path <> p.path || CAST(c.id AS TEXT) || '/' "
+                  "OR c.depth <> p.depth + 1"),
             0);
-  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM people_persons p JOIN organizations_organizations o "
-                      "ON o.id = p.organization_id WHERE p.org_path <> o.path OR o.kind <> 'branch'"),
+  EXPECT_EQ(Count(db,
+                  "SELECT COUNT(*) FROM people_persons p JOIN organizations_organizations o "
+                  "ON o.id = p.organization_id WHERE p.org_path <> o.path OR o.kind <> 'branch'"),
             0);
   int64_t rows = 0;
   for (const auto& t : summary->tables) rows += t.rows;

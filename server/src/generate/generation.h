@@ -17,9 +17,8 @@ namespace tianshan::generate {
 
 struct Tables {
   using T = storage::BulkWriter::Table;
-  T organizations, coverage_units, teams, projects, shifts, persons, memberships, positions, team_members,
-      volunteers, signups, attendance, ledger, org_person_totals, person_months, team_months, accounts, grants,
-      counters;
+  T organizations, coverage_units, teams, projects, shifts, persons, memberships, positions, team_members, volunteers,
+      signups, attendance, ledger, org_person_totals, person_months, team_months, accounts, grants, counters;
 };
 Tables AddTables(storage::BulkWriter& writer);
 

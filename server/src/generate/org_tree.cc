@@ -9,23 +9,33 @@ namespace tianshan::generate {
 namespace {
 
 constexpr std::string_view kKindNames[] = {"committee", "working_committee", "general_branch", "branch"};
-constexpr std::string_view kSettingNames[] = {"government",          "street",          "community", "school",
-                                              "non_public_enterprise", "industrial_park", "social_organization"};
+constexpr std::string_view kSettingNames[] = {
+    "government", "street", "community", "school", "non_public_enterprise", "industrial_park", "social_organization"};
 
 // Grass-roots settings, weighted: streets, schools, enterprises, parks, social organizations,
 // government bodies.
-constexpr OrgSetting kGrassRootsSettings[] = {
-    OrgSetting::kStreet,     OrgSetting::kStreet, OrgSetting::kStreet, OrgSetting::kStreet,
-    OrgSetting::kSchool,     OrgSetting::kSchool, OrgSetting::kSchool, OrgSetting::kNonPublicEnterprise,
-    OrgSetting::kNonPublicEnterprise, OrgSetting::kIndustrialPark, OrgSetting::kSocialOrganization,
-    OrgSetting::kGovernment};
+constexpr OrgSetting kGrassRootsSettings[] = {OrgSetting::kStreet,
+                                              OrgSetting::kStreet,
+                                              OrgSetting::kStreet,
+                                              OrgSetting::kStreet,
+                                              OrgSetting::kSchool,
+                                              OrgSetting::kSchool,
+                                              OrgSetting::kSchool,
+                                              OrgSetting::kNonPublicEnterprise,
+                                              OrgSetting::kNonPublicEnterprise,
+                                              OrgSetting::kIndustrialPark,
+                                              OrgSetting::kSocialOrganization,
+                                              OrgSetting::kGovernment};
 
 OrgKind GrassRootsKind(OrgSetting s) {
   switch (s) {
-    case OrgSetting::kStreet: return OrgKind::kWorkingCommittee;
+    case OrgSetting::kStreet:
+      return OrgKind::kWorkingCommittee;
     case OrgSetting::kSchool:
-    case OrgSetting::kGovernment: return OrgKind::kCommittee;
-    default: return OrgKind::kGeneralBranch;
+    case OrgSetting::kGovernment:
+      return OrgKind::kCommittee;
+    default:
+      return OrgKind::kGeneralBranch;
   }
 }
 
@@ -63,23 +73,35 @@ std::string OrgTree::Path(int64_t id) const {
 std::string OrgTree::Name(int64_t id) const {
   std::string n = "基准第" + std::to_string(ordinal_[id]);
   switch (depth_[id]) {
-    case 0: return root_name_;
-    case 1: return n + "省级团委";
-    case 2: return n + "地方团委";
+    case 0:
+      return root_name_;
+    case 1:
+      return n + "省级团委";
+    case 2:
+      return n + "地方团委";
     case 3:
       switch (setting(id)) {
-        case OrgSetting::kStreet: return n + "街道团工委";
-        case OrgSetting::kSchool: return n + "学校团委";
-        case OrgSetting::kGovernment: return n + "机关团委";
-        case OrgSetting::kNonPublicEnterprise: return n + "企业团总支";
-        case OrgSetting::kIndustrialPark: return n + "园区团总支";
-        default: return n + "社会组织团总支";
+        case OrgSetting::kStreet:
+          return n + "街道团工委";
+        case OrgSetting::kSchool:
+          return n + "学校团委";
+        case OrgSetting::kGovernment:
+          return n + "机关团委";
+        case OrgSetting::kNonPublicEnterprise:
+          return n + "企业团总支";
+        case OrgSetting::kIndustrialPark:
+          return n + "园区团总支";
+        default:
+          return n + "社会组织团总支";
       }
     default:
       switch (setting(id)) {
-        case OrgSetting::kCommunity: return n + "社区团支部";
-        case OrgSetting::kSchool: return n + "班团支部";
-        default: return n + "团支部";
+        case OrgSetting::kCommunity:
+          return n + "社区团支部";
+        case OrgSetting::kSchool:
+          return n + "班团支部";
+        default:
+          return n + "团支部";
       }
   }
 }
@@ -96,7 +118,7 @@ std::string OrgTree::RegionCode(int64_t id) const {
 OrgTree BuildOrgTree(const GenerateSpec& spec, uint64_t seed) {
   Rng rng(seed, 1);
   const std::array<int64_t, kBranchDepth + 1> counts = {1, spec.provincial, spec.local, spec.grass_roots,
-                                                         spec.branches()};
+                                                        spec.branches()};
   // children[d][i]: children of the i-th organization at depth d (in level order); starts[d][i]:
   // level-order index of its first child at depth d + 1.
   std::array<std::vector<int32_t>, kBranchDepth> children;

@@ -10,8 +10,7 @@ constexpr size_t kNamesKept = 8;  // names of each branch's first people, for vo
 
 }  // namespace
 
-Status WritePeople(Generation& g, VolunteeringRows& volunteering, size_t seeds_wanted,
-                   std::vector<PersonSeed>& seeds) {
+Status WritePeople(Generation& g, VolunteeringRows& volunteering, size_t seeds_wanted, std::vector<PersonSeed>& seeds) {
   const OrgTree& tree = g.tree;
   const int64_t n = tree.size();
   PersonMaker maker(g.seed);

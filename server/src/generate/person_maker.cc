@@ -24,8 +24,8 @@ const char* const kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "
                               "航", "诗", "晴", "悦", "帆", "彤", "萱", "泽", "铭", "阿", "依", "努", "尔", "古"};
 const char* const kEthnicities[] = {"维吾尔族", "哈萨克族", "回族", "蒙古族", "柯尔克孜族", "锡伯族", "满族", "藏族"};
 const char* const kEducation[] = {"初中", "高中", "中专", "大学专科", "大学本科", "大学本科", "硕士研究生"};
-const char* const kOccupations[] = {"学生", "学生", "学生", "企业职工", "公务员", "教师", "医务人员", "农牧民",
-                                    "个体经营", "自由职业"};
+const char* const kOccupations[] = {"学生", "学生",     "学生",   "企业职工", "公务员",
+                                    "教师", "医务人员", "农牧民", "个体经营", "自由职业"};
 
 }  // namespace
 
@@ -44,8 +44,10 @@ FakePerson PersonMaker::Make(int64_t id) {
   if (rng_.Chance(700)) p.name += rng_.Pick(kGiven);
   int64_t birth = kOldestDay + static_cast<int64_t>(rng_.Below(kBirthDays));
   p.birth_date = DateOfDay(birth);
-  if (rng_.Chance(100)) p.ethnicity = rng_.Pick(kEthnicities);
-  else p.ethnicity = "汉族";
+  if (rng_.Chance(100))
+    p.ethnicity = rng_.Pick(kEthnicities);
+  else
+    p.ethnicity = "汉族";
   if (rng_.Chance(800)) {
     char phone[16];
     std::snprintf(phone, sizeof phone, "13%09lld", static_cast<long long>(id % 1'000'000'000));
@@ -68,7 +70,8 @@ FakePerson PersonMaker::Make(int64_t id) {
     // Joined between the 14th birthday and four years later, never after the epoch.
     int64_t from = birth + 14 * 365 + 4;
     int64_t span = std::min<int64_t>(4 * 365, kEpochDay - 1 - from);
-    p.member_since = DateOfDay(from + static_cast<int64_t>(rng_.Below(static_cast<uint64_t>(std::max<int64_t>(span, 1)))));
+    p.member_since =
+        DateOfDay(from + static_cast<int64_t>(rng_.Below(static_cast<uint64_t>(std::max<int64_t>(span, 1)))));
   }
   return p;
 }

@@ -12,8 +12,8 @@ namespace tianshan::generate {
 namespace {
 
 const char* const kCategories[] = {"community", "education", "elder_care", "environment", "culture", "health"};
-const char* const kCategoryTitles[] = {"社区便民服务", "青少年课业辅导", "关爱空巢老人", "河湖环境清洁", "文化惠民演出",
-                                       "无偿献血宣传"};
+const char* const kCategoryTitles[] = {"社区便民服务", "青少年课业辅导", "关爱空巢老人",
+                                       "河湖环境清洁", "文化惠民演出",   "无偿献血宣传"};
 
 bool HasTeam(const OrgTree& tree, int64_t id) {
   return tree.depth(id) == 2 || (tree.depth(id) == 3 && tree.ordinal(id) % 4 == 1);
@@ -38,7 +38,8 @@ Status VolunteeringRows::WritePlan(Generation& g) {
     g.writer.Text("常年开展社区服务、助老助学等志愿服务").Null().Text("active").Int(created).Int(created);
     const size_t c = rng.Below(std::size(kCategories));
     g.writer.Begin(g.tables.projects).Int(t.project_id).Int(id).Text(t.path).Int(t.team_id);
-    g.writer.Text(tree.Name(id) + "·" + kCategoryTitles[c]).Text(std::string(kCategoryTitles[c]) + "，欢迎青年朋友报名。");
+    g.writer.Text(tree.Name(id) + "·" + kCategoryTitles[c])
+        .Text(std::string(kCategoryTitles[c]) + "，欢迎青年朋友报名。");
     g.writer.Text(kCategories[c]).Null().Null().Null().Null().Text("public").Text(j % 2 ? "running" : "finished");
     g.writer.Int(created).Int(created);
     g.tally.Add(id, CounterTally::kVolunteerProjects, 1);
@@ -59,7 +60,11 @@ Status VolunteeringRows::WritePlan(Generation& g) {
   storm_shift_id_ = shift_id + 1;
   const int64_t starts = ChinaTimeOnDay(kEpochDay + 3'650, 9);
   g.writer.Begin(g.tables.projects).Int(storm_project).Int(1).Text(tree.Path(1)).Null();
-  g.writer.Text("基准抢报压力测试项目").Text("用于抢报（同时报名）压力测试的公开项目。").Text("community").Null().Null();
+  g.writer.Text("基准抢报压力测试项目")
+      .Text("用于抢报（同时报名）压力测试的公开项目。")
+      .Text("community")
+      .Null()
+      .Null();
   g.writer.Null().Null().Text("public").Text("recruiting").Int(kEpochMillis).Int(kEpochMillis);
   g.tally.Add(1, CounterTally::kVolunteerProjects, 1);
   g.writer.Begin(g.tables.shifts).Int(storm_shift_id_).Int(storm_project).Int(starts).Int(starts + 4 * kHourMillis);
@@ -93,7 +98,12 @@ void VolunteeringRows::WriteActivity(Generation& g, int64_t branch, int64_t firs
         g.writer.Begin(g.tables.attendance).Int(++attendance_id_).Int(signup_id_).Int(sh.id).Int(person).Int(in);
         g.writer.Int(out).Text(k % 2 ? "qr" : "leader").Text("qr").Int(ledger_id_ + 1).Int(in).Int(out);
         g.writer.Begin(g.tables.ledger).Int(++ledger_id_).Int(person).Int(t.organization_id).Text(t.path);
-        g.writer.Int(t.project_id).Int(t.team_id).Int(sh.id).Text("session").Int(minutes).Int((out - in) / kMinuteMillis);
+        g.writer.Int(t.project_id)
+            .Int(t.team_id)
+            .Int(sh.id)
+            .Text("session")
+            .Int(minutes)
+            .Int((out - in) / kMinuteMillis);
         g.writer.Text("national").Int(in).Text(month).Null().Null().Null().Int(out + kHourMillis);
         total += minutes;
         months[month] += minutes;

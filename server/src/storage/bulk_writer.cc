@@ -12,9 +12,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double SecondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 Status SqliteError(sqlite3* db, int rc, const std::string& table) {
   std::string msg = "bulk insert into " + table + ": " + sqlite3_errmsg(db);
@@ -38,11 +36,20 @@ std::string ColumnList(const std::vector<std::string>& columns) {
 void AppendCopyText(std::string& out, std::string_view v) {
   for (char c : v) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -186,8 +193,12 @@ Status BulkWriter::WriteSqlite(Transaction& tx, const TableBuffer& t) {
     for (int idx = 1; idx <= static_cast<int>(n * ncols); ++idx, ++cell) {
       int rc = SQLITE_OK;
       switch (cell->kind) {
-        case CellKind::kNull: rc = sqlite3_bind_null(stmt, idx); break;
-        case CellKind::kInt: rc = sqlite3_bind_int64(stmt, idx, cell->i); break;
+        case CellKind::kNull:
+          rc = sqlite3_bind_null(stmt, idx);
+          break;
+        case CellKind::kInt:
+          rc = sqlite3_bind_int64(stmt, idx, cell->i);
+          break;
         case CellKind::kText:
           rc = sqlite3_bind_text64(stmt, idx, t.arena.data() + cell->i, cell->len, SQLITE_STATIC, SQLITE_UTF8);
           break;
@@ -223,13 +234,17 @@ Status BulkWriter::WritePostgres(Transaction& tx, const TableBuffer& t) {
   for (size_t i = 0; i < t.cells.size() && !send_failed; ++i) {
     const Cell& c = t.cells[i];
     switch (c.kind) {
-      case CellKind::kNull: chunk += "\\N"; break;
+      case CellKind::kNull:
+        chunk += "\\N";
+        break;
       case CellKind::kInt: {
         auto [end, ec] = std::to_chars(digits, digits + sizeof digits, c.i);
         chunk.append(digits, end);
         break;
       }
-      case CellKind::kText: AppendCopyText(chunk, std::string_view(t.arena).substr(c.i, c.len)); break;
+      case CellKind::kText:
+        AppendCopyText(chunk, std::string_view(t.arena).substr(c.i, c.len));
+        break;
     }
     chunk += (i + 1) % ncols == 0 ? '\n' : '\t';
     if (chunk.size() >= kChunk) send();

@@ -31,8 +31,8 @@
 // Thread safety: one thread uses a BulkWriter; the Database may be shared.
 
 #include <chrono>
-#include <future>
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -102,7 +102,7 @@ class BulkWriter {
     std::vector<Cell> cells;
     std::string arena;
     int64_t written = 0;
-    double seconds = 0;        // of committed rows
+    double seconds = 0;         // of committed rows
     double commit_seconds = 0;  // of the commit in flight
     size_t rows() const { return cells.size() / columns.size(); }
   };

@@ -51,8 +51,10 @@ TEST_P(BulkWriterTest, RoundTripsValuesAcrossStatementsAndCommits) {
   for (int64_t i = 1; i <= 2'500; ++i) {
     w.Begin(parents).Int(i).Text("团支部" + std::to_string(i));
     w.Begin(children).Int(i).Int(i);
-    if (i % 3 == 0) w.Null();
-    else w.Text(i % 3 == 1 ? tricky : std::string());
+    if (i % 3 == 0)
+      w.Null();
+    else
+      w.Text(i % 3 == 1 ? tricky : std::string());
     w.Int(i * 1'000'000'007LL);
     ASSERT_TRUE(w.FlushIfFull().ok());
   }
@@ -63,8 +65,9 @@ TEST_P(BulkWriterTest, RoundTripsValuesAcrossStatementsAndCommits) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM bulk_children WHERE note IS NULL"), 833);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM bulk_children WHERE note = ''"), 833);
   auto row = db().Read([](Transaction& tx) {
-    return tx.QueryOne("SELECT c.note, c.n, p.name FROM bulk_children c JOIN bulk_parents p ON p.id = c.parent_id "
-                       "WHERE c.id = 2500");
+    return tx.QueryOne(
+        "SELECT c.note, c.n, p.name FROM bulk_children c JOIN bulk_parents p ON p.id = c.parent_id "
+        "WHERE c.id = 2500");
   });
   ASSERT_TRUE(row.ok() && row->has_value());
   EXPECT_EQ((*row)->Text(0), tricky);
