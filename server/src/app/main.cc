@@ -140,6 +140,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (generate->parsed()) {
+    if (!tianshan::generate::ParseScale(generate_scale).ok()) {
+      std::fprintf(stderr, "tianshan: --scale must be region, national or a number of organizations (%lld to %lld)\n",
+                   static_cast<long long>(tianshan::generate::kMinOrganizations),
+                   static_cast<long long>(tianshan::generate::kMaxOrganizations));
+      return 2;
+    }
     auto app = OpenApp(config, true);
     tianshan::generate::GenerateOptions options;
     options.scale = generate_scale;
@@ -149,12 +155,6 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "tianshan: the database already holds organizations; generate writes only into an empty "
                            "database\n");
       return 1;
-    }
-    if (summary.status().code() == tianshan::StatusCode::kInvalid) {
-      std::fprintf(stderr, "tianshan: --scale must be region, national or a number of organizations (%lld to %lld)\n",
-                   static_cast<long long>(tianshan::generate::kMinOrganizations),
-                   static_cast<long long>(tianshan::generate::kMaxOrganizations));
-      return 2;
     }
     if (!summary.ok()) Die("cannot generate", summary.status());
     std::printf("storm_shift_id=%lld\n%s\n", static_cast<long long>(summary->storm_shift_id), summary->Line().c_str());
