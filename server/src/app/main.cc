@@ -1,5 +1,5 @@
 // tianshan: the server and its administration commands.
-//   tianshan serve | migrate | demo | create-admin | backup | verify-counters
+//   tianshan serve | migrate | demo | generate | create-admin | backup | verify-counters
 // Configuration comes from options or TIANSHAN_* environment variables (`tianshan --help`).
 
 #include <CLI/CLI.hpp>
@@ -12,6 +12,7 @@
 #include "auth/create_account.h"
 #include "core/crypto.h"
 #include "core/log.h"
+#include "generate/generate_network.h"
 
 namespace {
 
@@ -104,6 +105,13 @@ int main(int argc, char** argv) {
 
   cli.add_subcommand("migrate", "Apply pending database migrations");
   auto* demo = cli.add_subcommand("demo", "Load the demo network into an empty database (migrates first)");
+  std::string generate_scale;
+  uint64_t generate_seed = 7;
+  auto* generate = cli.add_subcommand(
+      "generate", "Write a synthetic benchmark network into an empty database (migrates first)");
+  generate->add_option("--scale", generate_scale, "region (40,000 organizations), national (4,400,000) or a number N")
+      ->required();
+  generate->add_option("--seed", generate_seed, "Random seed; the same seed gives the same rows")->capture_default_str();
   std::string admin_login;
   int64_t admin_org = 0;
   auto* create_admin = cli.add_subcommand("create-admin", "Create an administrator and print its generated password once");
@@ -134,6 +142,27 @@ int main(int argc, char** argv) {
     if (!s.ok()) Die("cannot load demo data", s);
     std::printf("demo network loaded into %s; demo accounts use the password tianshan-demo\n",
                 app->db().describe().c_str());
+    return 0;
+  }
+  if (generate->parsed()) {
+    if (!tianshan::generate::ParseScale(generate_scale).ok()) {
+      std::fprintf(stderr, "tianshan: --scale must be region, national or a number of organizations (%lld to %lld)\n",
+                   static_cast<long long>(tianshan::generate::kMinOrganizations),
+                   static_cast<long long>(tianshan::generate::kMaxOrganizations));
+      return 2;
+    }
+    auto app = OpenApp(config, true);
+    tianshan::generate::GenerateOptions options;
+    options.scale = generate_scale;
+    options.seed = generate_seed;
+    auto summary = tianshan::generate::GenerateNetwork(app->db(), options);
+    if (summary.status().code() == tianshan::StatusCode::kConflict) {
+      std::fprintf(stderr, "tianshan: the database already holds organizations; generate writes only into an empty "
+                           "database\n");
+      return 1;
+    }
+    if (!summary.ok()) Die("cannot generate", summary.status());
+    std::printf("storm_shift_id=%lld\n%s\n", static_cast<long long>(summary->storm_shift_id), summary->Line().c_str());
     return 0;
   }
   if (create_admin->parsed()) {

@@ -104,6 +104,10 @@ class Transaction {
   [[nodiscard]] Result<std::optional<Row>> QueryOne(std::string_view sql, std::initializer_list<Param> params = {});
   // Runs several statements without parameters (migrations). Not cached.
   [[nodiscard]] virtual Status ExecuteScript(std::string_view sql) = 0;
+  // The driver's own connection handle (sqlite3* for kSqlite, PGconn* for kPostgres), valid
+  // only while this transaction runs. For the bulk load paths inside storage/ (bulk_writer.cc)
+  // only: modules never use it, and statements run through it bypass the statement cache.
+  virtual void* native_handle() = 0;
 };
 
 enum class TxMode { kRead, kWrite };

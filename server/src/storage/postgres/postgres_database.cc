@@ -119,6 +119,7 @@ class PgTransaction final : public Transaction {
   }
 
   Status ExecuteScript(std::string_view sql) override { return conn_.Exec(std::string(sql).c_str()); }
+  void* native_handle() override { return conn_.conn(); }
 
  private:
   Result<PgResult> Run(std::string_view sql, std::span<const Param> params) {

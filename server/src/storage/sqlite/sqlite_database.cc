@@ -90,6 +90,7 @@ class SqliteTransaction final : public Transaction {
   }
 
   Status ExecuteScript(std::string_view sql) override { return conn_.Exec(std::string(sql).c_str()); }
+  void* native_handle() override { return conn_.db(); }
 
  private:
   Status Run(std::string_view sql, std::span<const Param> params, Rows* out) {
