@@ -208,7 +208,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
             f"**{fmt(s['figure'])} sign-ups/s**, {fmt(s['ratio'], 3)}× raw SQLite insert transactions.")
         add(f"- Afterwards in the database: {facts.get('storm_confirmed')} confirmed (capacity "
             f"{facts.get('storm_capacity')}), {facts.get('storm_waitlisted')} waitlisted; the shift's counters say "
-            f"{facts.get('storm_counter_confirmed')} / {facts.get('storm_counter_waitlisted')}. "
+            f"{facts.get('storm_counter_confirmed')} / {facts.get('storm_counter_waitlisted')}; "
+            f"{s['pairs'].get('rejected', '0')} requests were refused. "
             f"**Oversell: {facts.get('storm_oversell')}.**"
             + (" Some wrk threads ran out of users before the end." if num(facts.get("storm_exhausted"), 0) else ""))
     else:
@@ -240,7 +241,7 @@ def svg_chart(rows, order, scale, title):
     marks = target_marks(scale)
     bars = [rows[s] for s in order if rows[s].get("ratio") is not None and s != "nginx"]
     width, left, right, top, row_h = 760, 250, 60, 48, 30
-    height = top + row_h * max(1, len(bars)) + 40
+    height = top + row_h * max(1, len(bars)) + 56
     top_ratio = max([1.0] + [b["ratio"] for b in bars] + list(marks.values())) * 1.1
     x = lambda v: left + (width - left - right) * v / top_ratio
     e = html.escape
@@ -253,8 +254,8 @@ def svg_chart(rows, order, scale, title):
     step = 0.25 if top_ratio <= 1.5 else 0.5
     t = 0.0
     while t <= top_ratio:
-        out.append(f'<line x1="{x(t):.1f}" y1="{top - 4}" x2="{x(t):.1f}" y2="{height - 36}" stroke="#ddd"/>')
-        out.append(f'<text x="{x(t):.1f}" y="{height - 22}" text-anchor="middle" fill="#555">{t:.2f}×</text>')
+        out.append(f'<line x1="{x(t):.1f}" y1="{top - 4}" x2="{x(t):.1f}" y2="{height - 52}" stroke="#ddd"/>')
+        out.append(f'<text x="{x(t):.1f}" y="{height - 38}" text-anchor="middle" fill="#555">{t:.2f}×</text>')
         t += step
     for i, b in enumerate(bars):
         y = top + i * row_h
@@ -267,6 +268,12 @@ def svg_chart(rows, order, scale, title):
         if target is not None:
             out.append(f'<line x1="{x(target):.1f}" y1="{y + 1}" x2="{x(target):.1f}" y2="{y + row_h - 1}" '
                        f'stroke="#000" stroke-width="3"/>')
+    legend = [("#2e8b57", "meets its target"), ("#d2691e", "misses its target"), ("#8a8a8a", "no ratio target")]
+    lx = left
+    for color, text in legend:
+        out.append(f'<rect x="{lx}" y="{height - 14}" width="10" height="10" fill="{color}"/>')
+        out.append(f'<text x="{lx + 14}" y="{height - 5}" fill="#555">{text}</text>')
+        lx += 150
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
