@@ -8,9 +8,12 @@
 #
 # Environment: DURATION (measured seconds per scenario, default 10), WARMUP (seconds, default 3),
 # CONNECTIONS (default 64), TIANSHAN_BIN (default build/tianshan), SMALL_SCALE (the N of
-# `generate --scale N` for small, default 2000), STORM_USERS (default 20000), KEEP_WORK=1 keeps the
-# temporary folder. Writes bench/results/<date>-<scale>.md and .svg. Loopback only; every load is
-# bounded in time; everything started here is stopped on exit.
+# `generate --scale N` for small, default 2000), SEED (default 7), STORM_USERS (default 20000),
+# STORM_PASSWORD (default tianshan-bench, the generator's), PROBE_CONNECTIONS (health probe during
+# the login storm, default 4), LIMIT_SECONDS (each raw SQLite and pgbench run, default DURATION),
+# BENCH_TMPDIR (where the database goes, default /tmp), KEEP_WORK=1 keeps the temporary folder.
+# Writes bench/results/<date>-<scale>.md and .svg. Loopback only; every load is bounded in time;
+# everything started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE=${1:-region}
@@ -23,7 +26,8 @@ export BENCH_LUA=$PWD/bench/lua
 scripts/install-deps.sh --bench >/dev/null
 [[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
 
-work=$(mktemp -d /tmp/tianshan-bench.XXXXXX)
+# The database lives here too: national scale needs tens of GiB (BENCH_TMPDIR picks the disk).
+work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-bench.XXXXXX")
 for part in common wrk nginx data limits storm; do source "bench/lib/$part.sh"; done
 trap cleanup EXIT
 : > "$work/facts"
@@ -44,6 +48,12 @@ fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact nginx_version "$(nginx -v 2>&1 | sed 's/^nginx version: //')"
 fact wrk_version "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 fact commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
+
+free_gib=$(df -P "$work" | awk 'NR == 2 {printf "%d", $4 / 1048576}')
+fact free_disk_gib "$free_gib"
+if [[ "$SCALE" == national ]] && ((free_gib < 40)); then
+  say "warning: only $free_gib GiB free in $work; national scale may need more (set BENCH_TMPDIR)"
+fi
 
 # --- limits, data, server ------------------------------------------------------------------------
 start_nginx
