@@ -154,6 +154,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     size = num(facts.get("db_bytes"))
     add(f"- Generator: `{facts.get('generator')}`: {facts.get('generation_seconds')} s; database on disk "
         f"{fmt(size / 2**20 if size else None, 1)} MiB.")
+    if facts.get("generator_summary"):
+        add(f"- The generator's own summary: {facts['generator_summary']}")
     table_rows = {k[5:]: int(v) for k, v in facts.items() if k.startswith("rows.") and v.isdigit()}
     big = sorted(((n, t) for t, n in table_rows.items() if n), reverse=True)[:8]
     add(f"- Rows: {fmt(sum(table_rows.values()))} in {len(table_rows)} tables; largest: "

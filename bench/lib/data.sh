@@ -18,6 +18,7 @@ generate_data() {
     # Progress goes to the terminal as it comes; the output is kept for storm_shift_id.
     "$BIN" --db "$DB" --quiet generate --scale "$scale" --seed "${SEED:-7}" 2>&1 | tee "$log" >&2
     STORM_SHIFT=$(awk -F= '/^storm_shift_id=/{print $2}' "$log" | tail -1)
+    fact generator_summary "$(grep '^generated ' "$log" | tail -1 || true)"
   else
     case "$SCALE" in
       region) ORGS=${ORGS:-40000}; PEOPLE=${PEOPLE:-2000000} ;;
