@@ -145,7 +145,7 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     add(f"- {facts.get('cores')} cores ({facts.get('cpu')}), {facts.get('memory_gib')} GiB memory, "
         f"Linux {facts.get('kernel')}; load average before the run: {facts.get('load_before')}.")
     add(f"- {facts.get('nginx_version')}, wrk {facts.get('wrk_version')}, SQLite {facts.get('sqlite_version')}, "
-        f"PostgreSQL {facts.get('postgres_version', '–')}, Tianshan commit `{facts.get('commit')}`.")
+        f"PostgreSQL {facts.get('postgres_version', '–')}, Tianshan commit `{facts.get('commit')}` (binary `{facts.get('binary')}`).")
     add(f"- Load: wrk on loopback, 2 threads, {facts.get('connections')} connections, {facts.get('warmup')} s warm-up "
         f"then {facts.get('duration')} s measured per scenario; server: {facts.get('server')}. Started "
         f"{facts.get('started')}.")

@@ -47,6 +47,7 @@ fact kernel "$(uname -r)"
 fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact nginx_version "$(nginx -v 2>&1 | sed 's/^nginx version: //')"
 fact wrk_version "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+fact binary "$BIN"
 fact commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
 
 free_gib=$(df -P "$work" | awk 'NR == 2 {printf "%d", $4 / 1048576}')
