@@ -48,7 +48,9 @@ fact load_before "$(cut -d' ' -f1-3 /proc/loadavg)"
 fact nginx_version "$(nginx -v 2>&1 | sed 's/^nginx version: //')"
 fact wrk_version "$(wrk -v 2>&1 | head -1 | awk '{print $2}')"
 fact binary "$BIN"
-fact commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo '+changes')"
+# "+changes": the measured tree differs from the commit (results and README do not count).
+fact commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . ':!bench/results' \
+  ':!README.md' 2>/dev/null || echo '+changes')"
 
 free_gib=$(df -P "$work" | awk 'NR == 2 {printf "%d", $4 / 1048576}')
 fact free_disk_gib "$free_gib"
