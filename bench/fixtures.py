@@ -7,13 +7,34 @@
 
 and prints key=value facts for bench/report.py: root_id, mid_id, rows.<table> for every table.
 
-  bench/fixtures.py DB_FILE OUT_DIR [--seed 7]
+  bench/fixtures.py DB OUT_DIR [--seed 7]      DB: an SQLite file or a postgresql:// URL (via psql)
 """
 import argparse
 import random
 import sqlite3
+import subprocess
 import sys
 import urllib.parse
+
+
+class Psql:
+    """The little of sqlite3.Connection used below, through psql (no Python driver needed)."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def execute(self, sql, params=()):
+        for p in params:  # integers only here
+            sql = sql.replace("?", str(int(p)), 1)
+        out = subprocess.run(["psql", self.url, "-XAtq", "-F", "\t", "-c", sql], check=True, capture_output=True,
+                             text=True).stdout
+        return Rows([tuple(None if v == "" else int(v) if v.lstrip("-").isdigit() else v for v in line.split("\t"))
+                     for line in out.splitlines()])
+
+
+class Rows(list):
+    def fetchone(self):
+        return self[0] if self else None
 
 
 def main():
@@ -23,18 +44,23 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
     rnd = random.Random(a.seed)
-    con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
+    if a.db.startswith("postgresql://"):
+        con = Psql(a.db)
+        tables_sql = ("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                      " AND table_type = 'BASE TABLE' ORDER BY table_name")
+    else:
+        con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
+        tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     one = lambda sql, *p: con.execute(sql, p).fetchone()
 
-    for (table,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                                " ORDER BY name"):
+    for (table,) in con.execute(tables_sql):
         print(f"rows.{table}={one(f'SELECT count(*) FROM {table}')[0]}")
 
     root = one("SELECT id FROM organizations_organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1")[0]
     # Mid-level: a county-level organization (two levels below the root) with the largest subtree.
     mid = one("SELECT o.id FROM organizations_organizations o LEFT JOIN organizations_counters c"
               " ON c.organization_id = o.id AND c.counter_key = 'organizations'"
-              " WHERE o.depth = 2 ORDER BY c.subtree_value DESC, o.id LIMIT 1")
+              " WHERE o.depth = 2 ORDER BY COALESCE(c.subtree_value, 0) DESC, o.id LIMIT 1")
     print(f"root_id={root}")
     print(f"mid_id={mid[0] if mid else root}")
 

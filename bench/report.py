@@ -67,7 +67,9 @@ def load(facts_path, scenarios_path):
 def compute(facts, rows):
     """Adds to each row its limit, the figure compared and the ratio."""
     nginx = rows.get("nginx", {}).get("rps")
-    inserts = num(facts.get("sqlite_insert_tx_per_s"))
+    pg = facts.get("db_kind") == "postgres"
+    # Sign-ups against the database's own write limit: raw SQLite inserts, or pgbench TPC-B.
+    write_limit = num(facts.get("pgbench_tpcb_tps" if pg else "sqlite_insert_tx_per_s"))
     for r in rows.values():
         r["limit"], r["figure"], r["ratio"] = None, r["rps"], None
         if r["id"] in ("nginx", "health", "root_stats", "mid_stats", "people_walk", "search", "person"):
@@ -80,15 +82,21 @@ def compute(facts, rows):
         # The rows' own first-to-last time span; wrk's window when the rows span no time.
         s["figure"] = made / span if span > 0 else s["rps"]
         s["made"] = made
-        s["limit"] = "raw SQLite inserts"
-        s["ratio"] = s["figure"] / inserts if inserts and s["figure"] else None
+        s["limit"] = "pgbench TPC-B" if pg else "raw SQLite inserts"
+        s["ratio"] = s["figure"] / write_limit if write_limit and s["figure"] else None
 
 
 def judge(facts, rows, scale):
     """Returns [(what, figure text, passed or None)]."""
     out = []
+    pg = facts.get("db_kind") == "postgres"
     for what, sid, kind, bound in (NATIONAL_TARGETS if scale == "national" else REGION_TARGETS):
         r = rows.get(sid)
+        if pg and sid == "signup":
+            # The target is against raw SQLite; on PostgreSQL the ratio to TPC-B is shown, not judged.
+            out.append(("sign-ups / pgbench TPC-B (no target)", f"{fmt(r['ratio'], 2)}×" if r else "not measured",
+                        None))
+            continue
         if not r:
             out.append((what, "not measured", None))
             continue
@@ -118,11 +126,11 @@ def judge(facts, rows, scale):
     return out
 
 
-def target_marks(scale):
+def target_marks(scale, pg):
     """Scenario id -> the ratio target drawn on the chart."""
     if scale == "national":
         return {}
-    return {sid: bound for _, sid, kind, bound in REGION_TARGETS if kind == "ratio"}
+    return {sid: bound for _, sid, kind, bound in REGION_TARGETS if kind == "ratio" and not (pg and sid == "signup")}
 
 
 def verdict(ok):
@@ -133,7 +141,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     date = facts.get("date", "")
     L = []
     add = L.append
-    add(f"# Benchmark {date}: {scale} scale, SQLite")
+    pg = facts.get("db_kind") == "postgres"
+    add(f"# Benchmark {date}: {scale} scale, {'PostgreSQL' if pg else 'SQLite'}")
     add("")
     add(f"Written by `bench/run.sh {scale}` (`make bench` is region, `make bench-national` national). Every figure is "
         "set beside a limit measured on the same machine in the same run, because absolute figures drift on "
@@ -176,8 +185,11 @@ def markdown(facts, rows, order, checks, scale, svg_name):
         add(f"| pgbench | skipped: {facts.get('pgbench_skipped', 'not run')} |")
     add("")
     add("PostgreSQL runs in a private cluster with fsync off (as `scripts/with-postgres.sh` starts it for the "
-        "tests), so TPC-B is an upper bound. The pgbench figures are the limits for Tianshan on PostgreSQL; "
-        "this suite does not run the scenarios on PostgreSQL yet, so no ratio to them is shown.")
+        "tests), so TPC-B is an upper bound. "
+        + ("In this run Tianshan itself used such a cluster (`BENCH_DB=postgres`): sign-ups are compared with "
+           "pgbench TPC-B; the sign-up target, set against raw SQLite, is not judged."
+           if pg else "The pgbench figures are the limits for Tianshan on PostgreSQL "
+           "(`BENCH_DB=postgres bench/run.sh region`)."))
     add("")
     add("## Scenarios")
     add("| scenario | requests/s | p50 ms | p99 ms | server CPU ms/request | ratio to limit | non-2xx / errors | "
@@ -199,7 +211,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     add("")
     add(f"Peak RSS is the server's VmHWM when the scenario ended (its peak since start, so it only grows); at the "
         f"end of the run: {fmt(num(facts.get('rss_peak_kib'), 0) / 1024)} MiB. Server CPU is user + system time "
-        "of the server process during the measured run, divided by the requests answered.")
+        "of the server process during the measured run, divided by the requests answered"
+        + ("; PostgreSQL's own processes are not included." if pg else "."))
     add("")
     add("## Storms")
     if "signup" in rows:
@@ -207,7 +220,7 @@ def markdown(facts, rows, order, checks, scale, svg_name):
         add(f"- **Sign-up storm** on shift {facts.get('storm_shift')} (capacity {facts.get('storm_capacity')}): "
             f"{facts.get('storm_sessions')} young people logged in beforehand; each request is one of them signing "
             f"up once. {fmt(s.get('made'))} sign-ups in {fmt(num(facts.get('storm_span_ms'), 0) / 1000, 2)} s = "
-            f"**{fmt(s['figure'])} sign-ups/s**, {fmt(s['ratio'], 3)}× raw SQLite insert transactions.")
+            f"**{fmt(s['figure'])} sign-ups/s**, {fmt(s['ratio'], 3)}× {s['limit']}.")
         add(f"- Afterwards in the database: {facts.get('storm_confirmed')} confirmed (capacity "
             f"{facts.get('storm_capacity')}), {facts.get('storm_waitlisted')} waitlisted; the shift's counters say "
             f"{facts.get('storm_counter_confirmed')} / {facts.get('storm_counter_waitlisted')}; "
@@ -239,8 +252,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     return "\n".join(L)
 
 
-def svg_chart(rows, order, scale, title):
-    marks = target_marks(scale)
+def svg_chart(rows, order, scale, title, pg):
+    marks = target_marks(scale, pg)
     bars = [rows[s] for s in order if rows[s].get("ratio") is not None and s != "nginx"]
     width, left, right, top, row_h = 760, 250, 60, 48, 30
     height = top + row_h * max(1, len(bars)) + 56
@@ -252,7 +265,7 @@ def svg_chart(rows, order, scale, title):
            f'<rect width="{width}" height="{height}" fill="#fff"/>',
            f'<text x="{width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">{e(title)}</text>',
            f'<text x="{width / 2}" y="36" text-anchor="middle" fill="#555">ratio to its limit (HTTP: nginx static '
-           f'file; sign-ups: raw SQLite inserts); black mark = target</text>']
+           f'file; sign-ups: {"pgbench TPC-B" if pg else "raw SQLite inserts"}); black mark = target</text>']
     step = 0.25 if top_ratio <= 1.5 else 0.5
     t = 0.0
     while t <= top_ratio:
@@ -284,11 +297,13 @@ def main():
     facts_path, scenarios_path, prefix = sys.argv[1:4]
     facts, rows, order = load(facts_path, scenarios_path)
     scale = facts.get("scale", "region")
+    pg = facts.get("db_kind") == "postgres"
+    db_name = "PostgreSQL" if pg else "SQLite"
     compute(facts, rows)
     checks = judge(facts, rows, scale)
     svg_name = prefix.rsplit("/", 1)[-1] + ".svg"
     with open(prefix + ".svg", "w") as f:
-        f.write(svg_chart(rows, order, scale, f"Tianshan {facts.get('date', '')}, {scale} scale, SQLite"))
+        f.write(svg_chart(rows, order, scale, f"Tianshan {facts.get('date', '')}, {scale} scale, {db_name}", pg))
     with open(prefix + ".md", "w") as f:
         f.write(markdown(facts, rows, order, checks, scale, svg_name))
     return 0

@@ -5,6 +5,7 @@
 #   bench/run.sh region      make bench: every scenario on a region-scale database
 #   bench/run.sh national    make bench-national: national-scale generation, then the read scenarios
 #   bench/run.sh small       the whole flow on a few thousand organizations, for trying changes
+#   BENCH_DB=postgres bench/run.sh region    the same on a private PostgreSQL (needs generate)
 #
 # Environment: DURATION (measured seconds per scenario, default 10), WARMUP (seconds, default 3),
 # CONNECTIONS (default 64), TIANSHAN_BIN (default build/tianshan), SMALL_SCALE (the N of
@@ -22,9 +23,15 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-64}
 BIN=${TIANSHAN_BIN:-build/tianshan}
+export BENCH_DB=${BENCH_DB:-sqlite}
 export BENCH_LUA=$PWD/bench/lua
+case "$BENCH_DB" in sqlite | postgres) ;; *) echo "bench: BENCH_DB is sqlite or postgres" >&2; exit 2 ;; esac
 scripts/install-deps.sh --bench >/dev/null
 [[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
+# PostgreSQL: the whole run inside a private cluster (scripts/with-postgres.sh, fsync off).
+if [[ "$BENCH_DB" == postgres && -z "${TIANSHAN_TEST_POSTGRES_URL:-}" ]]; then
+  exec scripts/with-postgres.sh bench/run.sh "$@"
+fi
 
 # The database lives here too: national scale needs tens of GiB (BENCH_TMPDIR picks the disk).
 work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-bench.XXXXXX")
@@ -35,6 +42,7 @@ trap cleanup EXIT
 
 # --- the machine and the versions ----------------------------------------------------------------
 fact scale "$SCALE"
+fact db_kind "$BENCH_DB"
 fact date "$(date -u +%Y-%m-%d)"
 fact started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 fact duration "$DURATION"
@@ -61,7 +69,10 @@ fi
 # --- limits, data, server ------------------------------------------------------------------------
 start_nginx
 generate_data
-python3 bench/fixtures.py "$DB_FILE" "$work" >> "$work/facts"
+say "reading organization ids, search queries and person ids from the database"
+fixtures_db=$DB_FILE
+[[ "$BENCH_DB" == postgres ]] && fixtures_db=$DB
+python3 bench/fixtures.py "$fixtures_db" "$work" >> "$work/facts"
 ROOT_ID=$(awk -F= '/^root_id=/{print $2}' "$work/facts")
 MID_ID=$(awk -F= '/^mid_id=/{print $2}' "$work/facts")
 
@@ -77,7 +88,7 @@ wait_http "$API_URL/health"
 COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"login\":\"$ADMIN_LOGIN\",\"password\":\"$ADMIN_PASSWORD\"}" "$API_URL/session" \
   | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
-fact server "2 I/O threads, 2 password-hashing threads, SQLite"
+fact server "2 I/O threads, 2 password-hashing threads"
 
 # --- scenarios -----------------------------------------------------------------------------------
 scenario nginx "nginx static file (limit)" report.lua "http://127.0.0.1:$NGINX_PORT/health.json"
@@ -105,5 +116,6 @@ pgbench_limits
 # --- report --------------------------------------------------------------------------------------
 mkdir -p bench/results
 report=bench/results/$(date -u +%Y-%m-%d)-$SCALE
+[[ "$BENCH_DB" == postgres ]] && report+=-postgres
 python3 bench/report.py "$work/facts" "$work/scenarios.tsv" "$report"
 cat "$report.md"

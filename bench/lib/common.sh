@@ -23,3 +23,12 @@ wait_http() {
   for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done
   say "no answer from $1"; return 1
 }
+
+# db_query SQL: rows of the benchmark database as "a|b|c" lines (sqlite3 or psql).
+db_query() {
+  if [[ "$BENCH_DB" == postgres ]]; then
+    psql "$DB" -XAtq -F'|' -c "$1"
+  else
+    sqlite3 "$DB_FILE" "$1"
+  fi
+}

@@ -1,4 +1,4 @@
-# The two storms. Sourced by bench/run.sh; expects $API_URL, $TS_PID, $DB_FILE and lib/wrk.sh.
+# The two storms. Sourced by bench/run.sh; expects $API_URL, $TS_PID, db_query and lib/wrk.sh.
 
 # Sign-up storm on the generator's storm shift ($STORM_SHIFT): log in the bench-youth accounts,
 # then every request is one of them signing up once. Afterwards the database must show
@@ -10,7 +10,7 @@ signup_storm() {
     return 0
   fi
   local available users
-  available=$(sqlite3 "$DB_FILE" "SELECT count(*) FROM auth_accounts WHERE login LIKE 'bench-youth-%'")
+  available=$(db_query "SELECT count(*) FROM auth_accounts WHERE login LIKE 'bench-youth-%'")
   users=$(( available < ${STORM_USERS:-20000} ? available : ${STORM_USERS:-20000} ))
   if ((users == 0)); then
     fact storm_skipped "the generated database has no bench-youth accounts"
@@ -37,7 +37,7 @@ signup_storm() {
       (SELECT max(created_at) - min(created_at) FROM volunteering_signups WHERE shift_id = s.id)
     FROM volunteering_shifts s WHERE s.id = $STORM_SHIFT"
   local capacity counter_confirmed counter_waitlisted confirmed waitlisted span_ms
-  IFS='|' read -r capacity counter_confirmed counter_waitlisted confirmed waitlisted span_ms <<< "$(sqlite3 "$DB_FILE" "$q")"
+  IFS='|' read -r capacity counter_confirmed counter_waitlisted confirmed waitlisted span_ms <<< "$(db_query "$q")"
   fact storm_capacity "$capacity"
   fact storm_confirmed "$confirmed"
   fact storm_waitlisted "$waitlisted"
