@@ -13,9 +13,10 @@ DEBIAN_PACKAGES=(
   nodejs npm chromium fonts-noto-cjk
 )
 
-# Benchmarks only (make bench): the reference web server and the load generator.
+# Benchmarks only (make bench): the reference web server, the load generator, and what
+# bench/run.sh drives them with (python3 for data, sessions and the report; curl).
 if [[ "${1:-}" == "--bench" ]]; then
-  DEBIAN_PACKAGES+=(nginx wrk)
+  DEBIAN_PACKAGES+=(nginx wrk python3 curl)
 fi
 
 missing=()

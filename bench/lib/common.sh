@@ -1,0 +1,34 @@
+# Helpers shared by bench/run.sh and its parts. Sourced; expects $work (the run's temporary folder).
+
+pids=()
+# Stops what this run started (by pid, in reverse order) and removes the temporary folder.
+cleanup() {
+  local i
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  sleep 0.3
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill -9 "${pids[i]}" 2>/dev/null || true; done
+  [[ -n "${KEEP_WORK:-}" ]] || rm -rf "$work"
+}
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+
+say() { echo "bench: $*" >&2; }
+
+# fact KEY VALUE: records one figure for bench/report.py.
+fact() { printf '%s=%s\n' "$1" "$2" >> "$work/facts"; }
+
+# Waits until URL answers (at most ~10 s).
+wait_http() {
+  local _
+  for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done
+  say "no answer from $1"; return 1
+}
+
+# db_query SQL: rows of the benchmark database as "a|b|c" lines (sqlite3 or psql).
+db_query() {
+  if [[ "$BENCH_DB" == postgres ]]; then
+    psql "$DB" -XAtq -F'|' -c "$1"
+  else
+    sqlite3 "$DB_FILE" "$1"
+  fi
+}
