@@ -154,13 +154,13 @@ Result<bool> TakeSeat(storage::Transaction& tx, int64_t shift_id, int64_t now) {
   return n == 1;
 }
 
-Result<std::optional<int64_t>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now) {
+Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now) {
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("UPDATE volunteering_shifts SET waitlisted = waitlisted + 1, "
                                             "waitlist_seq = waitlist_seq + 1, updated_at = ? "
-                                            "WHERE id = ? AND status = 'open' RETURNING waitlist_seq",
+                                            "WHERE id = ? AND status = 'open' RETURNING waitlist_seq, waitlisted",
                                             {now, shift_id}));
-  if (!row) return std::optional<int64_t>();
-  return std::optional<int64_t>(row->Int(0));
+  if (!row) return std::optional<WaitlistPlace>();
+  return std::optional<WaitlistPlace>(WaitlistPlace{row->Int(0), row->Int(1)});
 }
 
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now) {

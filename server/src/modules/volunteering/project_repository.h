@@ -37,9 +37,14 @@ Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now);
 // Takes a seat when one is free: true when confirmed was below capacity (and the shift open).
 // This single conditional UPDATE is the oversell guard on both databases.
 Result<bool> TakeSeat(storage::Transaction& tx, int64_t shift_id, int64_t now);
-// Appends to the waitlist of an open shift: its new waitlist sequence number, or nullopt when
-// the shift is not open.
-Result<std::optional<int64_t>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now);
+// A place at the end of a waitlist: its sequence number and its 1-based position, which is the
+// shift's maintained waitlist count (every other waitlisted sign-up has a smaller number).
+struct WaitlistPlace {
+  int64_t seq = 0;
+  int64_t position = 0;
+};
+// Appends to the waitlist of an open shift, or nullopt when the shift is not open.
+Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now);
 // confirmed += d_confirmed, waitlisted += d_waitlisted.
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now);
 

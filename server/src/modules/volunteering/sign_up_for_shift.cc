@@ -80,15 +80,14 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     if (seated) {
       s.status = "confirmed";
     } else {
-      TS_ASSIGN_OR_RETURN(auto seq, JoinWaitlist(tx, shift_id, now));
-      if (!seq) return Status::Conflict("volunteer.shift_cancelled");
+      TS_ASSIGN_OR_RETURN(auto place, JoinWaitlist(tx, shift_id, now));
+      if (!place) return Status::Conflict("volunteer.shift_cancelled");
       s.status = "waitlisted";
-      s.waitlist_seq = *seq;
+      s.waitlist_seq = place->seq;
+      // Counting the sign-ups ahead would read the whole waitlist on every sign-up of a storm.
+      result.waitlist_position = place->position;
     }
     TS_ASSIGN_OR_RETURN(s.id, SaveSignUp(tx, s, now));
-    if (s.waitlist_seq) {
-      TS_ASSIGN_OR_RETURN(result.waitlist_position, WaitlistPosition(tx, shift_id, *s.waitlist_seq));
-    }
     if (input.idempotency_key) {
       TS_RETURN_IF_ERROR(CompleteIdempotency(tx, caller.actor.account_id, *input.idempotency_key, s.id));
     }

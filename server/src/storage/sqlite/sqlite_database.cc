@@ -198,12 +198,24 @@ class SqliteDatabase final : public Database {
     // SQLite has one writer at a time. Writers of this process queue on a mutex, which hands
     // over at once; without it they would meet in SQLite's busy handler, which sleeps for
     // milliseconds while the lock is held for a fraction of one. (Other processes still meet
-    // the busy timeout.) Taken before the connection, so queued writers hold none.
-    std::unique_lock<std::mutex> writer;
-    if (mode == TxMode::kWrite) writer = std::unique_lock(write_mutex_);
+    // the busy timeout.) All writes use one connection, whose page cache therefore stays valid
+    // from one write to the next; reads use the pool.
+    if (mode == TxMode::kWrite) {
+      std::lock_guard writer(write_mutex_);
+      if (!writer_) {
+        auto opened = Connect();
+        if (!opened.ok()) return opened.status();
+        writer_ = std::move(opened).value();
+      }
+      return RunOn(*writer_, mode, fn);
+    }
     auto lease = pool_.Acquire();
     if (!lease.ok()) return lease.status();
-    SqliteConnection& conn = **lease;
+    return RunOn(**lease, mode, fn);
+  }
+
+ private:
+  Status RunOn(SqliteConnection& conn, TxMode mode, const std::function<Status(Transaction&)>& fn) {
     Status s = conn.ExecCached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s;
     SqliteTransaction tx(conn);
@@ -217,9 +229,9 @@ class SqliteDatabase final : public Database {
     return commit;
   }
 
- private:
   std::string path_;
   std::mutex write_mutex_;
+  std::unique_ptr<SqliteConnection> writer_;  // guarded by write_mutex_
   ConnectionPool<SqliteConnection> pool_;
 };
 
