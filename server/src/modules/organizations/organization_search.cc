@@ -39,15 +39,22 @@ std::vector<std::string> OutermostPaths(std::vector<std::string> paths) {
   return out;
 }
 
-Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const SearchRequest& req) {
+namespace {
+
+// One search query. `window` (SQLite prefix searches only): look only at the next
+// req.prefix_window ids after the cursor, in id order, without the name indexes (the unary + keeps SQLite off them).
+Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest& req, bool window) {
   OrganizationPage page;
-  if (req.scope_paths.empty()) return page;
   // Strings bound below must outlive the query: Param keeps views.
   std::vector<std::string> held;
   held.reserve(4 + 2 * req.scope_paths.size());
   std::vector<storage::Param> params;
   const bool pg = tx.dialect() == storage::Dialect::kPostgres;
   const bool trigram = Utf8Length(req.q) >= kTrigramChars;
+  const std::string plus = window ? "+" : "";
+  // Without statistics SQLite takes a wide scope's path range for as selective as a name range;
+  // a prefix search on SQLite is driven by the name indexes (or the id window), never the paths.
+  const std::string path_plus = !pg && !trigram ? "+" : "";
   std::string sql = "SELECT " + OrganizationColumns("o.") + " FROM ";
   if (trigram && !pg) {
     sql += "organizations_search s JOIN organizations_organizations o ON o.id = s.rowid "
@@ -59,8 +66,8 @@ Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const
     params.emplace_back(pattern);
     params.emplace_back(pattern);
   } else {
-    sql += "organizations_organizations o WHERE ((o.name >= ? AND o.name < ?) OR "
-           "(o.short_name >= ? AND o.short_name < ?))";
+    sql += "organizations_organizations o WHERE ((" + plus + "o.name >= ? AND " + plus + "o.name < ?) OR (" + plus +
+           "o.short_name >= ? AND " + plus + "o.short_name < ?))";
     const std::string& upper = held.emplace_back(storage::PrefixUpperBound(req.q));
     for (int i = 0; i < 2; ++i) {
       params.emplace_back(req.q);
@@ -70,14 +77,22 @@ Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const
   sql += " AND (";
   for (size_t i = 0; i < req.scope_paths.size(); ++i) {
     sql += i ? " OR " : "";
-    sql += "(o.path >= ? AND o.path < ?)";
+    sql += "(" + path_plus + "o.path >= ? AND " + path_plus + "o.path < ?)";
     params.emplace_back(req.scope_paths[i]);
     params.emplace_back(held.emplace_back(storage::PrefixUpperBound(req.scope_paths[i])));
+  }
+  sql += ")";
+  if (window) {
+    sql += " AND o.id IN (SELECT id FROM organizations_organizations WHERE id > ? ORDER BY id LIMIT " +
+           std::to_string(std::max(1, req.prefix_window)) + ")";
+    params.emplace_back(req.after_id.value_or(0));
   }
   // FTS5 hands out matches in rowid order: keying the page on s.rowid lets SQLite stop after
   // `limit` matches instead of sorting every match of a common phrase.
   const std::string key = trigram && !pg ? "s.rowid" : "o.id";
-  sql += ") AND " + key + " > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR " +
+  // (The same for the cursor on the index path: `o.id > ?` would invite a scan in id order.)
+  const std::string key_plus = !pg && !trigram && !window ? "+" : "";
+  sql += " AND " + key_plus + key + " > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR " +
          "o.setting = ?) AND (CAST(? AS TEXT) IS NULL OR o.status = ?) ORDER BY " + key + " LIMIT ?";
   params.emplace_back(req.after_id.value_or(0));
   for (const auto* f : {&req.filter.kind, &req.filter.setting, &req.filter.status}) {
@@ -94,6 +109,22 @@ Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const
     page.items.push_back(ReadOrganization(r));
   }
   return page;
+}
+
+}  // namespace
+
+Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const SearchRequest& req) {
+  if (req.scope_paths.empty()) return OrganizationPage{};
+  const bool prefix = Utf8Length(req.q) < kTrigramChars;
+  if (prefix && tx.dialect() == storage::Dialect::kSqlite) {
+    // A prefix of one or two characters ("团", "基准") can match most organizations; found
+    // through the name indexes, every match would be sorted by id for one page. So first look
+    // at the next ids in order: a full page found there is exactly the first page, because
+    // every smaller id was looked at. Otherwise the matches are rare, and the indexes are cheap.
+    TS_ASSIGN_OR_RETURN(auto windowed, RunSearch(tx, req, true));
+    if (windowed.next_cursor) return windowed;
+  }
+  return RunSearch(tx, req, false);
 }
 
 }  // namespace tianshan::organizations

@@ -6,7 +6,9 @@
 // "天山" finds "天山街道团工委" but not "克拉玛依市天山…".
 //
 // Results are restricted to the subtrees in `scope_paths` and ordered by id; next_cursor is
-// the last id of the page. A very common trigram in a very large scope reads many index
+// the last id of the page. On SQLite a prefix search first scans the next `prefix_window` ids in
+// order (cheap when the prefix is common) and uses the name indexes only when that window does
+// not fill a page (then the prefix is rare). A very common trigram in a very large scope reads many index
 // entries before the scope filter: callers bound `limit`.
 
 #include <optional>
@@ -28,6 +30,9 @@ struct SearchRequest {
   ListFilter filter;
   std::optional<int64_t> after_id;
   int limit = 50;
+  // SQLite prefix searches first look at this many ids after the cursor, in id order (see
+  // SearchOrganizationIndex); tests make it small.
+  int prefix_window = 4096;
 };
 
 Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const SearchRequest& request);

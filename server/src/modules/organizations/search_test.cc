@@ -2,6 +2,7 @@
 #include <set>
 
 #include "modules/organizations/list_organizations.h"
+#include "modules/organizations/organization_search.h"
 #include "modules/organizations/test_fixture.h"
 
 namespace tianshan::organizations::testing {
@@ -52,6 +53,34 @@ TEST_P(OrganizationSearchTest, SubtreePagesInPathOrder) {
             StatusCode::kBadRequest);
   EXPECT_EQ(ListSubtree(ctx(), admin, karamay_.id, {2, "garbage"}, {}, std::nullopt).status().code(),
             StatusCode::kBadRequest);
+}
+
+TEST_P(OrganizationSearchTest, PrefixSearchPagesAreExactWhetherThePrefixIsCommonOrRare) {
+  // Common "甲" names interleaved with others; one rare "丙" name at the end; a window of 10 ids
+  // is too small for some pages, so both the window and the index path serve pages.
+  std::vector<int64_t> common;
+  for (int i = 0; i < 12; ++i) {
+    common.push_back(Make("甲" + std::to_string(i) + "社区团支部", &street_, "branch", "community").id);
+    Make("乙" + std::to_string(i) + "社区团支部", &street_, "branch", "community");
+    if (i % 3 == 0) Make("丁" + std::to_string(i) + "社区团支部", &street_, "branch", "community");
+  }
+  const int64_t rare = Make("丙社区团支部", &street_, "branch", "community").id;
+  auto walk = [&](const std::string& q, const std::string& scope) {
+    std::vector<int64_t> ids;
+    SearchRequest req{q, {scope}, {}, std::nullopt, 3, 10};
+    for (int i = 0; i < 20; ++i) {
+      auto page = ctx().db.Read([&](storage::Transaction& tx) { return SearchOrganizationIndex(tx, req); });
+      EXPECT_TRUE(page.ok());
+      if (!page.ok()) break;
+      for (const auto& o : page->items) ids.push_back(o.id);
+      if (!page->next_cursor) break;
+      req.after_id = std::stoll(*page->next_cursor);
+    }
+    return ids;
+  };
+  EXPECT_EQ(walk("甲", region_.path), common);
+  EXPECT_EQ(walk("丙", region_.path), std::vector<int64_t>{rare});
+  EXPECT_TRUE(walk("甲", urumqi_.path).empty()) << "the scope applies in the window too";
 }
 
 TEST_P(OrganizationSearchTest, SearchFindsSubstringsWithinGrants) {
