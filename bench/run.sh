@@ -88,7 +88,7 @@ wait_http "$API_URL/health"
 COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"login\":\"$ADMIN_LOGIN\",\"password\":\"$ADMIN_PASSWORD\"}" "$API_URL/session" \
   | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
-fact server "2 I/O threads, 2 password-hashing threads"
+fact server "2 I/O threads, password hashing on half the cores ($(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 )) thread(s), nice 10)"
 
 # --- scenarios -----------------------------------------------------------------------------------
 scenario nginx "nginx static file (limit)" report.lua "http://127.0.0.1:$NGINX_PORT/health.json"

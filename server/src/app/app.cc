@@ -1,5 +1,8 @@
 #include "app/app.h"
 
+#include <algorithm>
+#include <thread>
+
 #include "app/module_registry.h"
 #include "app/openapi_document.h"
 #include "auth/session_store.h"
@@ -21,7 +24,8 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   app->db_ = std::move(db);
   app->clock_ = clock ? clock : &app->system_clock_;
   app->hasher_ = std::make_unique<auth::PasswordHasher>(
-      config.hash_threads, config.hash_queue,
+      config.hash_threads > 0 ? config.hash_threads : std::max<size_t>(1, std::thread::hardware_concurrency() / 2),
+      config.hash_queue,
       config.password_cost == "fast" ? auth::HashCost::kFast : auth::HashCost::kInteractive);
   app->audit_ = std::make_unique<audit::AuditLog>(*app->clock_);
   app->session_cache_ = std::make_unique<auth::SessionCache>(config.session_cache_millis);

@@ -14,7 +14,9 @@ struct AppConfig {
   uint16_t port = 8080;
   std::string web_dir = "web/dist";
   size_t io_threads = 4;
-  size_t hash_threads = 2;
+  // Password hashing threads; 0 picks half the cores (at least one), so that a login storm
+  // always leaves the I/O threads cores of their own.
+  size_t hash_threads = 0;
   size_t hash_queue = 256;
   int db_pool = 8;
   size_t max_body_bytes = 1 << 20;

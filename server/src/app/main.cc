@@ -84,7 +84,7 @@ int main(int argc, char** argv) {
   serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->envname("TIANSHAN_PORT")->capture_default_str();
   serve->add_option("--web", config.web_dir, "Folder of the built web app")->envname("TIANSHAN_WEB")->capture_default_str();
   serve->add_option("--threads", config.io_threads, "I/O threads")->envname("TIANSHAN_THREADS")->capture_default_str();
-  serve->add_option("--hash-threads", config.hash_threads, "Password hashing threads")
+  serve->add_option("--hash-threads", config.hash_threads, "Password hashing threads (0: half the cores)")
       ->envname("TIANSHAN_HASH_THREADS")
       ->capture_default_str();
   serve->add_option("--db-pool", config.db_pool, "Database connections")->envname("TIANSHAN_DB_POOL")->capture_default_str();
