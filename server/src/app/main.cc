@@ -50,8 +50,8 @@ int Serve(const AppConfig& config) {
   auto demo_accounts = app->DemoAccountCount();
   if (demo_accounts.ok() && *demo_accounts > 0) {
     tianshan::AppLog().warn(
-        "!!! {} DEMO ACCOUNTS with the public password 'tianshan-demo' exist in this database. "
-        "Never expose it to a network: anyone can log in as an administrator. !!!",
+        "!!! {} DEMO OR BENCHMARK ACCOUNTS with public passwords ('tianshan-demo', 'tianshan-bench') exist "
+        "in this database. Never expose it to a network: anyone can log in with them. !!!",
         *demo_accounts);
   }
   if (Status s = app->StartServer(); !s.ok()) Die("cannot start the server", s);

@@ -32,7 +32,8 @@ Status WriteAccounts(Generation& g, const std::vector<PersonSeed>& seeds, const 
     std::snprintf(login, sizeof login, "bench-youth-%06" PRId64, s.person_id);
     const int64_t account = account_base + static_cast<int64_t>(i) + 1;
     g.writer.Begin(g.tables.accounts).Int(account).Text(login).Null().Text(s.name).Text(password_hash);
-    g.writer.Int(s.person_id).Text("active").Int(0).Int(kEpochMillis).Int(kEpochMillis);
+    // is_demo = 1: a public password, so `serve` warns about them like the demo accounts.
+    g.writer.Int(s.person_id).Text("active").Int(1).Int(kEpochMillis).Int(kEpochMillis);
     g.writer.Begin(g.tables.grants).Int(grant_base + static_cast<int64_t>(i) + 1).Int(account).Int(s.organization_id);
     g.writer.Text("youth").Int(kEpochMillis);
     TS_RETURN_IF_ERROR(g.writer.FlushIfFull());

@@ -87,6 +87,8 @@ TEST_P(GenerateNetworkTest, WritesAConsistentNetwork) {
   EXPECT_LT(members, 15'000);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM people_persons WHERE is_member = 1"), members);
   EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM auth_accounts WHERE login LIKE 'bench-youth-%'"), 15'000);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM auth_accounts WHERE is_demo = 1"), 15'000)
+      << "public passwords: serve must warn about them";
   EXPECT_GT(Count(db, "SELECT COUNT(*) FROM people_positions"), 280);
   EXPECT_GT(Count(db, "SELECT COUNT(*) FROM volunteering_ledger"), 0);
   EXPECT_GT(Count(db, "SELECT COUNT(*) FROM organizations_coverage_units"), 0);
