@@ -49,12 +49,7 @@ http::HttpResponse ListAudit(AppContext& ctx, http::HttpRequest& req) {
     out.EndObject();
   }
   out.EndArray();
-  out.Key("next_cursor");
-  if (result->next_cursor) {
-    out.String(std::to_string(*result->next_cursor));
-  } else {
-    out.Null();
-  }
+  out.Field("next_cursor", http::IdCursorText(result->next_cursor));
   out.EndObject();
   return http::HttpResponse::Json(out.Take());
 }

@@ -1,5 +1,6 @@
 #include <charconv>
 
+#include "http/pagination.h"
 #include "modules/organizations/handler_support.h"
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/list_coverage_units.h"
@@ -47,8 +48,7 @@ void RegisterCoverageRoutes(http::Router& router, const AppContext& ctx) {
     out.StartObject().Key("items").StartArray();
     for (const auto& u : r->items) WriteCoverageUnit(out, u);
     out.EndArray();
-    out.Field("next_cursor", r->next_cursor ? std::optional<std::string>(std::to_string(*r->next_cursor))
-                                            : std::optional<std::string>());
+    out.Field("next_cursor", http::IdCursorText(r->next_cursor));
     out.EndObject();
     return HttpResponse::Json(out.Take());
   });

@@ -68,12 +68,7 @@ void RegisterCorrectionRoutes(http::Router& r, AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& c : page->items) WriteCorrection(out, c.correction, c.view);
-    out.EndArray().Key("next_cursor");
-    if (page->next_cursor) {
-      out.String(std::to_string(*page->next_cursor));
-    } else {
-      out.Null();
-    }
+    out.EndArray().Field("next_cursor", http::IdCursorText(page->next_cursor));
     out.EndObject();
     return http::HttpResponse::Json(out.Take());
   });

@@ -91,12 +91,7 @@ void RegisterTransferRoutes(http::Router& r, AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& v : page->items) WriteTransfer(out, v.transfer, v.names, now);
-    out.EndArray().Key("next_cursor");
-    if (page->next_cursor) {
-      out.String(std::to_string(*page->next_cursor));
-    } else {
-      out.Null();
-    }
+    out.EndArray().Field("next_cursor", http::IdCursorText(page->next_cursor));
     out.EndObject();
     return http::HttpResponse::Json(out.Take());
   });

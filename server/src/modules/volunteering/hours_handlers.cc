@@ -11,10 +11,6 @@ using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
 
-std::optional<std::string> Cursor(const std::optional<int64_t>& c) {
-  return c ? std::optional<std::string>(std::to_string(*c)) : std::nullopt;
-}
-
 HttpResponse Entries(const HttpRequest& req, const Result<std::vector<LedgerEntry>>& r, int status = 200) {
   if (!r.ok()) return Problem(req, r.status());
   JsonOut out;
@@ -83,7 +79,7 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
     WriteMinutes(out, r->total_minutes);
     out.EndObject().Key("items").StartArray();
     for (const auto& e : r->entries) WriteEntry(out, e);
-    out.EndArray().Field("next_cursor", Cursor(r->next_cursor)).Key("reports").StartArray();
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor)).Key("reports").StartArray();
     for (const auto& rep : r->reports) WriteReport(out, rep);
     return HttpResponse::Json(out.EndArray().EndObject().Take());
   });
@@ -97,7 +93,7 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& e : r->items) WriteEntry(out, e);
-    out.EndArray().Field("next_cursor", Cursor(r->next_cursor));
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor));
     return HttpResponse::Json(out.EndObject().Take());
   });
   router.Add("POST", "/api/v1/volunteering/hours/entries/{id}/correct", Access::kSession, [&ctx](HttpRequest& req) {
@@ -138,7 +134,7 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& rep : r->items) WriteReport(out, rep);
-    out.EndArray().Field("next_cursor", Cursor(r->next_cursor));
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor));
     return HttpResponse::Json(out.EndObject().Take());
   });
   router.Add("GET", "/api/v1/volunteering/organizations/{id}/settings", Access::kSession, [&ctx](HttpRequest& req) {

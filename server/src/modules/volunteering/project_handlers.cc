@@ -60,8 +60,7 @@ void RegisterTeamAndProjectRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& t : r->items) WriteTeam(out, t);
-    out.EndArray().Field("next_cursor", r->next_cursor ? std::optional<std::string>(std::to_string(*r->next_cursor))
-                                                       : std::nullopt);
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor));
     return HttpResponse::Json(out.EndObject().Take());
   });
   router.Add("GET", "/api/v1/volunteering/teams/{id}", Access::kPublic, [&ctx](HttpRequest& req) {
@@ -126,8 +125,7 @@ void RegisterTeamAndProjectRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("items").StartArray();
     for (const auto& p : r->items) WriteProject(out, p);
-    out.EndArray().Field("next_cursor", r->next_cursor ? std::optional<std::string>(std::to_string(*r->next_cursor))
-                                                       : std::nullopt);
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor));
     return HttpResponse::Json(out.EndObject().Take());
   });
   router.Add("GET", "/api/v1/volunteering/projects/{id}", Access::kPublic, [&ctx](HttpRequest& req) {

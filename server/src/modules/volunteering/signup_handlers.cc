@@ -75,8 +75,7 @@ void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx) {
       WriteAttendance(out, m.attendance);
       out.EndObject();
     }
-    out.EndArray().Field("next_cursor", r->next_cursor ? std::optional<std::string>(std::to_string(*r->next_cursor))
-                                                       : std::nullopt);
+    out.EndArray().Field("next_cursor", http::IdCursorText(r->next_cursor));
     return HttpResponse::Json(out.EndObject().Take());
   });
   router.Add("GET", "/api/v1/volunteering/shifts/{id}/roster", Access::kSession, [&ctx](HttpRequest& req) {
