@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
-import { login } from '../support/flows.mjs';
+import { login, logout } from '../support/flows.mjs';
 import {
   badIdentityNumber,
   chooseOption,
@@ -15,6 +15,14 @@ import { docScreenshot } from '../support/screenshots.mjs';
 const FENGYUN = '风云社区团支部';
 const JIAFU = '佳福小区团支部';
 const STREET = '天山街道团工委';
+
+/** A JSON GET through the page's session (same origin, the session cookie). */
+async function apiGet(page, path) {
+  return page.evaluate(async (p) => {
+    const r = await fetch(`/api/v1${p}`, { headers: { Accept: 'application/json' } });
+    return { status: r.status, body: await r.json() };
+  }, path);
+}
 
 async function openPeople(page, org) {
   await openOrganization(page, org);
@@ -158,6 +166,61 @@ describe('people screens', () => {
         }
         await toBeVisible(page.getByTestId('transfers-empty'));
       }
+    }),
+  );
+
+  test('a transfer needs both sides: the receiving branch cannot take a member of another branch alone', { timeout: TEST_TIMEOUT * 2 }, (t) =>
+    suite.withPage(t, async (page) => {
+      // A member of 佳福小区团支部, as the committee above both branches sees them.
+      await login(page, 'karamay-admin');
+      const jiafu = (await apiGet(page, `/organizations/search?q=${encodeURIComponent(JIAFU)}`)).body.items[0];
+      // The last of the page: the first may be someone an earlier test moved here.
+      const members = (await apiGet(page, `/organizations/${jiafu.id}/people?kind=member&limit=20`)).body.items;
+      const member = (await apiGet(page, `/people/${members.at(-1).id}`)).body;
+      await logout(page);
+
+      // The secretary of 风云社区团支部 asks for them by identity number and name.
+      await login(page, 'branch-secretary');
+      await openOrganization(page, FENGYUN);
+      const fengyunMembers = await statValue(page, 'members');
+      await page.getByTestId('open-transfers').click();
+      await page.getByTestId('start-transfer').click();
+      await page.getByTestId('transfer-by-identity').click();
+      await page.locator('input[data-testid="transfer-identity"]').fill(member.identity_number);
+      await page.locator('input[data-testid="transfer-name"]').fill(member.name);
+      // Any destination in the network can be found (organization names are not personal data).
+      await chooseOption(page, 'transfer-to', FENGYUN, { type: '风云社区' });
+      await page.getByTestId('transfer-submit').click();
+      const row = page.getByTestId('transfers-table').locator('tr', { hasText: member.name });
+      await toContainText(row.getByTestId('transfer-state'), '等待转出方同意');
+      assert.equal(await row.getByTestId('transfer-accept').count(), 0, 'no accept before the sending side agrees');
+      await logout(page);
+
+      // The sending side (the committee over 佳福) releases the member.
+      await login(page, 'karamay-admin');
+      await openOrganization(page, JIAFU);
+      await page.getByTestId('open-transfers').click();
+      await page.getByTestId('transfers-outgoing').click();
+      const outgoing = page.getByTestId('transfers-table').locator('tr', { hasText: member.name });
+      await outgoing.getByTestId('transfer-release').click();
+      await page.locator('.el-message-box').getByRole('button', { name: '同意转出' }).click();
+      await toContainText(page.locator('.el-message--success'), member.name);
+      await toContainText(outgoing.getByTestId('transfer-state'), '等待转入方接收');
+      await logout(page);
+
+      // Now the receiving branch accepts, and the history shows the transfer accepted.
+      await login(page, 'branch-secretary');
+      await openOrganization(page, FENGYUN);
+      await page.getByTestId('open-transfers').click();
+      const incoming = page.getByTestId('transfers-table').locator('tr', { hasText: member.name });
+      await incoming.getByTestId('transfer-accept').click();
+      await chooseOption(page, 'accept-branch', FENGYUN);
+      await page.getByTestId('accept-confirm').click();
+      await toContainText(page.locator('.el-message--success'), member.name);
+      await chooseOption(page, 'transfer-status-filter', '全部');
+      await toContainText(page.getByTestId('transfers-table').locator('tr', { hasText: member.name }).getByTestId('transfer-state'), '已接收');
+      await openOrganization(page, FENGYUN);
+      assert.equal(await statValue(page, 'members'), fengyunMembers + 1);
     }),
   );
 

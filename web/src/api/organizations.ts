@@ -115,6 +115,18 @@ export const listSubtree = (
 ) => get<Page<Organization>>(`/organizations/${id}/subtree`, { query });
 export const searchOrganizations = (q: string, query: ListQuery = {}) =>
   get<Page<Organization>>('/organizations/search', { query: { ...query, q } });
+/** An entry of the network directory: names and places in the tree only, never contacts. */
+export interface DirectoryEntry {
+  id: number;
+  name: string;
+  kind: OrganizationKind;
+  setting: string;
+  ancestors: { id: number; name: string }[];
+}
+
+/** Active organizations anywhere in the network by name (for destinations outside one's subtree). */
+export const searchDirectory = (q: string, query: { kind?: OrganizationKind; limit?: number; cursor?: string | null } = {}) =>
+  get<Page<DirectoryEntry>>('/organizations/directory', { query: { ...query, q } });
 export const getOrganizationStats = (id: number) =>
   get<OrganizationStats>(`/organizations/${id}/stats`);
 

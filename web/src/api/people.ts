@@ -84,6 +84,17 @@ export interface PeopleQuery {
   cursor?: string | null;
 }
 
+/** Where a pending transfer waits: the sending side releases, then the receiving side accepts. */
+export type TransferStage = 'awaiting_sender' | 'awaiting_receiver';
+
+/** What the caller may do next with a transfer, decided by the server. */
+export interface TransferActions {
+  release: boolean;
+  accept: boolean;
+  reject: boolean;
+  cancel: boolean;
+}
+
 export interface Transfer {
   id: number;
   person: NamedRef;
@@ -91,16 +102,22 @@ export interface Transfer {
   to: NamedRef;
   branch: NamedRef | null;
   status: TransferStatus;
+  stage: TransferStage | null;
+  initiated_by: 'sending' | 'receiving' | 'member' | null;
   note: string | null;
   reason: string | null;
   created_at: string;
+  released_at: string | null;
   decided_at: string | null;
   age_days: number;
+  can: TransferActions;
 }
 
+/** The member by id (sending side, the member) or by identity number and name (receiving side). */
 export interface TransferInput {
   person_id?: number;
   identity_number?: string;
+  name?: string;
   to_organization_id: number;
   note?: string;
 }
@@ -126,6 +143,7 @@ export const endPosition = (positionId: number, endedOn?: string) =>
   post<Position>(`/positions/${positionId}/end`, endedOn ? { ended_on: endedOn } : {});
 
 export const startTransfer = (input: TransferInput) => post<Transfer>('/transfers', input);
+export const releaseTransfer = (id: number) => post<Transfer>(`/transfers/${id}/release`);
 export const acceptTransfer = (id: number, branchId: number) =>
   post<Transfer>(`/transfers/${id}/accept`, { branch_id: branchId });
 export const rejectTransfer = (id: number, reason: string) =>
@@ -133,5 +151,10 @@ export const rejectTransfer = (id: number, reason: string) =>
 export const cancelTransfer = (id: number) => post<Transfer>(`/transfers/${id}/cancel`);
 export const listTransfers = (
   organizationId: number,
-  query: { direction?: 'incoming' | 'outgoing'; status?: TransferStatus; limit?: number; cursor?: string | null } = {},
+  query: {
+    direction?: 'incoming' | 'outgoing';
+    status?: TransferStatus | 'all';
+    limit?: number;
+    cursor?: string | null;
+  } = {},
 ) => get<Page<Transfer>>(`/organizations/${organizationId}/transfers`, { query });

@@ -54,6 +54,24 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     auto r = SearchOrganizations(ctx, *req.actor, req.Query("q").value_or(""), *page, *filter);
     return r.ok() ? List(*r) : Problem(req, r.status());
   });
+  router.Add("GET", "/api/v1/organizations/directory", Access::kSession, [&ctx](HttpRequest& req) {
+    auto page = ParsePage(req);
+    if (!page.ok()) return Problem(req, page.status());
+    auto filter = ParseFilter(req);
+    if (!filter.ok()) return Problem(req, filter.status());
+    auto r = SearchDirectory(ctx, req.Query("q").value_or(""), *page, filter->kind);
+    if (!r.ok()) return Problem(req, r.status());
+    JsonOut out;
+    out.StartObject().Key("items").StartArray();
+    for (const auto& e : r->items) {
+      out.StartObject().Field("id", e.id).Field("name", e.name).Field("kind", e.kind).Field("setting", e.setting);
+      out.Key("ancestors").StartArray();
+      for (const auto& [id, name] : e.ancestors) out.StartObject().Field("id", id).Field("name", name).EndObject();
+      out.EndArray().EndObject();
+    }
+    out.EndArray().Field("next_cursor", r->next_cursor).EndObject();
+    return HttpResponse::Json(out.Take());
+  });
   router.Add("GET", "/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) {
     auto id = req.PathId("id");
     if (!id.ok()) return Problem(req, id.status());

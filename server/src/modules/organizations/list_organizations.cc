@@ -1,5 +1,6 @@
 #include "modules/organizations/list_organizations.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/json.h"
@@ -9,7 +10,9 @@
 namespace tianshan::organizations {
 namespace {
 
-Status BadCursor() { return Status(StatusCode::kBadRequest, "error.bad_request").WithField("cursor", "query.bad_cursor"); }
+Status BadCursor() {
+  return Status(StatusCode::kBadRequest, "error.bad_request").WithField("cursor", "query.bad_cursor");
+}
 
 Result<std::optional<int64_t>> IdCursor(const std::optional<std::string>& cursor) {
   if (!cursor) return std::optional<int64_t>();
@@ -87,6 +90,37 @@ Result<OrganizationList> SearchOrganizations(const AppContext& ctx, const auth::
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<OrganizationList> {
     TS_ASSIGN_OR_RETURN(auto rows, SearchOrganizationIndex(tx, {query, scopes, filter, after, page.limit}));
     return Finish(actor, std::move(rows), 'i');
+  });
+}
+
+Result<DirectoryPage> SearchDirectory(const AppContext& ctx, const std::string& q, const PageRequest& page,
+                                      const std::optional<std::string>& kind) {
+  TS_ASSIGN_OR_RETURN(std::string query, CheckQuery(q));
+  TS_ASSIGN_OR_RETURN(auto after, IdCursor(page.cursor));
+  ListFilter filter;
+  filter.kind = kind;
+  filter.status = std::string(kActive);
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<DirectoryPage> {
+    TS_ASSIGN_OR_RETURN(auto rows, SearchOrganizationIndex(tx, {query, {"/"}, filter, after, page.limit}));
+    std::vector<int64_t> ancestor_ids;
+    for (const auto& o : rows.items) {
+      for (int64_t id : PathIds(o.path)) {
+        if (id != o.id) ancestor_ids.push_back(id);
+      }
+    }
+    std::sort(ancestor_ids.begin(), ancestor_ids.end());
+    ancestor_ids.erase(std::unique(ancestor_ids.begin(), ancestor_ids.end()), ancestor_ids.end());
+    TS_ASSIGN_OR_RETURN(auto names, FindOrganizationNames(tx, ancestor_ids));
+    DirectoryPage out;
+    for (const auto& o : rows.items) {
+      DirectoryEntry e{o.id, o.fields.name, o.fields.kind, o.fields.setting, {}};
+      for (int64_t id : PathIds(o.path)) {
+        if (id != o.id) e.ancestors.emplace_back(id, names[id]);
+      }
+      out.items.push_back(std::move(e));
+    }
+    if (rows.next_cursor) out.next_cursor = "i" + *rows.next_cursor;
+    return out;
   });
 }
 

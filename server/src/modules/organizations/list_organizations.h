@@ -7,6 +7,12 @@
 //                  first); with a query `q` it goes through the search index instead and
 //                  orders by id. Filters: kind, setting, status.
 //   SearchOrganizations  substring search over every subtree the caller's grants cover.
+//   SearchDirectory  the network directory (GET /organizations/directory?q=): active
+//                  organizations anywhere in the forest whose name or short name contains `q`,
+//                  each with its ancestors' names, for picking a destination outside one's own
+//                  subtree (a membership transfer to another city). Any signed-in caller may
+//                  search it: organization names, kinds and places in the tree are not personal
+//                  data. Nothing else is answered (no contact, address or counts).
 // Cursors are opaque to clients: "i<id>" for id order, "p<path>" for path order.
 
 #include <optional>
@@ -39,5 +45,22 @@ Result<OrganizationList> ListSubtree(const AppContext& ctx, const auth::Actor& a
 
 Result<OrganizationList> SearchOrganizations(const AppContext& ctx, const auth::Actor& actor, const std::string& q,
                                              const PageRequest& page, const ListFilter& filter);
+
+struct DirectoryEntry {
+  int64_t id = 0;
+  std::string name;
+  std::string kind;
+  std::string setting;
+  // Root first, the organization itself excluded.
+  std::vector<std::pair<int64_t, std::string>> ancestors;
+};
+
+struct DirectoryPage {
+  std::vector<DirectoryEntry> items;
+  std::optional<std::string> next_cursor;
+};
+
+Result<DirectoryPage> SearchDirectory(const AppContext& ctx, const std::string& q, const PageRequest& page,
+                                      const std::optional<std::string>& kind);
 
 }  // namespace tianshan::organizations

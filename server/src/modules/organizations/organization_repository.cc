@@ -10,9 +10,9 @@ using storage::Transaction;
 
 std::string OrganizationColumns(std::string_view a) {
   std::string out;
-  for (const char* c : {"id", "parent_id", "path", "depth", "name", "short_name", "kind", "setting", "region_code",
-                        "address", "contact_name", "contact_phone", "founded_on", "status", "created_at",
-                        "updated_at"}) {
+  for (const char* c :
+       {"id", "parent_id", "path", "depth", "name", "short_name", "kind", "setting", "region_code", "address",
+        "contact_name", "contact_phone", "founded_on", "status", "created_at", "updated_at"}) {
     if (!out.empty()) out += ", ";
     out += a;
     out += c;
@@ -44,9 +44,12 @@ Organization ReadOrganization(const storage::Row& r) {
 std::string_view LockClause(const Transaction& tx, RowLock lock) {
   if (tx.dialect() != Dialect::kPostgres) return "";
   switch (lock) {
-    case RowLock::kShare: return " FOR SHARE";
-    case RowLock::kUpdate: return " FOR UPDATE";
-    case RowLock::kNone: break;
+    case RowLock::kShare:
+      return " FOR SHARE";
+    case RowLock::kUpdate:
+      return " FOR UPDATE";
+    case RowLock::kNone:
+      break;
   }
   return "";
 }
@@ -57,6 +60,21 @@ Result<std::optional<Organization>> FindOrganization(Transaction& tx, int64_t id
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(sql, {id}));
   if (!row) return std::optional<Organization>();
   return std::optional<Organization>(ReadOrganization(*row));
+}
+
+Result<std::map<int64_t, std::string>> FindOrganizationNames(Transaction& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::string> names;
+  if (ids.empty()) return names;
+  std::string sql = "SELECT id, name FROM organizations_organizations WHERE id IN (";
+  std::vector<storage::Param> params;
+  for (int64_t id : ids) {
+    sql += params.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  sql += ")";
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+  for (const auto& r : rows) names[r.Int(0)] = r.Text(1);
+  return names;
 }
 
 Result<Organization> InsertOrganization(Transaction& tx, const Organization* parent, const OrganizationFields& f,
@@ -70,14 +88,13 @@ Result<Organization> InsertOrganization(Transaction& tx, const Organization* par
   // The path needs the id: insert with the parent's path (never a final path, since final
   // paths end with their own id) and complete it below.
   std::string provisional = parent ? parent->path : "/";
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query("INSERT INTO organizations_organizations (parent_id, path, depth, name, short_name, "
-                               "kind, setting, region_code, address, contact_name, contact_phone, founded_on, status, "
-                               "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                               "RETURNING id",
-                               {o.parent_id, provisional, o.depth, f.name, f.short_name, f.kind, f.setting,
-                                f.region_code, f.address, f.contact_name, f.contact_phone, f.founded_on, o.status,
-                                now, now}));
+  TS_ASSIGN_OR_RETURN(
+      auto rows, tx.Query("INSERT INTO organizations_organizations (parent_id, path, depth, name, short_name, "
+                          "kind, setting, region_code, address, contact_name, contact_phone, founded_on, status, "
+                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          {o.parent_id, provisional, o.depth, f.name, f.short_name, f.kind, f.setting, f.region_code,
+                           f.address, f.contact_name, f.contact_phone, f.founded_on, o.status, now, now}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
   o.id = rows[0].Int(0);
   o.path = ChildPath(parent ? parent->path : "", o.id);
@@ -87,11 +104,12 @@ Result<Organization> InsertOrganization(Transaction& tx, const Organization* par
 
 Status UpdateOrganizationFields(Transaction& tx, int64_t id, const OrganizationFields& f, int64_t now) {
   return tx
-      .Execute("UPDATE organizations_organizations SET name = ?, short_name = ?, kind = ?, setting = ?, "
-               "region_code = ?, address = ?, contact_name = ?, contact_phone = ?, founded_on = ?, updated_at = ? "
-               "WHERE id = ?",
-               {f.name, f.short_name, f.kind, f.setting, f.region_code, f.address, f.contact_name, f.contact_phone,
-                f.founded_on, now, id})
+      .Execute(
+          "UPDATE organizations_organizations SET name = ?, short_name = ?, kind = ?, setting = ?, "
+          "region_code = ?, address = ?, contact_name = ?, contact_phone = ?, founded_on = ?, updated_at = ? "
+          "WHERE id = ?",
+          {f.name, f.short_name, f.kind, f.setting, f.region_code, f.address, f.contact_name, f.contact_phone,
+           f.founded_on, now, id})
       .status();
 }
 
@@ -142,9 +160,9 @@ Result<OrganizationPage> ListSubtree(Transaction& tx, const std::string& path,
                     (after_path ? ">" : ">=") +
                     " ? AND path < ? AND (CAST(? AS TEXT) IS NULL OR kind = ?) AND (CAST(? AS TEXT) IS NULL OR "
                     "setting = ?) AND (CAST(? AS TEXT) IS NULL OR status = ?) ORDER BY path LIMIT ?";
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, {lower, storage::PrefixUpperBound(path), filter.kind, filter.kind,
-                                                filter.setting, filter.setting, filter.status, filter.status,
-                                                limit + 1}));
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(sql, {lower, storage::PrefixUpperBound(path), filter.kind, filter.kind, filter.setting,
+                                     filter.setting, filter.status, filter.status, limit + 1}));
   OrganizationPage page;
   for (const auto& r : rows) {
     if (static_cast<int>(page.items.size()) == limit) {
@@ -156,14 +174,14 @@ Result<OrganizationPage> ListSubtree(Transaction& tx, const std::string& path,
   return page;
 }
 
-Status RewriteSubtreePaths(Transaction& tx, const std::string& old_path, const std::string& new_path,
-                           int depth_delta) {
+Status RewriteSubtreePaths(Transaction& tx, const std::string& old_path, const std::string& new_path, int depth_delta) {
   // substr is 1-based: keep everything after the old prefix.
   return tx
-      .Execute("UPDATE organizations_organizations SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
-               "depth = depth + CAST(? AS INTEGER) WHERE path >= ? AND path < ?",
-               {new_path, static_cast<int64_t>(old_path.size()) + 1, depth_delta, old_path,
-                storage::PrefixUpperBound(old_path)})
+      .Execute(
+          "UPDATE organizations_organizations SET path = CAST(? AS TEXT) || substr(path, CAST(? AS INTEGER)), "
+          "depth = depth + CAST(? AS INTEGER) WHERE path >= ? AND path < ?",
+          {new_path, static_cast<int64_t>(old_path.size()) + 1, depth_delta, old_path,
+           storage::PrefixUpperBound(old_path)})
       .status();
 }
 

@@ -9,6 +9,7 @@
 // (FOR UPDATE) is taken by writers of the row itself (update, archive, move).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,9 +39,11 @@ Result<std::optional<Organization>> FindOrganization(storage::Transaction& tx, i
 // Inserts a child of `parent` (nullptr: a new root) and returns it with its final path.
 Result<Organization> InsertOrganization(storage::Transaction& tx, const Organization* parent,
                                         const OrganizationFields& fields, int64_t now);
-Status UpdateOrganizationFields(storage::Transaction& tx, int64_t id, const OrganizationFields& fields,
-                                int64_t now);
+Status UpdateOrganizationFields(storage::Transaction& tx, int64_t id, const OrganizationFields& fields, int64_t now);
 Status SetOrganizationStatus(storage::Transaction& tx, int64_t id, std::string_view status, int64_t now);
+
+// The names of the organizations `ids` that exist, by id (ids that do not exist are left out).
+Result<std::map<int64_t, std::string>> FindOrganizationNames(storage::Transaction& tx, const std::vector<int64_t>& ids);
 
 Result<bool> HasActiveChildren(storage::Transaction& tx, int64_t id);
 // True when an active organization other than `except_id` under `parent_id` (nullopt: among
@@ -60,8 +63,7 @@ struct ListFilter {
 // The subtree at `path` (itself included), in path order, after `after_path` when set.
 // next_cursor is the last path of the page.
 Result<OrganizationPage> ListSubtree(storage::Transaction& tx, const std::string& path,
-                                     const std::optional<std::string>& after_path, int limit,
-                                     const ListFilter& filter);
+                                     const std::optional<std::string>& after_path, int limit, const ListFilter& filter);
 
 // Rewrites the path of every organization in the subtree at `old_path` to start with
 // `new_path` instead, and shifts their depth by `depth_delta`.

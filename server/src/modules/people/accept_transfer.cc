@@ -8,8 +8,7 @@ namespace tianshan::people {
 Result<TransferView> AcceptTransfer(const AppContext& ctx, const Caller& caller, int64_t id, int64_t branch_id) {
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<TransferView> {
     TS_ASSIGN_OR_RETURN(TransferAccess a, LoadTransferAccess(tx, ctx, caller.actor, id, true));
-    if (!a.receiving) return Status::Forbidden("people.transfer_receiving_only");
-    if (a.transfer.status != "pending") return Status::Conflict("people.transfer_not_pending");
+    TS_RETURN_IF_ERROR(RequireTransferAction(a, TransferAction::kAccept));
     TS_ASSIGN_OR_RETURN(auto branch, LoadTargetOrganization(tx, caller.actor, branch_id, "branch_id"));
     if (branch.path.compare(0, a.to_path.size(), a.to_path) != 0) {
       return Status::Invalid("branch_id", "people.branch_outside");
@@ -32,9 +31,9 @@ Result<TransferView> AcceptTransfer(const AppContext& ctx, const Caller& caller,
         organizations::AdjustCounter(tx, membership->organization_id, organizations::counter::kMembers, -1));
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, branch.id, organizations::counter::kMembers, 1));
     TS_RETURN_IF_ERROR(DecideTransfer(tx, id, "accepted", branch.id, std::nullopt, caller.actor.account_id, now));
-    TS_ASSIGN_OR_RETURN(TransferView view, ReloadTransfer(tx, ctx, id));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "transfer.accept", "transfer", id, a.to_path, before,
-                             TransferAuditJson(view.transfer)));
+    TS_ASSIGN_OR_RETURN(TransferView view, ReloadTransfer(tx, ctx, caller.actor, id));
+    TS_RETURN_IF_ERROR(
+        Audit(tx, ctx, caller, "transfer.accept", "transfer", id, a.to_path, before, TransferAuditJson(view.transfer)));
     return view;
   });
 }

@@ -1,7 +1,8 @@
 #pragma once
-// Use case: either side (or the member) cancels a pending transfer
-// (POST /transfers/{id}/cancel). 404 unless the caller is a side of the transfer or the
-// member, 409 unless pending. Nothing but the transfer changes; audited.
+// Use case: the member, or the side that started it, withdraws a pending transfer
+// (POST /transfers/{id}/cancel); the other side refuses with a reason instead (reject).
+// 404 unless the caller is a side of the transfer or the member, 409 unless pending, 403 for
+// the side that did not start it. Nothing but the transfer changes; audited.
 
 #include "modules/people/transfer_support.h"
 

@@ -15,7 +15,8 @@ Result<TransferPage> ListOrganizationTransfers(const AppContext& ctx, const auth
         break;
       }
       TS_ASSIGN_OR_RETURN(auto names, LoadTransferNames(tx, ctx, t));
-      page.items.push_back({std::move(t), std::move(names)});
+      TransferActions can = ActionsOf(SidesOf(actor, t), t);
+      page.items.push_back({std::move(t), std::move(names), can});
     }
     return page;
   });

@@ -1,6 +1,8 @@
 #pragma once
 // Use case: the transfers coming into (incoming) or going out of (outgoing) an organization's
-// subtree, by status (default pending), oldest first with their age; keyset pagination by id.
+// subtree, by status (default pending, or "all" for the whole history): pending ones oldest
+// first with their age, history newest first; keyset pagination by id. Each item says what the
+// caller may do next (`can`).
 // Readable by committee_admin and branch_secretary covering the organization (404 when the
 // organization is unseen, 403 for other roles).
 
@@ -11,7 +13,7 @@ namespace tianshan::people {
 struct ListTransfersInput {
   int64_t organization_id = 0;
   bool incoming = true;
-  std::string status = "pending";
+  std::string status = "pending";  // a TransferStatuses() value or "all"
   std::optional<int64_t> after_id;
   int limit = 50;
 };

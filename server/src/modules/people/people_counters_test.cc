@@ -35,8 +35,15 @@ TEST_P(PeopleCountersTest, RandomCreatesPositionsAndTransfersKeepCountersRight) 
     int op = static_cast<int>(rng() % 10);
     if (op < 4 || members.empty()) {
       people::CreatePersonInput in;
-      in.fields = {"随机" + std::to_string(step), "male", "2000-01-01", std::nullopt, std::nullopt,
-                   std::nullopt, std::nullopt, std::nullopt, std::nullopt};
+      in.fields = {"随机" + std::to_string(step),
+                   "male",
+                   "2000-01-01",
+                   std::nullopt,
+                   std::nullopt,
+                   std::nullopt,
+                   std::nullopt,
+                   std::nullopt,
+                   std::nullopt};
       const bool member = rng() % 3 != 0;
       const std::string org = member ? pick(branches) : pick(orgs);
       if (member) {
@@ -61,7 +68,8 @@ TEST_P(PeopleCountersTest, RandomCreatesPositionsAndTransfersKeepCountersRight) 
       positions.erase(positions.begin() + static_cast<long>(i));
     } else if (op == 7) {
       int64_t person = members[rng() % members.size()];
-      auto t = people::StartTransfer(ctx, caller, {person, std::nullopt, Org(pick({"C", "D", "R"})), std::nullopt});
+      auto t = people::StartTransfer(ctx, caller,
+                                     {person, std::nullopt, std::nullopt, Org(pick({"C", "D", "R"})), std::nullopt});
       if (t.ok()) pending.push_back(t->transfer.id);
     } else if (!pending.empty()) {
       size_t i = rng() % pending.size();
@@ -97,9 +105,13 @@ TEST_P(PeopleCountersTest, VerifyReportsADrift) {
   auto sec = As("sec-a");
   CreateMember(*sec, "漂移示例", TestIdentity("19990101", 3), "A");
   auto& ctx = server().app().context();
-  ASSERT_TRUE(server().app().db().Write([&](storage::Transaction& tx) -> Status {
-    return organizations::AdjustCounter(tx, Org("A"), organizations::counter::kMembers, 2);
-  }).ok());
+  ASSERT_TRUE(server()
+                  .app()
+                  .db()
+                  .Write([&](storage::Transaction& tx) -> Status {
+                    return organizations::AdjustCounter(tx, Org("A"), organizations::counter::kMembers, 2);
+                  })
+                  .ok());
   auto d = people::VerifyCounters(ctx);
   ASSERT_TRUE(d.ok());
   ASSERT_EQ(d->size(), 1u);

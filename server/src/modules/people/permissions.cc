@@ -21,8 +21,7 @@ View PersonView(const auth::Actor& actor, const std::vector<std::string_view>& p
 bool IsSelf(const auth::Actor& actor, int64_t person_id) { return actor.person_id && *actor.person_id == person_id; }
 
 bool CanReadOrganization(const auth::Actor& actor, std::string_view path) {
-  return actor.Covers(path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember,
-                             Role::kYouth});
+  return actor.Covers(path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember, Role::kYouth});
 }
 
 bool CanListPeople(const auth::Actor& actor, std::string_view org_path) {
@@ -47,6 +46,21 @@ bool CanDecideCorrection(const auth::Actor& actor, std::string_view person_path)
     if (!p.empty() && p.size() < person_path.size() && person_path.substr(0, p.size()) == p) return true;
   }
   return false;
+}
+
+TransferActions AllowedTransferActions(const TransferSides& sides, bool pending, bool released,
+                                       std::string_view initiated_by) {
+  TransferActions a;
+  if (!pending) return a;
+  a.release = !released && sides.sending;
+  a.accept = released && sides.receiving;
+  a.reject = released ? sides.receiving : sides.sending;
+  const bool started_side = initiated_by == "sending"     ? sides.sending
+                            : initiated_by == "receiving" ? sides.receiving
+                            : initiated_by.empty()        ? sides.sending || sides.receiving
+                                                          : false;
+  a.cancel = sides.self || started_side;
+  return a;
 }
 
 }  // namespace tianshan::people

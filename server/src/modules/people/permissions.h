@@ -11,8 +11,12 @@
 //   appoint / end positions           committee_admin, branch_secretary covering the position's org
 //   start a transfer                  the member (own person), or committee_admin /
 //                                     branch_secretary covering the sending or receiving org
-//   accept / reject a transfer        committee_admin, branch_secretary covering the receiving org
-//   cancel a pending transfer         anyone who may start it
+//   release a transfer (同意转出)      committee_admin, branch_secretary covering the sending org,
+//                                     while it waits for the sending side
+//   accept a transfer                 committee_admin, branch_secretary covering the receiving org,
+//                                     once the sending side released it
+//   reject a transfer                 the side it waits for (sending before release, receiving after)
+//   cancel a pending transfer         the member, or the side that started it
 //   list transfers and corrections    committee_admin, branch_secretary covering the org
 //   approve / reject a correction     committee_admin granted on an organization strictly above
 //                                     the person's organization (not on it), not the requester
@@ -41,5 +45,26 @@ bool CanManagePeople(const auth::Actor& actor, std::string_view org_path);
 bool CanManagePositions(const auth::Actor& actor, std::string_view org_path);
 bool CanHandleTransfers(const auth::Actor& actor, std::string_view org_path);
 bool CanDecideCorrection(const auth::Actor& actor, std::string_view person_path);
+
+// Who the caller is to one transfer: several may hold at once (a committee covering both sides).
+struct TransferSides {
+  bool self = false;       // the member being transferred
+  bool sending = false;    // committee_admin / branch_secretary covering the sending organization
+  bool receiving = false;  // ... covering the receiving organization
+};
+// What the caller may do next with a transfer. A membership never moves on one side's word: a
+// transfer started by the receiving side is released by the sending side before the receiving
+// side may accept it; one started by the sending side or by the member is released at once and
+// only the receiving side accepts it.
+struct TransferActions {
+  bool release = false;
+  bool accept = false;
+  bool reject = false;
+  bool cancel = false;
+};
+// `initiated_by` is "sending", "receiving", "member" or empty (transfers older than the rule:
+// either side may cancel them).
+TransferActions AllowedTransferActions(const TransferSides& sides, bool pending, bool released,
+                                       std::string_view initiated_by);
 
 }  // namespace tianshan::people

@@ -1,13 +1,14 @@
 // Domain rules of people, without I/O: identity numbers (GB 11643), phones, dates, the
 // permission table, and the demo identity numbers.
 
+#include "modules/people/person.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "modules/people/load_demo_people.h"
 #include "modules/people/permissions.h"
-#include "modules/people/person.h"
 
 namespace tianshan::people {
 namespace {
@@ -72,8 +73,8 @@ TEST(PeoplePermissionsTest, Table) {
   };
   const Row rows[] = {
       {Role::kCommitteeAdmin, "/1/", View::kFull, true, true, true},
-      {Role::kCommitteeAdmin, "/1/2/3/", View::kFull, true, true, false},  // not above it
-      {Role::kCommitteeAdmin, "/1/9/", View::kNone, false, false, false},  // beside
+      {Role::kCommitteeAdmin, "/1/2/3/", View::kFull, true, true, false},      // not above it
+      {Role::kCommitteeAdmin, "/1/9/", View::kNone, false, false, false},      // beside
       {Role::kCommitteeAdmin, "/1/2/3/4/", View::kNone, false, false, false},  // below
       {Role::kBranchSecretary, "/1/2/3/", View::kPhone, true, true, false},
       {Role::kBranchSecretary, "/1/2/4/", View::kNone, false, false, false},  // sibling branch
@@ -96,6 +97,57 @@ TEST(PeoplePermissionsTest, Table) {
   EXPECT_EQ(PersonView(ActorWith(Role::kCadre, "/1/8/"), {person, "/1/8/"}, false), View::kMasked);
   auth::Actor none;
   EXPECT_EQ(PersonView(none, {person}, false), View::kNone);
+}
+
+// What each side may do next with a transfer, row by row. No row lets one side both release
+// and accept: a membership moves only when both sides have said yes.
+TEST(PeoplePermissionsTest, TransferActionsTable) {
+  struct Row {
+    TransferSides sides;
+    bool pending, released;
+    std::string initiated_by;
+    TransferActions expect;  // release, accept, reject, cancel
+  };
+  const TransferSides self{true, false, false}, sending{false, true, false}, receiving{false, false, true},
+      both{false, true, true}, none{};
+  const Row rows[] = {
+      // started by the receiving side: waits for the sending side
+      {receiving, true, false, "receiving", {false, false, false, true}},
+      {sending, true, false, "receiving", {true, false, true, false}},
+      {self, true, false, "receiving", {false, false, false, true}},
+      // released (by the sending side, or at the start by the sending side or the member)
+      {receiving, true, true, "receiving", {false, true, true, true}},
+      {sending, true, true, "receiving", {false, false, false, false}},
+      {sending, true, true, "sending", {false, false, false, true}},
+      {receiving, true, true, "sending", {false, true, true, false}},
+      {self, true, true, "member", {false, false, false, true}},
+      {sending, true, true, "member", {false, false, false, false}},
+      {both, true, false, "receiving", {true, false, true, true}},
+      {both, true, true, "sending", {false, true, true, true}},
+      // transfers from before the rule: either side withdraws
+      {receiving, true, true, "", {false, true, true, true}},
+      {sending, true, true, "", {false, false, false, true}},
+      // decided transfers, and strangers
+      {both, false, true, "sending", {false, false, false, false}},
+      {none, true, false, "receiving", {false, false, false, false}},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(testing::Message() << "self=" << r.sides.self << " sending=" << r.sides.sending
+                                    << " receiving=" << r.sides.receiving << " pending=" << r.pending
+                                    << " released=" << r.released << " by=" << r.initiated_by);
+    TransferActions a = AllowedTransferActions(r.sides, r.pending, r.released, r.initiated_by);
+    EXPECT_EQ(a.release, r.expect.release);
+    EXPECT_EQ(a.accept, r.expect.accept);
+    EXPECT_EQ(a.reject, r.expect.reject);
+    EXPECT_EQ(a.cancel, r.expect.cancel);
+    // Nobody who covers only one side can move a membership alone.
+    if (!(r.sides.sending && r.sides.receiving)) {
+      EXPECT_FALSE(a.release && a.accept);
+    }
+    if (!r.released) {
+      EXPECT_FALSE(a.accept);
+    }
+  }
 }
 
 }  // namespace

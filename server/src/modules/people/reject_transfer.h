@@ -1,8 +1,9 @@
 #pragma once
-// Use case: the receiving side rejects a pending transfer with a reason
-// (POST /transfers/{id}/reject {reason}). 404 unless the caller is a side of the transfer,
-// 403 unless the receiving side, 409 unless pending, 422 for an empty reason. Nothing but
-// the transfer changes; audited.
+// Use case: the side a pending transfer waits for refuses it with a reason
+// (POST /transfers/{id}/reject {reason}): the sending side before it released the member, the
+// receiving side afterwards. 422 for an empty reason, 404 unless the caller is a side of the
+// transfer, 409 unless pending, 403 when it waits for the other side. Nothing but the transfer
+// changes; audited.
 
 #include "modules/people/transfer_support.h"
 

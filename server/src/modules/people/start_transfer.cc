@@ -3,11 +3,27 @@
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {
+namespace {
 
-Result<TransferView> StartTransfer(const AppContext& ctx, const Caller& caller, const StartTransferInput& in) {
+std::string Trimmed(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+Status ValidateStart(const StartTransferInput& in) {
   if (in.person_id.has_value() == in.identity_number.has_value()) {
     return Status::Invalid("person_id", "people.person_or_identity");
   }
+  if (in.identity_number && (!in.name || Trimmed(*in.name).empty())) {
+    return Status::Invalid("name", "people.transfer_name_required");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<TransferView> StartTransfer(const AppContext& ctx, const Caller& caller, const StartTransferInput& in) {
+  TS_RETURN_IF_ERROR(ValidateStart(in));
   const auth::Actor& actor = caller.actor;
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<TransferView> {
     TS_ASSIGN_OR_RETURN(auto to, FindOrganizationRef(tx, ctx, in.to_organization_id));
@@ -17,10 +33,10 @@ Result<TransferView> StartTransfer(const AppContext& ctx, const Caller& caller, 
       TS_ASSIGN_OR_RETURN(person, FindPerson(tx, *in.person_id, true));
       if (!person) return Status::NotFound("people.not_found");
     } else {
-      // Only callers who may receive members search by identity number.
+      // Only callers who may receive members look people up, and only by number and name.
       if (!CanHandleTransfers(actor, to->path)) return Status::Forbidden();
       TS_ASSIGN_OR_RETURN(person, FindPersonByIdentity(tx, NormalizeIdentityNumber(*in.identity_number)));
-      if (!person || !person->is_member) {
+      if (!person || !person->is_member || person->fields.name != Trimmed(*in.name)) {
         return Status::Invalid("identity_number", "people.no_member_with_identity");
       }
     }
@@ -55,9 +71,15 @@ Result<TransferView> StartTransfer(const AppContext& ctx, const Caller& caller, 
     t.requested_by = actor.account_id;
     t.created_at = ctx.clock.NowMillis();
     t.status = "pending";
+    // The sending side's word (or the member's own) releases the membership at once.
+    t.initiated_by = sending ? "sending" : self ? "member" : "receiving";
+    if (sending || self) {
+      t.released_by = actor.account_id;
+      t.released_at = t.created_at;
+    }
     TS_ASSIGN_OR_RETURN(t.id, InsertTransfer(tx, t));
     TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "transfer.start", "transfer", t.id, from_path, "", TransferAuditJson(t)));
-    return ReloadTransfer(tx, ctx, t.id);
+    return ReloadTransfer(tx, ctx, actor, t.id);
   });
 }
 

@@ -5,6 +5,7 @@
 #include "modules/people/handlers.h"
 #include "modules/people/list_transfers.h"
 #include "modules/people/reject_transfer.h"
+#include "modules/people/release_transfer.h"
 #include "modules/people/start_transfer.h"
 
 namespace tianshan::people {
@@ -17,6 +18,7 @@ Result<StartTransferInput> ParseStart(std::string_view body) {
   out.person_id = in.Int("person_id", false, 1);
   out.identity_number = in.String("identity_number", false, 20);
   if (out.identity_number) out.identity_number = NormalizeIdentityNumber(*out.identity_number);
+  out.name = in.String("name", false, kMaxName);
   out.to_organization_id = in.Int("to_organization_id", true, 1).value_or(0);
   out.note = in.String("note", false, kMaxReason);
   TS_RETURN_IF_ERROR(in.Finish());
@@ -26,7 +28,7 @@ Result<StartTransferInput> ParseStart(std::string_view body) {
 http::HttpResponse ViewResponse(const AppContext& ctx, const http::HttpRequest& req, const Result<TransferView>& v,
                                 int status = 200) {
   if (!v.ok()) return Problem(req, v.status());
-  return http::HttpResponse::Json(TransferJson(v->transfer, v->names, ctx.clock.NowMillis()), status);
+  return http::HttpResponse::Json(TransferJson(*v, ctx.clock.NowMillis()), status);
 }
 
 Result<ListTransfersInput> ParseList(const http::HttpRequest& req) {
@@ -41,7 +43,9 @@ Result<ListTransfersInput> ParseList(const http::HttpRequest& req) {
     return Status::Invalid("direction", "field.not_one_of", "incoming, outgoing");
   }
   in.incoming = *direction == "incoming";
-  TS_ASSIGN_OR_RETURN(in.status, ParseStatusQuery(req, TransferStatuses(), "pending"));
+  std::vector<std::string> statuses = TransferStatuses();
+  statuses.push_back("all");
+  TS_ASSIGN_OR_RETURN(in.status, ParseStatusQuery(req, statuses, "pending"));
   return in;
 }
 
@@ -52,6 +56,15 @@ void RegisterTransferRoutes(http::Router& r, AppContext& ctx) {
     auto in = ParseStart(req.body);
     if (!in.ok()) return Problem(req, in.status());
     return ViewResponse(ctx, req, StartTransfer(ctx, CallerOf(req), *in), 201);
+  });
+  r.Add("POST", "/api/v1/transfers/{id}/release", http::Access::kSession, [&ctx](http::HttpRequest& req) {
+    auto id = req.PathId("id");
+    if (!id.ok()) return Problem(req, id.status());
+    auto doc = ParseOptionalBody(req.body);
+    if (!doc.ok()) return Problem(req, doc.status());
+    ObjectReader in(*doc);
+    if (Status s = in.Finish(); !s.ok()) return Problem(req, s);
+    return ViewResponse(ctx, req, ReleaseTransfer(ctx, CallerOf(req), *id));
   });
   r.Add("POST", "/api/v1/transfers/{id}/accept", http::Access::kSession, [&ctx](http::HttpRequest& req) {
     auto id = req.PathId("id");
@@ -90,7 +103,7 @@ void RegisterTransferRoutes(http::Router& r, AppContext& ctx) {
     const int64_t now = ctx.clock.NowMillis();
     JsonOut out;
     out.StartObject().Key("items").StartArray();
-    for (const auto& v : page->items) WriteTransfer(out, v.transfer, v.names, now);
+    for (const auto& v : page->items) WriteTransfer(out, v, now);
     out.EndArray().Field("next_cursor", http::IdCursorText(page->next_cursor));
     out.EndObject();
     return http::HttpResponse::Json(out.Take());

@@ -12,11 +12,42 @@ Result<TransferAccess> LoadTransferAccess(storage::Transaction& tx, const AppCon
   a.transfer = std::move(*t);
   TS_ASSIGN_OR_RETURN(a.from_path, CurrentPath(tx, ctx, a.transfer.from_organization_id, a.transfer.from_path));
   TS_ASSIGN_OR_RETURN(a.to_path, CurrentPath(tx, ctx, a.transfer.to_organization_id, a.transfer.to_path));
-  a.self = IsSelf(actor, a.transfer.person_id);
-  a.sending = CanHandleTransfers(actor, a.from_path);
-  a.receiving = CanHandleTransfers(actor, a.to_path);
-  if (!a.self && !a.sending && !a.receiving) return Status::NotFound("people.transfer_not_found");
+  a.sides.self = IsSelf(actor, a.transfer.person_id);
+  a.sides.sending = CanHandleTransfers(actor, a.from_path);
+  a.sides.receiving = CanHandleTransfers(actor, a.to_path);
+  if (!a.sides.self && !a.sides.sending && !a.sides.receiving) return Status::NotFound("people.transfer_not_found");
+  a.can = ActionsOf(a.sides, a.transfer);
   return a;
+}
+
+Status RequireTransferAction(const TransferAccess& a, TransferAction action) {
+  const Transfer& t = a.transfer;
+  if (!t.pending()) return Status::Conflict("people.transfer_not_pending");
+  switch (action) {
+    case TransferAction::kRelease:
+      if (!a.sides.sending) return Status::Forbidden("people.transfer_sending_only");
+      if (!a.can.release) return Status::Conflict("people.transfer_already_released");
+      return Status::Ok();
+    case TransferAction::kAccept:
+      if (!a.sides.receiving) return Status::Forbidden("people.transfer_receiving_only");
+      if (!a.can.accept) return Status::Conflict("people.transfer_awaiting_sender");
+      return Status::Ok();
+    case TransferAction::kReject:
+      if (!a.can.reject) return Status::Forbidden("people.transfer_other_side");
+      return Status::Ok();
+    case TransferAction::kCancel:
+      if (!a.can.cancel) return Status::Forbidden("people.transfer_cancel_side");
+      return Status::Ok();
+  }
+  return Status::Forbidden();
+}
+
+TransferSides SidesOf(const auth::Actor& actor, const Transfer& t) {
+  return {IsSelf(actor, t.person_id), CanHandleTransfers(actor, t.from_path), CanHandleTransfers(actor, t.to_path)};
+}
+
+TransferActions ActionsOf(const TransferSides& sides, const Transfer& t) {
+  return AllowedTransferActions(sides, t.pending(), t.released(), t.initiated_by.value_or(""));
 }
 
 std::string TransferAuditJson(const Transfer& t) {
@@ -27,6 +58,7 @@ std::string TransferAuditJson(const Transfer& t) {
       .Field("to_organization_id", t.to_organization_id)
       .Field("branch_id", t.branch_id)
       .Field("status", t.status)
+      .Field("released_by", t.released_by)
       .Field("reason", t.reason)
       .EndObject();
   return out.Take();
@@ -45,8 +77,23 @@ Result<TransferNames> LoadTransferNames(storage::Transaction& tx, const AppConte
   return n;
 }
 
-void WriteTransfer(JsonOut& out, const Transfer& t, const TransferNames& names, int64_t now_millis) {
+namespace {
+
+void OptionalTime(JsonOut& out, const char* key, const std::optional<int64_t>& millis) {
+  out.Key(key);
+  if (millis) {
+    out.String(FormatUtc(*millis));
+  } else {
+    out.Null();
+  }
+}
+
+}  // namespace
+
+void WriteTransfer(JsonOut& out, const TransferView& v, int64_t now_millis) {
   constexpr int64_t kDay = 24LL * 3600 * 1000;
+  const Transfer& t = v.transfer;
+  const TransferNames& names = v.names;
   out.StartObject().Field("id", t.id);
   out.Key("person").StartObject().Field("id", t.person_id).Field("name", t.person_name).EndObject();
   out.Key("from").StartObject().Field("id", t.from_organization_id).Field("name", names.from).EndObject();
@@ -57,29 +104,42 @@ void WriteTransfer(JsonOut& out, const Transfer& t, const TransferNames& names, 
   } else {
     out.Null();
   }
-  out.Field("status", t.status).Field("note", t.note).Field("reason", t.reason);
-  out.Field("created_at", FormatUtc(t.created_at));
-  out.Key("decided_at");
-  if (t.decided_at) {
-    out.String(FormatUtc(*t.decided_at));
-  } else {
+  out.Field("status", t.status);
+  const std::string_view stage = TransferStage(t);
+  out.Key("stage");
+  if (stage.empty()) {
     out.Null();
+  } else {
+    out.String(stage);
   }
+  out.Field("initiated_by", t.initiated_by).Field("note", t.note).Field("reason", t.reason);
+  out.Field("created_at", FormatUtc(t.created_at));
+  OptionalTime(out, "released_at", t.released_at);
+  OptionalTime(out, "decided_at", t.decided_at);
   out.Field("age_days", (std::max<int64_t>(0, now_millis - t.created_at)) / kDay);
+  out.Key("can")
+      .StartObject()
+      .Field("release", v.can.release)
+      .Field("accept", v.can.accept)
+      .Field("reject", v.can.reject)
+      .Field("cancel", v.can.cancel)
+      .EndObject();
   out.EndObject();
 }
 
-std::string TransferJson(const Transfer& t, const TransferNames& names, int64_t now_millis) {
+std::string TransferJson(const TransferView& v, int64_t now_millis) {
   JsonOut out;
-  WriteTransfer(out, t, names, now_millis);
+  WriteTransfer(out, v, now_millis);
   return out.Take();
 }
 
-Result<TransferView> ReloadTransfer(storage::Transaction& tx, const AppContext& ctx, int64_t id) {
+Result<TransferView> ReloadTransfer(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                    int64_t id) {
   TS_ASSIGN_OR_RETURN(auto t, FindTransfer(tx, id));
   if (!t) return Status::Internal("error.internal").WithDetail("transfer vanished");
   TS_ASSIGN_OR_RETURN(auto names, LoadTransferNames(tx, ctx, *t));
-  return TransferView{std::move(*t), std::move(names)};
+  TransferActions can = ActionsOf(SidesOf(actor, *t), *t);
+  return TransferView{std::move(*t), std::move(names), can};
 }
 
 }  // namespace tianshan::people

@@ -8,6 +8,8 @@ import {
   filtersToQuery,
   isStale,
   peopleQuery,
+  transferStateLabel,
+  transferStateTag,
   personToForm,
   updatePersonInput,
 } from './data';
@@ -81,5 +83,14 @@ describe('people data', () => {
     expect(ageLabel(3, t)).toBe('people.transfers.ageDays:3');
     expect(isStale({ status: 'pending', age_days: 20 })).toBe(true);
     expect(isStale({ status: 'accepted', age_days: 20 })).toBe(false);
+  });
+
+  it('names the step a pending transfer waits for, or its outcome', () => {
+    const t = (k: string) => k;
+    expect(transferStateLabel({ status: 'pending', stage: 'awaiting_sender' }, t)).toBe('people.transfers.awaitingSender');
+    expect(transferStateLabel({ status: 'pending', stage: 'awaiting_receiver' }, t)).toBe('people.transfers.awaitingReceiver');
+    expect(transferStateLabel({ status: 'rejected', stage: null }, t)).toBe('people.transfers.statuses.rejected');
+    expect(transferStateTag({ status: 'pending', stage: 'awaiting_sender' })).toBe('warning');
+    expect(transferStateTag({ status: 'accepted', stage: null })).toBe('success');
   });
 });

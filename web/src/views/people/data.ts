@@ -152,3 +152,24 @@ export function updatePersonInput(form: PersonFormModel, original: Person): Pers
   }
   return input;
 }
+
+/** The state of a transfer in words: the step a pending one waits for, or its outcome. */
+export function transferStateLabel(transfer: Pick<Transfer, 'status' | 'stage'>, t: Translate): string {
+  if (transfer.status === 'pending') {
+    return t(transfer.stage === 'awaiting_sender' ? 'people.transfers.awaitingSender' : 'people.transfers.awaitingReceiver');
+  }
+  return t(`people.transfers.statuses.${transfer.status}`);
+}
+
+export function transferStateTag(transfer: Pick<Transfer, 'status' | 'stage'>): 'warning' | 'primary' | 'success' | 'danger' | 'info' {
+  switch (transfer.status) {
+    case 'pending':
+      return transfer.stage === 'awaiting_sender' ? 'warning' : 'primary';
+    case 'accepted':
+      return 'success';
+    case 'rejected':
+      return 'danger';
+    default:
+      return 'info';
+  }
+}
