@@ -25,22 +25,28 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   app->clock_ = clock ? clock : &app->system_clock_;
   app->hasher_ = std::make_unique<auth::PasswordHasher>(
       config.hash_threads > 0 ? config.hash_threads : std::max<size_t>(1, std::thread::hardware_concurrency() / 2),
-      config.hash_queue,
-      config.password_cost == "fast" ? auth::HashCost::kFast : auth::HashCost::kInteractive);
+      config.hash_queue, config.password_cost == "fast" ? auth::HashCost::kFast : auth::HashCost::kInteractive);
   app->audit_ = std::make_unique<audit::AuditLog>(*app->clock_);
   app->session_cache_ = std::make_unique<auth::SessionCache>(config.session_cache_millis);
-  app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->config_, nullptr});
+  app->settings_ =
+      PlatformSettings{config.secure_cookies, config.session_idle_millis, config.session_max_millis, config.secret};
+  app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->settings_, nullptr});
   app->context_->sessions = app->session_cache_.get();
   app->modules_ = AllModules();
+  for (const auto& m : app->modules_) {
+    if (m.provide_services) m.provide_services(*app->context_);
+    for (const auto& sheet : m.sheets) app->context_->sheets.emplace(sheet.name, sheet);
+    for (const auto& p : m.permissions) app->context_->permissions.push_back(p);
+  }
   for (const auto& m : app->modules_) {
     if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);
   }
   // Grants name organizations by path: after a move, re-read every session.
-  app->context_->subtree_moved.push_back([cache = app->session_cache_.get()](storage::Transaction&, const std::string&,
-                                                                             const std::string&) {
-    cache->Clear();
-    return Status::Ok();
-  });
+  app->context_->subtree_moved.push_back(
+      [cache = app->session_cache_.get()](storage::Transaction&, const std::string&, const std::string&) {
+        cache->Clear();
+        return Status::Ok();
+      });
   for (const auto& m : app->modules_) {
     RegisterMessages(m.messages);
     if (m.register_routes) m.register_routes(app->router_, *app->context_);
@@ -71,9 +77,8 @@ void App::RegisterSystemRoutes() {
     }
     return http::HttpResponse::Json(R"({"status":"ok"})");
   });
-  router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic, [](http::HttpRequest&) {
-    return http::HttpResponse::Json(OpenApiDocument());
-  });
+  router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic,
+              [](http::HttpRequest&) { return http::HttpResponse::Json(OpenApiDocument()); });
   metrics_.SetExtra([this] {
     return "# HELP tianshan_db_transaction_seconds_total Wall time spent in database transactions.\n"
            "# TYPE tianshan_db_transaction_seconds_total counter\n"
@@ -142,7 +147,7 @@ Status App::StartServer() {
                                        session_cache_.get());
   };
   http_app_ = std::make_unique<http::HttpApp>(router_, metrics_, static_files_, resolver,
-                                               http::HttpAppOptions{config_.max_body_bytes, "tianshan_session"});
+                                              http::HttpAppOptions{config_.max_body_bytes, "tianshan_session"});
   server_ = std::make_unique<http::HttpServer>(*http_app_);
   return server_->Start({config_.listen, config_.port, config_.io_threads});
 }

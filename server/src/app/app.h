@@ -16,7 +16,7 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 
@@ -40,6 +40,7 @@ class App {
   void WaitServer();
 
   AppContext& context() { return *context_; }
+  const AppConfig& config() const { return config_; }
   const http::Router& router() const { return router_; }
   const std::vector<ModuleDefinition>& modules() const { return modules_; }
   storage::Database& db() { return *db_; }
@@ -49,6 +50,7 @@ class App {
   void RegisterSystemRoutes();
 
   AppConfig config_;
+  PlatformSettings settings_;
   std::unique_ptr<storage::Database> db_;
   SystemClock system_clock_;
   const Clock* clock_ = nullptr;

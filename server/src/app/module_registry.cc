@@ -1,7 +1,7 @@
 #include "app/module_registry.h"
 
-#include "audit/module.h"
-#include "auth/module.h"
+#include "modules/accounts/module.h"
+#include "modules/audit/module.h"
 #include "modules/organizations/module.h"
 #include "modules/people/module.h"
 #include "modules/spreadsheets/module.h"
@@ -17,7 +17,7 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
-  modules.push_back(auth::AuthModule());
+  modules.push_back(accounts::AccountsModule());
   return modules;
 }
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 

@@ -11,9 +11,22 @@ Status AuditLog::Record(storage::Transaction& tx, AuditEntry e) const {
       .Execute(
           "INSERT INTO audit_entries (at, actor_account_id, action, entity_type, entity_id, organization_path, "
           "before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {e.at, e.actor_account_id, e.action, e.entity_type, e.entity_id, opt(e.organization_path),
-           opt(e.before_json), opt(e.after_json), opt(e.request_id)})
+          {e.at, e.actor_account_id, e.action, e.entity_type, e.entity_id, opt(e.organization_path), opt(e.before_json),
+           opt(e.after_json), opt(e.request_id)})
       .status();
+}
+
+Status AuditLog::Record(storage::Transaction& tx, const auth::Caller& caller, AuditChange change) const {
+  AuditEntry e;
+  e.actor_account_id = caller.actor.account_id;
+  e.action = std::move(change.action);
+  e.entity_type = std::move(change.entity_type);
+  e.entity_id = std::to_string(change.entity_id);
+  e.organization_path = std::move(change.organization_path);
+  e.before_json = std::move(change.before_json);
+  e.after_json = std::move(change.after_json);
+  e.request_id = caller.request_id;
+  return Record(tx, std::move(e));
 }
 
 Result<AuditPage> AuditLog::ListSubtree(storage::Transaction& tx, const std::string& path_prefix,
@@ -32,8 +45,8 @@ Result<AuditPage> AuditLog::ListSubtree(storage::Transaction& tx, const std::str
       page.next_cursor = page.items.back().id;
       break;
     }
-    page.items.push_back({r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
-                          r.Text(8), r.Text(9)});
+    page.items.push_back(
+        {r.Int(0), r.Int(1), r.OptInt(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8), r.Text(9)});
   }
   return page;
 }

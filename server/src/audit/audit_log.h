@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/caller.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "storage/database.h"
@@ -32,10 +33,23 @@ struct AuditPage {
   std::optional<int64_t> next_cursor;
 };
 
+// What a use case changed, the one way every module describes an audit entry; the caller adds
+// who and which request.
+struct AuditChange {
+  std::string action;       // "transfer.release"
+  std::string entity_type;  // "transfer"
+  int64_t entity_id = 0;
+  std::string organization_path;  // scope for readers
+  std::string before_json;        // masked; empty when there was no "before"
+  std::string after_json;         // masked
+};
+
 class AuditLog {
  public:
   explicit AuditLog(const Clock& clock) : clock_(clock) {}
   [[nodiscard]] Status Record(storage::Transaction& tx, AuditEntry entry) const;
+  // Records `change` made by `caller` (its account and request id).
+  [[nodiscard]] Status Record(storage::Transaction& tx, const auth::Caller& caller, AuditChange change) const;
   // Newest first, entries whose organization lies in the subtree at `path_prefix`.
   Result<AuditPage> ListSubtree(storage::Transaction& tx, const std::string& path_prefix,
                                 std::optional<int64_t> before_id, int limit,

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "auth/actor.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::auth {
 

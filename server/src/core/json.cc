@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/calendar.h"
+
 namespace tianshan {
 
 bool IsValidUtf8(std::string_view s) {
@@ -13,11 +15,21 @@ bool IsValidUtf8(std::string_view s) {
     unsigned char c = p[i];
     size_t n;
     uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + n >= s.size()) return false;
     for (size_t k = 1; k <= n; ++k) {
       if (i + k >= s.size() || (p[i + k] & 0xC0) != 0x80) return false;
@@ -33,9 +45,8 @@ bool IsValidUtf8(std::string_view s) {
 }
 
 size_t Utf8Length(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 Result<rapidjson::Document> ParseJsonObject(std::string_view body) {
@@ -74,8 +85,7 @@ void ObjectReader::AddError(std::string field, std::string message, std::string 
   errors_.push_back({prefix_ + field, std::move(message), std::move(param)});
 }
 
-std::optional<std::string> ObjectReader::String(const char* name, bool required, size_t max_chars,
-                                                size_t min_chars) {
+std::optional<std::string> ObjectReader::String(const char* name, bool required, size_t max_chars, size_t min_chars) {
   const auto* v = Raw(name);
   if (v == nullptr || v->IsNull()) {
     if (required) AddError(name, "field.required");
@@ -150,9 +160,76 @@ std::optional<std::string> ObjectReader::OneOf(const char* name, bool required,
   return s;
 }
 
+std::optional<std::string> ObjectReader::Text(const char* name, size_t max_chars) {
+  auto s = String(name, false, max_chars);
+  if (s && s->empty()) return std::nullopt;
+  return s;
+}
+
+std::optional<std::optional<std::string>> ObjectReader::NullableText(const char* name, size_t max_chars) {
+  const auto* raw = Raw(name);
+  if (raw == nullptr) return std::nullopt;
+  if (raw->IsNull()) return std::optional<std::string>();
+  auto s = String(name, false, max_chars);
+  if (!s) return std::nullopt;  // the error is recorded
+  return std::optional<std::string>(s->empty() ? std::nullopt : s);
+}
+
+std::optional<std::optional<int64_t>> ObjectReader::NullableId(const char* name) {
+  const auto* raw = Raw(name);
+  if (raw == nullptr) return std::nullopt;
+  if (raw->IsNull()) return std::optional<int64_t>();
+  auto v = Int(name, false, 1);
+  if (!v) return std::nullopt;
+  return std::optional<int64_t>(*v);
+}
+
+std::optional<std::string> ObjectReader::Date(const char* name, bool required) {
+  auto s = String(name, required, 10);
+  if (s && !IsValidDate(*s)) {
+    AddError(name, "field.bad_date");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::vector<int64_t>> ObjectReader::IdArray(const char* name, bool required, size_t max_items) {
+  const auto* raw = Raw(name);
+  if (raw == nullptr || raw->IsNull()) {
+    if (required) AddError(name, "field.required");
+    return std::nullopt;
+  }
+  if (!raw->IsArray()) {
+    AddError(name, "field.must_be_array");
+    return std::nullopt;
+  }
+  if (raw->Size() > max_items) {
+    AddError(name, "field.too_many", std::to_string(max_items));
+    return std::nullopt;
+  }
+  std::vector<int64_t> ids;
+  bool ok = true;
+  for (rapidjson::SizeType i = 0; i < raw->Size(); ++i) {
+    const auto& v = (*raw)[i];
+    if (!v.IsInt64() || v.GetInt64() < 1) {
+      AddError(std::string(name) + "[" + std::to_string(i) + "]", "field.must_be_integer");
+      ok = false;
+    } else {
+      ids.push_back(v.GetInt64());
+    }
+  }
+  if (!ok) return std::nullopt;
+  return ids;
+}
+
 Status ObjectReader::Finish() {
+  std::set<std::string_view> seen;
   for (auto it = object_.MemberBegin(); it != object_.MemberEnd(); ++it) {
     std::string_view key(it->name.GetString(), it->name.GetStringLength());
+    if (!seen.insert(key).second) {
+      errors_.push_back({prefix_ + std::string(key), "field.duplicate", {}});
+      continue;
+    }
     if (known_.find(key) == known_.end()) errors_.push_back({prefix_ + std::string(key), "field.unknown", {}});
   }
   if (errors_.empty()) return Status::Ok();

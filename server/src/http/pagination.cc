@@ -41,8 +41,4 @@ Result<int64_t> RequireQueryId(const HttpRequest& req, const char* name) {
   return *v;
 }
 
-std::optional<std::string> IdCursorText(const std::optional<int64_t>& next_id) {
-  return next_id ? std::optional<std::string>(std::to_string(*next_id)) : std::nullopt;
-}
-
 }  // namespace tianshan::http

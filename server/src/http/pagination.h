@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "http/edge.h"  // IdCursorText
 #include "http/http_types.h"
 
 namespace tianshan::http {
@@ -17,8 +18,6 @@ struct PageRequest {
 Result<PageRequest> ParsePageRequest(const HttpRequest& req, int default_limit = 20, int max_limit = 200);
 // Parses a cursor that must be a positive integer (an id).
 Result<std::optional<int64_t>> ParseIdCursor(const std::optional<std::string>& cursor);
-// An id cursor as clients send it back ("123"), or nullopt on the last page.
-std::optional<std::string> IdCursorText(const std::optional<int64_t>& next_id);
 // Parses a required positive integer query field.
 Result<int64_t> RequireQueryId(const HttpRequest& req, const char* name);
 

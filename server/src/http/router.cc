@@ -22,8 +22,37 @@ std::vector<std::string_view> Split(std::string_view path) {
 }  // namespace
 
 Route& Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt) {
-  return AddAsync(std::move(method), std::move(pattern), access,
-           [h = std::move(handler)](HttpRequest& req, Reply reply) { reply(h(req)); }, csrf_exempt);
+  return AddAsync(
+      std::move(method), std::move(pattern), access,
+      [h = std::move(handler)](HttpRequest& req, Reply reply) { reply(h(req)); }, csrf_exempt);
+}
+
+namespace {
+
+Handler FromEndpoint(Endpoint endpoint) {
+  return [e = std::move(endpoint)](HttpRequest& req) -> HttpResponse {
+    Result<HttpResponse> r = e(req);
+    if (!r.ok()) return ProblemResponse(r.status(), req.lang, req.path);
+    return std::move(*r);
+  };
+}
+
+}  // namespace
+
+Route& Router::Get(std::string pattern, Access access, Endpoint endpoint) {
+  return Add("GET", std::move(pattern), access, FromEndpoint(std::move(endpoint)));
+}
+Route& Router::Post(std::string pattern, Access access, Endpoint endpoint) {
+  return Add("POST", std::move(pattern), access, FromEndpoint(std::move(endpoint)));
+}
+Route& Router::Patch(std::string pattern, Access access, Endpoint endpoint) {
+  return Add("PATCH", std::move(pattern), access, FromEndpoint(std::move(endpoint)));
+}
+Route& Router::Put(std::string pattern, Access access, Endpoint endpoint) {
+  return Add("PUT", std::move(pattern), access, FromEndpoint(std::move(endpoint)));
+}
+Route& Router::Delete(std::string pattern, Access access, Endpoint endpoint) {
+  return Add("DELETE", std::move(pattern), access, FromEndpoint(std::move(endpoint)));
 }
 
 Route& Router::AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
@@ -67,7 +96,8 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   if (match.route != nullptr) {
     const auto& segments = match.route->segments;
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (is_param(segments[i])) match.params.emplace_back(segments[i].substr(1, segments[i].size() - 2), std::string(parts[i]));
+      if (is_param(segments[i]))
+        match.params.emplace_back(segments[i].substr(1, segments[i].size() - 2), std::string(parts[i]));
     }
   }
   return match;

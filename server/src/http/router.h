@@ -19,6 +19,9 @@ namespace tianshan::http {
 using Reply = std::function<void(HttpResponse)>;
 using Handler = std::function<HttpResponse(HttpRequest&)>;
 using AsyncHandler = std::function<void(HttpRequest&, Reply)>;
+// A handler written as parse → one use case → respond: a failed Result becomes the problem
+// response (with `instance`, in the request's language; see http/edge.h).
+using Endpoint = std::function<Result<HttpResponse>(HttpRequest&)>;
 
 enum class Access {
   kPublic,   // no session needed
@@ -49,6 +52,13 @@ class Router {
   Route& Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt = false);
   Route& AddAsync(std::string method, std::string pattern, Access access, AsyncHandler handler,
                   bool csrf_exempt = false);
+
+  // Endpoints (the usual way to add a route).
+  Route& Get(std::string pattern, Access access, Endpoint endpoint);
+  Route& Post(std::string pattern, Access access, Endpoint endpoint);
+  Route& Patch(std::string pattern, Access access, Endpoint endpoint);
+  Route& Put(std::string pattern, Access access, Endpoint endpoint);
+  Route& Delete(std::string pattern, Access access, Endpoint endpoint);
 
   RouteMatch Match(std::string_view method, std::string_view path) const;
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <thread>
 
@@ -46,6 +48,26 @@ std::optional<std::string> Row::OptText(size_t i) const {
 std::optional<int64_t> Row::OptInt(size_t i) const {
   if (IsNull(i)) return std::nullopt;
   return Int(i);
+}
+
+size_t Row::Index(std::string_view name) const {
+  if (names_) {
+    for (size_t i = 0; i < names_->size(); ++i) {
+      if ((*names_)[i] == name) return i;
+    }
+  }
+  // A repository asked for a column its own SELECT does not produce: a bug, not a runtime state.
+  std::fprintf(stderr, "storage::Row: no column named \"%.*s\" in this result\n", static_cast<int>(name.size()),
+               name.data());
+  std::abort();
+}
+
+bool Row::Has(std::string_view name) const {
+  if (!names_) return false;
+  for (const auto& n : *names_) {
+    if (n == name) return true;
+  }
+  return false;
 }
 
 Result<std::optional<Row>> Transaction::QueryOne(std::string_view sql, std::initializer_list<Param> params) {

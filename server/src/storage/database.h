@@ -35,12 +35,12 @@ enum class Dialect { kSqlite, kPostgres };
 // A bound parameter. Strings are copied only when needed by the driver.
 class Param {
  public:
-  Param() = default;  // NULL
-  Param(std::nullptr_t) {}                         // NOLINT(google-explicit-constructor)
-  Param(int v) : v_(static_cast<int64_t>(v)) {}    // NOLINT(google-explicit-constructor)
-  Param(int64_t v) : v_(v) {}                      // NOLINT(google-explicit-constructor)
-  Param(bool v) : v_(static_cast<int64_t>(v)) {}   // NOLINT(google-explicit-constructor)
-  Param(double v) : v_(v) {}                       // NOLINT(google-explicit-constructor)
+  Param() = default;                                        // NULL
+  Param(std::nullptr_t) {}                                  // NOLINT(google-explicit-constructor)
+  Param(int v) : v_(static_cast<int64_t>(v)) {}             // NOLINT(google-explicit-constructor)
+  Param(int64_t v) : v_(v) {}                               // NOLINT(google-explicit-constructor)
+  Param(bool v) : v_(static_cast<int64_t>(v)) {}            // NOLINT(google-explicit-constructor)
+  Param(double v) : v_(v) {}                                // NOLINT(google-explicit-constructor)
   Param(const char* v) : v_(std::string_view(v)) {}         // NOLINT(google-explicit-constructor)
   Param(std::string_view v) : v_(v) {}                      // NOLINT(google-explicit-constructor)
   Param(const std::string& v) : v_(std::string_view(v)) {}  // NOLINT(google-explicit-constructor)
@@ -58,9 +58,18 @@ class Param {
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;
 
+// Column names of a result, shared by its rows.
+using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+
+// One result row. Repositories read columns **by name** ("id", "org_path"; the name a SELECT
+// gives them, without a table prefix), so that adding or reordering columns never shifts a
+// read. Reading a name the SELECT did not produce is a programming error: the process stops
+// with the name in the message (tests catch it at once). By-position reads remain for
+// one-column answers (COUNT(*), RETURNING id) and for generic code.
 class Row {
  public:
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  explicit Row(std::vector<Value> values, ColumnNames names = nullptr)
+      : values_(std::move(values)), names_(std::move(names)) {}
   size_t size() const { return values_.size(); }
   bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
   // Integer column; NULL reads as 0, a text column holding digits is parsed.
@@ -71,8 +80,20 @@ class Row {
   std::optional<std::string> OptText(size_t i) const;
   std::optional<int64_t> OptInt(size_t i) const;
 
+  // The same, by column name.
+  size_t Index(std::string_view name) const;
+  bool Has(std::string_view name) const;
+  bool IsNull(std::string_view name) const { return IsNull(Index(name)); }
+  int64_t Int(std::string_view name) const { return Int(Index(name)); }
+  double Double(std::string_view name) const { return Double(Index(name)); }
+  std::string Text(std::string_view name) const { return Text(Index(name)); }
+  std::optional<std::string> OptText(std::string_view name) const { return OptText(Index(name)); }
+  std::optional<int64_t> OptInt(std::string_view name) const { return OptInt(Index(name)); }
+  bool Bool(std::string_view name) const { return Int(Index(name)) != 0; }
+
  private:
   std::vector<Value> values_;
+  ColumnNames names_;
 };
 
 struct Rows {

@@ -30,15 +30,14 @@ class StorageTest : public DatabaseTest {
 
 TEST_P(StorageTest, InsertsAndReadsTypedValues) {
   auto id = db().Write([](Transaction& tx) -> Result<int64_t> {
-    auto rows = tx.Query("INSERT INTO items (name, qty, price) VALUES (?, ?, ?) RETURNING id",
-                         {"天山街道", int64_t{42}, 2.5});
+    auto rows =
+        tx.Query("INSERT INTO items (name, qty, price) VALUES (?, ?, ?) RETURNING id", {"天山街道", int64_t{42}, 2.5});
     if (!rows.ok()) return rows.status();
     return (*rows)[0].Int(0);
   });
   ASSERT_TRUE(id.ok()) << id.status().detail();
-  auto row = db().Read([&](Transaction& tx) {
-    return tx.QueryOne("SELECT name, qty, price, path FROM items WHERE id = ?", {*id});
-  });
+  auto row = db().Read(
+      [&](Transaction& tx) { return tx.QueryOne("SELECT name, qty, price, path FROM items WHERE id = ?", {*id}); });
   ASSERT_TRUE(row.ok());
   ASSERT_TRUE(row->has_value());
   EXPECT_EQ((*row)->Text(0), "天山街道");
@@ -47,8 +46,28 @@ TEST_P(StorageTest, InsertsAndReadsTypedValues) {
   EXPECT_TRUE((*row)->IsNull(3));
 }
 
+TEST_P(StorageTest, ReadsColumnsByName) {
+  auto row = db().Write([](Transaction& tx) -> Result<std::optional<Row>> {
+    TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO items (name, qty, price) VALUES ('甲', 7, 1.5)"));
+    return tx.QueryOne("SELECT i.qty, i.name, i.price AS unit_price, i.path FROM items i");
+  });
+  ASSERT_TRUE(row.ok()) << row.status().detail();
+  ASSERT_TRUE(row->has_value());
+  const Row& r = **row;
+  EXPECT_EQ(r.Int("qty"), 7) << "a table prefix is not part of the name";
+  EXPECT_EQ(r.Text("name"), "甲");
+  EXPECT_DOUBLE_EQ(r.Double("unit_price"), 1.5);
+  EXPECT_FALSE(r.OptText("path").has_value());
+  EXPECT_TRUE(r.Has("unit_price"));
+  EXPECT_FALSE(r.Has("price"));
+  EXPECT_EQ(r.Index("name"), 1u);
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_DEATH((void)r.Int("quantity"), "no column named \"quantity\"");
+}
+
 TEST_P(StorageTest, UniqueViolationIsConflictAndRollsBack) {
-  Status first = db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('a', 1)").status(); });
+  Status first =
+      db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('a', 1)").status(); });
   ASSERT_TRUE(first.ok());
   Status second = db().Write([](Transaction& tx) -> Status {
     TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO items (name, qty) VALUES ('b', 1)"));
@@ -76,7 +95,9 @@ TEST_P(StorageTest, FailedFunctionRollsBack) {
 }
 
 TEST_P(StorageTest, ConcurrentIncrementsAreNeverLost) {
-  ASSERT_TRUE(db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('c', 0)").status(); }).ok());
+  ASSERT_TRUE(
+      db().Write([](Transaction& tx) { return tx.Execute("INSERT INTO items (name, qty) VALUES ('c', 0)").status(); })
+          .ok());
   constexpr int kThreads = 8, kPerThread = 50;
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
@@ -140,7 +161,8 @@ TEST_P(StorageTest, MigrationsApplyOnceAndAreRecorded) {
   auto broken = ApplyMigrations(db(), migrations);
   EXPECT_FALSE(broken.ok());
   EXPECT_NE(broken.status().detail().find("demo/3_broken"), std::string::npos) << broken.status().detail();
-  auto recorded = db().Read([](Transaction& tx) { return tx.Query("SELECT version FROM schema_migrations WHERE module = 'demo'"); });
+  auto recorded = db().Read(
+      [](Transaction& tx) { return tx.Query("SELECT version FROM schema_migrations WHERE module = 'demo'"); });
   ASSERT_TRUE(recorded.ok());
   EXPECT_EQ(recorded->size(), 2u) << "a failed migration is not recorded";
 }

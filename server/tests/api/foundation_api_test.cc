@@ -166,15 +166,16 @@ TEST_P(FoundationApiTest, ChangesByAnotherInstanceReachCachedSessionsWithinTheCa
   ASSERT_EQ(c->Login("admin", "password-123").status, 200);
   ASSERT_EQ(c->Get("/api/v1/session").status, 200);
   // Another server instance (here: a direct write) disables the account.
-  ASSERT_TRUE(server()
-                  .app()
-                  .db()
-                  .Write([&](storage::Transaction& tx) {
-                    return tx.Execute("UPDATE auth_accounts SET status = 'disabled' WHERE id = ?", {admin_id_}).status();
-                  })
-                  .ok());
+  ASSERT_TRUE(
+      server()
+          .app()
+          .db()
+          .Write([&](storage::Transaction& tx) {
+            return tx.Execute("UPDATE auth_accounts SET status = 'disabled' WHERE id = ?", {admin_id_}).status();
+          })
+          .ok());
   EXPECT_EQ(c->Get("/api/v1/session").status, 200) << "answered from the session cache";
-  server().clock().Advance(server().app().context().config.session_cache_millis);
+  server().clock().Advance(server().app().config().session_cache_millis);
   EXPECT_EQ(c->Get("/api/v1/session").status, 401);
 }
 

@@ -29,9 +29,9 @@ Result<Organization> ArchiveOrganization(const AppContext& ctx, const Caller& ca
     TS_RETURN_IF_ERROR(SetOrganizationStatus(tx, id, kArchived, after.updated_at));
     TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, counter::kOrganizations, -1));
     TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, KindCounterKey(after.fields.kind), -1));
-    TS_RETURN_IF_ERROR(ctx.audit.Record(
-        tx, AuditFor(caller.actor.account_id, "organization.archive", "organization", id, after.path,
-                     OrganizationAuditJson(before), OrganizationAuditJson(after), caller.request_id)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {"organization.archive", "organization", id, after.path,
+                                         OrganizationAuditJson(before), OrganizationAuditJson(after)}));
     return after;
   });
 }

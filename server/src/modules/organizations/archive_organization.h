@@ -7,7 +7,7 @@
 // it archived, subtract it from the organizations and kind.<kind> counters of itself and every
 // ancestor, record the audit entry. Archiving an archived organization changes nothing.
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/organization.h"
 #include "modules/organizations/use_case_support.h"
 

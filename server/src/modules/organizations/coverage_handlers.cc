@@ -1,10 +1,7 @@
-#include <charconv>
-
-#include "http/pagination.h"
-#include "modules/organizations/handler_support.h"
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/list_coverage_units.h"
 #include "modules/organizations/organization_json.h"
+#include "modules/organizations/requests.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -13,58 +10,42 @@ using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
 
-HttpResponse Unit(const HttpRequest& req, const Result<CoverageUnit>& r, int status = 200) {
-  if (!r.ok()) return Problem(req, r.status());
+HttpResponse Unit(const CoverageUnit& unit, int status = 200) {
   JsonOut out;
-  WriteCoverageUnit(out, *r);
-  return HttpResponse::Json(out.Take(), status);
-}
-
-Result<std::optional<int64_t>> IdCursor(const std::optional<std::string>& cursor) {
-  if (!cursor) return std::optional<int64_t>();
-  int64_t v = 0;
-  auto [end, ec] = std::from_chars(cursor->data(), cursor->data() + cursor->size(), v);
-  if (ec != std::errc() || end != cursor->data() + cursor->size() || v <= 0) {
-    return Status(StatusCode::kBadRequest, "error.bad_request").WithField("cursor", "query.bad_cursor");
-  }
-  return std::optional<int64_t>(v);
+  WriteCoverageUnit(out, unit);
+  return http::Json(out, status);
 }
 
 }  // namespace
 
 void RegisterCoverageRoutes(http::Router& router, const AppContext& ctx) {
-  router.Add("GET", "/api/v1/organizations/{id}/coverage-units", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto page = ParsePage(req);
-    if (!page.ok()) return Problem(req, page.status());
-    auto covered = ParseBoolQuery(req, "covered");
-    if (!covered.ok()) return Problem(req, covered.status());
-    auto after = IdCursor(page->cursor);
-    if (!after.ok()) return Problem(req, after.status());
-    auto r = ListCoverageUnits(ctx, *req.actor, *id, *covered, *after, page->limit);
-    if (!r.ok()) return Problem(req, r.status());
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& u : r->items) WriteCoverageUnit(out, u);
-    out.EndArray();
-    out.Field("next_cursor", http::IdCursorText(r->next_cursor));
-    out.EndObject();
-    return HttpResponse::Json(out.Take());
-  });
-  router.Add("POST", "/api/v1/organizations/{id}/coverage-units", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto input = ParseCoverageUnit(req.body);
-    if (!input.ok()) return Problem(req, input.status());
-    return Unit(req, CreateCoverageUnit(ctx, {*req.actor, req.request_id}, *id, *input), 201);
-  });
-  router.Add("PATCH", "/api/v1/coverage-units/{id}", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto patch = ParseCoverageUnitPatch(req.body);
-    if (!patch.ok()) return Problem(req, patch.status());
-    return Unit(req, UpdateCoverageUnit(ctx, {*req.actor, req.request_id}, *id, *patch));
+  router.Get("/api/v1/organizations/{id}/coverage-units", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               http::QueryReader query(req);
+               int limit = query.Limit(kDefaultLimit, kMaxLimit);
+               auto after = query.IdCursor();
+               auto covered = query.Bool("covered");
+               TS_RETURN_IF_ERROR(query.Finish());
+               TS_ASSIGN_OR_RETURN(auto page, ListCoverageUnits(ctx, *req.actor, id, covered, after, limit));
+               JsonOut out;
+               out.StartObject().Key("items").StartArray();
+               for (const auto& u : page.items) WriteCoverageUnit(out, u);
+               out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
+               return http::Json(out);
+             });
+  router.Post("/api/v1/organizations/{id}/coverage-units", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(auto input, ParseCoverageUnit(req));
+                TS_ASSIGN_OR_RETURN(auto unit, CreateCoverageUnit(ctx, http::CallerOf(req), id, input));
+                return Unit(unit, 201);
+              });
+  router.Patch("/api/v1/coverage-units/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto patch, ParseCoverageUnitPatch(req));
+    TS_ASSIGN_OR_RETURN(auto unit, UpdateCoverageUnit(ctx, http::CallerOf(req), id, patch));
+    return Unit(unit);
   });
 }
 

@@ -55,9 +55,13 @@ Result<CoverageUnit> CreateCoverageUnitUnchecked(storage::Transaction& tx, const
   TS_ASSIGN_OR_RETURN(unit, InsertCoverageUnit(tx, unit));
   TS_RETURN_IF_ERROR(AdjustCounter(tx, organization.id, counter::kUnits, 1));
   if (unit.covered()) TS_RETURN_IF_ERROR(AdjustCounter(tx, organization.id, counter::kCoveredUnits, 1));
-  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, AuditFor(actor_account_id, "coverage_unit.create", "coverage_unit",
-                                                   unit.id, organization.path, "", CoverageUnitAuditJson(unit),
-                                                   request_id)));
+  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = actor_account_id,
+                                           .action = "coverage_unit.create",
+                                           .entity_type = "coverage_unit",
+                                           .entity_id = std::to_string(unit.id),
+                                           .organization_path = organization.path,
+                                           .after_json = CoverageUnitAuditJson(unit),
+                                           .request_id = request_id}));
   return unit;
 }
 

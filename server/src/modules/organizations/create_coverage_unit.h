@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/coverage_unit.h"
 #include "modules/organizations/use_case_support.h"
 

@@ -13,14 +13,19 @@ Result<Organization> Insert(storage::Transaction& tx, const AppContext& ctx, std
                             const Organization* parent, const OrganizationFields& fields,
                             const std::string& request_id) {
   if (parent && !parent->active()) return Status::Invalid("parent_id", "organization.parent_archived");
-  TS_ASSIGN_OR_RETURN(bool taken, SiblingNameTaken(tx, parent ? std::optional(parent->id) : std::nullopt,
-                                                   fields.name, 0));
+  TS_ASSIGN_OR_RETURN(bool taken,
+                      SiblingNameTaken(tx, parent ? std::optional(parent->id) : std::nullopt, fields.name, 0));
   if (taken) return Status::Conflict("organization.duplicate_name").WithParam(fields.name);
   TS_ASSIGN_OR_RETURN(Organization org, InsertOrganization(tx, parent, fields, ctx.clock.NowMillis()));
   TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, org.path, counter::kOrganizations, 1));
   TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, org.path, KindCounterKey(fields.kind), 1));
-  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, AuditFor(actor_account_id, "organization.create", "organization", org.id,
-                                                   org.path, "", OrganizationAuditJson(org), request_id)));
+  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = actor_account_id,
+                                           .action = "organization.create",
+                                           .entity_type = "organization",
+                                           .entity_id = std::to_string(org.id),
+                                           .organization_path = org.path,
+                                           .after_json = OrganizationAuditJson(org),
+                                           .request_id = request_id}));
   return org;
 }
 
@@ -33,8 +38,7 @@ Result<Organization> CreateOrganization(const AppContext& ctx, const Caller& cal
     TS_RETURN_IF_ERROR(ShareTree(tx));
     std::optional<Organization> parent;
     if (input.parent_id) {
-      TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *input.parent_id, "parent_id",
-                                                     RowLock::kShare));
+      TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *input.parent_id, "parent_id", RowLock::kShare));
       if (!CanCreateChild(caller.actor, parent->path)) return Status::Forbidden();
     } else if (!CanCreateRoot(caller.actor)) {
       return Status::Forbidden("organization.root_needs_root_admin");

@@ -6,7 +6,7 @@
 // 第八师石河子市, and coverage units (some covered, some not). Every organization is recorded
 // in DemoContext::organization_ids by its full name.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::organizations {
 

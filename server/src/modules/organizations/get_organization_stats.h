@@ -3,7 +3,7 @@
 // the maintained counters only (one indexed read of a handful of rows, never a scan).
 // Readable by every role that may read the organization (404 otherwise).
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/counter_store.h"
 #include "modules/organizations/stats_cache.h"
 #include "modules/organizations/use_case_support.h"

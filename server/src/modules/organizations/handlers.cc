@@ -3,10 +3,10 @@
 #include "modules/organizations/archive_organization.h"
 #include "modules/organizations/get_organization.h"
 #include "modules/organizations/get_organization_stats.h"
-#include "modules/organizations/handler_support.h"
 #include "modules/organizations/move_organization.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
+#include "modules/organizations/requests.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -14,11 +14,31 @@ namespace {
 using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
+using http::QueryReader;
 
-HttpResponse One(const Organization& org, bool full_phone, int status = 200) {
+// One organization as its page shows it: the fields, what the caller may do with it (every
+// module's organization-scoped permissions, with what its state rules out) and, when known,
+// where it sits.
+HttpResponse One(const AppContext& ctx, const auth::Actor& actor, const Organization& org, int status = 200,
+                 const std::vector<AncestorRef>* ancestors = nullptr) {
   JsonOut out;
-  WriteOrganization(out, org, full_phone);
-  return HttpResponse::Json(out.Take(), status);
+  WriteOrganization(out, org, CanSeeContactPhone(actor, org.path), /*close=*/false);
+  if (org.active()) {
+    WriteCanFor(out, ctx.permissions, "organization", actor, org.path);
+  } else {
+    WriteCanFor(out, ctx.permissions, "organization", actor, org.path,
+                {"organizations.create_child", "organizations.archive", "organizations.move",
+                 "organizations.manage_coverage", "people.create", "spreadsheets.import"});
+  }
+  if (ancestors) {
+    out.Key("ancestors").StartArray();
+    for (const auto& a : *ancestors) {
+      out.StartObject().Field("id", a.id).Field("name", a.name).Field("readable", a.readable).EndObject();
+    }
+    out.EndArray();
+  }
+  out.EndObject();
+  return http::Json(out, status);
 }
 
 HttpResponse List(const OrganizationList& list) {
@@ -28,102 +48,94 @@ HttpResponse List(const OrganizationList& list) {
   out.EndArray();
   out.Field("next_cursor", list.next_cursor);
   out.EndObject();
-  return HttpResponse::Json(out.Take());
+  return http::Json(out);
 }
 
-// Writers answer with what they wrote; the caller may edit it, so the phone is shown in full
-// exactly when the caller may see it.
-HttpResponse Written(const HttpRequest& req, const Result<Organization>& r, int status = 200) {
-  if (!r.ok()) return Problem(req, r.status());
-  return One(*r, CanSeeContactPhone(*req.actor, r->path), status);
+HttpResponse Directory(const DirectoryPage& page) {
+  JsonOut out;
+  out.StartObject().Key("items").StartArray();
+  for (const auto& e : page.items) {
+    out.StartObject().Field("id", e.id).Field("name", e.name).Field("kind", e.kind).Field("setting", e.setting);
+    out.Key("ancestors").StartArray();
+    for (const auto& [id, name] : e.ancestors) out.StartObject().Field("id", id).Field("name", name).EndObject();
+    out.EndArray().EndObject();
+  }
+  out.EndArray().Field("next_cursor", page.next_cursor).EndObject();
+  return http::Json(out);
 }
 
 }  // namespace
 
 void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
-  router.Add("POST", "/api/v1/organizations", Access::kSession, [&ctx](HttpRequest& req) {
-    auto input = ParseCreateOrganization(req.body, ctx.clock.NowMillis());
-    if (!input.ok()) return Problem(req, input.status());
-    return Written(req, CreateOrganization(ctx, {*req.actor, req.request_id}, *input), 201);
+  router.Post("/api/v1/organizations", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto input, ParseCreateOrganization(req, ctx.clock.NowMillis()));
+    TS_ASSIGN_OR_RETURN(auto org, CreateOrganization(ctx, http::CallerOf(req), input));
+    return One(ctx, *req.actor, org, 201);
   });
-  router.Add("GET", "/api/v1/organizations/search", Access::kSession, [&ctx](HttpRequest& req) {
-    auto page = ParsePage(req);
-    if (!page.ok()) return Problem(req, page.status());
-    auto filter = ParseFilter(req);
-    if (!filter.ok()) return Problem(req, filter.status());
-    auto r = SearchOrganizations(ctx, *req.actor, req.Query("q").value_or(""), *page, *filter);
-    return r.ok() ? List(*r) : Problem(req, r.status());
+  router.Get("/api/v1/organizations/search", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    QueryReader query(req);
+    PageRequest page = ReadPage(query);
+    ListFilter filter = ReadFilter(query);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto list, SearchOrganizations(ctx, *req.actor, req.Query("q").value_or(""), page, filter));
+    return List(list);
   });
-  router.Add("GET", "/api/v1/organizations/directory", Access::kSession, [&ctx](HttpRequest& req) {
-    auto page = ParsePage(req);
-    if (!page.ok()) return Problem(req, page.status());
-    auto filter = ParseFilter(req);
-    if (!filter.ok()) return Problem(req, filter.status());
-    auto r = SearchDirectory(ctx, req.Query("q").value_or(""), *page, filter->kind);
-    if (!r.ok()) return Problem(req, r.status());
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& e : r->items) {
-      out.StartObject().Field("id", e.id).Field("name", e.name).Field("kind", e.kind).Field("setting", e.setting);
-      out.Key("ancestors").StartArray();
-      for (const auto& [id, name] : e.ancestors) out.StartObject().Field("id", id).Field("name", name).EndObject();
-      out.EndArray().EndObject();
-    }
-    out.EndArray().Field("next_cursor", r->next_cursor).EndObject();
-    return HttpResponse::Json(out.Take());
+  router.Get("/api/v1/organizations/directory", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    QueryReader query(req);
+    PageRequest page = ReadPage(query);
+    auto kind = query.OneOf("kind", Kinds());
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto found, SearchDirectory(ctx, req.Query("q").value_or(""), page, kind));
+    return Directory(found);
   });
-  router.Add("GET", "/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto r = GetOrganization(ctx, *req.actor, *id);
-    return r.ok() ? One(r->organization, r->full_phone) : Problem(req, r.status());
+  router.Get("/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto view, GetOrganization(ctx, *req.actor, id));
+    return One(ctx, *req.actor, view.organization, 200, &view.ancestors);
   });
-  router.Add("PATCH", "/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto patch = ParseOrganizationPatch(req.body);
-    if (!patch.ok()) return Problem(req, patch.status());
-    return Written(req, UpdateOrganization(ctx, {*req.actor, req.request_id}, *id, *patch));
+  router.Patch("/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto patch, ParseOrganizationPatch(req));
+    TS_ASSIGN_OR_RETURN(auto org, UpdateOrganization(ctx, http::CallerOf(req), id, patch));
+    return One(ctx, *req.actor, org);
   });
-  router.Add("POST", "/api/v1/organizations/{id}/archive", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    return Written(req, ArchiveOrganization(ctx, {*req.actor, req.request_id}, *id));
+  router.Post("/api/v1/organizations/{id}/archive", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_RETURN_IF_ERROR(http::NoBody(req));
+    TS_ASSIGN_OR_RETURN(auto org, ArchiveOrganization(ctx, http::CallerOf(req), id));
+    return One(ctx, *req.actor, org);
   });
-  router.Add("POST", "/api/v1/organizations/{id}/move", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto parent = ParseMove(req.body);
-    if (!parent.ok()) return Problem(req, parent.status());
-    return Written(req, MoveOrganization(ctx, {*req.actor, req.request_id}, *id, *parent));
+  router.Post("/api/v1/organizations/{id}/move", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto parent, ParseMove(req));
+    TS_ASSIGN_OR_RETURN(auto org, MoveOrganization(ctx, http::CallerOf(req), id, parent));
+    return One(ctx, *req.actor, org);
   });
-  router.Add("GET", "/api/v1/organizations/{id}/children", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto page = ParsePage(req);
-    if (!page.ok()) return Problem(req, page.status());
-    auto filter = ParseFilter(req);
-    if (!filter.ok()) return Problem(req, filter.status());
-    auto r = ListChildren(ctx, *req.actor, *id, *page, filter->status);
-    return r.ok() ? List(*r) : Problem(req, r.status());
+  router.Get("/api/v1/organizations/{id}/children", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    QueryReader query(req);
+    PageRequest page = ReadPage(query);
+    ListFilter filter = ReadFilter(query);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto list, ListChildren(ctx, *req.actor, id, page, filter.status));
+    return List(list);
   });
-  router.Add("GET", "/api/v1/organizations/{id}/subtree", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto page = ParsePage(req);
-    if (!page.ok()) return Problem(req, page.status());
-    auto filter = ParseFilter(req);
-    if (!filter.ok()) return Problem(req, filter.status());
-    auto r = ListSubtree(ctx, *req.actor, *id, *page, *filter, req.Query("q"));
-    return r.ok() ? List(*r) : Problem(req, r.status());
+  router.Get("/api/v1/organizations/{id}/subtree", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    QueryReader query(req);
+    PageRequest page = ReadPage(query);
+    ListFilter filter = ReadFilter(query);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto list, ListSubtree(ctx, *req.actor, id, page, filter, req.Query("q")));
+    return List(list);
   });
   auto stats_cache = std::make_shared<StatsCache>();
-  router.Add("GET", "/api/v1/organizations/{id}/stats", Access::kSession, [&ctx, stats_cache](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto r = GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, *id);
-    return r.ok() ? HttpResponse::Json(std::move(*r)) : Problem(req, r.status());
-  });
+  router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
+             [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
+               return http::Json(std::move(json));
+             });
 }
 
 }  // namespace tianshan::organizations

@@ -16,7 +16,7 @@
 //   PATCH /api/v1/coverage-units/{id}
 
 #include "http/router.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::organizations {
 

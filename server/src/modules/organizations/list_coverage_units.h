@@ -6,7 +6,7 @@
 
 #include <optional>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/coverage_repository.h"
 #include "modules/organizations/use_case_support.h"
 

@@ -10,9 +10,7 @@
 namespace tianshan::organizations {
 namespace {
 
-Status BadCursor() {
-  return Status(StatusCode::kBadRequest, "error.bad_request").WithField("cursor", "query.bad_cursor");
-}
+Status BadCursor() { return Status::Invalid("cursor", "query.bad_cursor"); }
 
 Result<std::optional<int64_t>> IdCursor(const std::optional<std::string>& cursor) {
   if (!cursor) return std::optional<int64_t>();

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/organization_repository.h"
 #include "modules/organizations/use_case_support.h"
 

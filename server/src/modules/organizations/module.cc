@@ -4,6 +4,7 @@
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/messages.h"
 #include "modules/organizations/organization_directory.h"
+#include "modules/organizations/permissions.h"
 #include "modules/organizations/verify_counters.h"
 
 namespace tianshan {
@@ -13,12 +14,15 @@ ModuleDefinition OrganizationsModule() {
   m.name = "organizations";
   m.migrations = storage::EmbeddedMigrations("organizations", "modules/organizations/migrations/");
   m.messages = organizations::Messages();
-  m.register_routes = [](http::Router& router, AppContext& ctx) {
+  m.provide_services = [](AppContext& ctx) {
     static const organizations::OrganizationDirectoryImpl directory;
     ctx.organizations = &directory;
+  };
+  m.register_routes = [](http::Router& router, AppContext& ctx) {
     organizations::RegisterOrganizationRoutes(router, ctx);
     organizations::RegisterCoverageRoutes(router, ctx);
   };
+  m.permissions = organizations::Permissions();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return organizations::LoadDemoNetwork(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return organizations::VerifyCounters(ctx.db); };
   return m;

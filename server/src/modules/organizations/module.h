@@ -2,7 +2,7 @@
 // The organizations module: the organization forest, coverage units and the maintained
 // counters every module's statistics roll up with (counters.h). See README.md.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 

@@ -22,8 +22,8 @@ Result<Organization> MoveOrganization(const AppContext& ctx, const Caller& calle
     TS_ASSIGN_OR_RETURN(Organization before, LoadReadable(tx, caller.actor, id, RowLock::kUpdate));
     std::optional<Organization> parent;
     if (new_parent_id) {
-      TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *new_parent_id, "new_parent_id",
-                                                     RowLock::kShare));
+      TS_ASSIGN_OR_RETURN(parent,
+                          LoadReadableParent(tx, caller.actor, *new_parent_id, "new_parent_id", RowLock::kShare));
     }
     std::string new_parent_path = parent ? parent->path : "";
     if (!CanMove(caller.actor, before.path, new_parent_path)) return Status::Forbidden();
@@ -45,9 +45,9 @@ Result<Organization> MoveOrganization(const AppContext& ctx, const Caller& calle
     for (const auto& moved : ctx.subtree_moved) TS_RETURN_IF_ERROR(moved(tx, before.path, after.path));
     TS_RETURN_IF_ERROR(SetParent(tx, id, new_parent_id, after.updated_at));
     TS_RETURN_IF_ERROR(ShiftSubtreeCounters(tx, id, ParentPath(before.path), new_parent_path));
-    TS_RETURN_IF_ERROR(ctx.audit.Record(
-        tx, AuditFor(caller.actor.account_id, "organization.move", "organization", id, after.path,
-                     OrganizationAuditJson(before), OrganizationAuditJson(after), caller.request_id)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {"organization.move", "organization", id, after.path,
+                                         OrganizationAuditJson(before), OrganizationAuditJson(after)}));
     return after;
   });
 }

@@ -6,7 +6,7 @@
 
 namespace tianshan::organizations {
 
-void WriteOrganization(JsonOut& out, const Organization& o, bool full_phone) {
+void WriteOrganization(JsonOut& out, const Organization& o, bool full_phone, bool close) {
   const auto& f = o.fields;
   out.StartObject();
   out.Field("id", o.id);
@@ -27,7 +27,7 @@ void WriteOrganization(JsonOut& out, const Organization& o, bool full_phone) {
   out.Field("status", o.status);
   out.Field("created_at", FormatUtc(o.created_at));
   out.Field("updated_at", FormatUtc(o.updated_at));
-  out.EndObject();
+  if (close) out.EndObject();
 }
 
 std::string OrganizationAuditJson(const Organization& org) {

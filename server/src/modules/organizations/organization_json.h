@@ -12,7 +12,9 @@
 namespace tianshan::organizations {
 
 // `full_phone` false masks contact_phone ("138****5678").
-void WriteOrganization(JsonOut& out, const Organization& org, bool full_phone);
+// Writes the organization's fields; with `close` false the object is left open so that the
+// caller may add fields (can, ancestors) and close it.
+void WriteOrganization(JsonOut& out, const Organization& org, bool full_phone, bool close = true);
 // The audit "before"/"after" of an organization: contact phone masked.
 std::string OrganizationAuditJson(const Organization& org);
 

@@ -48,8 +48,12 @@ class OrganizationsApiTest : public ApiTest {
 
 TEST_P(OrganizationsApiTest, AdminCreatesReadsAndUpdates) {
   auto admin = LoggedIn("karamay-admin");
-  json body = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "银河社区团支部"}, {"kind", "branch"},
-               {"setting", "community"}, {"region_code", "650203"}, {"contact_phone", "0990-6888888"},
+  json body = {{"parent_id", ids_.at("天山街道团工委")},
+               {"name", "银河社区团支部"},
+               {"kind", "branch"},
+               {"setting", "community"},
+               {"region_code", "650203"},
+               {"contact_phone", "0990-6888888"},
                {"founded_on", "2016-07-17"}};
   auto created = admin->Post("/api/v1/organizations", body);
   ASSERT_EQ(created.status, 201) << created.body;
@@ -68,18 +72,24 @@ TEST_P(OrganizationsApiTest, AdminCreatesReadsAndUpdates) {
 TEST_P(OrganizationsApiTest, BadInputIsNamedAndChangesNothing) {
   auto admin = LoggedIn("karamay-admin");
   int64_t before = Count(*admin, "克拉玛依市团委");
-  json good = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "新团支部"}, {"kind", "branch"}, {"setting", "community"}};
+  json good = {
+      {"parent_id", ids_.at("天山街道团工委")}, {"name", "新团支部"}, {"kind", "branch"}, {"setting", "community"}};
   struct Case {
     const char* field;
     json value;
     long status;
   };
   const Case cases[] = {
-      {"parent_id", 999999, 422},          {"parent_id", "abc", 422},
-      {"kind", "club", 422},               {"setting", "moon", 422},
-      {"founded_on", "2999-01-01", 422},   {"founded_on", "2016-02-30", 422},
-      {"founded_on", "17/07/2016", 422},   {"contact_phone", "12345678901", 422},
-      {"contact_phone", "0990 6888888", 422}, {"region_code", "65", 422},
+      {"parent_id", 999999, 422},
+      {"parent_id", "abc", 422},
+      {"kind", "club", 422},
+      {"setting", "moon", 422},
+      {"founded_on", "2999-01-01", 422},
+      {"founded_on", "2016-02-30", 422},
+      {"founded_on", "17/07/2016", 422},
+      {"contact_phone", "12345678901", 422},
+      {"contact_phone", "0990 6888888", 422},
+      {"region_code", "65", 422},
       {"surprise", true, 422},
   };
   for (const auto& c : cases) {
@@ -100,9 +110,15 @@ TEST_P(OrganizationsApiTest, BadInputIsNamedAndChangesNothing) {
   EXPECT_EQ(bad_id.status, 400);
   EXPECT_EQ(bad_id.error_fields(), std::vector<std::string>{"id"});
   EXPECT_EQ(admin->Get("/api/v1/organizations/0/children").status, 400);
-  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?limit=0")).status, 400);
-  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?cursor=zzz")).status, 400);
-  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?kind=club")).status, 400);
+  // Query values are field errors (422) like body values; a malformed path is a bad request (400).
+  auto bad_query = admin->Get(Org("克拉玛依市团委", "/subtree?limit=0&kind=club"));
+  EXPECT_EQ(bad_query.status, 422);
+  EXPECT_EQ(bad_query.error_fields(), (std::vector<std::string>{"limit", "kind"})) << "every bad field at once";
+  EXPECT_EQ(admin->Get(Org("克拉玛依市团委", "/subtree?cursor=zzz")).status, 422);
+  auto duplicate = admin->Send("PATCH", Org("克拉玛依市团委", ""), R"({"address": "一", "address": "二"})",
+                               {{"Content-Type", "application/json"}});
+  EXPECT_EQ(duplicate.status, 422) << "a repeated key is refused, not silently resolved";
+  EXPECT_EQ(duplicate.error_fields(), std::vector<std::string>{"address"});
   EXPECT_EQ(Count(*admin, "克拉玛依市团委"), before);
 }
 
@@ -127,10 +143,13 @@ TEST_P(OrganizationsApiTest, GrantsCoverExactlyTheirSubtree) {
   EXPECT_EQ(rename.status, 403);
   EXPECT_EQ(rename.error_fields(), std::vector<std::string>{"name"});
   auto youth = LoggedIn("youth");
-  EXPECT_EQ(youth->Post("/api/v1/organizations", {{"parent_id", ids_.at("风云社区团支部")}, {"name", "x"},
-                                                  {"kind", "branch"}, {"setting", "community"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      youth
+          ->Post(
+              "/api/v1/organizations",
+              {{"parent_id", ids_.at("风云社区团支部")}, {"name", "x"}, {"kind", "branch"}, {"setting", "community"}})
+          .status,
+      403);
   // Search stays within grants.
   auto found = member->Get("/api/v1/organizations/search?q=%E5%9B%A2%E6%94%AF%E9%83%A8");  // 团支部
   std::set<std::string> names;
@@ -168,7 +187,8 @@ TEST_P(OrganizationsApiTest, SignedInSecretaryKeepsTheirMovedOrganization) {
   auto secretary = LoggedIn("branch-secretary");
   ASSERT_EQ(secretary->Get(Org("风云社区团支部")).status, 200);  // the session is now cached
   auto admin = LoggedIn("region-admin");
-  ASSERT_EQ(admin->Post(Org("天山街道团工委", "/move"), json{{"new_parent_id", ids_.at("乌鲁木齐市团委")}}).status, 200);
+  ASSERT_EQ(admin->Post(Org("天山街道团工委", "/move"), json{{"new_parent_id", ids_.at("乌鲁木齐市团委")}}).status,
+            200);
   // The grant's organization now has another path; the very next request must know it.
   auto after = secretary->Get(Org("风云社区团支部"));
   EXPECT_EQ(after.status, 200) << after.body;
@@ -178,7 +198,9 @@ TEST_P(OrganizationsApiTest, SignedInSecretaryKeepsTheirMovedOrganization) {
 TEST_P(OrganizationsApiTest, StatsAreExactAfterEveryWriteAndScopedOnEveryRead) {
   auto admin = LoggedIn("karamay-admin");
   const int64_t before = Count(*admin, "天山街道团工委");  // read, now cached
-  json body = {{"parent_id", ids_.at("天山街道团工委")}, {"name", "统计缓存社区团支部"}, {"kind", "branch"},
+  json body = {{"parent_id", ids_.at("天山街道团工委")},
+               {"name", "统计缓存社区团支部"},
+               {"kind", "branch"},
                {"setting", "community"}};
   ASSERT_EQ(admin->Post("/api/v1/organizations", body).status, 201);
   EXPECT_EQ(Count(*admin, "天山街道团工委"), before + 1) << "a write ends every cached figure";
@@ -224,7 +246,7 @@ TEST_P(OrganizationsApiTest, CoverageUnits) {
   EXPECT_TRUE(linked.json()["covered"].get<bool>());
   auto stats = admin->Get(Org("克拉玛依市团委", "/stats")).json();
   EXPECT_EQ(stats["subtree"]["coverage"]["covered"], 4);
-  EXPECT_EQ(admin->Get(Org("天山街道团工委", "/coverage-units?covered=maybe")).status, 400);
+  EXPECT_EQ(admin->Get(Org("天山街道团工委", "/coverage-units?covered=maybe")).status, 422);
   EXPECT_EQ(admin->Patch("/api/v1/coverage-units/abc", {{"name", "x"}}).status, 400);
   EXPECT_EQ(LoggedIn("cadre")->Patch("/api/v1/coverage-units/" + std::to_string(unit), {{"name", "x"}}).status, 403);
 }

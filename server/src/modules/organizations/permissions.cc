@@ -7,8 +7,7 @@ namespace tianshan::organizations {
 using auth::Role;
 
 bool CanRead(const auth::Actor& actor, std::string_view path) {
-  return actor.Covers(path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember,
-                             Role::kYouth});
+  return actor.Covers(path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember, Role::kYouth});
 }
 
 bool CanCreateChild(const auth::Actor& actor, std::string_view parent_path) {
@@ -20,7 +19,8 @@ bool CanCreateRoot(const auth::Actor& actor) {
   return std::any_of(actor.grants.begin(), actor.grants.end(), [](const auth::Grant& g) {
     return g.role == Role::kCommitteeAdmin &&
            (g.organization_path == "/" ||
-            (g.organization_path.size() >= 3 && std::count(g.organization_path.begin(), g.organization_path.end(), '/') == 2));
+            (g.organization_path.size() >= 3 &&
+             std::count(g.organization_path.begin(), g.organization_path.end(), '/') == 2));
   });
 }
 
@@ -31,8 +31,8 @@ bool CanUpdateAll(const auth::Actor& actor, std::string_view path) {
 bool CanUpdateDetails(const auth::Actor& actor, std::string_view path) {
   if (CanUpdateAll(actor, path)) return true;
   return !path.empty() && std::any_of(actor.grants.begin(), actor.grants.end(), [&](const auth::Grant& g) {
-           return g.role == Role::kBranchSecretary && g.organization_path == path;
-         });
+    return g.role == Role::kBranchSecretary && g.organization_path == path;
+  });
 }
 
 bool IsDetailField(std::string_view field) {
@@ -40,9 +40,7 @@ bool IsDetailField(std::string_view field) {
          field == "founded_on";
 }
 
-bool CanArchive(const auth::Actor& actor, std::string_view path) {
-  return actor.Covers(path, {Role::kCommitteeAdmin});
-}
+bool CanArchive(const auth::Actor& actor, std::string_view path) { return actor.Covers(path, {Role::kCommitteeAdmin}); }
 
 bool CanMove(const auth::Actor& actor, std::string_view path, std::string_view new_parent_path) {
   if (!actor.Covers(path, {Role::kCommitteeAdmin})) return false;
@@ -59,6 +57,26 @@ bool CanReadCoverage(const auth::Actor& actor, std::string_view organization_pat
 
 bool CanManageCoverage(const auth::Actor& actor, std::string_view organization_path) {
   return actor.Covers(organization_path, {Role::kCommitteeAdmin});
+}
+
+std::vector<PermissionDefinition> Permissions() {
+  return {
+      {"organizations.read", "organization", "any role covering it", CanRead},
+      {"organizations.create_child", "organization", "committee_admin covering it", CanCreateChild},
+      {"organizations.update", "organization", "committee_admin covering it (every field)", CanUpdateAll},
+      {"organizations.update_details", "organization",
+       "committee_admin covering it; branch_secretary granted on exactly it (short name, address, contact, founding "
+       "date)",
+       CanUpdateDetails},
+      {"organizations.archive", "organization", "committee_admin covering it", CanArchive},
+      {"organizations.move", "organization", "committee_admin covering it and the new parent",
+       [](const auth::Actor& a, std::string_view path) { return a.Covers(path, {Role::kCommitteeAdmin}); }},
+      {"organizations.see_contact_phone", "organization", "committee_admin, branch_secretary covering it",
+       CanSeeContactPhone},
+      {"organizations.read_coverage", "organization", "committee_admin, branch_secretary, cadre covering it",
+       CanReadCoverage},
+      {"organizations.manage_coverage", "organization", "committee_admin covering it", CanManageCoverage},
+  };
 }
 
 }  // namespace tianshan::organizations

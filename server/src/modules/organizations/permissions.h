@@ -20,8 +20,10 @@
 // grants reveal nothing) and 403 for an action on one the caller may read but not change.
 
 #include <string_view>
+#include <vector>
 
 #include "auth/actor.h"
+#include "kit/permission.h"
 
 namespace tianshan::organizations {
 
@@ -38,5 +40,9 @@ bool CanMove(const auth::Actor& actor, std::string_view path, std::string_view n
 bool CanSeeContactPhone(const auth::Actor& actor, std::string_view path);
 bool CanReadCoverage(const auth::Actor& actor, std::string_view organization_path);
 bool CanManageCoverage(const auth::Actor& actor, std::string_view organization_path);
+
+// The table above as named permissions for the module manifest (kit/permission.h); each entry
+// calls the function above, so the table and the use cases cannot disagree.
+std::vector<PermissionDefinition> Permissions();
 
 }  // namespace tianshan::organizations

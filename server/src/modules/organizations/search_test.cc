@@ -50,9 +50,9 @@ TEST_P(OrganizationSearchTest, SubtreePagesInPathOrder) {
   EXPECT_EQ(Names(*branches), (std::set<std::string>{"风云社区团支部", "佳福小区团支部"}));
   // A cursor outside the subtree or malformed is a bad request, not a leak.
   EXPECT_EQ(ListSubtree(ctx(), admin, karamay_.id, {2, "p" + urumqi_.path}, {}, std::nullopt).status().code(),
-            StatusCode::kBadRequest);
+            StatusCode::kInvalid);
   EXPECT_EQ(ListSubtree(ctx(), admin, karamay_.id, {2, "garbage"}, {}, std::nullopt).status().code(),
-            StatusCode::kBadRequest);
+            StatusCode::kInvalid);
 }
 
 TEST_P(OrganizationSearchTest, PrefixSearchPagesAreExactWhetherThePrefixIsCommonOrRare) {
@@ -135,9 +135,10 @@ TEST_P(OrganizationSearchTest, RenamesReachTheIndex) {
   Organization park = Make("高新技术产业开发区团工委", &karamay_, "working_committee", "industrial_park");
   EXPECT_EQ(SearchOrganizations(ctx(), admin, "产业开发", {}, {})->items.size(), 1u);
   ASSERT_TRUE(db().Write([&](storage::Transaction& tx) {
-                  return tx.Execute("UPDATE organizations_organizations SET name = ? WHERE id = ?",
-                                    {"克拉玛依园区团工委", park.id});
-                }).ok());
+                    return tx.Execute("UPDATE organizations_organizations SET name = ? WHERE id = ?",
+                                      {"克拉玛依园区团工委", park.id});
+                  })
+                  .ok());
   EXPECT_TRUE(SearchOrganizations(ctx(), admin, "产业开发", {}, {})->items.empty());
   EXPECT_EQ(SearchOrganizations(ctx(), admin, "园区团", {}, {})->items.size(), 1u);
 }

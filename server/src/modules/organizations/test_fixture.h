@@ -8,9 +8,9 @@
 #include <memory>
 #include <string>
 
-#include "app/config.h"
 #include "audit/audit_log.h"
 #include "auth/password_hasher.h"
+#include "kit/settings.h"
 #include "modules/organizations/create_organization.h"
 #include "modules/organizations/module.h"
 #include "testing/test_database.h"
@@ -26,7 +26,7 @@ class OrganizationsTest : public ::tianshan::testing::DatabaseTest {
     for (auto& m : OrganizationsModule().migrations) migrations.push_back(std::move(m));
     auto applied = storage::ApplyMigrations(db(), migrations);
     ASSERT_TRUE(applied.ok()) << applied.status().message() << " " << applied.status().detail();
-    ctx_ = std::make_unique<AppContext>(AppContext{db(), clock_, Hasher(), audit_, config_});
+    ctx_ = std::make_unique<AppContext>(AppContext{db(), clock_, Hasher(), audit_, settings_});
   }
 
   static auth::PasswordHasher& Hasher() {
@@ -44,9 +44,8 @@ class OrganizationsTest : public ::tianshan::testing::DatabaseTest {
     in.fields.name = name;
     in.fields.kind = kind;
     in.fields.setting = setting;
-    auto r = db().Write([&](storage::Transaction& tx) {
-      return CreateOrganizationUnchecked(tx, ctx(), std::nullopt, in, "test");
-    });
+    auto r = db().Write(
+        [&](storage::Transaction& tx) { return CreateOrganizationUnchecked(tx, ctx(), std::nullopt, in, "test"); });
     EXPECT_TRUE(r.ok()) << r.status().message() << " " << r.status().detail();
     return r.ok() ? *r : Organization{};
   }
@@ -72,7 +71,7 @@ class OrganizationsTest : public ::tianshan::testing::DatabaseTest {
 
   FakeClock clock_;
   audit::AuditLog audit_{clock_};
-  AppConfig config_;
+  PlatformSettings settings_;
   std::unique_ptr<AppContext> ctx_;
 };
 

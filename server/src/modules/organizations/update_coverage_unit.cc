@@ -36,9 +36,9 @@ Result<CoverageUnit> UpdateCoverageUnit(const AppContext& ctx, const Caller& cal
     if (after.covered() != before.covered()) {
       TS_RETURN_IF_ERROR(AdjustCounter(tx, after.organization_id, counter::kCoveredUnits, after.covered() ? 1 : -1));
     }
-    TS_RETURN_IF_ERROR(ctx.audit.Record(
-        tx, AuditFor(caller.actor.account_id, "coverage_unit.update", "coverage_unit", after.id, org->path,
-                     CoverageUnitAuditJson(before), CoverageUnitAuditJson(after), caller.request_id)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {"coverage_unit.update", "coverage_unit", after.id, org->path,
+                                         CoverageUnitAuditJson(before), CoverageUnitAuditJson(after)}));
     return after;
   });
 }

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/coverage_unit.h"
 #include "modules/organizations/use_case_support.h"
 

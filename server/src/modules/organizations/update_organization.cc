@@ -58,9 +58,9 @@ Result<Organization> UpdateOrganization(const AppContext& ctx, const Caller& cal
       TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, KindCounterKey(before.fields.kind), -1));
       TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, KindCounterKey(after.fields.kind), 1));
     }
-    TS_RETURN_IF_ERROR(ctx.audit.Record(
-        tx, AuditFor(caller.actor.account_id, "organization.update", "organization", id, after.path,
-                     OrganizationAuditJson(before), OrganizationAuditJson(after), caller.request_id)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {"organization.update", "organization", id, after.path,
+                                         OrganizationAuditJson(before), OrganizationAuditJson(after)}));
     return after;
   });
 }

@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/organization.h"
 #include "modules/organizations/use_case_support.h"
 

@@ -4,12 +4,6 @@
 
 namespace tianshan::people {
 
-http::HttpResponse Problem(const http::HttpRequest& req, const Status& status) {
-  return http::ProblemResponse(status, req.lang, req.path);
-}
-
-Caller CallerOf(const http::HttpRequest& req) { return Caller{*req.actor, req.request_id}; }
-
 Result<std::string> ParseStatusQuery(const http::HttpRequest& req, const std::vector<std::string>& allowed,
                                      const std::string& fallback) {
   auto raw = req.Query("status");

@@ -5,13 +5,14 @@
 #include <string>
 
 #include "core/json.h"
+#include "http/edge.h"
 #include "http/http_types.h"
 #include "modules/people/use_case_support.h"
 
 namespace tianshan::people {
 
-http::HttpResponse Problem(const http::HttpRequest& req, const Status& status);
-Caller CallerOf(const http::HttpRequest& req);
+using http::CallerOf;
+using http::Problem;
 
 // ?status= restricted to `allowed` (default `fallback`); 422 naming the parameter.
 Result<std::string> ParseStatusQuery(const http::HttpRequest& req, const std::vector<std::string>& allowed,

@@ -8,7 +8,7 @@
 //   GET /organizations/{id}/corrections
 
 #include "http/router.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::people {
 

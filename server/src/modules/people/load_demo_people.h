@@ -9,7 +9,7 @@
 // sequence starting with 9 and a valid check character; phones are 1990000xxxx. Everything is
 // inserted in one transaction and counters are adjusted once per organization.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::people {
 

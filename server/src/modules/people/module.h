@@ -2,7 +2,7 @@
 // The people module: people (league members and youth), memberships, cadre positions,
 // membership transfers and corrections. See README.md.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 

@@ -77,9 +77,9 @@ std::string PersonAuditJson(const Person& p) {
 
 Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, std::string action,
              std::string entity_type, int64_t entity_id, std::string path, std::string before, std::string after) {
-  return ctx.audit.Record(tx, organizations::AuditFor(caller.actor.account_id, std::move(action),
-                                                      std::move(entity_type), entity_id, std::move(path),
-                                                      std::move(before), std::move(after), caller.request_id));
+  return ctx.audit.Record(
+      tx, caller,
+      {std::move(action), std::move(entity_type), entity_id, std::move(path), std::move(before), std::move(after)});
 }
 
 }  // namespace tianshan::people

@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "auth/actor.h"
+#include "auth/caller.h"
 #include "auth/organization_directory.h"
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/organization.h"
 #include "modules/people/permissions.h"
 #include "modules/people/person.h"
@@ -21,11 +22,7 @@
 
 namespace tianshan::people {
 
-// Who asks, for permission checks and the audit log. `actor` outlives the call.
-struct Caller {
-  const auth::Actor& actor;
-  std::string request_id;
-};
+using auth::Caller;
 
 // The organization `id` (path and name), or nullopt when it does not exist.
 Result<std::optional<auth::OrganizationRef>> FindOrganizationRef(storage::Transaction& tx, const AppContext& ctx,

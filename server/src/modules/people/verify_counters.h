@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::people {
 

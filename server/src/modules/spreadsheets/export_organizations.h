@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/organizations/list_organizations.h"
 #include "modules/spreadsheets/export_file.h"
 

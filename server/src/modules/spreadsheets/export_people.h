@@ -7,7 +7,7 @@
 // template (without membership dates, which the list does not carry); kind=cadre adds the
 // position. More than kMaxExportRows rows: 422 "spreadsheets.export_too_large".
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/people/list_people.h"
 #include "modules/spreadsheets/export_file.h"
 

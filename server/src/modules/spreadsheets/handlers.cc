@@ -1,9 +1,10 @@
 #include "modules/spreadsheets/handlers.h"
 
 #include "core/json.h"
+#include "http/edge.h"
 #include "http/pagination.h"
 #include "http/url.h"
-#include "modules/organizations/handler_support.h"
+#include "modules/organizations/requests.h"
 #include "modules/people/person.h"
 #include "modules/spreadsheets/commit_import.h"
 #include "modules/spreadsheets/download_template.h"
@@ -22,7 +23,7 @@ using http::HttpResponse;
 // A job's report holds at most this many errors; error_rows still counts them all.
 constexpr size_t kMaxReportedErrors = 10000;
 
-HttpResponse Problem(const HttpRequest& req, const Status& s) { return http::ProblemResponse(s, req.lang, req.path); }
+using http::Problem;
 
 void WriteError(JsonOut& out, const RowError& e, Lang lang) {
   out.StartObject().Field("line", static_cast<int64_t>(e.line));
@@ -170,8 +171,9 @@ void RegisterExportRoutes(http::Router& router, const AppContext& ctx) {
   router.Add("GET", "/api/v1/organizations/{id}/subtree/export", Access::kSession, [&ctx](HttpRequest& req) {
     auto id = req.PathId("id");
     if (!id.ok()) return Problem(req, id.status());
-    auto filter = organizations::ParseFilter(req);
-    if (!filter.ok()) return Problem(req, filter.status());
+    http::QueryReader query(req);
+    Result<organizations::ListFilter> filter = organizations::ReadFilter(query);
+    if (Status s = query.Finish(); !s.ok()) return Problem(req, s);
     auto file = ExportOrganizations(ctx, *req.actor, *id, *filter, req.Query("q"));
     return file.ok() ? FileResponse(*file) : Problem(req, file.status());
   });

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "http/router.h"
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/spreadsheets/import_jobs.h"
 
 namespace tianshan::spreadsheets {

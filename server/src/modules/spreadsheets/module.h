@@ -4,7 +4,7 @@
 // or nothing), and .xlsx export of the people and organization lists. It owns no tables: it
 // works only through the organizations and people modules' public use cases. See README.md.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 

@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "modules/module.h"
+#include "kit/module.h"
 #include "modules/spreadsheets/import_jobs.h"
 
 namespace tianshan::spreadsheets {

@@ -49,24 +49,6 @@ Status BadQuery(const char* field, const char* message) { return Status::Invalid
 
 }  // namespace
 
-http::HttpResponse Problem(const http::HttpRequest& req, const Status& status) {
-  return http::ProblemResponse(status, req.lang, req.path);
-}
-
-std::string BaseUrl(const http::HttpRequest& req) {
-  std::string scheme = req.Header("x-forwarded-proto") == "https" ? "https" : "http";
-  std::string host;
-  for (char c : req.Header("host")) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']') {
-      host += c;
-    }
-  }
-  if (host.empty()) return "";
-  return scheme + "://" + host;
-}
-
-Caller CallerOf(const http::HttpRequest& req) { return Caller{*req.actor, req.request_id}; }
-
 Result<IdPage> ParseIdPage(const http::HttpRequest& req) {
   TS_ASSIGN_OR_RETURN(auto page, http::ParsePageRequest(req, 20, 200));
   TS_ASSIGN_OR_RETURN(auto cursor, http::ParseIdCursor(page.cursor));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "http/edge.h"
 #include "http/http_types.h"
 #include "http/pagination.h"
 #include "modules/volunteering/check_in.h"
@@ -20,11 +21,9 @@
 
 namespace tianshan::volunteering {
 
-http::HttpResponse Problem(const http::HttpRequest& req, const Status& status);
-// The scheme and host the client used ("https://tianshan.example"), from X-Forwarded-Proto and
-// Host (only host-name characters are kept), for URLs printed in QR codes.
-std::string BaseUrl(const http::HttpRequest& req);
-Caller CallerOf(const http::HttpRequest& req);
+using http::BaseUrl;
+using http::CallerOf;
+using http::Problem;
 
 // ?limit=&cursor= with an id cursor.
 struct IdPage {

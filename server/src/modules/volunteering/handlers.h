@@ -3,7 +3,7 @@
 // Routes are listed in openapi.json beside this file.
 
 #include "http/router.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::volunteering {
 

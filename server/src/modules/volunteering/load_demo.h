@@ -7,7 +7,7 @@
 // young people (names "<surname>志愿示例<n>"). Needs the organizations and people demo data;
 // does nothing without them.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::volunteering {
 

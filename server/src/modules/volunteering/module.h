@@ -2,7 +2,7 @@
 // The volunteering module: teams, projects, shifts, sign-up without oversell, QR check-in,
 // the hours ledger, certificates and rankings. See README.md.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "auth/actor.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::volunteering {
 

@@ -1,6 +1,5 @@
 #include "modules/volunteering/use_case_support.h"
 
-#include "app/config.h"
 #include "core/crypto.h"
 #include "core/json.h"
 #include "modules/organizations/counters.h"
@@ -100,12 +99,13 @@ Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& call
 }
 
 Result<std::string> SigningKey(storage::Transaction& tx, const AppContext& ctx) {
-  if (!ctx.config.secret.empty()) return ctx.config.secret;
+  if (!ctx.settings.secret.empty()) return ctx.settings.secret;
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT secret FROM volunteering_keys WHERE purpose = 'checkin'"));
   if (row) return row->Text(0);
-  TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO volunteering_keys (purpose, secret, created_at) VALUES ('checkin', ?, ?) "
-                                "ON CONFLICT (purpose) DO NOTHING",
-                                {RandomToken(32), ctx.clock.NowMillis()}));
+  TS_RETURN_IF_ERROR(
+      tx.Execute("INSERT INTO volunteering_keys (purpose, secret, created_at) VALUES ('checkin', ?, ?) "
+                 "ON CONFLICT (purpose) DO NOTHING",
+                 {RandomToken(32), ctx.clock.NowMillis()}));
   TS_ASSIGN_OR_RETURN(row, tx.QueryOne("SELECT secret FROM volunteering_keys WHERE purpose = 'checkin'"));
   if (!row) return Status::Retry("signing key not visible yet");
   return row->Text(0);

@@ -8,7 +8,8 @@
 #include <string>
 
 #include "auth/actor.h"
-#include "modules/module.h"
+#include "auth/caller.h"
+#include "kit/module.h"
 #include "modules/volunteering/volunteering.h"
 #include "storage/database.h"
 
@@ -16,15 +17,11 @@ namespace tianshan::volunteering {
 
 namespace counter {
 inline constexpr std::string_view kHoursMinutes = "volunteer.hours_minutes";  // confirmed minutes credited here
-inline constexpr std::string_view kVolunteers = "volunteer.volunteers";  // people with confirmed hours here
-inline constexpr std::string_view kProjects = "volunteer.projects";      // projects not archived
+inline constexpr std::string_view kVolunteers = "volunteer.volunteers";       // people with confirmed hours here
+inline constexpr std::string_view kProjects = "volunteer.projects";           // projects not archived
 }  // namespace counter
 
-// Who asks, for permission checks and the audit log. `actor` outlives the call.
-struct Caller {
-  const auth::Actor& actor;
-  std::string request_id;
-};
+using auth::Caller;
 
 // The organization `id` with its current path; NotFound ("volunteer.organization_unknown").
 Result<auth::OrganizationRef> FindOrganization(storage::Transaction& tx, const AppContext& ctx, int64_t id);
@@ -34,9 +31,9 @@ Result<auth::OrganizationRef> FindOrganizationField(storage::Transaction& tx, co
 
 struct ProjectAccess {
   Project project;
-  std::string path;       // the organization's current path
-  bool manager = false;   // may manage the project (organization manager or team leader)
-  bool visible = false;   // may see the project at all
+  std::string path;      // the organization's current path
+  bool manager = false;  // may manage the project (organization manager or team leader)
+  bool visible = false;  // may see the project at all
 };
 // The project and what `actor` (nullptr: the public) may do with it. NotFound
 // ("volunteer.project_not_found") when it does not exist or is not visible to the actor.

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::volunteering {
 

@@ -1,13 +1,12 @@
 #include "storage/postgres/postgres_database.h"
 
 #include <libpq-fe.h>
-
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <charconv>
-#include <filesystem>
 #include <cstring>
+#include <filesystem>
 #include <unordered_map>
 
 #include "storage/connection_pool.h"
@@ -78,6 +77,10 @@ class PgTransaction final : public Transaction {
     Rows out;
     int nrows = PQntuples(r), ncols = PQnfields(r);
     out.rows.reserve(static_cast<size_t>(nrows));
+    auto list = std::make_shared<std::vector<std::string>>();
+    list->reserve(static_cast<size_t>(ncols));
+    for (int c = 0; c < ncols; ++c) list->emplace_back(PQfname(r, c));
+    ColumnNames names = std::move(list);
     for (int i = 0; i < nrows; ++i) {
       std::vector<Value> values;
       values.reserve(static_cast<size_t>(ncols));
@@ -97,14 +100,19 @@ class PgTransaction final : public Transaction {
             values.emplace_back(v);
             break;
           }
-          case kBoolOid: values.emplace_back(static_cast<int64_t>(text[0] == 't')); break;
+          case kBoolOid:
+            values.emplace_back(static_cast<int64_t>(text[0] == 't'));
+            break;
           case kFloat4Oid:
           case kFloat8Oid:
-          case kNumericOid: values.emplace_back(std::strtod(text, nullptr)); break;
-          default: values.emplace_back(std::string(text, static_cast<size_t>(len)));
+          case kNumericOid:
+            values.emplace_back(std::strtod(text, nullptr));
+            break;
+          default:
+            values.emplace_back(std::string(text, static_cast<size_t>(len)));
         }
       }
-      out.rows.emplace_back(std::move(values));
+      out.rows.emplace_back(std::move(values), names);
     }
     return out;
   }
@@ -188,7 +196,8 @@ class PostgresDatabase final : public Database {
     int status = 0;
     waitpid(pid, &status, 0);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return Status::Internal("error.internal").WithDetail("pg_dump failed (exit " + std::to_string(WEXITSTATUS(status)) + ")");
+      return Status::Internal("error.internal")
+          .WithDetail("pg_dump failed (exit " + std::to_string(WEXITSTATUS(status)) + ")");
     }
     return Status::Ok();
   }

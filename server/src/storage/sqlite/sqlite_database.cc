@@ -29,8 +29,8 @@ class SqliteConnection {
     auto it = cache_.find(std::string(sql));
     if (it != cache_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                nullptr);
+    int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return Error(rc, "prepare");
     cache_.emplace(std::string(sql), stmt);
     return stmt;
@@ -114,34 +114,54 @@ class SqliteTransaction final : public Transaction {
       int rc = std::visit(
           [&](const auto& v) -> int {
             using V = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<V, std::monostate>) return sqlite3_bind_null(stmt, idx);
-            else if constexpr (std::is_same_v<V, int64_t>) return sqlite3_bind_int64(stmt, idx, v);
-            else if constexpr (std::is_same_v<V, double>) return sqlite3_bind_double(stmt, idx, v);
-            else return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+            if constexpr (std::is_same_v<V, std::monostate>)
+              return sqlite3_bind_null(stmt, idx);
+            else if constexpr (std::is_same_v<V, int64_t>)
+              return sqlite3_bind_int64(stmt, idx, v);
+            else if constexpr (std::is_same_v<V, double>)
+              return sqlite3_bind_double(stmt, idx, v);
+            else
+              return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
           },
           params[i].value());
       if (rc != SQLITE_OK) return conn_.Error(rc, "bind");
     }
+    ColumnNames names;
     while (true) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) return Status::Ok();
       if (rc != SQLITE_ROW) return conn_.Error(rc, "step");
       if (out == nullptr) continue;
       int n = sqlite3_column_count(stmt);
+      if (!names) {
+        auto list = std::make_shared<std::vector<std::string>>();
+        list->reserve(static_cast<size_t>(n));
+        for (int c = 0; c < n; ++c) {
+          const char* name = sqlite3_column_name(stmt, c);
+          list->emplace_back(name ? name : "");
+        }
+        names = std::move(list);
+      }
       std::vector<Value> values;
       values.reserve(n);
       for (int c = 0; c < n; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_INTEGER: values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
-          case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER:
+            values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c)));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(sqlite3_column_double(stmt, c));
+            break;
+          case SQLITE_NULL:
+            values.emplace_back(std::monostate{});
+            break;
           default: {
             const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
             values.emplace_back(std::string(text ? text : "", static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
           }
         }
       }
-      out->rows.emplace_back(std::move(values));
+      out->rows.emplace_back(std::move(values), names);
     }
   }
 
@@ -173,8 +193,8 @@ class SqliteDatabase final : public Database {
 
   Result<std::unique_ptr<SqliteConnection>> Connect() {
     sqlite3* db = nullptr;
-    int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
       sqlite3_close_v2(db);

@@ -1,8 +1,13 @@
 #pragma once
-// The contract every capability module fulfils. A module is registered once, in
-// app/module_registry.cc, by a function returning its ModuleDefinition: its migrations, its
-// user-facing messages, its routes, its demo data and its counter check. Modules talk to the
-// rest of the platform only through AppContext and other modules' public headers.
+// The module kit: the contract every capability module fulfils and the services it may use.
+//
+// A module is registered once, in app/module_registry.cc, by a function returning its
+// ModuleDefinition (its manifest, in the spirit of a Decidim component manifest): migrations,
+// messages, the services it provides to other modules, routes, named permissions, spreadsheet
+// sheets, statistics counters, demo data, path rewrites after subtree moves and its counter
+// check. Modules reach the platform only through AppContext and other modules' public headers
+// (modules/<name>/public/); `docs/adding-a-module.md` is the checklist and
+// `scripts/new-module.sh NAME` writes a skeleton of exactly this shape.
 
 #include <functional>
 #include <map>
@@ -16,12 +21,14 @@
 #include "core/clock.h"
 #include "core/messages.h"
 #include "http/router.h"
+#include "kit/counter_definition.h"
+#include "kit/permission.h"
+#include "kit/settings.h"
+#include "kit/sheet.h"
 #include "storage/database.h"
 #include "storage/migrate.h"
 
 namespace tianshan {
-
-struct AppConfig;
 
 // Services shared by all modules; lives as long as the server. Thread-safe.
 struct AppContext {
@@ -29,17 +36,21 @@ struct AppContext {
   const Clock& clock;
   auth::PasswordHasher& hasher;
   const audit::AuditLog& audit;
-  const AppConfig& config;
-  // Set by the organizations module during registration.
+  const PlatformSettings& settings;
+  // Provided by the organizations module (its `provide_services`).
   const auth::OrganizationDirectory* organizations = nullptr;
   // Called by the organizations module inside the transaction that moves a subtree, so that
   // every module keeping materialized paths on its rows rewrites them in the same transaction.
-  using SubtreeMoved = std::function<Status(storage::Transaction&, const std::string& old_prefix,
-                                            const std::string& new_prefix)>;
+  using SubtreeMoved =
+      std::function<Status(storage::Transaction&, const std::string& old_prefix, const std::string& new_prefix)>;
   std::vector<SubtreeMoved> subtree_moved;
   // Sessions resolved recently (see auth/session_cache.h); code that ends a session erases it,
   // code that changes grants or accounts clears it.
   auth::SessionCache* sessions = nullptr;
+  // Every module's spreadsheet sheets, by name (see kit/sheet.h); filled before routes.
+  std::map<std::string, SheetDefinition> sheets;
+  // Every module's named permissions (see kit/permission.h); filled before routes.
+  std::vector<PermissionDefinition> permissions;
 };
 
 // Shared state while `tianshan demo` loads the demo network, so that later modules can refer
@@ -54,8 +65,18 @@ struct ModuleDefinition {
   std::string name;
   std::vector<storage::Migration> migrations;
   std::vector<MessageText> messages;
-  // Adds routes; may also set fields of the AppContext it provides (organizations).
+  // Sets the services this module provides to others on the AppContext (e.g. the organization
+  // directory). Runs for every module before any module registers routes.
+  std::function<void(AppContext&)> provide_services;
+  // Adds routes. Must not change the AppContext.
   std::function<void(http::Router&, AppContext&)> register_routes;
+  // Named permissions: the table of the module's README, the `can` of its payloads and the
+  // permission matrix test read this list (see kit/permission.h).
+  std::vector<PermissionDefinition> permissions;
+  // Spreadsheet sheets this module imports and exports through the generic engine.
+  std::vector<SheetDefinition> sheets;
+  // Statistics counters this module keeps (organizations' maintained counters).
+  std::vector<CounterDefinition> counters;
   // Loads this module's demo data into an empty database.
   std::function<Status(AppContext&, DemoContext&)> load_demo;
   // Rewrites this module's stored materialized paths after a subtree move (see AppContext).

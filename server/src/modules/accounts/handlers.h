@@ -1,14 +1,14 @@
 #pragma once
-// HTTP adapters of the auth module (see auth/module.h for the routes).
+// HTTP adapters of the accounts module (see modules/accounts/module.h for the routes).
 
 #include "http/router.h"
-#include "modules/module.h"
+#include "kit/module.h"
 
-namespace tianshan::auth {
+namespace tianshan::accounts {
 
 // Asynchronous: the password check runs on the hasher pool, never on an I/O thread.
 void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
 http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req);
 http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req);
 
-}  // namespace tianshan::auth
+}  // namespace tianshan::accounts

@@ -1,10 +1,14 @@
-#include "auth/module.h"
+#include "modules/accounts/module.h"
 
 #include "auth/create_account.h"
-#include "auth/handlers.h"
 #include "auth/session_store.h"
+#include "modules/accounts/handlers.h"
 
-namespace tianshan::auth {
+namespace tianshan::accounts {
+using auth::CreateAccount;
+using auth::NewAccount;
+using auth::Role;
+
 namespace {
 
 std::vector<MessageText> Messages() {
@@ -52,15 +56,16 @@ Status LoadDemo(AppContext& ctx, DemoContext& demo) {
 
 }  // namespace
 
-ModuleDefinition AuthModule() {
+ModuleDefinition AccountsModule() {
   ModuleDefinition m;
   m.name = "auth";
   m.migrations = storage::EmbeddedMigrations("auth", "auth/migrations/");
   m.messages = Messages();
   m.register_routes = [](http::Router& r, AppContext& ctx) {
-    r.AddAsync("POST", "/api/v1/session", http::Access::kPublic,
-               [&ctx](http::HttpRequest& req, http::Reply reply) { LogIn(ctx, req, std::move(reply)); },
-               /*csrf_exempt=*/true);
+    r.AddAsync(
+        "POST", "/api/v1/session", http::Access::kPublic,
+        [&ctx](http::HttpRequest& req, http::Reply reply) { LogIn(ctx, req, std::move(reply)); },
+        /*csrf_exempt=*/true);
     r.Add("GET", "/api/v1/session", http::Access::kSession,
           [&ctx](http::HttpRequest& req) { return GetSession(ctx, req); });
     r.Add("DELETE", "/api/v1/session", http::Access::kSession,
@@ -70,4 +75,4 @@ ModuleDefinition AuthModule() {
   return m;
 }
 
-}  // namespace tianshan::auth
+}  // namespace tianshan::accounts

@@ -3,7 +3,7 @@
 //   GET /api/v1/audit?organization_id=&entity_type=&limit=&cursor=
 // Only committee admins whose grant covers the organization read its subtree's entries.
 
-#include "modules/module.h"
+#include "kit/module.h"
 
 namespace tianshan::audit {
 

@@ -1,25 +1,42 @@
-#include "auth/handlers.h"
+#include "modules/accounts/handlers.h"
 
 #include <cmath>
 
-#include "app/config.h"
 #include "auth/account_repository.h"
 #include "auth/login_throttle.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 
-namespace tianshan::auth {
+namespace tianshan::accounts {
+using auth::AccountRecord;
+using auth::AccountRepository;
+using auth::Actor;
+using auth::Grant;
+using auth::HashCost;
+using auth::LoginThrottle;
+using auth::NewSession;
+using auth::PasswordHasher;
+using auth::Role;
+using auth::RoleName;
+using auth::SessionPolicy;
+using auth::SessionStore;
+using auth::ThrottlePolicy;
+
 namespace {
 
 SessionPolicy PolicyOf(const AppContext& ctx) {
-  return {ctx.config.session_idle_millis, ctx.config.session_max_millis};
+  return {ctx.settings.session_idle_millis, ctx.settings.session_max_millis};
 }
 
 std::string SessionJson(const AccountRecord& account, const std::vector<Grant>& grants, const std::string& csrf) {
   JsonOut out;
   out.StartObject();
-  out.Key("account").StartObject().Field("id", account.id).Field("login", account.login)
-      .Field("display_name", account.display_name).EndObject();
+  out.Key("account")
+      .StartObject()
+      .Field("id", account.id)
+      .Field("login", account.login)
+      .Field("display_name", account.display_name)
+      .EndObject();
   out.Key("person");
   if (account.person_id) {
     out.StartObject().Field("id", *account.person_id).EndObject();
@@ -43,9 +60,9 @@ std::string SessionJson(const AccountRecord& account, const std::vector<Grant>& 
 
 std::string CookieHeader(const AppContext& ctx, const http::HttpRequest& req, const std::string& value,
                          int64_t max_age_seconds) {
-  bool secure = ctx.config.secure_cookies || req.Header("x-forwarded-proto") == "https";
-  return "tianshan_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
+  bool secure = ctx.settings.secure_cookies || req.Header("x-forwarded-proto") == "https";
+  return "tianshan_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -87,41 +104,43 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   bool secure = cookie_template.find("Secure") != std::string::npos;
   std::string request_id = req.request_id;
   auto account = lookup->account;
-  bool queued = ctx.hasher.SubmitVerify(*password, hash, [&ctx, reply, lang, account, login_key, address_key, secure,
-                                                          request_id](bool match) {
-    const int64_t at = ctx.clock.NowMillis();
-    if (match && account && account->status == "active") {
-      struct Out {
-        NewSession session;
-        std::vector<Grant> grants;
-      };
-      auto created = ctx.db.Write([&](storage::Transaction& tx) -> Result<Out> {
-        auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx));
-        if (!session.ok()) return session.status();
-        TS_RETURN_IF_ERROR(LoginThrottle::Clear(tx, login_key));
-        auto grants = SessionStore::LoadGrants(tx, account->id, ctx.organizations);
-        if (!grants.ok()) return grants.status();
-        TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = account->id,
-                                                 .action = "session.login",
-                                                 .entity_type = "account",
-                                                 .entity_id = std::to_string(account->id),
-                                                 .request_id = request_id}));
-        return Out{std::move(*session), std::move(*grants)};
+  bool queued = ctx.hasher.SubmitVerify(
+      *password, hash, [&ctx, reply, lang, account, login_key, address_key, secure, request_id](bool match) {
+        const int64_t at = ctx.clock.NowMillis();
+        if (match && account && account->status == "active") {
+          struct Out {
+            NewSession session;
+            std::vector<Grant> grants;
+          };
+          auto created = ctx.db.Write([&](storage::Transaction& tx) -> Result<Out> {
+            auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx));
+            if (!session.ok()) return session.status();
+            TS_RETURN_IF_ERROR(LoginThrottle::Clear(tx, login_key));
+            auto grants = SessionStore::LoadGrants(tx, account->id, ctx.organizations);
+            if (!grants.ok()) return grants.status();
+            TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = account->id,
+                                                     .action = "session.login",
+                                                     .entity_type = "account",
+                                                     .entity_id = std::to_string(account->id),
+                                                     .request_id = request_id}));
+            return Out{std::move(*session), std::move(*grants)};
+          });
+          if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang));
+          auto resp = http::HttpResponse::Json(SessionJson(*account, created->grants, created->session.csrf_token));
+          resp.Header("Set-Cookie",
+                      "tianshan_session=" + created->session.token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                          std::to_string(ctx.settings.session_max_millis / 1000) + (secure ? "; Secure" : ""));
+          return reply(std::move(resp));
+        }
+        ThrottlePolicy policy;
+        ctx.db
+            .Write([&](storage::Transaction& tx) -> Status {
+              TS_RETURN_IF_ERROR(LoginThrottle::RecordFailure(tx, login_key, policy.login_free_failures, at, policy));
+              return LoginThrottle::RecordFailure(tx, address_key, policy.address_free_failures, at, policy);
+            })
+            .IgnoreError();
+        reply(http::ProblemResponse(Status::Unauthorized("auth.bad_credentials"), lang));
       });
-      if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang));
-      auto resp = http::HttpResponse::Json(SessionJson(*account, created->grants, created->session.csrf_token));
-      resp.Header("Set-Cookie", "tianshan_session=" + created->session.token +
-                                    "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                                    std::to_string(ctx.config.session_max_millis / 1000) + (secure ? "; Secure" : ""));
-      return reply(std::move(resp));
-    }
-    ThrottlePolicy policy;
-    ctx.db.Write([&](storage::Transaction& tx) -> Status {
-        TS_RETURN_IF_ERROR(LoginThrottle::RecordFailure(tx, login_key, policy.login_free_failures, at, policy));
-        return LoginThrottle::RecordFailure(tx, address_key, policy.address_free_failures, at, policy);
-      }).IgnoreError();
-    reply(http::ProblemResponse(Status::Unauthorized("auth.bad_credentials"), lang));
-  });
   if (!queued) reply(http::ProblemResponse(Status::Unavailable("auth.busy"), lang));
 }
 
@@ -148,4 +167,4 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   return resp;
 }
 
-}  // namespace tianshan::auth
+}  // namespace tianshan::accounts

@@ -1,4 +1,4 @@
-#include "audit/module.h"
+#include "modules/audit/module.h"
 
 #include "core/json.h"
 #include "http/pagination.h"
@@ -65,7 +65,8 @@ ModuleDefinition AuditModule() {
     return storage::RewritePathPrefix(tx, "audit_entries", "organization_path", from, to);
   };
   m.register_routes = [](http::Router& r, AppContext& ctx) {
-    r.Add("GET", "/api/v1/audit", http::Access::kSession, [&ctx](http::HttpRequest& req) { return ListAudit(ctx, req); });
+    r.Add("GET", "/api/v1/audit", http::Access::kSession,
+          [&ctx](http::HttpRequest& req) { return ListAudit(ctx, req); });
   };
   return m;
 }
