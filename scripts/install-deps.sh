@@ -5,10 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
-  build-essential cmake pkg-config git ca-certificates
+  build-essential cmake pkg-config git ca-certificates ccache
   librestinio-dev libasio-dev libfmt-dev rapidjson-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
-  libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev
+  libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libvalijson-dev
   libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev libpango1.0-dev libcairo2-dev
   nodejs npm chromium fonts-noto-cjk
 )
