@@ -25,7 +25,7 @@ void WriteCoverageFile(const std::string& dir) {
   }
 }
 
-std::string CoverageReport(const std::string& dir) {
+CoverageSummary CoverageReport(const std::string& dir) {
   std::map<std::string, std::set<long>> seen;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
@@ -57,7 +57,7 @@ std::string CoverageReport(const std::string& dir) {
   out << "OpenAPI contract coverage: " << answered << " of " << operations.size()
       << " operations had a response checked against the document, " << succeeded << " of them a 2xx answer\n"
       << detail.str();
-  return out.str();
+  return CoverageSummary{out.str(), operations.size(), answered, succeeded};
 }
 
 }  // namespace tianshan::testing
