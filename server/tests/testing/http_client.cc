@@ -91,20 +91,10 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path, 
     return result;
   }
   curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &result.status);
-  if (check_contract_) {
-    auto failure =
-        OpenApiContract::Served().Check(method, path, result.status, result.header("content-type"), result.body);
-    if (failure) ADD_FAILURE() << *failure;
-  }
+  auto failure =
+      OpenApiContract::Served().Check(method, path, result.status, result.header("content-type"), result.body);
+  if (failure) ADD_FAILURE() << *failure;
   return result;
-}
-
-HttpResult HttpClient::SendUnchecked(const std::string& method, const std::string& path, const std::string& body,
-                                     std::map<std::string, std::string> headers) {
-  check_contract_ = false;
-  HttpResult r = Send(method, path, body, std::move(headers));
-  check_contract_ = true;
-  return r;
 }
 
 HttpResult HttpClient::Get(const std::string& path, std::map<std::string, std::string> headers) {

@@ -41,11 +41,6 @@ class HttpClient {
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body,
                   std::map<std::string, std::string> headers, bool no_csrf = false);
 
-  // Like Send, without the OpenAPI check: only for requests that must reach the server in a
-  // shape no client should send, where what comes back is not an answer of the API.
-  HttpResult SendUnchecked(const std::string& method, const std::string& path, const std::string& body,
-                           std::map<std::string, std::string> headers);
-
   // Logs in; remembers the session cookie and CSRF token. Returns the response.
   HttpResult Login(const std::string& login, const std::string& password);
   void set_language(std::string lang) { language_ = std::move(lang); }
@@ -57,7 +52,6 @@ class HttpClient {
   CURL* curl_;
   std::string csrf_;
   std::string language_ = "zh-CN";
-  bool check_contract_ = true;
 };
 
 }  // namespace tianshan::testing

@@ -226,6 +226,7 @@ TEST_P(OrganizationsApiTest, ListsPageWithCursors) {
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
   auto children = admin->Get(Org("新疆维吾尔自治区团委", "/children?limit=200")).json();
   EXPECT_EQ(children["items"].size(), 14u);
+  EXPECT_EQ(admin->Get(Org("新疆维吾尔自治区团委", "/children?limit=0")).status, 422);
   auto branches = admin->Get(Org("克拉玛依市团委", "/subtree?kind=branch&setting=community")).json();
   EXPECT_EQ(branches["items"].size(), 2u);
 }
