@@ -19,38 +19,13 @@ constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "
 // Keywords of the schemas in the document that the checker understands. Anything else would be
 // silently ignored by the validator, so the document may not use it.
 const std::set<std::string>& KnownSchemaKeywords() {
-  static const std::set<std::string> k = {"$ref",
-                                          "type",
-                                          "enum",
-                                          "const",
-                                          "properties",
-                                          "required",
-                                          "additionalProperties",
-                                          "items",
-                                          "allOf",
-                                          "anyOf",
-                                          "oneOf",
-                                          "not",
-                                          "minimum",
-                                          "maximum",
-                                          "minLength",
-                                          "maxLength",
-                                          "pattern",
-                                          "format",
-                                          "minItems",
-                                          "maxItems",
-                                          "uniqueItems",
-                                          "title",
-                                          "description",
-                                          "default",
-                                          "examples",
-                                          "example",
-                                          "deprecated",
-                                          "readOnly",
-                                          "writeOnly",
-                                          "exclusiveMinimum",
-                                          "exclusiveMaximum",
-                                          "multipleOf"};
+  // clang-format off
+  static const std::set<std::string> k = {
+      "$ref", "type", "enum", "const", "properties", "required", "additionalProperties", "items", "allOf",
+      "anyOf", "oneOf", "not", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+      "minLength", "maxLength", "pattern", "format", "minItems", "maxItems", "uniqueItems",
+      "title", "description", "default", "examples", "example", "deprecated", "readOnly", "writeOnly"};
+  // clang-format on
   return k;
 }
 
