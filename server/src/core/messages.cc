@@ -52,6 +52,16 @@ Catalogue& GetCatalogue() {
         {"path.bad_id", "路径中的编号无效", "The id in the path is not a valid number"},
         {"query.bad_limit", "limit 必须是 1 到 {} 之间的整数", "limit must be an integer from 1 to {}"},
         {"query.bad_cursor", "分页游标无效", "Invalid pagination cursor"},
+        // Spreadsheet cells (core/tables/cell_values.h).
+        {"cell.identity_as_number",
+         "身份证号码被存成了数字（{}）：Excel 只保留 15 位有效数字，后几位已丢失。请把该列设为“文本”格式后重新填写",
+         "The identity number was stored as a number ({}): Excel keeps only 15 significant digits, so the last "
+         "digits are lost. Format the column as text and type the numbers again"},
+        {"cell.phone_as_number", "手机号码被存成了科学计数法的数字（{}），请把该列设为“文本”格式后重新填写",
+         "The phone number was stored as a number in scientific notation ({}); format the column as text and type "
+         "it again"},
+        {"cell.bad_date", "无法识别日期“{}”，请写成 1990-01-02 这样的格式",
+         "Cannot read the date \"{}\"; write it like 1990-01-02"},
     };
     for (const auto& m : base) c->texts.emplace(m.key, m);
     return c;

@@ -28,7 +28,7 @@ Result<CounterMap> ReadCounters(storage::Transaction& tx, int64_t organization_i
                                           "WHERE organization_id = ?",
                                           {organization_id}));
   CounterMap out;
-  for (const auto& r : rows) out[r.Text(0)] = {r.Int(1), r.Int(2)};
+  for (const auto& r : rows) out[r.Text("counter_key")] = {r.Int("self_value"), r.Int("subtree_value")};
   return out;
 }
 
@@ -63,6 +63,37 @@ Status AdjustCounter(storage::Transaction& tx, int64_t organization_id, std::str
   TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, organization_id, RowLock::kShare));
   if (!org) return Status::NotFound("organization.not_found");
   return ApplyCounterDelta(tx, org->path, key, delta);
+}
+
+Status AddSelfCounts(storage::Transaction& tx, std::string_view key, std::string_view sql, SelfCounts& counts) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
+  for (const auto& r : rows) counts[r.Int("organization_id")][std::string(key)] += r.Int("value");
+  return Status::Ok();
+}
+
+Status AddCountedOrganizations(storage::Transaction& tx, std::string_view sql, SelfCounts& counts) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
+  for (const auto& r : rows) counts[r.Int("organization_id")];
+  return Status::Ok();
+}
+
+Result<std::vector<std::string>> CompareSelfCounters(storage::Transaction& tx, std::string_view module,
+                                                     const std::vector<std::string_view>& keys,
+                                                     const SelfCounts& counts) {
+  std::vector<std::string> out;
+  for (const auto& [organization_id, recounted] : counts) {
+    TS_ASSIGN_OR_RETURN(CounterMap stored, ReadCounters(tx, organization_id));
+    for (std::string_view key : keys) {
+      auto e = recounted.find(key);
+      const int64_t want = e == recounted.end() ? 0 : e->second;
+      auto s = stored.find(key);
+      const int64_t have = s == stored.end() ? 0 : s->second.self;
+      if (have == want) continue;
+      out.push_back(std::string(module) + ": organization " + std::to_string(organization_id) + " " + std::string(key) +
+                    ": self is " + std::to_string(have) + ", expected " + std::to_string(want));
+    }
+  }
+  return out;
 }
 
 }  // namespace tianshan::organizations

@@ -7,7 +7,9 @@ constexpr const char* kColumns =
     "id, organization_id, name, kind, young_employees, covered_by_organization_id, created_at, updated_at";
 
 CoverageUnit ReadUnit(const storage::Row& r) {
-  return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.OptInt(5), r.Int(6), r.Int(7)};
+  return {r.Int("id"),         r.Int("organization_id"), r.Text("name"),
+          r.Text("kind"),      r.Int("young_employees"), r.OptInt("covered_by_organization_id"),
+          r.Int("created_at"), r.Int("updated_at")};
 }
 
 }  // namespace
@@ -19,7 +21,7 @@ Result<CoverageUnit> InsertCoverageUnit(storage::Transaction& tx, CoverageUnit u
                                           {u.organization_id, u.name, u.kind, u.young_employees,
                                            u.covered_by_organization_id, u.created_at, u.updated_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
-  u.id = rows[0].Int(0);
+  u.id = rows[0].Int("id");
   return u;
 }
 
@@ -33,17 +35,19 @@ Result<std::optional<CoverageUnit>> FindCoverageUnit(storage::Transaction& tx, i
 
 Status SaveCoverageUnit(storage::Transaction& tx, const CoverageUnit& u) {
   return tx
-      .Execute("UPDATE organizations_coverage_units SET name = ?, kind = ?, young_employees = ?, "
-               "covered_by_organization_id = ?, updated_at = ? WHERE id = ?",
-               {u.name, u.kind, u.young_employees, u.covered_by_organization_id, u.updated_at, u.id})
+      .Execute(
+          "UPDATE organizations_coverage_units SET name = ?, kind = ?, young_employees = ?, "
+          "covered_by_organization_id = ?, updated_at = ? WHERE id = ?",
+          {u.name, u.kind, u.young_employees, u.covered_by_organization_id, u.updated_at, u.id})
       .status();
 }
 
 Result<CoverageUnitPage> ListCoverageUnits(storage::Transaction& tx, int64_t organization_id,
                                            std::optional<bool> covered, std::optional<int64_t> after_id, int limit) {
-  std::string sql = std::string("SELECT ") + kColumns +
-                    " FROM organizations_coverage_units WHERE organization_id = ? AND id > ?";
-  if (covered) sql += *covered ? " AND covered_by_organization_id IS NOT NULL" : " AND covered_by_organization_id IS NULL";
+  std::string sql =
+      std::string("SELECT ") + kColumns + " FROM organizations_coverage_units WHERE organization_id = ? AND id > ?";
+  if (covered)
+    sql += *covered ? " AND covered_by_organization_id IS NOT NULL" : " AND covered_by_organization_id IS NULL";
   sql += " ORDER BY id LIMIT ?";
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, {organization_id, after_id.value_or(0), limit + 1}));
   CoverageUnitPage page;

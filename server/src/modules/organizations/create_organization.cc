@@ -31,20 +31,26 @@ Result<Organization> Insert(storage::Transaction& tx, const AppContext& ctx, std
 
 }  // namespace
 
+Result<Organization> CreateOrganizationIn(storage::Transaction& tx, const AppContext& ctx, const Caller& caller,
+                                          const CreateOrganizationInput& input) {
+  TS_RETURN_IF_ERROR(ValidateFields(input.fields, ctx.clock.NowMillis()));
+  TS_RETURN_IF_ERROR(ShareTree(tx));
+  std::optional<Organization> parent;
+  if (input.parent_id) {
+    TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *input.parent_id, "parent_id", RowLock::kShare));
+    if (!CanCreateChild(caller.actor, parent->path)) return Status::Forbidden();
+  } else if (!CanCreateRoot(caller.actor)) {
+    return Status::Forbidden("organization.root_needs_root_admin");
+  }
+  return Insert(tx, ctx, caller.actor.account_id, parent ? &*parent : nullptr, input.fields, caller.request_id);
+}
+
 Result<Organization> CreateOrganization(const AppContext& ctx, const Caller& caller,
                                         const CreateOrganizationInput& input) {
+  // Refuse bad input before taking the write lock (CreateOrganizationIn checks again: no I/O).
   TS_RETURN_IF_ERROR(ValidateFields(input.fields, ctx.clock.NowMillis()));
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Organization> {
-    TS_RETURN_IF_ERROR(ShareTree(tx));
-    std::optional<Organization> parent;
-    if (input.parent_id) {
-      TS_ASSIGN_OR_RETURN(parent, LoadReadableParent(tx, caller.actor, *input.parent_id, "parent_id", RowLock::kShare));
-      if (!CanCreateChild(caller.actor, parent->path)) return Status::Forbidden();
-    } else if (!CanCreateRoot(caller.actor)) {
-      return Status::Forbidden("organization.root_needs_root_admin");
-    }
-    return Insert(tx, ctx, caller.actor.account_id, parent ? &*parent : nullptr, input.fields, caller.request_id);
-  });
+  return ctx.db.Write(
+      [&](storage::Transaction& tx) -> Result<Organization> { return CreateOrganizationIn(tx, ctx, caller, input); });
 }
 
 Result<Organization> CreateOrganizationUnchecked(storage::Transaction& tx, const AppContext& ctx,

@@ -24,6 +24,12 @@ struct CreateOrganizationInput {
 Result<Organization> CreateOrganization(const AppContext& ctx, const Caller& caller,
                                         const CreateOrganizationInput& input);
 
+// The same use case inside the caller's transaction (the API's CreateOrganization and the
+// organizations spreadsheet sheet both run it): every step above, with the caller's grants,
+// the counters and the audit entry. Any failure leaves the caller to roll back.
+Result<Organization> CreateOrganizationIn(storage::Transaction& tx, const AppContext& ctx, const Caller& caller,
+                                          const CreateOrganizationInput& input);
+
 // The same steps without authorization, inside the caller's transaction: for the demo loader
 // and for bootstrapping the first root from the command line. `actor_account_id` is recorded
 // in the audit entry (nullopt: the platform itself).

@@ -28,7 +28,7 @@ HttpResponse One(const AppContext& ctx, const auth::Actor& actor, const Organiza
   } else {
     WriteCanFor(out, ctx.permissions, "organization", actor, org.path,
                 {"organizations.create_child", "organizations.archive", "organizations.move",
-                 "organizations.manage_coverage", "people.create", "spreadsheets.import"});
+                 "organizations.manage_coverage", "people.create", "people.manage_positions", "spreadsheets.import"});
   }
   if (ancestors) {
     out.Key("ancestors").StartArray();

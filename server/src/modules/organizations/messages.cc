@@ -5,6 +5,18 @@ namespace tianshan::organizations {
 const std::vector<MessageText>& Messages() {
   static const std::vector<MessageText> messages = {
       {"organization.not_found", "组织不存在或不在您的权限范围内", "No such organization within your reach"},
+      {"organization.name_unknown", "在导入的目标组织之下找不到组织“{}”",
+       "No organization named \"{}\" within the organization you import into"},
+      {"organization.sheet_bad_kind", "类型“{}”无法识别，应为 团委、团工委、团总支 或 团支部",
+       "Cannot read the type \"{}\"; use 团委, 团工委, 团总支 or 团支部 (committee, working committee, general "
+       "branch, branch)"},
+      {"organization.sheet_bad_setting",
+       "领域“{}”无法识别，应为 机关、街道、社区、学校、非公企业、园区、社会组织 或 其他",
+       "Cannot read the setting \"{}\"; use 机关, 街道, 社区, 学校, 非公企业, 园区, 社会组织 or 其他"},
+      {"organization.sheet_cannot_create_under", "您无权在“{}”之下新建组织",
+       "You may not create organizations under {}"},
+      {"organization.name_ambiguous", "目标组织之下有多个名为“{}”的组织，无法确定是哪一个",
+       "Several organizations within the target are named \"{}\"; the row cannot say which one"},
       {"organization.parent_unknown", "上级组织不存在或不在您的权限范围内",
        "The parent organization does not exist or is outside your reach"},
       {"organization.parent_archived", "上级组织已撤销（归档），不能在其下设立或迁入组织",

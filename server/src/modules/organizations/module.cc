@@ -4,6 +4,7 @@
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/messages.h"
 #include "modules/organizations/organization_directory.h"
+#include "modules/organizations/organizations_sheet.h"
 #include "modules/organizations/permissions.h"
 #include "modules/organizations/verify_counters.h"
 
@@ -23,6 +24,7 @@ ModuleDefinition OrganizationsModule() {
     organizations::RegisterCoverageRoutes(router, ctx);
   };
   m.permissions = organizations::Permissions();
+  m.sheets = {organizations::OrganizationsSheet()};
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return organizations::LoadDemoNetwork(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return organizations::VerifyCounters(ctx.db); };
   return m;

@@ -22,22 +22,22 @@ std::string OrganizationColumns(std::string_view a) {
 
 Organization ReadOrganization(const storage::Row& r) {
   Organization o;
-  o.id = r.Int(0);
-  o.parent_id = r.OptInt(1);
-  o.path = r.Text(2);
-  o.depth = static_cast<int>(r.Int(3));
-  o.fields.name = r.Text(4);
-  o.fields.short_name = r.OptText(5);
-  o.fields.kind = r.Text(6);
-  o.fields.setting = r.Text(7);
-  o.fields.region_code = r.OptText(8);
-  o.fields.address = r.OptText(9);
-  o.fields.contact_name = r.OptText(10);
-  o.fields.contact_phone = r.OptText(11);
-  o.fields.founded_on = r.OptText(12);
-  o.status = r.Text(13);
-  o.created_at = r.Int(14);
-  o.updated_at = r.Int(15);
+  o.id = r.Int("id");
+  o.parent_id = r.OptInt("parent_id");
+  o.path = r.Text("path");
+  o.depth = static_cast<int>(r.Int("depth"));
+  o.fields.name = r.Text("name");
+  o.fields.short_name = r.OptText("short_name");
+  o.fields.kind = r.Text("kind");
+  o.fields.setting = r.Text("setting");
+  o.fields.region_code = r.OptText("region_code");
+  o.fields.address = r.OptText("address");
+  o.fields.contact_name = r.OptText("contact_name");
+  o.fields.contact_phone = r.OptText("contact_phone");
+  o.fields.founded_on = r.OptText("founded_on");
+  o.status = r.Text("status");
+  o.created_at = r.Int("created_at");
+  o.updated_at = r.Int("updated_at");
   return o;
 }
 
@@ -73,7 +73,7 @@ Result<std::map<int64_t, std::string>> FindOrganizationNames(Transaction& tx, co
   }
   sql += ")";
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
-  for (const auto& r : rows) names[r.Int(0)] = r.Text(1);
+  for (const auto& r : rows) names[r.Int("id")] = r.Text("name");
   return names;
 }
 
@@ -96,7 +96,7 @@ Result<Organization> InsertOrganization(Transaction& tx, const Organization* par
                           {o.parent_id, provisional, o.depth, f.name, f.short_name, f.kind, f.setting, f.region_code,
                            f.address, f.contact_name, f.contact_phone, f.founded_on, o.status, now, now}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
-  o.id = rows[0].Int(0);
+  o.id = rows[0].Int("id");
   o.path = ChildPath(parent ? parent->path : "", o.id);
   TS_RETURN_IF_ERROR(tx.Execute("UPDATE organizations_organizations SET path = ? WHERE id = ?", {o.path, o.id}));
   return o;

@@ -58,22 +58,23 @@ Result<std::vector<std::string>> VerifyCounters(storage::Database& db) {
                                             "organizations_organizations"));
     nodes.reserve(orgs.size());
     for (const auto& r : orgs) {
-      Node n{r.Int(0), r.OptInt(1), r.Text(2), static_cast<int>(r.Int(3))};
-      if (r.Text(5) == kActive) {
+      Node n{r.Int("id"), r.OptInt("parent_id"), r.Text("path"), static_cast<int>(r.Int("depth"))};
+      if (r.Text("status") == kActive) {
         n.self[0] = 1;
-        int k = OwnKeyIndex("kind." + r.Text(4));
+        int k = OwnKeyIndex("kind." + r.Text("kind"));
         if (k >= 0) n.self[k] = 1;
       }
       index[n.id] = nodes.size();
       nodes.push_back(std::move(n));
     }
-    TS_ASSIGN_OR_RETURN(auto units, tx.Query("SELECT organization_id, COUNT(*), COUNT(covered_by_organization_id) "
-                                             "FROM organizations_coverage_units GROUP BY organization_id"));
+    TS_ASSIGN_OR_RETURN(
+        auto units, tx.Query("SELECT organization_id, COUNT(*) AS units, COUNT(covered_by_organization_id) AS covered "
+                             "FROM organizations_coverage_units GROUP BY organization_id"));
     for (const auto& r : units) {
-      auto it = index.find(r.Int(0));
+      auto it = index.find(r.Int("organization_id"));
       if (it == index.end()) continue;  // impossible: foreign key
-      nodes[it->second].self[5] = r.Int(1);
-      nodes[it->second].self[6] = r.Int(2);
+      nodes[it->second].self[5] = r.Int("units");
+      nodes[it->second].self[6] = r.Int("covered");
     }
     // The tree: paths and depths, then roll own keys up along each path.
     for (auto& n : nodes) {
@@ -101,11 +102,12 @@ Result<std::vector<std::string>> VerifyCounters(storage::Database& db) {
     TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT organization_id, counter_key, self_value, subtree_value FROM "
                                             "organizations_counters"));
     for (const auto& r : rows) {
-      std::string key = r.Text(1);
-      stored[{r.Int(0), key}] = {r.Int(2), r.Int(3)};
-      auto it = index.find(r.Int(0));
+      const int64_t id = r.Int("organization_id");
+      std::string key = r.Text("counter_key");
+      stored[{id, key}] = {r.Int("self_value"), r.Int("subtree_value")};
+      auto it = index.find(id);
       if (OwnKeyIndex(key) < 0 && it != index.end() && nodes[it->second].parent_id) {
-        child_sums[{*nodes[it->second].parent_id, key}] += r.Int(3);
+        child_sums[{*nodes[it->second].parent_id, key}] += r.Int("subtree_value");
       }
     }
     for (const auto& n : nodes) {

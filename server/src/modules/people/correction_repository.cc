@@ -11,8 +11,22 @@ constexpr const char* kColumns =
     "decision_reason, requested_by, decided_by, created_at, decided_at";
 
 Correction ReadCorrection(const storage::Row& r) {
-  return {r.Int(0),     r.Int(1),  r.Text(2),     r.Text(3),  r.OptText(4), r.OptText(5), r.OptText(6),
-          r.Text(7),    r.Text(8), r.OptText(9),  r.Int(10),  r.OptInt(11), r.Int(12),    r.OptInt(13)};
+  Correction c;
+  c.id = r.Int("id");
+  c.person_id = r.Int("person_id");
+  c.org_path = r.Text("org_path");
+  c.old_name = r.Text("old_name");
+  c.new_name = r.OptText("new_name");
+  c.old_identity_number = r.OptText("old_identity_number");
+  c.new_identity_number = r.OptText("new_identity_number");
+  c.reason = r.Text("reason");
+  c.status = r.Text("status");
+  c.decision_reason = r.OptText("decision_reason");
+  c.requested_by = r.Int("requested_by");
+  c.decided_by = r.OptInt("decided_by");
+  c.created_at = r.Int("created_at");
+  c.decided_at = r.OptInt("decided_at");
+  return c;
 }
 
 }  // namespace
@@ -24,14 +38,14 @@ Result<int64_t> InsertCorrection(storage::Transaction& tx, const Correction& c) 
                                           {c.person_id, c.org_path, c.old_name, c.new_name, c.old_identity_number,
                                            c.new_identity_number, c.reason, c.requested_by, c.created_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
-  return rows[0].Int(0);
+  return rows[0].Int("id");
 }
 
 Result<std::optional<Correction>> FindCorrection(storage::Transaction& tx, int64_t id, bool for_update) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kColumns +
-                                                " FROM people_corrections WHERE id = ?" +
-                                                std::string(ForUpdate(tx, for_update)),
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne(std::string("SELECT ") + kColumns + " FROM people_corrections WHERE id = ?" +
+                                      std::string(ForUpdate(tx, for_update)),
+                                  {id}));
   if (!row) return std::optional<Correction>();
   return std::optional<Correction>(ReadCorrection(*row));
 }
@@ -53,13 +67,12 @@ Status DecideCorrection(storage::Transaction& tx, int64_t id, std::string_view s
 }
 
 Result<std::vector<Correction>> ListCorrections(storage::Transaction& tx, const std::string& path,
-                                                const std::string& status, std::optional<int64_t> after_id,
-                                                int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kColumns +
-                                              " FROM people_corrections WHERE status = ? AND org_path >= ? AND "
-                                              "org_path < ? AND id > ? ORDER BY id LIMIT ?",
-                                          {status, path, storage::PrefixUpperBound(path), after_id.value_or(0),
-                                           limit + 1}));
+                                                const std::string& status, std::optional<int64_t> after_id, int limit) {
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kColumns +
+                                   " FROM people_corrections WHERE status = ? AND org_path >= ? AND "
+                                   "org_path < ? AND id > ? ORDER BY id LIMIT ?",
+                               {status, path, storage::PrefixUpperBound(path), after_id.value_or(0), limit + 1}));
   std::vector<Correction> out;
   for (const auto& r : rows) out.push_back(ReadCorrection(r));
   return out;

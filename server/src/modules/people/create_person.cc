@@ -62,24 +62,37 @@ Result<int64_t> InsertPersonUnchecked(storage::Transaction& tx, const AppContext
   return p.id;
 }
 
+Result<int64_t> CreatePersonIn(storage::Transaction& tx, const AppContext& ctx, const Caller& caller,
+                               const CreatePersonInput& input) {
+  std::vector<FieldError> errors;
+  CollectCreateErrors(input, ctx.clock.NowMillis(), errors);
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  const bool member = input.membership.has_value();
+  const int64_t org_id = member ? input.membership->organization_id : *input.organization_id;
+  TS_ASSIGN_OR_RETURN(auto org, LoadTargetOrganization(tx, caller.actor, org_id,
+                                                       member ? "membership.organization_id" : "organization_id"));
+  if (!CanManagePeople(caller.actor, org.path)) return Status::Forbidden();
+  if (input.fields.identity_number) {
+    TS_ASSIGN_OR_RETURN(auto holder, FindPersonByIdentity(tx, *input.fields.identity_number));
+    if (holder) return DuplicateIdentity(tx, ctx, caller.actor, *holder);
+  }
+  Person created;
+  created.fields = input.fields;
+  created.organization_id = org.id;
+  created.is_member = member;
+  TS_ASSIGN_OR_RETURN(created.id, InsertPersonUnchecked(tx, ctx, input, org.path, true));
+  TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, member ? "person.create_member" : "person.create_youth", "person",
+                           created.id, org.path, "", PersonAuditJson(created)));
+  return created.id;
+}
+
 Result<PersonDetails> CreatePerson(const AppContext& ctx, const Caller& caller, const CreatePersonInput& input) {
+  // Refuse bad input before taking the write lock (CreatePersonIn checks again: no I/O).
   std::vector<FieldError> errors;
   CollectCreateErrors(input, ctx.clock.NowMillis(), errors);
   if (!errors.empty()) return Status::Invalid(std::move(errors));
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<PersonDetails> {
-    const bool member = input.membership.has_value();
-    const int64_t org_id = member ? input.membership->organization_id : *input.organization_id;
-    TS_ASSIGN_OR_RETURN(auto org, LoadTargetOrganization(tx, caller.actor, org_id,
-                                                         member ? "membership.organization_id" : "organization_id"));
-    if (!CanManagePeople(caller.actor, org.path)) return Status::Forbidden();
-    if (input.fields.identity_number) {
-      TS_ASSIGN_OR_RETURN(auto holder, FindPersonByIdentity(tx, *input.fields.identity_number));
-      if (holder) return DuplicateIdentity(tx, ctx, caller.actor, *holder);
-    }
-    TS_ASSIGN_OR_RETURN(int64_t id, InsertPersonUnchecked(tx, ctx, input, org.path, true));
-    TS_ASSIGN_OR_RETURN(auto created, FindPerson(tx, id));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, member ? "person.create_member" : "person.create_youth", "person", id,
-                             org.path, "", PersonAuditJson(*created)));
+    TS_ASSIGN_OR_RETURN(int64_t id, CreatePersonIn(tx, ctx, caller, input));
     return LoadPersonDetails(tx, ctx, caller.actor, id);
   });
 }

@@ -30,6 +30,12 @@ void CollectCreateErrors(const CreatePersonInput& in, int64_t now_millis, std::v
 
 Result<PersonDetails> CreatePerson(const AppContext& ctx, const Caller& caller, const CreatePersonInput& input);
 
+// The same use case inside the caller's transaction (the API's CreatePerson and the people
+// spreadsheet sheet both run it): every step above, with the caller's grants, the counters
+// and the audit entry. Returns the new person's id; any failure leaves the caller to roll back.
+Result<int64_t> CreatePersonIn(storage::Transaction& tx, const AppContext& ctx, const Caller& caller,
+                               const CreatePersonInput& input);
+
 // Inserts without authorization or organization checks, inside the caller's transaction, and
 // adjusts the counters: for demo data. `path` is the organization's path. Returns the id.
 Result<int64_t> InsertPersonUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreatePersonInput& input,

@@ -1,7 +1,9 @@
 #include "modules/people/get_person.h"
 
+#include "modules/people/correction_repository.h"
 #include "modules/people/person_repository.h"
 #include "modules/people/public/people.h"
+#include "modules/people/transfer_repository.h"
 
 namespace tianshan::people {
 
@@ -19,6 +21,11 @@ Result<PersonDetails> LoadPersonDetails(storage::Transaction& tx, const AppConte
     TS_ASSIGN_OR_RETURN(auto ref, FindOrganizationRef(tx, ctx, org_id));
     d.organization_names[org_id] = ref ? ref->name : "";
   }
+  const Person& p = d.visible.person;
+  TS_ASSIGN_OR_RETURN(bool correction_pending, HasPendingCorrection(tx, id));
+  TS_ASSIGN_OR_RETURN(bool transfer_pending, HasPendingTransfer(tx, id));
+  d.can = AllowedPersonActions(actor, p.org_path, IsSelf(actor, id), d.membership.has_value(), correction_pending,
+                               transfer_pending);
   return d;
 }
 

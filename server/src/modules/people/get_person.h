@@ -1,6 +1,7 @@
 #pragma once
-// Use case: one person with their current membership and positions, masked for the reader
-// (permissions.h). 404 when the person does not exist or the reader may not see them.
+// Use case: one person with their current membership and positions, masked for the reader,
+// and what the reader may do with them (permissions.h). 404 when the person does not exist or
+// the reader may not see them.
 
 #include <map>
 
@@ -13,6 +14,7 @@ struct PersonDetails {
   std::optional<Membership> membership;
   std::vector<Position> positions;
   std::map<int64_t, std::string> organization_names;  // of every organization mentioned
+  PersonActions can;                                  // what the reader may do with the person now
 };
 
 Result<PersonDetails> GetPerson(const AppContext& ctx, const auth::Actor& actor, int64_t id);

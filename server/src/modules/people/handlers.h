@@ -1,9 +1,10 @@
 #pragma once
-// HTTP adapters of the people module: parse and validate, call one use case, map the result.
+// HTTP adapters of the people module: parse (requests.h), call one use case, map the result.
 // Routes (all under /api/v1, session required):
 //   POST /people, GET /people/{id}, PATCH /people/{id}, GET /organizations/{id}/people,
 //   POST /people/{id}/positions, POST /positions/{id}/end,
-//   POST /transfers, POST /transfers/{id}/accept|reject|cancel, GET /organizations/{id}/transfers,
+//   POST /transfers, POST /transfers/{id}/release|accept|reject|cancel,
+//   GET /organizations/{id}/transfers,
 //   POST /people/{id}/corrections, POST /corrections/{id}/approve|reject,
 //   GET /organizations/{id}/corrections
 

@@ -3,15 +3,14 @@
 namespace tianshan::people {
 
 Result<CorrectionPage> ListOrganizationCorrections(const AppContext& ctx, const auth::Actor& actor,
-                                                   int64_t organization_id, const std::string& status,
-                                                   std::optional<int64_t> after_id, int limit) {
+                                                   const ListCorrectionsInput& in) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<CorrectionPage> {
-    TS_ASSIGN_OR_RETURN(auto org, LoadListedOrganization(tx, actor, organization_id));
+    TS_ASSIGN_OR_RETURN(auto org, LoadListedOrganization(tx, actor, in.organization_id));
     if (!CanManagePeople(actor, org.path)) return Status::Forbidden();
-    TS_ASSIGN_OR_RETURN(auto rows, ListCorrections(tx, org.path, status, after_id, limit));
+    TS_ASSIGN_OR_RETURN(auto rows, ListCorrections(tx, org.path, in.status, in.after_id, in.limit));
     CorrectionPage page;
     for (auto& c : rows) {
-      if (static_cast<int>(page.items.size()) == limit) {
+      if (static_cast<int>(page.items.size()) == in.limit) {
         page.next_cursor = page.items.back().correction.id;
         break;
       }

@@ -13,8 +13,14 @@ struct CorrectionPage {
   std::optional<int64_t> next_cursor;
 };
 
+struct ListCorrectionsInput {
+  int64_t organization_id = 0;
+  std::string status = "pending";  // a CorrectionStatuses() value
+  std::optional<int64_t> after_id;
+  int limit = 50;
+};
+
 Result<CorrectionPage> ListOrganizationCorrections(const AppContext& ctx, const auth::Actor& actor,
-                                                   int64_t organization_id, const std::string& status,
-                                                   std::optional<int64_t> after_id, int limit);
+                                                   const ListCorrectionsInput& input);
 
 }  // namespace tianshan::people

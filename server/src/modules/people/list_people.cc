@@ -3,6 +3,7 @@
 #include <charconv>
 #include <map>
 
+#include "modules/people/person_repository.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::people {
@@ -41,6 +42,9 @@ Result<std::optional<Cursor>> ParseCursor(const std::optional<std::string>& raw,
   return std::optional<Cursor>(c);
 }
 
+// Position columns are renamed so that they do not meet the person's own in the row.
+constexpr std::string_view kPositionAs = "position_";
+
 std::string EscapeLike(std::string_view q) {
   std::string out = "%";
   for (char ch : q) {
@@ -48,23 +52,6 @@ std::string EscapeLike(std::string_view q) {
     out += ch;
   }
   return out + "%";
-}
-
-constexpr const char* kPersonCols =
-    "p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.identity_number, p.education, p.occupation, "
-    "p.employer, p.organization_id, p.org_path, p.is_member, p.created_at, p.updated_at";
-
-Person ReadListedPerson(const storage::Row& r) {
-  Person p;
-  p.id = r.Int(0);
-  p.fields = {r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.OptText(5), r.OptText(6), r.OptText(7), r.OptText(8),
-              r.OptText(9)};
-  p.organization_id = r.Int(10);
-  p.org_path = r.Text(11);
-  p.is_member = r.Int(12) != 0;
-  p.created_at = r.Int(13);
-  p.updated_at = r.Int(14);
-  return p;
 }
 
 }  // namespace
@@ -77,13 +64,16 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     const bool cadre = in.kind && *in.kind == "cadre";
     // Rows are keyed by the position for cadres, by the person otherwise.
     const std::string t = cadre ? "x" : "p";
-    std::string sql = std::string("SELECT ") + kPersonCols;
+    // Members carry their membership's date and number (the people export has them).
+    std::string sql = "SELECT " + PersonColumns("p.") + ", m.member_since, m.member_number";
     if (cadre) {
-      sql += ", x.id, x.organization_id, x.org_path, x.title, x.employment, x.started_on, x.ended_on "
-             "FROM people_positions x JOIN people_persons p ON p.id = x.person_id WHERE x.ended_on IS NULL";
+      sql += ", " + PositionColumns("x.", kPositionAs) +
+             " FROM people_positions x JOIN people_persons p ON p.id = x.person_id";
     } else {
-      sql += " FROM people_persons p WHERE 1 = 1";
+      sql += " FROM people_persons p";
     }
+    sql += " LEFT JOIN people_memberships m ON m.person_id = p.id AND m.status = 'active'";
+    sql += cadre ? " WHERE x.ended_on IS NULL" : " WHERE 1 = 1";
     std::vector<storage::Param> params;
     const std::string upper = storage::PrefixUpperBound(org.path);
     if (in.subtree) {
@@ -127,12 +117,13 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     for (size_t i = 0; i < rows.size() && static_cast<int>(i) < in.limit; ++i) {
       const auto& r = rows[i];
       ListedPerson item;
-      item.person = ReadListedPerson(r);
+      item.person = ReadPerson(r);
+      item.member_since = r.OptText("member_since");
+      item.member_number = r.OptText("member_number");
       std::string key_path = item.person.org_path;
       int64_t key_id = item.person.id, key_org = item.person.organization_id;
       if (cadre) {
-        item.position = Position{r.Int(15), item.person.id, r.Int(16), r.Text(17), r.Text(18), r.Text(19),
-                                 r.Text(20), r.OptText(21)};
+        item.position = ReadPosition(r, kPositionAs);
         key_path = item.position->org_path;
         key_id = item.position->id;
         key_org = item.position->organization_id;

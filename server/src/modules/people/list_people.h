@@ -27,7 +27,9 @@ struct ListedPerson {
   Person person;
   View view = View::kNone;
   std::string organization_name;
-  std::optional<Position> position;  // kind=cadre
+  std::optional<std::string> member_since;   // members: of the active membership
+  std::optional<std::string> member_number;  // members, when recorded
+  std::optional<Position> position;          // kind=cadre
   std::string position_organization_name;
 };
 

@@ -60,6 +60,15 @@ std::vector<MessageText> Messages() {
        "Corrections are decided by an admin of a committee above the branch"},
       {"people.correction_own", "不能审核自己提交的更正申请", "You cannot decide your own correction request"},
       {"people.correction_not_pending", "该更正申请已处理", "This correction has already been decided"},
+      // The people spreadsheet sheet (people_sheet.h).
+      {"people.sheet_bad_gender", "性别“{}”无法识别，应为 男 或 女",
+       "Cannot read the gender \"{}\"; use 男 or 女 (male or female)"},
+      {"people.sheet_bad_kind", "类别“{}”无法识别，应为 团员 或 青年",
+       "Cannot read the kind \"{}\"; use 团员 (member) or 青年 (youth)"},
+      {"people.sheet_member_since_required", "团员须填写入团日期", "League members need the date they joined"},
+      {"people.sheet_duplicate_in_file", "身份证号码与本表第 {} 行重复",
+       "The identity number repeats the one on line {} of this file"},
+      {"people.sheet_cannot_register_at", "您无权在“{}”登记人员", "You may not register people at {}"},
   };
 }
 

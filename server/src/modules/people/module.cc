@@ -1,11 +1,12 @@
 #include "modules/people/module.h"
 
-#include "storage/sql_text.h"
-
 #include "modules/people/handlers.h"
 #include "modules/people/load_demo_people.h"
 #include "modules/people/messages.h"
+#include "modules/people/people_sheet.h"
+#include "modules/people/permissions.h"
 #include "modules/people/verify_counters.h"
+#include "storage/sql_text.h"
 
 namespace tianshan {
 
@@ -19,6 +20,8 @@ ModuleDefinition PeopleModule() {
     people::RegisterTransferRoutes(router, ctx);
     people::RegisterCorrectionRoutes(router, ctx);
   };
+  m.permissions = people::Permissions();
+  m.sheets = {people::PeopleSheet()};
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return people::LoadDemoPeople(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return people::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

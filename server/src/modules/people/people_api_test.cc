@@ -238,19 +238,21 @@ TEST_P(PeopleApiTest, PositionsCountCadres) {
   auto sec = As("sec-a");
   int64_t id = CreateMember(*sec, "邓示例", TestIdentity("19900909", 91), "A");
   auto path = "/api/v1/people/" + std::to_string(id) + "/positions";
-  nlohmann::json body = {{"organization_id", Org("A")}, {"title", "secretary"}, {"employment", "part_time"},
-                         {"started_on", "2024-01-01"}};
+  nlohmann::json body = {
+      {"organization_id", Org("A")}, {"title", "secretary"}, {"employment", "part_time"}, {"started_on", "2024-01-01"}};
   auto r = sec->Post(path, body);
   ASSERT_EQ(r.status, 201) << r.body;
   int64_t position = r.json()["id"];
   EXPECT_EQ(sec->Post(path, body).status, 409) << "one open position per organization";
-  EXPECT_EQ(sec->Post(path, {{"organization_id", Org("C")}, {"title", "secretary"}, {"employment", "full_time"},
+  EXPECT_EQ(sec->Post(path, {{"organization_id", Org("C")},
+                             {"title", "secretary"},
+                             {"employment", "full_time"},
                              {"started_on", "2024-01-01"}})
                 .status,
             422)
       << "a branch secretary cannot see the city committee";
-  auto bad = sec->Post(path, {{"organization_id", Org("A")}, {"title", "king"}, {"employment", "x"},
-                              {"started_on", "2999-01-01"}});
+  auto bad = sec->Post(
+      path, {{"organization_id", Org("A")}, {"title", "king"}, {"employment", "x"}, {"started_on", "2999-01-01"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(Stat("A", "cadres"), 1);
   auto cadres = sec->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?kind=cadre");
@@ -263,6 +265,62 @@ TEST_P(PeopleApiTest, PositionsCountCadres) {
   EXPECT_EQ(sec->Post(end, std::string()).status, 409);
   EXPECT_EQ(Stat("A", "cadres"), 0);
   EXPECT_TRUE(VerifyCounters().empty());
+}
+
+// Every answer about one person says what the caller may do with them now: exactly the four
+// person-scoped permissions, decided by the server; organization answers carry the
+// organization-scoped ones; lists carry a member's joining date and number.
+TEST_P(PeopleApiTest, AnswersSayWhatTheCallerMayDo) {
+  auto sec = As("sec-a");
+  auto created = sec->Post("/api/v1/people", MemberBody("钱示例", TestIdentity("19940404", 61), "A"));
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto can = created.json()["can"];
+  std::set<std::string> keys;
+  for (const auto& [k, v] : can.items()) keys.insert(k);
+  EXPECT_EQ(keys, (std::set<std::string>{"people.update", "people.request_correction", "people.appoint_position",
+                                         "people.transfer"}));
+  for (const auto& [k, v] : can.items()) EXPECT_EQ(v, true) << k;
+  const int64_t id = created.json()["id"];
+  const std::string path = "/api/v1/people/" + std::to_string(id);
+  for (const auto& [k, v] : As("cadre-c")->Get(path).json()["can"].items()) EXPECT_EQ(v, false) << "cadre " << k;
+  // A pending correction rules out a second one; a pending transfer, a second transfer.
+  ASSERT_EQ(sec->Post(path + "/corrections", {{"name", "钱更正"}, {"reason", "错字"}}).status, 201);
+  ASSERT_EQ(sec->Post("/api/v1/transfers", {{"person_id", id}, {"to_organization_id", Org("B")}}).status, 201);
+  auto after = sec->Patch(path, {{"occupation", "教师"}});
+  ASSERT_EQ(after.status, 200) << after.body;
+  EXPECT_EQ(after.json()["can"]["people.update"], true);
+  EXPECT_EQ(after.json()["can"]["people.request_correction"], false);
+  EXPECT_EQ(after.json()["can"]["people.transfer"], false);
+  // A member may start the transfer of their own membership, and nothing else.
+  int64_t me = CreateMember(*sec, "孙自己", TestIdentity("19940405", 62), "A");
+  ASSERT_GT(server().CreateAccount("member-a", {{Org("A"), auth::Role::kMember}}, me), 0);
+  auto own = As("member-a")->Get("/api/v1/people/" + std::to_string(me)).json()["can"];
+  EXPECT_EQ(own, (nlohmann::json{{"people.update", false},
+                                 {"people.request_correction", false},
+                                 {"people.appoint_position", false},
+                                 {"people.transfer", true}}));
+  // A young person has no membership to transfer.
+  auto youth = sec->Post("/api/v1/people", YouthBody("李青年", "A"));
+  ASSERT_EQ(youth.status, 201);
+  EXPECT_EQ(youth.json()["can"]["people.transfer"], false);
+  EXPECT_EQ(youth.json()["can"]["people.update"], true);
+
+  auto org = sec->Get("/api/v1/organizations/" + std::to_string(Org("A"))).json()["can"];
+  for (const char* p :
+       {"people.list", "people.create", "people.transfers", "people.corrections", "people.manage_positions"}) {
+    EXPECT_EQ(org[p], true) << p;
+  }
+  EXPECT_FALSE(org.contains("people.update")) << "person-scoped permissions are not the organization's";
+  auto cadre_org = As("cadre-c")->Get("/api/v1/organizations/" + std::to_string(Org("C"))).json()["can"];
+  EXPECT_EQ(cadre_org["people.list"], true);
+  EXPECT_EQ(cadre_org["people.create"], false);
+
+  auto list = sec->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?kind=member");
+  ASSERT_EQ(list.status, 200) << list.body;
+  for (const auto& item : list.json()["items"]) EXPECT_EQ(item["member_since"], "2015-05-04") << item;
+  auto young = sec->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?kind=youth").json();
+  ASSERT_EQ(young["items"].size(), 1u);
+  EXPECT_TRUE(young["items"][0]["member_since"].is_null());
 }
 
 TS_INSTANTIATE_FOR_DATABASES(PeopleApiTest);

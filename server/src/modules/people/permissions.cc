@@ -63,4 +63,35 @@ TransferActions AllowedTransferActions(const TransferSides& sides, bool pending,
   return a;
 }
 
+PersonActions AllowedPersonActions(const auth::Actor& actor, std::string_view person_path, bool is_self, bool is_member,
+                                   bool correction_pending, bool transfer_pending) {
+  PersonActions a;
+  a.update = CanManagePeople(actor, person_path);
+  a.request_correction = a.update && !correction_pending;
+  a.appoint_position = CanManagePositions(actor, person_path);
+  a.transfer = is_member && !transfer_pending && (is_self || CanHandleTransfers(actor, person_path));
+  return a;
+}
+
+std::vector<PermissionDefinition> Permissions() {
+  return {
+      {"people.read", "person", "committee_admin, branch_secretary, cadre (masked) covering the person; the person",
+       CanListPeople},
+      {"people.list", "organization", "committee_admin, branch_secretary, cadre covering it", CanListPeople},
+      {"people.create", "organization", "committee_admin, branch_secretary covering it", CanManagePeople},
+      {"people.transfers", "organization",
+       "committee_admin, branch_secretary covering it (list, start, release, accept, reject its transfers)",
+       CanHandleTransfers},
+      {"people.corrections", "organization", "committee_admin, branch_secretary covering it (list corrections)",
+       CanManagePeople},
+      {"people.manage_positions", "organization", "committee_admin, branch_secretary covering it", CanManagePositions},
+      {"people.update", "person", "committee_admin, branch_secretary covering the person", CanManagePeople},
+      {"people.request_correction", "person", "committee_admin, branch_secretary covering the person", CanManagePeople},
+      {"people.appoint_position", "person",
+       "committee_admin, branch_secretary covering the person (and the position's organization)", CanManagePositions},
+      {"people.transfer", "person",
+       "committee_admin, branch_secretary covering the person's branch; the member themselves", CanHandleTransfers},
+  };
+}
+
 }  // namespace tianshan::people

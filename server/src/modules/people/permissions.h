@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "auth/actor.h"
+#include "kit/permission.h"
 
 namespace tianshan::people {
 
@@ -45,6 +46,24 @@ bool CanManagePeople(const auth::Actor& actor, std::string_view org_path);
 bool CanManagePositions(const auth::Actor& actor, std::string_view org_path);
 bool CanHandleTransfers(const auth::Actor& actor, std::string_view org_path);
 bool CanDecideCorrection(const auth::Actor& actor, std::string_view person_path);
+
+// What the caller may do with one person now: the `can` of a person answer. `person_path` is
+// the current path of the person's attachment; a member's own record may start their own
+// transfer. A pending correction (or transfer) rules out requesting another.
+struct PersonActions {
+  bool update = false;
+  bool request_correction = false;
+  bool appoint_position = false;  // the position's organization is checked when appointing
+  bool transfer = false;          // start a transfer of the person's membership
+};
+PersonActions AllowedPersonActions(const auth::Actor& actor, std::string_view person_path, bool is_self, bool is_member,
+                                   bool correction_pending, bool transfer_pending);
+
+// The table above as named permissions for the module manifest (kit/permission.h); each entry
+// calls a function above, so the README table, the `can` of answers and the use cases agree.
+// Object "organization": the organization listed or acted in; object "person": the person's
+// attachment.
+std::vector<PermissionDefinition> Permissions();
 
 // Who the caller is to one transfer: several may hold at once (a committee covering both sides).
 struct TransferSides {

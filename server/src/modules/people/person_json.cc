@@ -1,6 +1,7 @@
 #include "modules/people/person_json.h"
 
 #include "core/masking.h"
+#include "kit/permission.h"
 
 namespace tianshan::people {
 
@@ -69,6 +70,10 @@ std::string PersonDetailsJson(const PersonDetails& d) {
   out.Key("positions").StartArray();
   for (const auto& pos : d.positions) WritePosition(out, pos, name_of(pos.organization_id));
   out.EndArray();
+  WriteCan(out, {{"people.update", d.can.update},
+                 {"people.request_correction", d.can.request_correction},
+                 {"people.appoint_position", d.can.appoint_position},
+                 {"people.transfer", d.can.transfer}});
   out.EndObject();
   return out.Take();
 }

@@ -15,7 +15,9 @@ std::optional<std::string> VisibleIdentity(const std::optional<std::string>& ide
 // The person's own fields, masked by `view`, with "organization" {id, name} (name may be "").
 void WritePersonFields(JsonOut& out, const Person& p, View view, const std::string& organization_name);
 void WritePosition(JsonOut& out, const Position& p, const std::string& organization_name);
-// The full object of GET /people/{id}.
+// The full object of GET /people/{id} (and of the answers of writes to one person), with
+// `can`: {"people.update", "people.request_correction", "people.appoint_position",
+// "people.transfer"} for the reader.
 std::string PersonDetailsJson(const PersonDetails& d);
 
 }  // namespace tianshan::people

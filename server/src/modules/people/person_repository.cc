@@ -1,57 +1,104 @@
 #include "modules/people/person_repository.h"
 
+#include <array>
+
 namespace tianshan::people {
 namespace {
 
 using storage::Row;
 using storage::Transaction;
 
-constexpr const char* kPersonColumns =
-    "id, name, gender, birth_date, ethnicity, phone, identity_number, education, occupation, employer, "
-    "organization_id, org_path, is_member, created_at, updated_at";
+constexpr std::array<const char*, 15> kPersonColumns = {"id",         "name",       "gender",          "birth_date",
+                                                        "ethnicity",  "phone",      "identity_number", "education",
+                                                        "occupation", "employer",   "organization_id", "org_path",
+                                                        "is_member",  "created_at", "updated_at"};
+constexpr std::array<const char*, 9> kMembershipColumns = {"id",       "person_id",    "organization_id",
+                                                           "org_path", "member_since", "member_number",
+                                                           "status",   "started_at",   "ended_at"};
+constexpr std::array<const char*, 8> kPositionColumns = {"id",    "person_id",  "organization_id", "org_path",
+                                                         "title", "employment", "started_on",      "ended_on"};
 
-Person ReadPerson(const Row& r) {
-  Person p;
-  p.id = r.Int(0);
-  p.fields = {r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.OptText(5), r.OptText(6), r.OptText(7), r.OptText(8),
-              r.OptText(9)};
-  p.organization_id = r.Int(10);
-  p.org_path = r.Text(11);
-  p.is_member = r.Int(12) != 0;
-  p.created_at = r.Int(13);
-  p.updated_at = r.Int(14);
-  return p;
+// "a.x AS px, a.y AS py, ..." (alias and rename both optional).
+template <size_t N>
+std::string ColumnList(const std::array<const char*, N>& columns, std::string_view alias, std::string_view as_prefix) {
+  std::string out;
+  for (const char* c : columns) {
+    if (!out.empty()) out += ", ";
+    out.append(alias).append(c);
+    if (!as_prefix.empty()) out.append(" AS ").append(as_prefix).append(c);
+  }
+  return out;
 }
-
-constexpr const char* kMembershipColumns =
-    "id, person_id, organization_id, org_path, member_since, member_number, status, started_at, ended_at";
 
 Membership ReadMembership(const Row& r) {
-  return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.OptText(5), r.Text(6), r.Int(7), r.OptInt(8)};
-}
-
-constexpr const char* kPositionColumns =
-    "id, person_id, organization_id, org_path, title, employment, started_on, ended_on";
-
-Position ReadPosition(const Row& r) {
-  return {r.Int(0), r.Int(1), r.Int(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptText(7)};
+  Membership m;
+  m.id = r.Int("id");
+  m.person_id = r.Int("person_id");
+  m.organization_id = r.Int("organization_id");
+  m.org_path = r.Text("org_path");
+  m.member_since = r.Text("member_since");
+  m.member_number = r.OptText("member_number");
+  m.status = r.Text("status");
+  m.started_at = r.Int("started_at");
+  m.ended_at = r.OptInt("ended_at");
+  return m;
 }
 
 Result<int64_t> InsertReturningId(Transaction& tx, std::string_view sql, std::initializer_list<storage::Param> params) {
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
-  return rows[0].Int(0);
+  return rows[0].Int("id");
 }
 
 }  // namespace
+
+std::string PersonColumns(std::string_view alias) { return ColumnList(kPersonColumns, alias, {}); }
+
+Person ReadPerson(const Row& r) {
+  Person p;
+  p.id = r.Int("id");
+  PersonFields& f = p.fields;
+  f.name = r.Text("name");
+  f.gender = r.Text("gender");
+  f.birth_date = r.Text("birth_date");
+  f.ethnicity = r.OptText("ethnicity");
+  f.phone = r.OptText("phone");
+  f.identity_number = r.OptText("identity_number");
+  f.education = r.OptText("education");
+  f.occupation = r.OptText("occupation");
+  f.employer = r.OptText("employer");
+  p.organization_id = r.Int("organization_id");
+  p.org_path = r.Text("org_path");
+  p.is_member = r.Bool("is_member");
+  p.created_at = r.Int("created_at");
+  p.updated_at = r.Int("updated_at");
+  return p;
+}
+
+std::string PositionColumns(std::string_view alias, std::string_view as_prefix) {
+  return ColumnList(kPositionColumns, alias, as_prefix);
+}
+
+Position ReadPosition(const Row& r, std::string_view as_prefix) {
+  auto name = [&](const char* column) { return std::string(as_prefix) + column; };
+  Position p;
+  p.id = r.Int(name("id"));
+  p.person_id = r.Int(name("person_id"));
+  p.organization_id = r.Int(name("organization_id"));
+  p.org_path = r.Text(name("org_path"));
+  p.title = r.Text(name("title"));
+  p.employment = r.Text(name("employment"));
+  p.started_on = r.Text(name("started_on"));
+  p.ended_on = r.OptText(name("ended_on"));
+  return p;
+}
 
 std::string_view ForUpdate(const Transaction& tx, bool for_update) {
   return for_update && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE" : "";
 }
 
 Result<std::optional<Person>> FindPerson(Transaction& tx, int64_t id, bool for_update) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kPersonColumns +
-                                                " FROM people_persons WHERE id = ?" +
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT " + PersonColumns() + " FROM people_persons WHERE id = ?" +
                                                 std::string(ForUpdate(tx, for_update)),
                                             {id}));
   if (!row) return std::optional<Person>();
@@ -59,9 +106,9 @@ Result<std::optional<Person>> FindPerson(Transaction& tx, int64_t id, bool for_u
 }
 
 Result<std::optional<Person>> FindPersonByIdentity(Transaction& tx, const std::string& identity_number) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kPersonColumns +
-                                                " FROM people_persons WHERE identity_number = ?",
-                                            {identity_number}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne("SELECT " + PersonColumns() + " FROM people_persons WHERE identity_number = ?", {identity_number}));
   if (!row) return std::optional<Person>();
   return std::optional<Person>(ReadPerson(*row));
 }
@@ -79,24 +126,26 @@ Result<int64_t> InsertPerson(Transaction& tx, const Person& p) {
 
 Status UpdatePersonFields(Transaction& tx, int64_t id, const PersonFields& f, int64_t now) {
   return tx
-      .Execute("UPDATE people_persons SET name = ?, gender = ?, birth_date = ?, ethnicity = ?, phone = ?, "
-               "identity_number = ?, education = ?, occupation = ?, employer = ?, updated_at = ? WHERE id = ?",
-               {f.name, f.gender, f.birth_date, f.ethnicity, f.phone, f.identity_number, f.education, f.occupation,
-                f.employer, now, id})
+      .Execute(
+          "UPDATE people_persons SET name = ?, gender = ?, birth_date = ?, ethnicity = ?, phone = ?, "
+          "identity_number = ?, education = ?, occupation = ?, employer = ?, updated_at = ? WHERE id = ?",
+          {f.name, f.gender, f.birth_date, f.ethnicity, f.phone, f.identity_number, f.education, f.occupation,
+           f.employer, now, id})
       .status();
 }
 
 Status SetAttachment(Transaction& tx, int64_t id, int64_t organization_id, const std::string& path, bool is_member,
                      int64_t now) {
   return tx
-      .Execute("UPDATE people_persons SET organization_id = ?, org_path = ?, is_member = ?, updated_at = ? "
-               "WHERE id = ?",
-               {organization_id, path, is_member ? 1 : 0, now, id})
+      .Execute(
+          "UPDATE people_persons SET organization_id = ?, org_path = ?, is_member = ?, updated_at = ? "
+          "WHERE id = ?",
+          {organization_id, path, is_member ? 1 : 0, now, id})
       .status();
 }
 
 Result<std::optional<Membership>> FindActiveMembership(Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kMembershipColumns +
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT " + ColumnList(kMembershipColumns, {}, {}) +
                                                 " FROM people_memberships WHERE person_id = ? AND status = 'active'",
                                             {person_id}));
   if (!row) return std::optional<Membership>();
@@ -119,17 +168,16 @@ Status EndMembership(Transaction& tx, int64_t id, std::string_view status, int64
 }
 
 Result<std::vector<Position>> ListPositions(Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kPositionColumns +
-                                              " FROM people_positions WHERE person_id = ? ORDER BY id",
-                                          {person_id}));
+  TS_ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query("SELECT " + PositionColumns() + " FROM people_positions WHERE person_id = ? ORDER BY id", {person_id}));
   std::vector<Position> out;
   for (const auto& r : rows) out.push_back(ReadPosition(r));
   return out;
 }
 
 Result<std::optional<Position>> FindPosition(Transaction& tx, int64_t id, bool for_update) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kPositionColumns +
-                                                " FROM people_positions WHERE id = ?" +
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT " + PositionColumns() + " FROM people_positions WHERE id = ?" +
                                                 std::string(ForUpdate(tx, for_update)),
                                             {id}));
   if (!row) return std::optional<Position>();
@@ -163,7 +211,7 @@ Result<std::vector<std::string>> ReadablePaths(Transaction& tx, const Person& p)
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT org_path FROM people_positions WHERE person_id = ? AND "
                                           "ended_on IS NULL",
                                           {p.id}));
-  for (const auto& r : rows) out.push_back(r.Text(0));
+  for (const auto& r : rows) out.push_back(r.Text("org_path"));
   return out;
 }
 

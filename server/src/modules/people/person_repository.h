@@ -14,6 +14,15 @@
 
 namespace tianshan::people {
 
+// The one mapping of people_persons rows: the column list (each prefixed by `alias`, e.g.
+// "p.", when given) and its reader, by column name.
+std::string PersonColumns(std::string_view alias = {});
+Person ReadPerson(const storage::Row& row);
+// people_positions rows; with `as_prefix` every column is renamed "<as_prefix><column>" (and
+// read so), for a position selected beside a person in one row.
+std::string PositionColumns(std::string_view alias = {}, std::string_view as_prefix = {});
+Position ReadPosition(const storage::Row& row, std::string_view as_prefix = {});
+
 // " FOR UPDATE" on PostgreSQL when `for_update`, "" otherwise.
 std::string_view ForUpdate(const storage::Transaction& tx, bool for_update);
 

@@ -150,5 +150,78 @@ TEST(PeoplePermissionsTest, TransferActionsTable) {
   }
 }
 
+// The named permissions of the manifest: every one the README's table names, each deciding
+// exactly as the permissions.h function it is built from.
+TEST(PeoplePermissionsTest, NamedPermissionsFollowTheFunctions) {
+  using auth::Role;
+  const auto all = Permissions();
+  const std::vector<std::pair<std::string, std::string>> expected = {{"people.read", "person"},
+                                                                     {"people.list", "organization"},
+                                                                     {"people.create", "organization"},
+                                                                     {"people.transfers", "organization"},
+                                                                     {"people.corrections", "organization"},
+                                                                     {"people.manage_positions", "organization"},
+                                                                     {"people.update", "person"},
+                                                                     {"people.request_correction", "person"},
+                                                                     {"people.appoint_position", "person"},
+                                                                     {"people.transfer", "person"}};
+  ASSERT_EQ(all.size(), expected.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].name, expected[i].first);
+    EXPECT_EQ(all[i].object, expected[i].second);
+    EXPECT_FALSE(all[i].who.empty());
+  }
+  const std::string path = "/1/2/3/";
+  for (Role role : {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre, Role::kMember, Role::kYouth}) {
+    for (const std::string grant : {"/1/", "/1/2/3/", "/1/9/", "/1/2/3/4/"}) {
+      auth::Actor a = ActorWith(role, grant);
+      SCOPED_TRACE(std::string(auth::RoleName(role)) + " on " + grant);
+      auto allows = [&](const char* name) { return FindPermission(all, name)->allows(a, path); };
+      EXPECT_EQ(allows("people.read"), PersonView(a, {path}, false) != View::kNone);
+      EXPECT_EQ(allows("people.list"), CanListPeople(a, path));
+      EXPECT_EQ(allows("people.create"), CanManagePeople(a, path));
+      EXPECT_EQ(allows("people.transfers"), CanHandleTransfers(a, path));
+      EXPECT_EQ(allows("people.corrections"), CanManagePeople(a, path));
+      EXPECT_EQ(allows("people.manage_positions"), CanManagePositions(a, path));
+      EXPECT_EQ(allows("people.update"), CanManagePeople(a, path));
+      EXPECT_EQ(allows("people.request_correction"), CanManagePeople(a, path));
+      EXPECT_EQ(allows("people.appoint_position"), CanManagePositions(a, path));
+      EXPECT_EQ(allows("people.transfer"), CanHandleTransfers(a, path));
+    }
+  }
+}
+
+// The `can` of a person answer: the role's permission, then the person's state.
+TEST(PeoplePermissionsTest, PersonActionsTable) {
+  using auth::Role;
+  const std::string person = "/1/2/3/";
+  struct Row {
+    Role role;
+    std::string grant_path;
+    bool self, member, correction_pending, transfer_pending;
+    PersonActions expect;  // update, request_correction, appoint_position, transfer
+  };
+  const Row rows[] = {
+      {Role::kCommitteeAdmin, "/1/", false, true, false, false, {true, true, true, true}},
+      {Role::kCommitteeAdmin, "/1/", false, false, false, false, {true, true, true, false}},  // youth
+      {Role::kCommitteeAdmin, "/1/", false, true, true, true, {true, false, true, false}},    // pending
+      {Role::kBranchSecretary, "/1/2/3/", false, true, false, false, {true, true, true, true}},
+      {Role::kBranchSecretary, "/1/2/4/", false, true, false, false, {false, false, false, false}},
+      {Role::kCadre, "/1/", false, true, false, false, {false, false, false, false}},
+      {Role::kMember, "/1/2/3/", true, true, false, false, {false, false, false, true}},  // own membership
+      {Role::kMember, "/1/2/3/", true, true, false, true, {false, false, false, false}},
+      {Role::kYouth, "/1/2/3/", true, false, false, false, {false, false, false, false}},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(std::string(auth::RoleName(r.role)) + " on " + r.grant_path);
+    auto a = AllowedPersonActions(ActorWith(r.role, r.grant_path), person, r.self, r.member, r.correction_pending,
+                                  r.transfer_pending);
+    EXPECT_EQ(a.update, r.expect.update);
+    EXPECT_EQ(a.request_correction, r.expect.request_correction);
+    EXPECT_EQ(a.appoint_position, r.expect.appoint_position);
+    EXPECT_EQ(a.transfer, r.expect.transfer);
+  }
+}
+
 }  // namespace
 }  // namespace tianshan::people

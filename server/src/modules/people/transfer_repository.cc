@@ -14,9 +14,27 @@ constexpr const char* kColumns =
     "t.initiated_by, t.released_by, t.released_at, p.name";
 
 Transfer ReadTransfer(const storage::Row& r) {
-  return {r.Int(0),     r.Int(1),      r.Int(2),     r.Int(3),      r.Text(4), r.Int(5),     r.Text(6),
-          r.OptInt(7),  r.Text(8),     r.OptText(9), r.OptText(10), r.Int(11), r.OptInt(12), r.Int(13),
-          r.OptInt(14), r.OptText(15), r.OptInt(16), r.OptInt(17),  r.Text(18)};
+  Transfer t;
+  t.id = r.Int("id");
+  t.person_id = r.Int("person_id");
+  t.membership_id = r.Int("membership_id");
+  t.from_organization_id = r.Int("from_organization_id");
+  t.from_path = r.Text("from_path");
+  t.to_organization_id = r.Int("to_organization_id");
+  t.to_path = r.Text("to_path");
+  t.branch_id = r.OptInt("branch_id");
+  t.status = r.Text("status");
+  t.note = r.OptText("note");
+  t.reason = r.OptText("reason");
+  t.requested_by = r.Int("requested_by");
+  t.decided_by = r.OptInt("decided_by");
+  t.created_at = r.Int("created_at");
+  t.decided_at = r.OptInt("decided_at");
+  t.initiated_by = r.OptText("initiated_by");
+  t.released_by = r.OptInt("released_by");
+  t.released_at = r.OptInt("released_at");
+  t.person_name = r.Text("name");
+  return t;
 }
 
 }  // namespace
@@ -36,7 +54,7 @@ Result<int64_t> InsertTransfer(storage::Transaction& tx, const Transfer& t) {
                {t.person_id, t.membership_id, t.from_organization_id, t.from_path, t.to_organization_id, t.to_path,
                 t.note, t.requested_by, t.created_at, t.initiated_by, t.released_by, t.released_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
-  return rows[0].Int(0);
+  return rows[0].Int("id");
 }
 
 Result<std::optional<Transfer>> FindTransfer(storage::Transaction& tx, int64_t id, bool for_update) {

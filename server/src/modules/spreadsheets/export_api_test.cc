@@ -35,6 +35,11 @@ TEST_P(SpreadsheetExportTest, PeopleExportRoundTripsWithTheListsMasking) {
   EXPECT_EQ(Column(*t, 5), (std::set<std::string>{masked(id1), masked(id2)})) << "a secretary sees masked identity";
   EXPECT_EQ(Column(*t, 4), (std::set<std::string>{"13912345678"})) << "and full phones";
   EXPECT_EQ(t->rows[1][5].kind, tables::CellKind::kText);
+  // Members carry the date they joined and their number, in the import template's columns.
+  EXPECT_EQ(t->rows[0][11].text, "入团日期");
+  EXPECT_EQ(t->rows[0][12].text, "团员编号");
+  EXPECT_EQ(Column(*t, 11), (std::set<std::string>{"2015-05-04"}));
+  EXPECT_EQ(t->rows[1][11].kind, tables::CellKind::kDate);
 
   // A committee admin above sees full identity numbers, and the subtree scope reaches A.
   auto city = As("city-admin");

@@ -9,7 +9,6 @@ namespace tianshan::spreadsheets {
 // Exports walk the list use cases page by page; beyond this many rows they answer 422
 // ("spreadsheets.export_too_large") and the caller narrows the list with filters.
 inline constexpr size_t kMaxExportRows = 100000;
-inline constexpr int kExportPageSize = 200;
 
 inline constexpr const char* kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

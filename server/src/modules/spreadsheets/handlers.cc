@@ -2,14 +2,10 @@
 
 #include "core/json.h"
 #include "http/edge.h"
-#include "http/pagination.h"
 #include "http/url.h"
-#include "modules/organizations/requests.h"
-#include "modules/people/public/person.h"
 #include "modules/spreadsheets/commit_import.h"
 #include "modules/spreadsheets/download_template.h"
-#include "modules/spreadsheets/export_organizations.h"
-#include "modules/spreadsheets/export_people.h"
+#include "modules/spreadsheets/export_list.h"
 #include "modules/spreadsheets/get_import.h"
 #include "modules/spreadsheets/start_import.h"
 
@@ -23,8 +19,6 @@ using http::HttpResponse;
 // A job's report holds at most this many errors; error_rows still counts them all.
 constexpr size_t kMaxReportedErrors = 10000;
 
-using http::Problem;
-
 void WriteError(JsonOut& out, const RowError& e, Lang lang) {
   out.StartObject().Field("line", static_cast<int64_t>(e.line));
   out.Field("column", e.column.empty() ? std::optional<std::string>() : std::optional<std::string>(e.column));
@@ -33,11 +27,11 @@ void WriteError(JsonOut& out, const RowError& e, Lang lang) {
   out.Field("message", Translate(lang, e.message, e.param)).EndObject();
 }
 
-std::string JobJson(const JobSnapshot& s, Lang lang) {
+HttpResponse JobJson(const JobSnapshot& s, Lang lang, int status) {
   JsonOut out;
   out.StartObject()
       .Field("id", s.id)
-      .Field("kind", ImportKindName(s.kind))
+      .Field("kind", s.kind)
       .Field("organization_id", s.organization_id)
       .Field("status", JobStatusName(s.status))
       .Field("total_rows", s.total_rows)
@@ -61,7 +55,7 @@ std::string JobJson(const JobSnapshot& s, Lang lang) {
       .Field("import_ms", s.import_millis)
       .EndObject();
   out.EndObject();
-  return out.Take();
+  return http::Json(out, status);
 }
 
 HttpResponse FileResponse(const ExportFile& f) {
@@ -74,109 +68,71 @@ HttpResponse FileResponse(const ExportFile& f) {
   return r;
 }
 
-Result<ImportKind> KindParam(std::string_view raw, const char* field) {
-  auto kind = ParseImportKind(raw);
-  if (!kind) return Status::Invalid(field, "field.not_one_of", "people, organizations");
-  return *kind;
+std::vector<std::string> SheetNames(const AppContext& ctx) {
+  std::vector<std::string> names;
+  for (const auto& [name, sheet] : ctx.sheets) names.push_back(name);
+  return names;
 }
 
-Result<StartImportInput> ParseStart(HttpRequest& req) {
+// ?kind= (a sheet's name, required) and ?organization_id= (required) of an upload.
+Result<StartImportInput> ParseStart(const AppContext& ctx, HttpRequest& req) {
+  http::QueryReader query(req);
   StartImportInput in;
-  std::vector<FieldError> errors;
-  auto kind = KindParam(req.Query("kind").value_or(""), "kind");
-  if (kind.ok()) {
-    in.kind = *kind;
-  } else {
-    Status st = kind.status();
-    errors.insert(errors.end(), st.field_errors().begin(), st.field_errors().end());
-  }
-  auto org = http::RequireQueryId(req, "organization_id");
-  if (org.ok()) {
-    in.organization_id = *org;
-  } else {
-    Status st = org.status();
-    errors.insert(errors.end(), st.field_errors().begin(), st.field_errors().end());
-  }
-  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  auto kind = query.OneOf("kind", SheetNames(ctx));
+  if (!req.Query("kind")) query.AddError("kind", "field.required");
+  in.organization_id = query.Id("organization_id", /*required=*/true).value_or(0);
+  TS_RETURN_IF_ERROR(query.Finish());
+  in.sheet = &ctx.sheets.at(*kind);
   in.bytes = std::move(req.body);
   return in;
 }
 
-Result<CommitMode> ParseCommit(std::string_view body) {
-  TS_ASSIGN_OR_RETURN(auto doc, ParseJsonObject(body));
+Result<CommitMode> ParseCommit(const HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
   ObjectReader r(doc);
   auto mode = r.OneOf("mode", true, {"all", "valid_only"});
   TS_RETURN_IF_ERROR(r.Finish());
   return *mode == "all" ? CommitMode::kAll : CommitMode::kValidOnly;
 }
 
-Result<people::ListPeopleInput> ParsePeopleExport(const HttpRequest& req) {
-  people::ListPeopleInput in;
-  TS_ASSIGN_OR_RETURN(in.organization_id, req.PathId("id"));
-  auto scope = req.Query("scope").value_or("self");
-  if (scope != "self" && scope != "subtree") return Status::Invalid("scope", "field.not_one_of", "self, subtree");
-  in.subtree = scope == "subtree";
-  if (auto kind = req.Query("kind"); kind && !kind->empty()) {
-    if (*kind != "member" && *kind != "youth" && *kind != "cadre") {
-      return Status::Invalid("kind", "field.not_one_of", "member, youth, cadre");
-    }
-    in.kind = *kind;
-  }
-  if (auto q = req.Query("q"); q && !q->empty()) {
-    if (Utf8Length(*q) > people::kMaxName)
-      return Status::Invalid("q", "field.too_long", std::to_string(people::kMaxName));
-    in.q = *q;
-  }
-  return in;
-}
-
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, const AppContext& ctx, std::shared_ptr<ImportJobs> jobs) {
-  router.Add("GET", "/api/v1/imports/templates/{kind}", Access::kSession, [](HttpRequest& req) {
-    auto kind = KindParam(req.PathParam("kind"), "kind");
-    if (!kind.ok()) return Problem(req, Status::NotFound());
-    auto file = DownloadTemplate(*kind);
-    return file.ok() ? FileResponse(*file) : Problem(req, file.status());
+  router.Get("/api/v1/imports/templates/{kind}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    auto sheet = ctx.sheets.find(std::string(req.PathParam("kind")));
+    if (sheet == ctx.sheets.end()) return Status::NotFound();
+    TS_ASSIGN_OR_RETURN(auto file, DownloadTemplate(sheet->second));
+    return FileResponse(file);
   });
   router
-      .Add("POST", "/api/v1/imports", Access::kSession,
-           [&ctx, jobs](HttpRequest& req) {
-             auto in = ParseStart(req);
-             if (!in.ok()) return Problem(req, in.status());
-             auto r = StartImport(ctx, *jobs, *req.actor, std::move(in).value());
-             if (!r.ok()) return Problem(req, r.status());
-             return HttpResponse::Json(JobJson(*r, req.lang), 202).Header("Location", "/api/v1/imports/" + r->id);
-           })
+      .Post("/api/v1/imports", Access::kSession,
+            [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
+              TS_ASSIGN_OR_RETURN(auto input, ParseStart(ctx, req));
+              TS_ASSIGN_OR_RETURN(auto job, StartImport(ctx, *jobs, *req.actor, std::move(input)));
+              return JobJson(job, req.lang, 202).Header("Location", "/api/v1/imports/" + job.id);
+            })
       .upload_limit = kMaxUploadBytes;
-  router.Add("GET", "/api/v1/imports/{id}", Access::kSession, [jobs](HttpRequest& req) {
-    auto r = GetImport(*jobs, *req.actor, std::string(req.PathParam("id")));
-    return r.ok() ? HttpResponse::Json(JobJson(*r, req.lang)) : Problem(req, r.status());
+  router.Get("/api/v1/imports/{id}", Access::kSession, [jobs](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto job, GetImport(*jobs, *req.actor, std::string(req.PathParam("id"))));
+    return JobJson(job, req.lang, 200);
   });
-  router.Add("POST", "/api/v1/imports/{id}/commit", Access::kSession, [&ctx, jobs](HttpRequest& req) {
-    auto mode = ParseCommit(req.body);
-    if (!mode.ok()) return Problem(req, mode.status());
-    auto r = CommitImport(ctx, *jobs, *req.actor, req.request_id, std::string(req.PathParam("id")), *mode);
-    return r.ok() ? HttpResponse::Json(JobJson(*r, req.lang), 202) : Problem(req, r.status());
+  router.Post("/api/v1/imports/{id}/commit", Access::kSession, [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto mode, ParseCommit(req));
+    TS_ASSIGN_OR_RETURN(auto job,
+                        CommitImport(ctx, *jobs, *req.actor, req.request_id, std::string(req.PathParam("id")), mode));
+    return JobJson(job, req.lang, 202);
   });
 }
 
 void RegisterExportRoutes(http::Router& router, const AppContext& ctx) {
-  router.Add("GET", "/api/v1/organizations/{id}/people/export", Access::kSession, [&ctx](HttpRequest& req) {
-    auto in = ParsePeopleExport(req);
-    if (!in.ok()) return Problem(req, in.status());
-    auto file = ExportPeople(ctx, *req.actor, std::move(in).value());
-    return file.ok() ? FileResponse(*file) : Problem(req, file.status());
-  });
-  router.Add("GET", "/api/v1/organizations/{id}/subtree/export", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    http::QueryReader query(req);
-    Result<organizations::ListFilter> filter = organizations::ReadFilter(query);
-    if (Status s = query.Finish(); !s.ok()) return Problem(req, s);
-    auto file = ExportOrganizations(ctx, *req.actor, *id, *filter, req.Query("q"));
-    return file.ok() ? FileResponse(*file) : Problem(req, file.status());
-  });
+  for (const auto& [name, sheet] : ctx.sheets) {
+    if (!sheet.list_export) continue;
+    router.Get(sheet.list_export->route, Access::kSession,
+               [&ctx, &sheet = sheet](HttpRequest& req) -> Result<HttpResponse> {
+                 TS_ASSIGN_OR_RETURN(auto file, ExportList(ctx, sheet, req));
+                 return FileResponse(file);
+               });
+  }
 }
 
 }  // namespace tianshan::spreadsheets

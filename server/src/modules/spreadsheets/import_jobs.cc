@@ -25,7 +25,7 @@ JobSnapshot ImportJob::Snapshot() {
   std::lock_guard lock(mu);
   JobSnapshot s;
   s.id = id;
-  s.kind = kind;
+  s.kind = sheet.name;
   s.organization_id = organization_id;
   s.status = status;
   s.total_rows = total_rows;
@@ -70,7 +70,8 @@ void ImportJobs::PurgeLocked(int64_t now) {
   }
 }
 
-Result<std::shared_ptr<ImportJob>> ImportJobs::Create(int64_t owner, ImportKind kind, int64_t organization_id) {
+Result<std::shared_ptr<ImportJob>> ImportJobs::Create(int64_t owner, const SheetDefinition& sheet,
+                                                      int64_t organization_id) {
   const int64_t now = clock_.NowMillis();
   std::lock_guard lock(mu_);
   PurgeLocked(now);
@@ -81,7 +82,7 @@ Result<std::shared_ptr<ImportJob>> ImportJobs::Create(int64_t owner, ImportKind 
   if (running >= kMaxRunningJobsPerAccount) {
     return Status(StatusCode::kTooManyRequests, "spreadsheets.too_many_jobs");
   }
-  auto job = std::make_shared<ImportJob>(RandomToken(12), owner, kind, organization_id, now);
+  auto job = std::make_shared<ImportJob>(RandomToken(12), owner, sheet, organization_id, now);
   jobs_[job->id] = job;
   return job;
 }

@@ -31,8 +31,8 @@
 #include "auth/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "modules/organizations/public/organization.h"
-#include "modules/spreadsheets/sheet_rows.h"
+#include "kit/sheet.h"
+#include "modules/spreadsheets/sheet_columns.h"
 
 namespace tianshan::spreadsheets {
 
@@ -45,7 +45,7 @@ inline constexpr int kMaxRunningJobsPerAccount = 3;
 // What a client sees of a job; a copy taken under the job's lock.
 struct JobSnapshot {
   std::string id;
-  ImportKind kind = ImportKind::kPeople;
+  std::string kind;  // the sheet's name
   int64_t organization_id = 0;
   JobStatus status = JobStatus::kValidating;
   int total_rows = 0;
@@ -61,12 +61,12 @@ struct JobSnapshot {
 };
 
 struct ImportJob {
-  ImportJob(std::string id_, int64_t owner, ImportKind kind_, int64_t organization, int64_t now)
-      : id(std::move(id_)), owner_account_id(owner), kind(kind_), organization_id(organization), updated_at(now) {}
+  ImportJob(std::string id_, int64_t owner, const SheetDefinition& sheet_, int64_t organization, int64_t now)
+      : id(std::move(id_)), owner_account_id(owner), sheet(sheet_), organization_id(organization), updated_at(now) {}
 
   const std::string id;
   const int64_t owner_account_id;
-  const ImportKind kind;
+  const SheetDefinition& sheet;   // lives in AppContext::sheets
   const int64_t organization_id;  // the import's target
   std::atomic<int> processed_rows{0};
 
@@ -87,11 +87,8 @@ struct ImportJob {
   std::string bytes;
   auth::Actor uploader;
   ColumnMap columns;
-  std::vector<PersonRow> people;
-  std::vector<OrganizationRow> organizations;
-  std::vector<bool> row_valid;  // per row of people/organizations: passed the dry run
-  // Existing organizations by the names the file uses (people: organization; orgs: parent).
-  std::map<std::string, std::vector<organizations::Organization>> named;
+  std::vector<SheetRow> rows;   // the data rows, cells by field
+  std::vector<bool> row_valid;  // per row: passed the dry run
 
   JobSnapshot Snapshot();
 };
@@ -105,7 +102,7 @@ class ImportJobs {
 
   // A new job with an unguessable id, owned by `owner`. TooManyRequests when the owner already
   // has kMaxRunningJobsPerAccount jobs validating or importing.
-  Result<std::shared_ptr<ImportJob>> Create(int64_t owner, ImportKind kind, int64_t organization_id);
+  Result<std::shared_ptr<ImportJob>> Create(int64_t owner, const SheetDefinition& sheet, int64_t organization_id);
   // nullptr when there is no such job, it expired, or `account_id` does not own it.
   std::shared_ptr<ImportJob> Find(const std::string& id, int64_t account_id);
   // Runs `task` on the worker thread (started on first use). Tasks posted after shutdown began

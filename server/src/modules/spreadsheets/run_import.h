@@ -1,19 +1,21 @@
 #pragma once
-// The two background steps of an import, run on the ImportJobs worker thread.
+// The two background steps of an import, run on the ImportJobs worker thread. Both are generic
+// over the job's sheet (kit/sheet.h): the sheet's module reads each row and runs its own create
+// use case; this engine only walks the rows, keeps the transaction and reports.
 //
-// ValidateJob: reads the file (.xlsx or .csv), maps the header, reads every row (cell problems),
-// looks up the organization names the file uses inside the target's subtree, then performs a
-// dry run: inside ONE write transaction every row that passed the cell checks goes through the
-// same steps as the real import (organization readable and active, permission, identity number
-// not yet registered and not repeated in the file, sibling names free, ...) inside a SAVEPOINT
-// that is rolled back when the row fails, and the whole transaction is rolled back at the end.
-// So the report names exactly the rows that the real import would refuse. Ends "validated"
-// (or "failed" when the file cannot be read at all).
+// ValidateJob: reads the file (.xlsx or .csv), maps the header onto the sheet's columns, then
+// performs a dry run: inside ONE write transaction the sheet's authorize_import (the uploader's
+// grants), then every row through the sheet's import_row — exactly the steps of the real
+// import — inside a SAVEPOINT that is rolled back when the row fails, and the whole transaction
+// is rolled back at the end. So the report names exactly the rows that the real import would
+// refuse. Ends "validated" (or "failed" when the file cannot be read at all, or the target is no
+// longer open to the uploader).
 //
-// ImportJob: inserts the chosen rows (all rows, or the valid ones) in ONE transaction with the
-// committing caller's current permissions, adjusts the rolled-up counters once per
-// organization, and records an audit entry per row (masked) plus one for the import. Any
-// failure rolls everything back and ends "failed" with the failing row named: all or nothing.
+// ImportJobRows: authorize_import again with the committing caller's current grants, then the
+// chosen rows (all rows, or the valid ones) through import_row in ONE transaction — each row's
+// counters and audit entries are those of the module's API — plus one audit entry for the
+// import. Any failure rolls everything back and ends "failed" with the failing row named: all
+// or nothing.
 //
 // Both report progress in ImportJob::processed_rows and stop early (rolling back) when the
 // ImportJobs owner shuts down. On SQLite the write transaction holds the database's write lock

@@ -1,12 +1,12 @@
 #pragma once
 // Use case: accept an uploaded spreadsheet for import into an organization's subtree.
 //
-// Steps: refuse an empty body (422 on "file") → load the target organization (404 when it does
-// not exist or lies outside the caller's grants; 422 when archived) → authorize (people:
-// committee_admin or branch_secretary covering it; organizations: committee_admin covering
-// it; 403 otherwise) → create an in-memory job owned by the caller (429 when the caller
-// already has too many running) → queue its validation on the worker thread (run_import.h).
-// Nothing is written to the database. The answer is the job in status "validating".
+// Steps: refuse an empty body (422 on "file") → the sheet's authorize_import for the target
+// organization (404 when it does not exist or lies outside the caller's grants; 422 when
+// archived; 403 when the role may not import this sheet there) → create an in-memory job owned
+// by the caller (429 when the caller already has too many running) → queue its validation on
+// the worker thread (run_import.h). Nothing is written to the database. The answer is the job
+// in status "validating".
 
 #include <string>
 
@@ -16,7 +16,7 @@
 namespace tianshan::spreadsheets {
 
 struct StartImportInput {
-  ImportKind kind = ImportKind::kPeople;
+  const SheetDefinition* sheet = nullptr;  // from AppContext::sheets
   int64_t organization_id = 0;
   std::string bytes;  // .xlsx or .csv, moved into the job
 };

@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "storage/database.h"
@@ -42,5 +43,29 @@ struct CounterValue {
 };
 using CounterMap = std::map<std::string, CounterValue, std::less<>>;
 Result<CounterMap> ReadCounters(storage::Transaction& tx, int64_t organization_id);
+
+// --- A module's own `verify-counters`: recount self values, compare with the stored ones. ---
+//
+// Self values a module recounted from its own tables: organization id → counter key → value.
+// An organization present without a key expects 0 for that key (so a stored count whose rows
+// are all gone is reported).
+using SelfCounts = std::map<int64_t, std::map<std::string, int64_t, std::less<>>>;
+
+// Runs `sql`, whose rows name an `organization_id` and a `value` ("SELECT organization_id,
+// COUNT(*) AS value FROM ... GROUP BY organization_id"), and adds each value to `counts` under
+// `key`.
+[[nodiscard]] Status AddSelfCounts(storage::Transaction& tx, std::string_view key, std::string_view sql,
+                                   SelfCounts& counts);
+// Runs `sql`, whose rows name an `organization_id` ("SELECT DISTINCT x_id AS organization_id
+// FROM ..."), and makes sure each is compared even where nothing is counted now.
+[[nodiscard]] Status AddCountedOrganizations(storage::Transaction& tx, std::string_view sql, SelfCounts& counts);
+
+// Compares, for every organization in `counts` and every key in `keys`, the recounted self
+// value with the stored one (ReadCounters; a missing row is 0). One line per difference, in
+// organization order: "<module>: organization 7 members: self is 3, expected 4". Subtree
+// values are the organizations module's own check (subtree = self + Σ children).
+Result<std::vector<std::string>> CompareSelfCounters(storage::Transaction& tx, std::string_view module,
+                                                     const std::vector<std::string_view>& keys,
+                                                     const SelfCounts& counts);
 
 }  // namespace tianshan::organizations

@@ -1,4 +1,4 @@
-#include "modules/spreadsheets/cell_values.h"
+#include "core/tables/cell_values.h"
 
 #include <algorithm>
 #include <charconv>
@@ -8,7 +8,7 @@
 #include <map>
 #include <vector>
 
-namespace tianshan::spreadsheets {
+namespace tianshan::tables {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -154,16 +154,6 @@ std::optional<std::string> SeparatedDate(std::string_view s) {
   return YearMonthDay(std::stoi(groups[0]), std::stoi(groups[1]), std::stoi(groups[2]));
 }
 
-template <typename T>
-CellResult<std::optional<std::string>> Lookup(const tables::Cell& cell, const std::map<std::string, T>& table,
-                                              const char* problem) {
-  std::string text = CellText(cell);
-  if (text.empty()) return std::optional<std::string>();
-  auto it = table.find(Lower(Squeeze(text, "")));
-  if (it == table.end()) return CellProblem{problem, text};
-  return std::optional<std::string>(it->second);
-}
-
 bool LooksScientific(std::string_view s) {
   size_t e = s.find_first_of("eE");
   if (e == std::string_view::npos || e == 0) return false;
@@ -175,11 +165,11 @@ bool LooksScientific(std::string_view s) {
 
 }  // namespace
 
-std::string CellText(const tables::Cell& cell) {
+std::string CellText(const Cell& cell) {
   switch (cell.kind) {
-    case tables::CellKind::kEmpty:
+    case CellKind::kEmpty:
       return "";
-    case tables::CellKind::kNumber:
+    case CellKind::kNumber:
       if (cell.text.empty()) {  // built in memory rather than read from a file
         if (std::floor(cell.number) == cell.number && std::fabs(cell.number) < 1e17) {
           return std::to_string(static_cast<long long>(cell.number));
@@ -189,39 +179,39 @@ std::string CellText(const tables::Cell& cell) {
         return std::string(buf, end);
       }
       return Trim(cell.text);
-    case tables::CellKind::kDate:
-    case tables::CellKind::kBool:
-    case tables::CellKind::kText:
+    case CellKind::kDate:
+    case CellKind::kBool:
+    case CellKind::kText:
       return Trim(cell.text);
   }
   return "";
 }
 
-std::optional<std::string> TextValue(const tables::Cell& cell) {
+std::optional<std::string> TextValue(const Cell& cell) {
   std::string t = CellText(cell);
   if (t.empty()) return std::nullopt;
   return t;
 }
 
-CellResult<std::optional<std::string>> IdentityValue(const tables::Cell& cell) {
+CellResult<std::optional<std::string>> IdentityValue(const Cell& cell) {
   std::string text = Halfwidth(CellText(cell));
   if (text.empty()) return std::optional<std::string>();
-  if (LooksScientific(text)) return CellProblem{"spreadsheets.identity_as_number", text};
+  if (LooksScientific(text)) return CellProblem{"cell.identity_as_number", text};
   // A double holds at most 17 significant digits and Excel keeps 15, so an identity number
   // stored as a number has lost its last digits even when the cell shows 18 of them
   // ("650102199001011000"); a checksum that happens to hold proves nothing (1 in 11).
-  if (cell.kind == tables::CellKind::kNumber && cell.number >= 1e15) {
-    return CellProblem{"spreadsheets.identity_as_number", text};
+  if (cell.kind == CellKind::kNumber && cell.number >= 1e15) {
+    return CellProblem{"cell.identity_as_number", text};
   }
   std::string id = Squeeze(text, "-");
   if (!id.empty() && id.back() == 'x') id.back() = 'X';
   return std::optional<std::string>(id);
 }
 
-CellResult<std::optional<std::string>> MobileValue(const tables::Cell& cell) {
+CellResult<std::optional<std::string>> MobileValue(const Cell& cell) {
   std::string text = Halfwidth(CellText(cell));
   if (text.empty()) return std::optional<std::string>();
-  if (LooksScientific(text)) return CellProblem{"spreadsheets.phone_as_number", text};
+  if (LooksScientific(text)) return CellProblem{"cell.phone_as_number", text};
   std::string digits = Squeeze(text, "-.()");
   if (digits.rfind("+86", 0) == 0) {
     digits.erase(0, 3);
@@ -233,7 +223,7 @@ CellResult<std::optional<std::string>> MobileValue(const tables::Cell& cell) {
   return std::optional<std::string>(digits);
 }
 
-CellResult<std::optional<std::string>> ContactPhoneValue(const tables::Cell& cell) {
+CellResult<std::optional<std::string>> ContactPhoneValue(const Cell& cell) {
   auto mobile = MobileValue(cell);
   if (std::holds_alternative<CellProblem>(mobile)) return mobile;
   const auto& m = std::get<std::optional<std::string>>(mobile);
@@ -255,113 +245,33 @@ CellResult<std::optional<std::string>> ContactPhoneValue(const tables::Cell& cel
   return std::optional<std::string>(Squeeze(text, ""));
 }
 
-CellResult<std::optional<std::string>> DateValue(const tables::Cell& cell) {
+CellResult<std::optional<std::string>> DateValue(const Cell& cell) {
   std::string text = Halfwidth(CellText(cell));
   if (text.empty()) return std::optional<std::string>();
   std::optional<std::string> out;
-  if (cell.kind == tables::CellKind::kNumber && std::floor(cell.number) == cell.number) {
+  if (cell.kind == CellKind::kNumber && std::floor(cell.number) == cell.number) {
     if (cell.number >= 10000101 && cell.number <= 99991231) {
       out = CompactDate(text);
     } else if (cell.number >= 1 && cell.number < 2958466) {
-      out = tables::ExcelSerialToDate(cell.number);
+      out = ExcelSerialToDate(cell.number);
     }
   } else if (AllDigits(text)) {
     out = CompactDate(text);
   } else {
     out = SeparatedDate(text);
   }
-  if (!out) return CellProblem{"spreadsheets.bad_date", text};
+  if (!out) return CellProblem{"cell.bad_date", text};
   return out;
 }
 
-CellResult<std::optional<std::string>> GenderValue(const tables::Cell& cell) {
-  static const std::map<std::string, std::string> kTable = {{"男", "male"},       {"男性", "male"}, {"male", "male"},
-                                                            {"m", "male"},        {"女", "female"}, {"女性", "female"},
-                                                            {"female", "female"}, {"f", "female"}};
-  return Lookup(cell, kTable, "spreadsheets.bad_gender");
-}
-
-CellResult<std::optional<std::string>> PersonKindValue(const tables::Cell& cell) {
-  static const std::map<std::string, std::string> kTable = {
-      {"团员", "member"},  {"共青团员", "member"},  {"member", "member"}, {"青年", "youth"},
-      {"非团员", "youth"}, {"非团员青年", "youth"}, {"youth", "youth"}};
-  return Lookup(cell, kTable, "spreadsheets.bad_person_kind");
-}
-
-CellResult<std::optional<std::string>> OrganizationKindValue(const tables::Cell& cell) {
-  static const std::map<std::string, std::string> kTable = {{"团委", "committee"},
-                                                            {"committee", "committee"},
-                                                            {"团工委", "working_committee"},
-                                                            {"workingcommittee", "working_committee"},
-                                                            {"团总支", "general_branch"},
-                                                            {"generalbranch", "general_branch"},
-                                                            {"团支部", "branch"},
-                                                            {"branch", "branch"}};
-  tables::Cell c = cell;
-  if (c.kind == tables::CellKind::kText) c.text = Squeeze(c.text, "_-");
-  return Lookup(c, kTable, "spreadsheets.bad_organization_kind");
-}
-
-CellResult<std::optional<std::string>> SettingValue(const tables::Cell& cell) {
-  static const std::map<std::string, std::string> kTable = {{"机关", "government"},
-                                                            {"党政机关", "government"},
-                                                            {"政府机关", "government"},
-                                                            {"government", "government"},
-                                                            {"街道", "street"},
-                                                            {"乡镇", "street"},
-                                                            {"街道乡镇", "street"},
-                                                            {"street", "street"},
-                                                            {"社区", "community"},
-                                                            {"村", "community"},
-                                                            {"村社区", "community"},
-                                                            {"community", "community"},
-                                                            {"学校", "school"},
-                                                            {"school", "school"},
-                                                            {"非公企业", "non_public_enterprise"},
-                                                            {"非公有制企业", "non_public_enterprise"},
-                                                            {"nonpublicenterprise", "non_public_enterprise"},
-                                                            {"园区", "industrial_park"},
-                                                            {"产业园区", "industrial_park"},
-                                                            {"工业园区", "industrial_park"},
-                                                            {"industrialpark", "industrial_park"},
-                                                            {"社会组织", "social_organization"},
-                                                            {"青年社会组织", "social_organization"},
-                                                            {"socialorganization", "social_organization"},
-                                                            {"其他", "other"},
-                                                            {"其它", "other"},
-                                                            {"other", "other"}};
-  tables::Cell c = cell;
-  if (c.kind == tables::CellKind::kText) c.text = Squeeze(c.text, "_-");
-  return Lookup(c, kTable, "spreadsheets.bad_setting");
-}
-
-std::string GenderLabel(std::string_view gender) {
-  if (gender == "male") return "男";
-  if (gender == "female") return "女";
-  return std::string(gender);
-}
-
-std::string PersonKindLabel(bool is_member) { return is_member ? "团员" : "青年"; }
-
-std::string OrganizationKindLabel(std::string_view kind) {
-  if (kind == "committee") return "团委";
-  if (kind == "working_committee") return "团工委";
-  if (kind == "general_branch") return "团总支";
-  if (kind == "branch") return "团支部";
-  return std::string(kind);
-}
-
-std::string SettingLabel(std::string_view setting) {
-  static const std::map<std::string, std::string, std::less<>> kLabels = {{"government", "机关"},
-                                                                          {"street", "街道"},
-                                                                          {"community", "社区"},
-                                                                          {"school", "学校"},
-                                                                          {"non_public_enterprise", "非公企业"},
-                                                                          {"industrial_park", "园区"},
-                                                                          {"social_organization", "社会组织"},
-                                                                          {"other", "其他"}};
-  auto it = kLabels.find(setting);
-  return it == kLabels.end() ? std::string(setting) : it->second;
+CellResult<std::optional<std::string>> ChoiceValue(const Cell& cell,
+                                                   const std::map<std::string, std::string, std::less<>>& accepted,
+                                                   std::string_view problem, std::string_view ignore) {
+  std::string text = CellText(cell);
+  if (text.empty()) return std::optional<std::string>();
+  auto it = accepted.find(Lower(Squeeze(text, ignore)));
+  if (it == accepted.end()) return CellProblem{std::string(problem), text};
+  return std::optional<std::string>(it->second);
 }
 
 std::string ColumnLetter(size_t index) {
@@ -384,4 +294,4 @@ std::string HeaderKey(std::string_view header) {
   return Lower(Squeeze(v, "_-"));
 }
 
-}  // namespace tianshan::spreadsheets
+}  // namespace tianshan::tables
