@@ -64,4 +64,13 @@ Status RewritePathPrefix(Transaction& tx, std::string_view table, std::string_vi
       .status();
 }
 
+std::string ContainsPattern(std::string_view text) {
+  std::string out = "%";
+  for (char ch : text) {
+    if (ch == '\\' || ch == '%' || ch == '_') out += '\\';
+    out += ch;
+  }
+  return out + "%";
+}
+
 }  // namespace tianshan::storage

@@ -22,6 +22,10 @@ std::string ExpandDialectTokens(std::string_view sql, Dialect dialect);
 // < PrefixUpperBound(prefix). `prefix` must be non-empty and not end in 0xFF.
 std::string PrefixUpperBound(std::string_view prefix);
 
+// The LIKE pattern of "contains `text`", with \, % and _ escaped: use it as
+// `column LIKE ? ESCAPE '\'` (both databases), so user input never acts as a wildcard.
+std::string ContainsPattern(std::string_view text);
+
 // Rewrites every value of `table`.`column` that starts with `old_prefix` to start with
 // `new_prefix` instead (materialized paths after a subtree move). Table and column names are
 // code constants, never input.

@@ -45,15 +45,6 @@ Result<std::optional<Cursor>> ParseCursor(const std::optional<std::string>& raw,
 // Position columns are renamed so that they do not meet the person's own in the row.
 constexpr std::string_view kPositionAs = "position_";
 
-std::string EscapeLike(std::string_view q) {
-  std::string out = "%";
-  for (char ch : q) {
-    if (ch == '\\' || ch == '%' || ch == '_') out += '\\';
-    out += ch;
-  }
-  return out + "%";
-}
-
 }  // namespace
 
 Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, const ListPeopleInput& in) {
@@ -95,7 +86,7 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     if (in.kind && *in.kind == "youth") sql += " AND p.is_member = 0";
     std::string like, identity;
     if (in.q) {
-      like = EscapeLike(*in.q);
+      like = storage::ContainsPattern(*in.q);
       identity = NormalizeIdentityNumber(*in.q);
       sql += " AND (p.name LIKE ? ESCAPE '\\' OR p.identity_number = ? OR p.phone = ?)";
       params.insert(params.end(), {storage::Param(like), storage::Param(identity), storage::Param(*in.q)});
