@@ -15,14 +15,14 @@ type SometimesWritten = 'can' | 'ancestors' | 'position' | 'importing_rows' | 'e
 /**
  * An answer as the server writes it. The fragments list every field of an object but mark few
  * of them required, while the server always writes them (null where empty); Present makes
- * every listed field present, at every depth, except those in SometimesWritten. Where a
- * fragment marks a field required this changes nothing.
+ * every listed field present, at every depth, except those in SometimesWritten, which keep
+ * what the fragment says. Where a fragment marks a field required this changes nothing.
  */
 export type Present<T> = T extends readonly (infer U)[]
   ? Present<U>[]
   : T extends object
     ? { [K in keyof T as K extends SometimesWritten ? never : K]-?: Present<Exclude<T[K], undefined>> } & {
-        [K in keyof T as K extends SometimesWritten ? K : never]?: Present<Exclude<T[K], undefined>>;
+        [K in keyof T as K extends SometimesWritten ? K : never]: Present<T[K]>;
       }
     : T;
 
@@ -34,10 +34,10 @@ type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : ne
 type Responses<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { responses: infer R } ? R : never;
 
-/** The JSON answer of an operation (its 200, else its 201), as the server writes it. */
-export type Answer<P extends keyof paths, M extends Method> = Present<
-  Responses<P, M> extends { 200: infer R } ? JsonOf<R> : Responses<P, M> extends { 201: infer R } ? JsonOf<R> : never
->;
+type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : R extends { 202: infer A } ? A : never;
+
+/** The JSON answer of an operation (its 200, 201 or 202), as the server writes it. */
+export type Answer<P extends keyof paths, M extends Method> = Present<JsonOf<Success<Responses<P, M>>>>;
 
 /** The JSON request body of an operation. */
 export type Body<P extends keyof paths, M extends Method> =
@@ -49,3 +49,12 @@ export type Query<P extends keyof paths, M extends Method> =
 
 /** The items of a list answer. */
 export type ItemOf<P extends keyof paths> = Answer<P, 'get'> extends { items: (infer I)[] } ? I : never;
+
+/** The query of a list operation; `cursor: null` asks for the first page. */
+export type ListQuery<P extends keyof paths> = Omit<Query<P, 'get'>, 'cursor'> & { cursor?: string | null };
+
+/**
+ * A keyset page of T ({items, next_cursor}) for lists whose fragment does not describe the
+ * answer yet: the shape of the described list answers, its items replaced.
+ */
+export type Page<T> = Omit<Answer<'/api/v1/organizations/{id}/children', 'get'>, 'items'> & { items: T[] };

@@ -1,14 +1,15 @@
 // The volunteering module's calls and types (server/src/modules/volunteering/openapi.json).
-import { API_BASE, get, post, type QueryValue } from './request';
+// Request bodies, queries and closed lists come from the generated schema; the fragment does
+// not describe its answers yet, so their interfaces are written here until it does.
+import { API_BASE, get, post } from './request';
+import type { Body, Page, Query } from './types';
 
-export type ProjectStatus = 'draft' | 'recruiting' | 'running' | 'finished' | 'archived';
+type V1 = '/api/v1/volunteering';
+export type ProjectStatus = Body<`${V1}/projects/{id}/status`, 'post'>['status'];
+export type ProjectCategory = NonNullable<Body<`${V1}/projects`, 'post'>['category']>;
 export type SignUpStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 export type Direction = 'in' | 'out';
-
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
+export type { Page };
 
 export interface Minutes {
   minutes: number;
@@ -32,7 +33,7 @@ export interface Project {
   team_name: string | null;
   title: string;
   description: string | null;
-  category: string;
+  category: ProjectCategory;
   brand: string | null;
   location: string | null;
   venue_id: number | null;
@@ -121,11 +122,7 @@ export interface AttendanceResult {
   changed: boolean;
 }
 
-export interface GuardianConsent {
-  guardian_name: string;
-  relation: string;
-  agreed: boolean;
-}
+export type GuardianConsent = NonNullable<Body<`${V1}/shifts/{id}/sign-ups`, 'post'>['guardian_consent']>;
 
 export interface LedgerEntry extends Minutes {
   id: number;
@@ -165,13 +162,9 @@ export interface MyHours {
   reports: HourReport[];
 }
 
-export interface HourReportInput {
-  team_id: number;
-  project_id?: number;
-  worked_on: string;
-  minutes: number;
-  description: string;
-}
+export type HourReportInput = Body<`${V1}/hours/reports`, 'post'>;
+export type AttendanceFix = Body<`${V1}/sign-ups/{id}/attendance`, 'post'>;
+export type HourDecision = Body<`${V1}/hours/reports/{id}/decision`, 'post'>['decision'];
 
 export interface CertificateBody extends Minutes {
   code: string;
@@ -212,20 +205,11 @@ export interface MonthlyHours {
   items: Array<{ month: string } & Minutes>;
 }
 
-export interface ProjectFilter {
-  organization_id?: number;
-  team_id?: number;
-  status?: string;
-  manage?: boolean;
-  limit?: number;
-  cursor?: string;
-}
+export type ProjectFilter = Omit<Query<`${V1}/projects`, 'get'>, 'cursor'> & { cursor?: string | null };
 
 const V = '/volunteering';
-type Query = Record<string, QueryValue>;
 
-export const listProjects = (filter: ProjectFilter = {}) =>
-  get<Page<Project>>(`${V}/projects`, { query: filter as Query });
+export const listProjects = (filter: ProjectFilter = {}) => get<Page<Project>>(`${V}/projects`, { query: filter });
 export const getProject = (id: number) => get<ProjectDetail>(`${V}/projects/${id}`);
 export const getTeam = (id: number) => get<Team>(`${V}/teams/${id}`);
 
@@ -236,7 +220,7 @@ export const signUp = (shiftId: number, idempotencyKey: string, consent?: Guardi
   });
 export const cancelSignUp = (signUpId: number) =>
   post<{ sign_up: SignUp; promoted: boolean }>(`${V}/sign-ups/${signUpId}/cancel`);
-export const listMySignUps = (cursor?: string) =>
+export const listMySignUps = (cursor?: string | null) =>
   get<Page<MySignUp>>(`${V}/my/sign-ups`, { query: { cursor, limit: 50 } });
 
 export const getRoster = (shiftId: number) => get<Roster>(`${V}/shifts/${shiftId}/roster`);
@@ -246,22 +230,19 @@ export const checkInWithToken = (shiftId: number, direction: Direction, token: s
   post<AttendanceResult>(`${V}/shifts/${shiftId}/${direction === 'in' ? 'check-in' : 'check-out'}`, {
     token,
   });
-export const recordAttendance = (
-  signUpId: number,
-  fix: { checked_in_at?: string; checked_out_at?: string; reason: string },
-) => post<AttendanceResult>(`${V}/sign-ups/${signUpId}/attendance`, fix);
+export const recordAttendance = (signUpId: number, fix: AttendanceFix) => post<AttendanceResult>(`${V}/sign-ups/${signUpId}/attendance`, fix);
 export const confirmHours = (shiftId: number, signUpIds?: number[]) =>
   post<{ items: LedgerEntry[] }>(
     `${V}/shifts/${shiftId}/confirm-hours`,
     signUpIds ? { sign_up_ids: signUpIds } : {},
   );
 
-export const getMyHours = (cursor?: string) =>
+export const getMyHours = (cursor?: string | null) =>
   get<MyHours>(`${V}/my/hours`, { query: { cursor, limit: 200 } });
 export const reportHours = (input: HourReportInput) => post<HourReport>(`${V}/hours/reports`, input);
 export const listHourReports = (teamId: number, status?: string) =>
   get<Page<HourReport>>(`${V}/teams/${teamId}/hour-reports`, { query: { status, limit: 100 } });
-export const decideHourReport = (id: number, decision: 'approve' | 'reject', reason?: string) =>
+export const decideHourReport = (id: number, decision: HourDecision, reason?: string) =>
   post<HourReport>(`${V}/hours/reports/${id}/decision`, reason ? { decision, reason } : { decision });
 
 export const issueCertificate = () => post<Certificate>(`${V}/certificates`);
@@ -269,11 +250,11 @@ export const listMyCertificates = () => get<{ items: Certificate[] }>(`${V}/my/c
 /** A plain link: the browser downloads the PDF with the session cookie. */
 export const certificatePdfUrl = (id: number) => `${API_BASE}${V}/certificates/${id}/pdf`;
 
-export const rankVolunteers = (organizationId: number, period: Period, cursor?: string) =>
+export const rankVolunteers = (organizationId: number, period: Period, cursor?: string | null) =>
   get<Ranking>(`${V}/rankings/volunteers`, {
     query: { organization_id: organizationId, ...period, cursor, limit: 20 },
   });
-export const rankTeams = (organizationId: number, period: Period, cursor?: string) =>
+export const rankTeams = (organizationId: number, period: Period, cursor?: string | null) =>
   get<Ranking>(`${V}/rankings/teams`, {
     query: { organization_id: organizationId, ...period, cursor, limit: 20 },
   });

@@ -1,4 +1,5 @@
 import type { ImportJob, ImportStatus, RowError } from '@/api/spreadsheets';
+import type { Column } from '@/components/dataList';
 
 export const POLL_MS = 700;
 
@@ -42,6 +43,20 @@ export function errorRows(errors: RowError[]): ErrorRow[] {
       place: e.column ? `${e.column}${e.header ? ` (${e.header})` : ''}` : '',
     }));
 }
+
+/** Every bad row: a table on a desk ("4 | F (身份证号码) | …"), cards on a phone ("第 4 行 · F …"). */
+export const ERROR_COLUMNS: Column<ErrorRow>[] = [
+  {
+    key: 'line',
+    label: 'spreadsheets.import.lineHeader',
+    text: (e) => e.line,
+    cardText: (e, t) => t('spreadsheets.import.line', { n: e.line }),
+    width: 80,
+    card: 'title',
+  },
+  { key: 'place', label: 'spreadsheets.import.columnHeader', text: (e) => e.place, minWidth: 160, card: 'meta' },
+  { key: 'message', label: 'spreadsheets.import.messageHeader', text: (e) => e.message, minWidth: 280, card: 'text' },
+];
 
 /** A file the import accepts, judged by its name (the server checks the content). */
 export function acceptedFile(name: string): boolean {
