@@ -2,17 +2,17 @@
 //   tianshan serve | migrate | demo | generate | create-admin | backup | verify-counters
 // Configuration comes from options or TIANSHAN_* environment variables (`tianshan --help`).
 
-#include <CLI/CLI.hpp>
 #include <signal.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
 #include "app/app.h"
-#include "auth/create_account.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "generate/generate_network.h"
+#include "modules/accounts/public/create_account.h"
 
 namespace {
 
@@ -80,20 +80,29 @@ int main(int argc, char** argv) {
   cli.add_flag("--quiet", config.quiet, "Only warnings and errors; no access log")->envname("TIANSHAN_QUIET");
 
   auto* serve = cli.add_subcommand("serve", "Migrate the database, then serve the API and the web app");
-  serve->add_option("--listen", config.listen, "Address to listen on")->envname("TIANSHAN_LISTEN")->capture_default_str();
-  serve->add_option("--port", config.port, "TCP port (0 picks a free one)")->envname("TIANSHAN_PORT")->capture_default_str();
-  serve->add_option("--web", config.web_dir, "Folder of the built web app")->envname("TIANSHAN_WEB")->capture_default_str();
+  serve->add_option("--listen", config.listen, "Address to listen on")
+      ->envname("TIANSHAN_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--port", config.port, "TCP port (0 picks a free one)")
+      ->envname("TIANSHAN_PORT")
+      ->capture_default_str();
+  serve->add_option("--web", config.web_dir, "Folder of the built web app")
+      ->envname("TIANSHAN_WEB")
+      ->capture_default_str();
   serve->add_option("--threads", config.io_threads, "I/O threads")->envname("TIANSHAN_THREADS")->capture_default_str();
   serve->add_option("--hash-threads", config.hash_threads, "Password hashing threads (0: half the cores)")
       ->envname("TIANSHAN_HASH_THREADS")
       ->capture_default_str();
-  serve->add_option("--db-pool", config.db_pool, "Database connections")->envname("TIANSHAN_DB_POOL")->capture_default_str();
+  serve->add_option("--db-pool", config.db_pool, "Database connections")
+      ->envname("TIANSHAN_DB_POOL")
+      ->capture_default_str();
   serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
       ->envname("TIANSHAN_MAX_BODY")
       ->capture_default_str();
-  serve->add_option("--session-cache-ms", config.session_cache_millis,
-                    "How long a resolved session is answered from memory; other instances sharing the database "
-                    "see a logout within this time (0: always read the database)")
+  serve
+      ->add_option("--session-cache-ms", config.session_cache_millis,
+                   "How long a resolved session is answered from memory; other instances sharing the database "
+                   "see a logout within this time (0: always read the database)")
       ->envname("TIANSHAN_SESSION_CACHE_MS")
       ->capture_default_str();
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
@@ -107,14 +116,16 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "Load the demo network into an empty database (migrates first)");
   std::string generate_scale;
   uint64_t generate_seed = 7;
-  auto* generate = cli.add_subcommand(
-      "generate", "Write a synthetic benchmark network into an empty database (migrates first)");
+  auto* generate =
+      cli.add_subcommand("generate", "Write a synthetic benchmark network into an empty database (migrates first)");
   generate->add_option("--scale", generate_scale, "region (40,000 organizations), national (4,400,000) or a number N")
       ->required();
-  generate->add_option("--seed", generate_seed, "Random seed; the same seed gives the same rows")->capture_default_str();
+  generate->add_option("--seed", generate_seed, "Random seed; the same seed gives the same rows")
+      ->capture_default_str();
   std::string admin_login;
   int64_t admin_org = 0;
-  auto* create_admin = cli.add_subcommand("create-admin", "Create an administrator and print its generated password once");
+  auto* create_admin =
+      cli.add_subcommand("create-admin", "Create an administrator and print its generated password once");
   create_admin->add_option("--login", admin_login, "Login name")->required();
   create_admin->add_option("--organization", admin_org,
                            "Organization id to administer (default 0: every organization)");
@@ -157,8 +168,9 @@ int main(int argc, char** argv) {
     options.seed = generate_seed;
     auto summary = tianshan::generate::GenerateNetwork(app->db(), options);
     if (summary.status().code() == tianshan::StatusCode::kConflict) {
-      std::fprintf(stderr, "tianshan: the database already holds organizations; generate writes only into an empty "
-                           "database\n");
+      std::fprintf(stderr,
+                   "tianshan: the database already holds organizations; generate writes only into an empty "
+                   "database\n");
       return 1;
     }
     if (!summary.ok()) Die("cannot generate", summary.status());
@@ -168,8 +180,9 @@ int main(int argc, char** argv) {
   if (create_admin->parsed()) {
     auto app = OpenApp(config, true);
     std::string password = tianshan::RandomToken(15);
-    tianshan::auth::NewAccount account{admin_login, std::nullopt, admin_login, password, std::nullopt,
-                                       {{admin_org, tianshan::auth::Role::kCommitteeAdmin}}, false};
+    tianshan::auth::NewAccount account{admin_login, std::nullopt, admin_login,
+                                       password,    std::nullopt, {{admin_org, tianshan::auth::Role::kCommitteeAdmin}},
+                                       false};
     auto id = tianshan::auth::CreateAccount(app->context(), account, std::nullopt);
     if (!id.ok()) {
       const Status failure = id.status();

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "generate/progress.h"
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::generate {

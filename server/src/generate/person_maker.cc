@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 
 namespace tianshan::generate {
 namespace {

@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "app/app.h"
-#include "auth/create_account.h"
 #include "core/log.h"
+#include "modules/accounts/public/create_account.h"
 #include "testing/test_server.h"
 
 namespace tianshan::testing {
@@ -125,8 +125,8 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
   EXPECT_EQ(lost, 0u) << "of " << acknowledged.size() << " acknowledged logins";
 }
 
-INSTANTIATE_TEST_SUITE_P(Db, CrashTest,
-                         ::testing::Values(storage::Dialect::kSqlite, storage::Dialect::kPostgres), DialectName);
+INSTANTIATE_TEST_SUITE_P(Db, CrashTest, ::testing::Values(storage::Dialect::kSqlite, storage::Dialect::kPostgres),
+                         DialectName);
 
 }  // namespace
 }  // namespace tianshan::testing

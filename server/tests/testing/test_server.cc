@@ -1,7 +1,7 @@
 #include "testing/test_server.h"
 
-#include "auth/create_account.h"
 #include "core/log.h"
+#include "modules/accounts/public/create_account.h"
 
 namespace tianshan::testing {
 

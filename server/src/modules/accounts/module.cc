@@ -1,8 +1,8 @@
 #include "modules/accounts/module.h"
 
-#include "auth/create_account.h"
 #include "auth/session_store.h"
 #include "modules/accounts/handlers.h"
+#include "modules/accounts/public/create_account.h"
 
 namespace tianshan::accounts {
 using auth::CreateAccount;

@@ -8,7 +8,7 @@
 // ancestor, record the audit entry. Archiving an archived organization changes nothing.
 
 #include "kit/module.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/organizations/use_case_support.h"
 
 namespace tianshan::organizations {

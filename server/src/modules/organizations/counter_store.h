@@ -12,17 +12,10 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "modules/organizations/public/counters.h"
 #include "storage/database.h"
 
 namespace tianshan::organizations {
-
-struct CounterValue {
-  int64_t self = 0;
-  int64_t subtree = 0;
-};
-using CounterMap = std::map<std::string, CounterValue, std::less<>>;
-
-Result<CounterMap> ReadCounters(storage::Transaction& tx, int64_t organization_id);
 
 // Adds `delta` to self and subtree of the organization at `path` and to the subtree of each
 // of its ancestors.

@@ -1,10 +1,10 @@
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 
 #include <vector>
 
 #include "modules/organizations/counter_store.h"
-#include "modules/organizations/organization.h"
 #include "modules/organizations/organization_repository.h"
+#include "modules/organizations/public/organization.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -12,11 +12,12 @@ namespace {
 Status Upsert(storage::Transaction& tx, int64_t organization_id, std::string_view key, int64_t self_delta,
               int64_t subtree_delta) {
   return tx
-      .Execute("INSERT INTO organizations_counters (organization_id, counter_key, self_value, subtree_value) "
-               "VALUES (?, ?, ?, ?) ON CONFLICT (organization_id, counter_key) DO UPDATE SET "
-               "self_value = organizations_counters.self_value + excluded.self_value, "
-               "subtree_value = organizations_counters.subtree_value + excluded.subtree_value",
-               {organization_id, key, self_delta, subtree_delta})
+      .Execute(
+          "INSERT INTO organizations_counters (organization_id, counter_key, self_value, subtree_value) "
+          "VALUES (?, ?, ?, ?) ON CONFLICT (organization_id, counter_key) DO UPDATE SET "
+          "self_value = organizations_counters.self_value + excluded.self_value, "
+          "subtree_value = organizations_counters.subtree_value + excluded.subtree_value",
+          {organization_id, key, self_delta, subtree_delta})
       .status();
 }
 

@@ -6,9 +6,9 @@
 #include <thread>
 
 #include "modules/organizations/archive_organization.h"
-#include "modules/organizations/counters.h"
 #include "modules/organizations/create_coverage_unit.h"
 #include "modules/organizations/move_organization.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/organizations/test_fixture.h"
 #include "modules/organizations/update_coverage_unit.h"
 #include "modules/organizations/verify_counters.h"

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "core/json.h"
-#include "modules/organizations/counters.h"
 #include "modules/organizations/coverage_repository.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 

@@ -1,9 +1,9 @@
 #include "modules/organizations/create_organization.h"
 
 #include "modules/organizations/counter_store.h"
-#include "modules/organizations/counters.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 namespace {

@@ -4,7 +4,7 @@
 // (names are not personal data; reading an ancestor still needs a covering grant).
 
 #include "kit/module.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/organizations/use_case_support.h"
 
 namespace tianshan::organizations {

@@ -13,7 +13,7 @@
 #include <optional>
 
 #include "kit/module.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/organizations/use_case_support.h"
 
 namespace tianshan::organizations {

@@ -1,4 +1,4 @@
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 
 #include <charconv>
 

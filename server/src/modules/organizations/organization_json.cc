@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/masking.h"
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 

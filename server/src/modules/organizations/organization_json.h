@@ -7,7 +7,7 @@
 #include "core/json.h"
 #include "modules/organizations/counter_store.h"
 #include "modules/organizations/coverage_unit.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 
 namespace tianshan::organizations {
 

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "storage/database.h"
 
 namespace tianshan::organizations {

@@ -1,5 +1,5 @@
 // Domain invariants of organizations (no database).
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 
 #include <gtest/gtest.h>
 
@@ -44,8 +44,8 @@ TEST(OrganizationDomainTest, ValidateFieldsListsEveryProblem) {
   ASSERT_EQ(s.code(), StatusCode::kInvalid);
   std::vector<std::string> fields;
   for (const auto& e : s.field_errors()) fields.push_back(e.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"name", "kind", "setting", "region_code", "contact_phone",
-                                              "founded_on"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"name", "kind", "setting", "region_code", "contact_phone", "founded_on"}));
 }
 
 TEST(OrganizationDomainTest, Paths) {

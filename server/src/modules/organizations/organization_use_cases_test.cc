@@ -1,9 +1,9 @@
 // Create, read, update, archive and move on both databases, including every bad input.
 #include "modules/organizations/archive_organization.h"
 #include "modules/organizations/counter_store.h"
-#include "modules/organizations/counters.h"
 #include "modules/organizations/get_organization.h"
 #include "modules/organizations/move_organization.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/organizations/test_fixture.h"
 #include "modules/organizations/update_organization.h"
 #include "modules/organizations/verify_counters.h"
@@ -87,13 +87,13 @@ TEST_P(OrganizationUseCasesTest, PermissionsAndVisibility) {
   EXPECT_TRUE(FailsOn(GetOrganization(ctx(), city_admin, region.id).status(), StatusCode::kNotFound));
   EXPECT_TRUE(FailsOn(ArchiveOrganization(ctx(), {city_admin, ""}, other.id).status(), StatusCode::kNotFound));
   // A parent outside the grant is "unknown", not forbidden.
-  EXPECT_TRUE(FailsOn(CreateOrganization(ctx(), {city_admin, ""}, Input("x", other.id)).status(),
-                      StatusCode::kInvalid, "parent_id"));
+  EXPECT_TRUE(FailsOn(CreateOrganization(ctx(), {city_admin, ""}, Input("x", other.id)).status(), StatusCode::kInvalid,
+                      "parent_id"));
   // A root needs an admin of a root.
   EXPECT_TRUE(FailsOn(CreateOrganization(ctx(), {city_admin, ""}, Input("新根", std::nullopt, "committee")).status(),
                       StatusCode::kForbidden));
-  EXPECT_TRUE(CreateOrganization(ctx(), {AdminOn(region), ""}, Input("新疆生产建设兵团团委", std::nullopt, "committee"))
-                  .ok());
+  EXPECT_TRUE(
+      CreateOrganization(ctx(), {AdminOn(region), ""}, Input("新疆生产建设兵团团委", std::nullopt, "committee")).ok());
   // Readable but not writable: 403.
   auth::Actor member = ActorWith(Role::kMember, city);
   EXPECT_TRUE(GetOrganization(ctx(), member, branch.id).ok());
@@ -108,8 +108,8 @@ TEST_P(OrganizationUseCasesTest, PermissionsAndVisibility) {
   EXPECT_EQ(updated->fields.contact_phone, "13912345678");
   OrganizationPatch rename;
   rename.name = "改名团支部";
-  EXPECT_TRUE(FailsOn(UpdateOrganization(ctx(), {secretary, ""}, branch.id, rename).status(), StatusCode::kForbidden,
-                      "name"));
+  EXPECT_TRUE(
+      FailsOn(UpdateOrganization(ctx(), {secretary, ""}, branch.id, rename).status(), StatusCode::kForbidden, "name"));
   EXPECT_TRUE(FailsOn(UpdateOrganization(ctx(), {secretary, ""}, city.id, details).status(), StatusCode::kNotFound));
   // Phones are masked for roles that do not need them.
   EXPECT_FALSE(GetOrganization(ctx(), member, branch.id)->full_phone);
@@ -133,8 +133,8 @@ TEST_P(OrganizationUseCasesTest, UpdateValidatesAndMovesKindCounters) {
   EXPECT_TRUE(FailsOn(UpdateOrganization(ctx(), {admin, ""}, a.id, dup).status(), StatusCode::kConflict));
   OrganizationPatch future;
   future.founded_on = std::optional<std::string>("2999-12-31");
-  EXPECT_TRUE(FailsOn(UpdateOrganization(ctx(), {admin, ""}, a.id, future).status(), StatusCode::kInvalid,
-                      "founded_on"));
+  EXPECT_TRUE(
+      FailsOn(UpdateOrganization(ctx(), {admin, ""}, a.id, future).status(), StatusCode::kInvalid, "founded_on"));
   OrganizationPatch clear;
   clear.founded_on = std::optional<std::string>();
   EXPECT_FALSE(UpdateOrganization(ctx(), {admin, ""}, a.id, clear)->fields.founded_on.has_value());
@@ -149,11 +149,11 @@ TEST_P(OrganizationUseCasesTest, ArchiveRefusesActiveChildrenAndMembers) {
   auto refused = ArchiveOrganization(ctx(), {admin, ""}, street.id);
   EXPECT_TRUE(FailsOn(refused.status(), StatusCode::kConflict));
   EXPECT_EQ(refused.status().message(), "organization.has_active_children");
-  ASSERT_TRUE(db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, 3); })
-                  .ok());
+  ASSERT_TRUE(
+      db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, 3); }).ok());
   EXPECT_EQ(ArchiveOrganization(ctx(), {admin, ""}, branch.id).status().message(), "organization.has_members");
-  ASSERT_TRUE(db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, -3); })
-                  .ok());
+  ASSERT_TRUE(
+      db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, -3); }).ok());
   auto archived = ArchiveOrganization(ctx(), {admin, ""}, branch.id);
   ASSERT_TRUE(archived.ok()) << archived.status().message();
   EXPECT_EQ(archived->status, "archived");
@@ -163,8 +163,8 @@ TEST_P(OrganizationUseCasesTest, ArchiveRefusesActiveChildrenAndMembers) {
   EXPECT_TRUE(FailsOn(CreateOrganization(ctx(), {admin, ""}, Input("x", street.id)).status(), StatusCode::kInvalid,
                       "parent_id"));
   // The same name may be used again once the old organization is archived.
-  EXPECT_TRUE(CreateOrganization(ctx(), {admin, ""}, Input("天山街道团工委", region.id, "working_committee", "street"))
-                  .ok());
+  EXPECT_TRUE(
+      CreateOrganization(ctx(), {admin, ""}, Input("天山街道团工委", region.id, "working_committee", "street")).ok());
   ExpectCountersAgree();
 }
 
@@ -174,8 +174,8 @@ TEST_P(OrganizationUseCasesTest, MoveRewritesPathsAndCounters) {
   Organization urumqi = Make("乌鲁木齐市团委", &region);
   Organization street = Make("天山街道团工委", &karamay, "working_committee", "street");
   Organization branch = Make("风云社区团支部", &street, "branch", "community");
-  ASSERT_TRUE(db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, 5); })
-                  .ok());
+  ASSERT_TRUE(
+      db().Write([&](storage::Transaction& tx) { return AdjustCounter(tx, branch.id, counter::kMembers, 5); }).ok());
   auth::Actor admin = AdminOn(region);
   auto moved = MoveOrganization(ctx(), {admin, "m"}, street.id, urumqi.id);
   ASSERT_TRUE(moved.ok()) << moved.status().message();
@@ -193,8 +193,8 @@ TEST_P(OrganizationUseCasesTest, MoveRewritesPathsAndCounters) {
                       "new_parent_id"));
   EXPECT_TRUE(FailsOn(MoveOrganization(ctx(), {admin, ""}, street.id, street.id).status(), StatusCode::kInvalid,
                       "new_parent_id"));
-  EXPECT_TRUE(FailsOn(MoveOrganization(ctx(), {admin, ""}, street.id, 99999).status(), StatusCode::kInvalid,
-                      "new_parent_id"));
+  EXPECT_TRUE(
+      FailsOn(MoveOrganization(ctx(), {admin, ""}, street.id, 99999).status(), StatusCode::kInvalid, "new_parent_id"));
   // Only an admin over both ends may move; becoming a root needs a root admin.
   EXPECT_TRUE(FailsOn(MoveOrganization(ctx(), {AdminOn(urumqi), ""}, street.id, karamay.id).status(),
                       StatusCode::kInvalid, "new_parent_id"));

@@ -1,10 +1,10 @@
 #include "modules/organizations/update_coverage_unit.h"
 
-#include "modules/organizations/counters.h"
 #include "modules/organizations/coverage_repository.h"
 #include "modules/organizations/create_coverage_unit.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 

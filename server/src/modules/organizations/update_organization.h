@@ -12,7 +12,7 @@
 #include <string>
 
 #include "kit/module.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/organizations/use_case_support.h"
 
 namespace tianshan::organizations {

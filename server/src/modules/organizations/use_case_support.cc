@@ -10,6 +10,10 @@ Result<Organization> LoadReadable(storage::Transaction& tx, const auth::Actor& a
   return std::move(*org);
 }
 
+Result<Organization> LoadReadable(storage::Transaction& tx, const auth::Actor& actor, int64_t id) {
+  return LoadReadable(tx, actor, id, RowLock::kNone);
+}
+
 Result<Organization> LoadReadableParent(storage::Transaction& tx, const auth::Actor& actor, int64_t id,
                                         const char* field, RowLock lock) {
   TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, id, lock));

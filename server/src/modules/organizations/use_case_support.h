@@ -9,8 +9,9 @@
 #include "auth/actor.h"
 #include "auth/caller.h"
 #include "core/result.h"
-#include "modules/organizations/organization.h"
 #include "modules/organizations/organization_repository.h"
+#include "modules/organizations/public/lookup.h"
+#include "modules/organizations/public/organization.h"
 #include "storage/database.h"
 
 namespace tianshan::organizations {
@@ -19,8 +20,7 @@ using auth::Caller;
 
 // The organization `id` when `actor` may read it; NotFound ("organization.not_found") when it
 // does not exist or lies outside every grant of the actor, so unseen ids reveal nothing.
-Result<Organization> LoadReadable(storage::Transaction& tx, const auth::Actor& actor, int64_t id,
-                                  RowLock lock = RowLock::kNone);
+Result<Organization> LoadReadable(storage::Transaction& tx, const auth::Actor& actor, int64_t id, RowLock lock);
 
 // A parent (or new parent) named in a request body: unknown and unreadable ids are both a 422
 // on `field` ("organization.parent_unknown").

@@ -4,8 +4,8 @@
 #include <map>
 #include <unordered_map>
 
-#include "modules/organizations/counters.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/counters.h"
+#include "modules/organizations/public/organization.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -13,9 +13,10 @@ namespace {
 // The keys this module computes itself.
 const std::array<std::string, 7>& OwnKeys() {
   static const std::array<std::string, 7> keys = {
-      std::string(counter::kOrganizations), std::string(counter::kCommittees),
+      std::string(counter::kOrganizations),     std::string(counter::kCommittees),
       std::string(counter::kWorkingCommittees), std::string(counter::kGeneralBranches),
-      std::string(counter::kBranches), std::string(counter::kUnits), std::string(counter::kCoveredUnits)};
+      std::string(counter::kBranches),          std::string(counter::kUnits),
+      std::string(counter::kCoveredUnits)};
   return keys;
 }
 
@@ -42,8 +43,8 @@ struct Stored {
 };
 
 std::string Line(const Node& n, std::string_view key, std::string_view what, int64_t stored, int64_t expected) {
-  return "organization " + std::to_string(n.id) + " (" + n.path + ") " + std::string(key) + ": " +
-         std::string(what) + " is " + std::to_string(stored) + ", expected " + std::to_string(expected);
+  return "organization " + std::to_string(n.id) + " (" + n.path + ") " + std::string(key) + ": " + std::string(what) +
+         " is " + std::to_string(stored) + ", expected " + std::to_string(expected);
 }
 
 }  // namespace
@@ -82,8 +83,8 @@ Result<std::vector<std::string>> VerifyCounters(storage::Database& db) {
         if (it != index.end()) parent_path = nodes[it->second].path;
       }
       std::string expected = ChildPath(parent_path, n.id);
-      if (n.path != expected) out.push_back("organization " + std::to_string(n.id) + ": path is " + n.path +
-                                            ", expected " + expected);
+      if (n.path != expected)
+        out.push_back("organization " + std::to_string(n.id) + ": path is " + n.path + ", expected " + expected);
       std::vector<int64_t> ids = PathIds(n.path);
       if (static_cast<int>(ids.size()) != n.depth + 1) {
         out.push_back(Line(n, "depth", "value", n.depth, static_cast<int64_t>(ids.size()) - 1));

@@ -1,6 +1,6 @@
 #include "modules/people/accept_transfer.h"
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {

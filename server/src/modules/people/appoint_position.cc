@@ -1,7 +1,7 @@
 #include "modules/people/appoint_position.h"
 
 #include "core/json.h"
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {
@@ -23,8 +23,7 @@ std::string PositionAuditJson(const Position& p) {
 }  // namespace
 
 Result<int64_t> InsertPositionUnchecked(storage::Transaction& tx, const AppContext& ctx, int64_t person_id,
-                                        const AppointPositionInput& in, const std::string& path,
-                                        bool adjust_counters) {
+                                        const AppointPositionInput& in, const std::string& path, bool adjust_counters) {
   Position p{0, person_id, in.organization_id, path, in.title, in.employment, in.started_on, std::nullopt};
   TS_ASSIGN_OR_RETURN(int64_t id, InsertPosition(tx, p, ctx.clock.NowMillis()));
   if (adjust_counters) {
@@ -50,8 +49,8 @@ Result<Position> AppointPosition(const AppContext& ctx, const Caller& caller, in
     if (open) return Status::Conflict("people.position_open").WithField("organization_id", "people.position_open");
     TS_ASSIGN_OR_RETURN(int64_t id, InsertPositionUnchecked(tx, ctx, person_id, in, org.path, true));
     TS_ASSIGN_OR_RETURN(auto created, FindPosition(tx, id));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "position.appoint", "position", id, org.path, "",
-                             PositionAuditJson(*created)));
+    TS_RETURN_IF_ERROR(
+        Audit(tx, ctx, caller, "position.appoint", "position", id, org.path, "", PositionAuditJson(*created)));
     return std::move(*created);
   });
 }

@@ -1,6 +1,6 @@
 #include "modules/people/create_person.h"
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {

@@ -1,6 +1,6 @@
 #include "modules/people/end_position.h"
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {
@@ -24,8 +24,8 @@ Result<Position> EndPosition(const AppContext& ctx, const Caller& caller, int64_
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, pos->organization_id, organizations::counter::kCadres, -1));
     Position after = *pos;
     after.ended_on = end;
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "position.end", "position", position_id, path,
-                             "{\"ended_on\":null}", "{\"ended_on\":\"" + end + "\"}"));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "position.end", "position", position_id, path, "{\"ended_on\":null}",
+                             "{\"ended_on\":\"" + end + "\"}"));
     return after;
   });
 }

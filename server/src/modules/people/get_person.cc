@@ -1,6 +1,7 @@
 #include "modules/people/get_person.h"
 
 #include "modules/people/person_repository.h"
+#include "modules/people/public/people.h"
 
 namespace tianshan::people {
 
@@ -23,6 +24,13 @@ Result<PersonDetails> LoadPersonDetails(storage::Transaction& tx, const AppConte
 
 Result<PersonDetails> GetPerson(const AppContext& ctx, const auth::Actor& actor, int64_t id) {
   return ctx.db.Read([&](storage::Transaction& tx) { return LoadPersonDetails(tx, ctx, actor, id); });
+}
+
+Result<PersonBrief> FindVisiblePerson(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                      int64_t id) {
+  TS_ASSIGN_OR_RETURN(VisiblePerson v, LoadVisiblePerson(tx, ctx, actor, id));
+  const Person& p = v.person;
+  return PersonBrief{p.id, p.fields.name, p.fields.birth_date, p.organization_id, p.is_member};
 }
 
 }  // namespace tianshan::people

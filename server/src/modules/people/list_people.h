@@ -9,7 +9,7 @@
 // one range scan on the path index. kind=cadre lists open positions (one row per position,
 // ordered and paged by the position) with their holder.
 
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 #include "modules/people/use_case_support.h"
 
 namespace tianshan::people {

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <map>
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/appoint_position.h"
 #include "modules/people/create_person.h"
 #include "modules/people/use_case_support.h"
@@ -32,9 +32,7 @@ std::string BirthDate(int i) {
   return buf;
 }
 
-std::string DemoName(int i) {
-  return std::string(kSurnames[i % 30]) + kGiven[(i / 30) % 8] + kSuffix[(i / 240) % 6];
-}
+std::string DemoName(int i) { return std::string(kSurnames[i % 30]) + kGiven[(i / 30) % 8] + kSuffix[(i / 240) % 6]; }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

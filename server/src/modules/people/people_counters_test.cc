@@ -3,7 +3,7 @@
 
 #include <random>
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/people/accept_transfer.h"
 #include "modules/people/appoint_position.h"
 #include "modules/people/cancel_transfer.h"

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "modules/organizations/create_organization.h"
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 #include "testing/test_server.h"
 
 namespace tianshan::testing {
@@ -57,10 +57,14 @@ class PeopleApiTestBase : public ApiTest {
     ASSERT_TRUE(s.ok()) << s.message() << " " << s.detail();
     using auth::Role;
     const std::vector<std::tuple<std::string, std::string, Role>> accounts = {
-        {"root-admin", "R", Role::kCommitteeAdmin}, {"city-admin", "C", Role::kCommitteeAdmin},
-        {"street-admin", "W", Role::kCommitteeAdmin}, {"sec-a", "A", Role::kBranchSecretary},
-        {"sec-b", "B", Role::kBranchSecretary},      {"sec-e", "E", Role::kBranchSecretary},
-        {"cadre-c", "C", Role::kCadre},              {"admin-d", "D", Role::kCommitteeAdmin}};
+        {"root-admin", "R", Role::kCommitteeAdmin},
+        {"city-admin", "C", Role::kCommitteeAdmin},
+        {"street-admin", "W", Role::kCommitteeAdmin},
+        {"sec-a", "A", Role::kBranchSecretary},
+        {"sec-b", "B", Role::kBranchSecretary},
+        {"sec-e", "E", Role::kBranchSecretary},
+        {"cadre-c", "C", Role::kCadre},
+        {"admin-d", "D", Role::kCommitteeAdmin}};
     for (const auto& [login, org, role] : accounts) {
       ASSERT_GT(server().CreateAccount(login, {{ids_[org], role}}), 0) << login;
     }

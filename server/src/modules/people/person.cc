@@ -1,4 +1,4 @@
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 
 #include "core/calendar.h"
 #include "core/json.h"

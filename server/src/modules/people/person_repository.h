@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 #include "storage/database.h"
 
 namespace tianshan::people {

@@ -1,7 +1,7 @@
 // Domain rules of people, without I/O: identity numbers (GB 11643), phones, dates, the
 // permission table, and the demo identity numbers.
 
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 
 #include <gtest/gtest.h>
 

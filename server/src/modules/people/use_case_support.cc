@@ -2,7 +2,7 @@
 
 #include "core/json.h"
 #include "core/masking.h"
-#include "modules/organizations/use_case_support.h"
+#include "modules/organizations/public/lookup.h"
 #include "modules/people/person_repository.h"
 
 namespace tianshan::people {

@@ -15,9 +15,9 @@
 #include "auth/caller.h"
 #include "auth/organization_directory.h"
 #include "kit/module.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/people/permissions.h"
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 #include "storage/database.h"
 
 namespace tianshan::people {

@@ -4,8 +4,7 @@
 #include <map>
 #include <set>
 
-#include "modules/organizations/counter_store.h"
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::people {
 
@@ -13,11 +12,14 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     namespace c = organizations::counter;
     const std::array<std::pair<std::string_view, const char*>, 3> sources = {{
-        {c::kMembers, "SELECT organization_id, COUNT(*) FROM people_memberships WHERE status = 'active' "
-                      "GROUP BY organization_id"},
-        {c::kYouth, "SELECT organization_id, COUNT(*) FROM people_persons WHERE is_member = 0 GROUP BY organization_id"},
-        {c::kCadres, "SELECT organization_id, COUNT(*) FROM people_positions WHERE ended_on IS NULL "
-                     "GROUP BY organization_id"},
+        {c::kMembers,
+         "SELECT organization_id, COUNT(*) FROM people_memberships WHERE status = 'active' "
+         "GROUP BY organization_id"},
+        {c::kYouth,
+         "SELECT organization_id, COUNT(*) FROM people_persons WHERE is_member = 0 GROUP BY organization_id"},
+        {c::kCadres,
+         "SELECT organization_id, COUNT(*) FROM people_positions WHERE ended_on IS NULL "
+         "GROUP BY organization_id"},
     }};
     std::map<std::pair<int64_t, std::string_view>, int64_t> expected;
     std::set<int64_t> orgs;

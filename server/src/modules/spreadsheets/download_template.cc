@@ -1,7 +1,7 @@
 #include "modules/spreadsheets/download_template.h"
 
 #include "core/tables/xlsx_writer.h"
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 
 namespace tianshan::spreadsheets {
 namespace {

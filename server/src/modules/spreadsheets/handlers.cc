@@ -5,7 +5,7 @@
 #include "http/pagination.h"
 #include "http/url.h"
 #include "modules/organizations/requests.h"
-#include "modules/people/person.h"
+#include "modules/people/public/person.h"
 #include "modules/spreadsheets/commit_import.h"
 #include "modules/spreadsheets/download_template.h"
 #include "modules/spreadsheets/export_organizations.h"

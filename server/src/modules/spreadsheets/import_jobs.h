@@ -31,7 +31,7 @@
 #include "auth/actor.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/spreadsheets/sheet_rows.h"
 
 namespace tianshan::spreadsheets {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/tables/table.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/people/create_person.h"
 
 namespace tianshan::spreadsheets {

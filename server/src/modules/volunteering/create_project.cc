@@ -1,7 +1,7 @@
 #include "modules/volunteering/create_project.h"
 
 #include "core/json.h"
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/project_repository.h"
 #include "modules/volunteering/team_repository.h"

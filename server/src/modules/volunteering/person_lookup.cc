@@ -1,18 +1,17 @@
 #include "modules/volunteering/person_lookup.h"
 
-#include "modules/people/get_person.h"
+#include "modules/people/public/people.h"
 
 namespace tianshan::volunteering {
 
 Result<PersonBrief> FindPersonFor(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
                                   int64_t person_id) {
-  auto details = people::LoadPersonDetails(tx, ctx, actor, person_id);
-  if (!details.ok()) {
-    if (details.status().code() == StatusCode::kNotFound) return Status::NotFound("volunteer.person_unknown");
-    return details.status();
+  auto found = people::FindVisiblePerson(tx, ctx, actor, person_id);
+  if (!found.ok()) {
+    if (found.status().code() == StatusCode::kNotFound) return Status::NotFound("volunteer.person_unknown");
+    return found.status();
   }
-  const auto& p = details->visible.person;
-  return PersonBrief{p.id, p.fields.name, p.fields.birth_date};
+  return PersonBrief{found->id, found->name, found->birth_date};
 }
 
 Result<PersonBrief> OwnPerson(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor) {

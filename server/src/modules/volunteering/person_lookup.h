@@ -1,6 +1,6 @@
 #pragma once
 // The only place the volunteering module learns about people, through the people module's
-// public use case (modules/people/get_person.h): a person's name (shown on rosters and
+// public contract (modules/people/public/people.h): a person's name (shown on rosters and
 // certificates) and birth date (age checks). It never reads the people module's tables.
 // Reads run inside the caller's transaction with the caller's own visibility: a volunteer
 // sees themself; an organization manager sees the people of their subtree.

@@ -1,6 +1,6 @@
 #include "modules/volunteering/update_project.h"
 
-#include "modules/organizations/counters.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/volunteering/create_project.h"
 #include "modules/volunteering/project_repository.h"
 
@@ -24,9 +24,8 @@ Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64
     if (patch.visibility) f.visibility = *patch.visibility;
     p.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(UpdateProjectFields(tx, p.id, f, p.updated_at));
-    TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, "volunteer_project.update", "volunteer_project", p.id, access.path, before,
-              ProjectAuditJson(p)));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_project.update", "volunteer_project", p.id, access.path,
+                             before, ProjectAuditJson(p)));
     return p;
   });
 }

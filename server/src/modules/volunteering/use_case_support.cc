@@ -2,8 +2,8 @@
 
 #include "core/crypto.h"
 #include "core/json.h"
-#include "modules/organizations/counters.h"
-#include "modules/organizations/organization.h"
+#include "modules/organizations/public/counters.h"
+#include "modules/organizations/public/organization.h"
 #include "modules/volunteering/hours_repository.h"
 #include "modules/volunteering/hours_rule.h"
 #include "modules/volunteering/permissions.h"

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "modules/organizations/counter_store.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -43,11 +43,14 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     std::vector<std::string> out;
     const std::array<std::pair<std::string_view, const char*>, 3> sources = {{
-        {counter::kHoursMinutes, "SELECT organization_id, SUM(minutes) FROM volunteering_ledger GROUP BY organization_id"},
-        {counter::kVolunteers, "SELECT organization_id, COUNT(*) FROM volunteering_org_person_totals WHERE minutes > 0 "
-                               "GROUP BY organization_id"},
-        {counter::kProjects, "SELECT organization_id, COUNT(*) FROM volunteering_projects WHERE status <> 'archived' "
-                             "GROUP BY organization_id"},
+        {counter::kHoursMinutes,
+         "SELECT organization_id, SUM(minutes) FROM volunteering_ledger GROUP BY organization_id"},
+        {counter::kVolunteers,
+         "SELECT organization_id, COUNT(*) FROM volunteering_org_person_totals WHERE minutes > 0 "
+         "GROUP BY organization_id"},
+        {counter::kProjects,
+         "SELECT organization_id, COUNT(*) FROM volunteering_projects WHERE status <> 'archived' "
+         "GROUP BY organization_id"},
     }};
     std::map<std::pair<int64_t, std::string_view>, int64_t> expected;
     std::set<int64_t> orgs;
@@ -74,16 +77,17 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
         }
       }
     }
-    TS_RETURN_IF_ERROR(CompareSets(
-        tx, "shift confirmed",
-        "SELECT shift_id, COUNT(*) FROM volunteering_signups WHERE status = 'confirmed' GROUP BY shift_id",
-        "SELECT id, confirmed FROM volunteering_shifts", out));
-    TS_RETURN_IF_ERROR(CompareSets(
-        tx, "shift waitlisted",
-        "SELECT shift_id, COUNT(*) FROM volunteering_signups WHERE status = 'waitlisted' GROUP BY shift_id",
-        "SELECT id, waitlisted FROM volunteering_shifts", out));
+    TS_RETURN_IF_ERROR(
+        CompareSets(tx, "shift confirmed",
+                    "SELECT shift_id, COUNT(*) FROM volunteering_signups WHERE status = 'confirmed' GROUP BY shift_id",
+                    "SELECT id, confirmed FROM volunteering_shifts", out));
+    TS_RETURN_IF_ERROR(
+        CompareSets(tx, "shift waitlisted",
+                    "SELECT shift_id, COUNT(*) FROM volunteering_signups WHERE status = 'waitlisted' GROUP BY shift_id",
+                    "SELECT id, waitlisted FROM volunteering_shifts", out));
     TS_ASSIGN_OR_RETURN(auto oversold, tx.Query("SELECT id FROM volunteering_shifts WHERE confirmed > capacity"));
-    for (const auto& r : oversold) out.push_back("volunteering: shift " + r.Text(0) + " has more confirmed than capacity");
+    for (const auto& r : oversold)
+      out.push_back("volunteering: shift " + r.Text(0) + " has more confirmed than capacity");
     TS_RETURN_IF_ERROR(CompareSets(tx, "volunteer total",
                                    "SELECT person_id, SUM(minutes) FROM volunteering_ledger GROUP BY person_id",
                                    "SELECT person_id, total_minutes FROM volunteering_volunteers", out));

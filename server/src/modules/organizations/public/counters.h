@@ -8,6 +8,8 @@
 // Any module may call this (members joined, hours confirmed, ...); keys are short strings.
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "core/result.h"
@@ -32,5 +34,13 @@ inline constexpr std::string_view kCoveredUnits = "coverage.covered";
 // each of its ancestors. NotFound when the organization does not exist.
 [[nodiscard]] Status AdjustCounter(storage::Transaction& tx, int64_t organization_id, std::string_view key,
                                    int64_t delta);
+
+// An organization's stored counters, by key (for a module's own verify-counters).
+struct CounterValue {
+  int64_t self = 0;
+  int64_t subtree = 0;
+};
+using CounterMap = std::map<std::string, CounterValue, std::less<>>;
+Result<CounterMap> ReadCounters(storage::Transaction& tx, int64_t organization_id);
 
 }  // namespace tianshan::organizations

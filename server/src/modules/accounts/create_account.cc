@@ -1,4 +1,4 @@
-#include "auth/create_account.h"
+#include "modules/accounts/public/create_account.h"
 
 #include <regex>
 
