@@ -15,7 +15,7 @@ interface Model {
 }
 
 const FIELDS: FormField<Model, { more: boolean }>[] = [
-  { key: 'name', kind: 'text', label: 'people.fields.name', required: true },
+  { key: 'name', kind: 'text', label: 'people.fields.name', required: true, check: { message: 'session.login.loginRequired' } },
   { key: 'kind', kind: 'select', label: 'people.fields.kind', options: [{ value: 'member', label: 'people.kinds.member' }] },
   { key: 'note', kind: 'textarea', label: 'people.transfers.note', visible: (_, c) => c.more },
 ];
@@ -75,8 +75,9 @@ describe('FormDialog', () => {
         }),
       ),
     );
-    const { dialog, errorOf, submit, saved, open } = mountDialog(send);
+    const { dialog, errorOf, submit, saved, open, type } = mountDialog(send);
     await flushPromises();
+    await type('f-name', '王新');
     submit();
     await flushPromises();
     await vi.waitFor(() => expect(errorOf('f-name')).toBe('姓名不能为空'));
@@ -117,6 +118,17 @@ describe('FormDialog', () => {
     await flushPromises();
     expect((dialog().querySelector('[data-testid="f-name"]') as HTMLInputElement).value).toBe('');
     expect(dialog().querySelector('[data-testid="form-error"]')).toBeNull();
+  });
+
+  it('sends nothing while a checked field is empty, and says so beside it', async () => {
+    // async-validator reports each failed rule on the console in development builds.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const send = vi.fn(() => Promise.resolve({}));
+    const { submit, errorOf } = mountDialog(send);
+    await flushPromises();
+    submit();
+    await vi.waitFor(() => expect(errorOf('f-name')).toBe('请输入登录名或手机号'));
+    expect(send).not.toHaveBeenCalled();
   });
 
   it('draws only the fields its context shows', async () => {

@@ -49,6 +49,11 @@ export interface FormField<M, C = undefined> {
   placeholder?: string;
   maxlength?: number;
   inputmode?: string;
+  /**
+   * Checked in the browser before sending: the field must be filled (`message`: i18n key).
+   * The server checks everything again; this only spares a round trip.
+   */
+  check?: { message: string; whitespace?: boolean; trigger?: 'blur' | 'change' };
   /** Half a row on a wide screen (two such fields side by side); full rows otherwise. */
   half?: boolean;
   /** Further props of the control (min, max, step, rows, type). */

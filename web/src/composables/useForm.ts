@@ -15,6 +15,8 @@ export interface FormOptions<M extends object, R> {
   alias?: Record<string, string>;
   /** Sees a failure before it is shown (e.g. to reveal the fields the server asks for). */
   onError?: (error: unknown) => void;
+  /** The failure line for a failure without field errors, where the screen says it better (undefined: the server's message). */
+  describe?: (error: unknown) => string | undefined;
 }
 
 export type SubmitResult<R> = { ok: true; value: R } | { ok: false };
@@ -83,7 +85,7 @@ export function useForm<M extends object, R>(options: FormOptions<M, R>): FormSt
       const lines = Object.keys(placed.byField).length ? [t('common.form.fixFields'), ...placed.rest] : placed.rest;
       failure.value = lines.join(' ');
     } else {
-      failure.value = errorMessage(error);
+      failure.value = options.describe?.(error) ?? errorMessage(error);
     }
   }
 
