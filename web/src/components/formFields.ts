@@ -5,6 +5,8 @@ export type FieldKind =
   | 'text'
   | 'textarea'
   | 'select'
+  /** A select whose choices are found by what is typed (`search`). */
+  | 'search'
   | 'radio'
   | 'segmented'
   | 'date'
@@ -41,6 +43,8 @@ export interface FormField<M, C = undefined> {
   disabled?: FieldCondition<M, C>;
   /** Choices of a select, radio or segmented field (from the context when they are loaded). */
   options?: readonly FieldOption[] | ((context: C) => readonly FieldOption[]);
+  /** The choices of a `search` field for the typed text ('' when the field appears). */
+  search?: (query: string, context: C) => Promise<readonly FieldOption[]>;
   /** data-testid of the control; the form's prefix and the key when not given. */
   testid?: string;
   /** i18n key of a muted line under the control. */
@@ -89,4 +93,19 @@ export function optionsOf(values: readonly string[], labelPrefix: string, testid
     label: `${labelPrefix}${value}`,
     ...(testidPrefix ? { testid: `${testidPrefix}${value}` } : {}),
   }));
+}
+
+/** What a form's dialog shows besides its state and title: FormDialog's props, declared once in data.ts. */
+export interface FormDialogSpec<M, C = undefined> {
+  fields: readonly FormField<M, C>[];
+  /** data-testid of the dialog. */
+  testid: string;
+  /** data-testid of the save button ("<testid>-submit" when not given). */
+  submitTestid?: string;
+  /** Prefix of the controls' data-testid when a field names none. */
+  fieldTestidPrefix?: string;
+  /** i18n key of the save button. */
+  submitLabel?: string;
+  submitType?: 'primary' | 'danger' | 'success';
+  width?: string;
 }

@@ -10,7 +10,7 @@ import {
   type StatFigures,
 } from '@/api/organizations';
 import type { Column, Translate } from '@/components/dataList';
-import { optionsOf, type FormField } from '@/components/formFields';
+import { optionsOf, type FormDialogSpec, type FormField } from '@/components/formFields';
 
 export interface StatCard {
   key: string;
@@ -153,6 +153,13 @@ export const ORGANIZATION_FIELDS: FormField<OrganizationFormModel>[] = [
   { key: 'contact_name', kind: 'text', label: 'organizations.fields.contact_name', half: true, maxlength: 50 },
   { key: 'contact_phone', kind: 'text', label: 'organizations.fields.contact_phone', half: true, inputmode: 'tel' },
 ];
+
+export const ORGANIZATION_DIALOG: FormDialogSpec<OrganizationFormModel> = {
+  fields: ORGANIZATION_FIELDS,
+  testid: 'organization-form',
+  submitTestid: 'org-form-submit',
+  fieldTestidPrefix: 'org-field-',
+};
 
 export function emptyOrganizationForm(): OrganizationFormModel {
   return {

@@ -9,8 +9,10 @@ import type {
   Transfer,
   TransferInput,
 } from '@/api/people';
+import { searchDirectory, type DirectoryEntry } from '@/api/organizations';
+import { listPeople } from '@/api/people';
 import type { Column, TagType, Translate } from '@/components/dataList';
-import { optionsOf, type FormField } from '@/components/formFields';
+import { optionsOf, type FormDialogSpec, type FormField } from '@/components/formFields';
 
 export type KindFilter = '' | 'member' | 'youth' | 'cadre';
 
@@ -172,6 +174,14 @@ export const PERSON_FIELDS: FormField<PersonFormModel, PersonFormContext>[] = [
   { key: 'employer', kind: 'text', label: 'people.fields.employer' },
 ];
 
+export const PERSON_DIALOG: FormDialogSpec<PersonFormModel, PersonFormContext> = {
+  fields: PERSON_FIELDS,
+  testid: 'person-form',
+  submitTestid: 'person-form-submit',
+  fieldTestidPrefix: 'person-field-',
+  width: 'min(600px, 96vw)',
+};
+
 export function emptyPersonForm(): PersonFormModel {
   return {
     kind: 'member',
@@ -306,8 +316,19 @@ export const TRANSFER_FIELD_ALIAS: Record<string, string> = {
 const byPerson = (m: TransferFormModel) => m.by === 'person';
 const byIdentity = (m: TransferFormModel) => m.by === 'identity';
 
-/** data-testid transfer-<key>; `person` and `to` (searching pickers) are drawn by the screen. */
-export const TRANSFER_FIELDS: FormField<TransferFormModel>[] = [
+/** "风云社区团支部 · 新疆…团委 › 克拉玛依市团委 › …" so that equal names are told apart. */
+export function destinationLabel(o: Pick<DirectoryEntry, 'name' | 'ancestors'>): string {
+  const where = o.ancestors.map((a) => a.name).join(' › ');
+  return where ? `${o.name} · ${where}` : o.name;
+}
+
+/** The organization a transfer starts from (whose subtree's members the sending side picks). */
+export interface TransferFormContext {
+  organizationId: number;
+}
+
+/** data-testid transfer-<key>. */
+export const TRANSFER_FIELDS: FormField<TransferFormModel, TransferFormContext>[] = [
   {
     key: 'by',
     kind: 'segmented',
@@ -316,7 +337,19 @@ export const TRANSFER_FIELDS: FormField<TransferFormModel>[] = [
       { value: 'identity', label: 'people.transfers.byIdentity', testid: 'transfer-by-identity' },
     ],
   },
-  { key: 'person', kind: 'custom', label: 'people.transfers.person', required: true, visible: byPerson },
+  {
+    key: 'person',
+    kind: 'search',
+    label: 'people.transfers.person',
+    required: true,
+    visible: byPerson,
+    placeholder: 'people.transfers.personPlaceholder',
+    search: async (q, c) =>
+      (await listPeople(c.organizationId, { scope: 'subtree', kind: 'member', q, limit: 20 })).items.map((p) => ({
+        value: p.id,
+        text: `${p.name} · ${p.organization.name}`,
+      })),
+  },
   { key: 'identity', kind: 'text', label: 'people.fields.identity_number', required: true, maxlength: 18, visible: byIdentity },
   {
     key: 'name',
@@ -327,9 +360,28 @@ export const TRANSFER_FIELDS: FormField<TransferFormModel>[] = [
     hint: 'people.transfers.memberNameHint',
     visible: byIdentity,
   },
-  { key: 'to', kind: 'custom', label: 'people.transfers.to', required: true, hint: 'people.transfers.toHint' },
+  {
+    key: 'to',
+    kind: 'search',
+    label: 'people.transfers.to',
+    required: true,
+    hint: 'people.transfers.toHint',
+    placeholder: 'people.transfers.toPlaceholder',
+    // Destinations anywhere in the network, by name (names are not personal data).
+    search: async (q) =>
+      q.trim() ? (await searchDirectory(q.trim(), { limit: 20 })).items.map((o) => ({ value: o.id, text: destinationLabel(o) })) : [],
+  },
   { key: 'note', kind: 'textarea', label: 'people.transfers.note', maxlength: 500 },
 ];
+
+export const TRANSFER_DIALOG: FormDialogSpec<TransferFormModel, TransferFormContext> = {
+  fields: TRANSFER_FIELDS,
+  testid: 'transfer-form',
+  submitTestid: 'transfer-submit',
+  submitLabel: 'people.transfers.start',
+  fieldTestidPrefix: 'transfer-',
+  width: 'min(520px, 96vw)',
+};
 
 export function emptyTransferForm(): TransferFormModel {
   return { by: 'person', person: null, identity: '', name: '', to: null, note: '' };

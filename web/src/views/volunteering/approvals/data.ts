@@ -1,6 +1,6 @@
 import type { HourReport, Roster } from '@/api/volunteering';
 import type { Column } from '@/components/dataList';
-import type { FormField } from '@/components/formFields';
+import type { FormDialogSpec } from '@/components/formFields';
 import { formatDateTime, formatHours, formatTime } from '../format';
 import { rosterRows, type RosterRow } from '../roster/data';
 
@@ -52,6 +52,11 @@ export const SESSION_COLUMNS: Column<PendingSession>[] = [
 ];
 
 /** Rejecting a self-report needs a reason the volunteer will see. */
-export const DECISION_FIELDS: FormField<{ reason: string }>[] = [
-  { key: 'reason', kind: 'text', label: 'volunteering.approvals.reason', testid: 'reject-reason' },
-];
+export const DECISION_DIALOG: FormDialogSpec<{ reason: string }> = {
+  fields: [{ key: 'reason', kind: 'text', label: 'volunteering.approvals.reason', testid: 'reject-reason' }],
+  testid: 'reject-dialog',
+  submitTestid: 'reject-save',
+  submitLabel: 'volunteering.approvals.reject',
+  submitType: 'danger',
+  width: 'min(420px, 94vw)',
+};

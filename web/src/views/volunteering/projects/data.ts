@@ -1,6 +1,6 @@
 import type { GuardianConsent, MySignUp, Project, Shift, SignUp } from '@/api/volunteering';
 import type { TagType } from '@/components/dataList';
-import type { FormField } from '@/components/formFields';
+import type { FormDialogSpec } from '@/components/formFields';
 
 export const projectStatusTag: Record<Project['status'], TagType> = {
   draft: 'info',
@@ -62,9 +62,16 @@ export function sortProjects(projects: Project[]): Project[] {
   return [...projects].sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || b.id - a.id);
 }
 
-/** A minor's guardian consent, asked for when the server says the sign-up needs it. */
-export const CONSENT_FIELDS: FormField<GuardianConsent, { needsConsent: boolean }>[] = [
-  { key: 'guardian_name', kind: 'text', label: 'volunteering.signUp.guardianName', testid: 'consent-name', visible: (_, c) => c.needsConsent },
-  { key: 'relation', kind: 'text', label: 'volunteering.signUp.relation', testid: 'consent-relation', visible: (_, c) => c.needsConsent },
-  { key: 'agreed', kind: 'checkbox', label: 'volunteering.signUp.agreed', testid: 'consent-agreed', visible: (_, c) => c.needsConsent },
-];
+const consenting = (_: GuardianConsent, c: { needsConsent: boolean }) => c.needsConsent;
+
+/** The sign-up dialog: a minor's guardian consent, asked for when the server says it is needed. */
+export const SIGN_UP_DIALOG: FormDialogSpec<GuardianConsent, { needsConsent: boolean }> = {
+  fields: [
+    { key: 'guardian_name', kind: 'text', label: 'volunteering.signUp.guardianName', testid: 'consent-name', visible: consenting },
+    { key: 'relation', kind: 'text', label: 'volunteering.signUp.relation', testid: 'consent-relation', visible: consenting },
+    { key: 'agreed', kind: 'checkbox', label: 'volunteering.signUp.agreed', testid: 'consent-agreed', visible: consenting },
+  ],
+  testid: 'signup-dialog',
+  submitTestid: 'signup-submit',
+  width: 'min(440px, 94vw)',
+};

@@ -1,6 +1,6 @@
 import type { RosterLine } from '@/api/volunteering';
 import type { Column, TagType, Translate } from '@/components/dataList';
-import type { FormField } from '@/components/formFields';
+import type { FormDialogSpec, FormField } from '@/components/formFields';
 import { formatTime } from '../format';
 
 export type PresenceState = 'waitlisted' | 'cancelled' | 'absent' | 'checkedIn' | 'checkedOut' | 'confirmed';
@@ -129,6 +129,13 @@ export const ATTENDANCE_FIELDS: FormField<AttendanceFormModel>[] = [
   { key: 'reason', kind: 'text', label: 'volunteering.attendanceForm.reason', required: true, testid: 'attendance-reason' },
   { key: 'note-zone', kind: 'note', label: 'volunteering.attendanceForm.zoneHint' },
 ];
+
+export const ATTENDANCE_DIALOG: FormDialogSpec<AttendanceFormModel> = {
+  fields: ATTENDANCE_FIELDS,
+  testid: 'attendance-dialog',
+  submitTestid: 'attendance-save',
+  width: 'min(460px, 94vw)',
+};
 
 /** A moment as China wall-clock time, YYYY-MM-DDTHH:mm:ss. */
 export function toChinaTime(iso: string): string {
