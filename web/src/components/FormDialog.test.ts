@@ -21,7 +21,7 @@ const FIELDS: FormField<Model, { more: boolean }>[] = [
 ];
 
 /** A screen with one form dialog; `send` is what the server answers. */
-function mountDialog(send: (m: Model) => Promise<unknown>, context = { more: false }) {
+function mountDialog(send: (m: Model) => Promise<unknown>, context = { more: false }, fields = FIELDS) {
   const saved = vi.fn();
   const open = ref(true);
   const Screen = defineComponent({
@@ -33,7 +33,7 @@ function mountDialog(send: (m: Model) => Promise<unknown>, context = { more: fal
           modelValue: open.value,
           'onUpdate:modelValue': (v: boolean) => (open.value = v),
           form,
-          fields: FIELDS,
+          fields,
           context,
           title: 'T',
           testid: 'the-form',
@@ -129,6 +129,18 @@ describe('FormDialog', () => {
     submit();
     await vi.waitFor(() => expect(errorOf('f-name')).toBe('请输入登录名或手机号'));
     expect(send).not.toHaveBeenCalled();
+  });
+
+  it('leaves a required field without a check to the server', async () => {
+    const send = vi.fn(() => Promise.resolve({}));
+    const { submit, dialog } = mountDialog(send, { more: false }, [
+      { key: 'name', kind: 'text', label: 'people.fields.name', required: true },
+    ]);
+    await flushPromises();
+    expect(dialog().querySelector('.el-form-item.is-required')).not.toBeNull();
+    submit();
+    await flushPromises();
+    expect(send).toHaveBeenCalled();
   });
 
   it('draws only the fields its context shows', async () => {

@@ -105,7 +105,7 @@ export const REPORT_FIELDS: FormField<HourReportFormModel, { teams: FieldOption[
     label: 'volunteering.report.hours',
     required: true,
     half: true,
-    attrs: { min: 0.25, max: 24, step: 0.5 },
+    attrs: { min: 0.25, max: 24, step: 0.25 },
     testid: 'report-hours',
   },
   {
