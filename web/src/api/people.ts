@@ -21,7 +21,14 @@ export type PositionTitle = Position['title'];
 
 export type PeopleQuery = ListQuery<'/api/v1/organizations/{id}/people'>;
 export type PeopleScope = NonNullable<PeopleQuery['scope']>;
-export type NewPerson = Body<'/api/v1/people', 'post'>;
+/**
+ * POST /people body. The fragment describes it with the answer's PeoplePersonFields, every
+ * field required; the server requires name, gender and birth_date and reports a missing gender
+ * beside its field (person_handlers.cc), so the form may leave out all but name and birth date.
+ */
+export type NewPerson = Omit<Body<'/api/v1/people', 'post'>, OptionalOnCreate> &
+  Partial<Pick<Body<'/api/v1/people', 'post'>, OptionalOnCreate>>;
+type OptionalOnCreate = 'gender' | 'ethnicity' | 'phone' | 'identity_number' | 'education' | 'occupation' | 'employer';
 /** PATCH body: null clears an optional field; name and identity number change by correction only. */
 export type PersonChanges = Body<'/api/v1/people/{id}', 'patch'>;
 export type PositionInput = Body<'/api/v1/people/{id}/positions', 'post'>;
@@ -39,7 +46,7 @@ export const listPeople = (organizationId: number, query: PeopleQuery = {}) =>
     query: { ...query, q: query.q || undefined },
   });
 export const getPerson = (id: number) => get<Person>(`/people/${id}`);
-export const createPerson = (input: NewPerson) => post<Person>('/people', input);
+export const createPerson = (input: NewPerson) => post<Answer<'/api/v1/people', 'post'>>('/people', input);
 export const updatePerson = (id: number, input: PersonChanges) => patch<Person>(`/people/${id}`, input);
 
 export const appointPosition = (personId: number, input: PositionInput) =>

@@ -26,7 +26,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @constant */
-                            status?: "ok";
+                            status: "ok";
                         };
                     };
                 };
@@ -63,7 +63,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -97,7 +99,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/plain": unknown;
+                    };
                 };
             };
         };
@@ -165,15 +169,20 @@ export interface paths {
                         "application/json": components["schemas"]["Session"];
                     };
                 };
+                400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
                 422: components["responses"]["Problem"];
                 /** @description Too many failed logins; Retry-After says when to try again */
                 429: {
                     headers: {
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
+                503: components["responses"]["Problem"];
             };
         };
         /** Log out */
@@ -229,8 +238,28 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** Format: date-time */
+                                at: string;
+                                actor_account_id: number | null;
+                                /** @description organization.create, session.login, … */
+                                action: string;
+                                entity_type: string;
+                                entity_id: string;
+                                organization_path: string;
+                                /** @description The entity before the change (any JSON), null when there was none */
+                                before: unknown;
+                                /** @description The entity after the change (any JSON), null when there is none */
+                                after: unknown;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
+                401: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
                 422: components["responses"]["Problem"];
             };
@@ -636,6 +665,7 @@ export interface paths {
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
             };
         };
         put?: never;
@@ -778,8 +808,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: components["schemas"]["CoverageUnit"][];
-                            next_cursor?: string | null;
+                            items: components["schemas"]["CoverageUnit"][];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -787,6 +817,7 @@ export interface paths {
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
             };
         };
         put?: never;
@@ -1062,8 +1093,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: components["schemas"]["PeoplePersonSummary"][];
-                            next_cursor?: string | null;
+                            items: components["schemas"]["PeoplePersonSummary"][];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -1468,8 +1499,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: components["schemas"]["PeopleTransfer"][];
-                            next_cursor?: string | null;
+                            items: components["schemas"]["PeopleTransfer"][];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -1668,8 +1699,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items?: components["schemas"]["PeopleCorrection"][];
-                            next_cursor?: string | null;
+                            items: components["schemas"]["PeopleCorrection"][];
+                            next_cursor: string | null;
                         };
                     };
                 };
@@ -1716,12 +1747,15 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                401: components["responses"]["Problem"];
                 /** @description Unknown kind */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1774,40 +1808,51 @@ export interface paths {
                         "application/json": components["schemas"]["SpreadsheetsImport"];
                     };
                 };
+                401: components["responses"]["Problem"];
                 /** @description Not allowed to import into this organization */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Unknown or unreadable organization */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description File larger than 32 MiB */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Bad query or empty file */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Too many imports running for this account */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1845,12 +1890,15 @@ export interface paths {
                         "application/json": components["schemas"]["SpreadsheetsImport"];
                     };
                 };
+                401: components["responses"]["Problem"];
                 /** @description Unknown, expired, or another account's job */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1899,26 +1947,35 @@ export interface paths {
                         "application/json": components["schemas"]["SpreadsheetsImport"];
                     };
                 };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
                 /** @description Unknown, expired, or another account's job */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Not validated yet or already committed; mode all with bad rows; no valid row */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Bad body */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -1960,26 +2017,34 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
                 /** @description Role may not list people */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Unknown or unreadable organization */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Bad query, or more than 100,000 rows */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -2024,19 +2089,25 @@ export interface paths {
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
                 /** @description Unknown or unreadable organization */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Bad query, or more than 100,000 rows */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
             };
         };
@@ -2074,7 +2145,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringTeam"][];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
@@ -2108,7 +2184,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringTeam"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2148,7 +2226,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringTeam"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
@@ -2190,7 +2270,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringTeamMember"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2240,7 +2324,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2291,7 +2377,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2339,7 +2427,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2383,7 +2473,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringHourReport"][];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2430,7 +2525,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringProject"][];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
@@ -2471,7 +2571,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringProject"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2511,7 +2613,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            project: components["schemas"]["VolunteeringProject"];
+                            /** @description The caller manages the project (edits it, adds shifts, runs rosters) */
+                            can_manage: boolean;
+                            shifts: components["schemas"]["VolunteeringShift"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
@@ -2556,7 +2665,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringProject"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2601,7 +2712,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringProject"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2662,7 +2775,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringShift"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2704,7 +2819,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringShift"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2758,14 +2875,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringSignUp"];
+                    };
                 };
                 /** @description The sign-up {id, status confirmed|waitlisted, waitlist_position} */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringSignUp"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2807,7 +2928,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            sign_up: components["schemas"]["VolunteeringSignUp"];
+                            /** @description The freed seat went to the next volunteer on the waitlist */
+                            promoted: boolean;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2848,7 +2975,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: {
+                                sign_up: components["schemas"]["VolunteeringSignUp"];
+                                shift: components["schemas"]["VolunteeringShift"];
+                                project_id: number;
+                                project_title: string;
+                                attendance: components["schemas"]["VolunteeringAttendance"] | null;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2890,7 +3028,16 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            shift: components["schemas"]["VolunteeringShift"];
+                            project: components["schemas"]["VolunteeringProject"];
+                            items: {
+                                sign_up: components["schemas"]["VolunteeringSignUp"];
+                                attendance: components["schemas"]["VolunteeringAttendance"] | null;
+                            }[];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2934,7 +3081,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            shift_id: number;
+                            /** @enum {unknown} */
+                            direction: "in" | "out";
+                            token: string;
+                            /** @description The phone scan page with the token, printed as the QR code */
+                            url: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** @description The QR code as an SVG document */
+                            svg: string;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -2984,7 +3144,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3032,7 +3194,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3090,7 +3254,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3138,7 +3304,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringEntryList"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3179,7 +3347,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            total: {
+                                minutes: number;
+                                /** @description minutes / 60, for display */
+                                hours: number;
+                            };
+                            items: components["schemas"]["VolunteeringLedgerEntry"][];
+                            next_cursor: string | null;
+                            reports: components["schemas"]["VolunteeringHourReport"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3223,7 +3402,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringLedgerEntry"][];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3274,7 +3458,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringEntryList"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3325,7 +3511,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringLedgerEntry"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3376,7 +3564,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringHourReport"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3426,7 +3616,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringHourReport"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3466,7 +3658,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringHoursSetting"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3500,7 +3694,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringHoursSetting"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3544,7 +3740,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: {
+                                month: string;
+                                minutes: number;
+                                /** @description minutes / 60, for display */
+                                hours: number;
+                            }[];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3590,7 +3797,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: {
+                                rank: number;
+                                person_id: number;
+                                name: string;
+                                minutes: number;
+                                /** @description minutes / 60, for display */
+                                hours: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3636,7 +3857,21 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: {
+                                rank: number;
+                                team_id: number;
+                                name: string;
+                                minutes: number;
+                                /** @description minutes / 60, for display */
+                                hours: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3678,7 +3913,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VolunteeringIssuedCertificate"];
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3716,7 +3953,11 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteeringIssuedCertificate"][];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3758,7 +3999,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": unknown;
+                    };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
@@ -3800,7 +4043,13 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            valid: true;
+                            certificate: components["schemas"]["VolunteeringCertificate"];
+                        };
+                    };
                 };
                 400: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
@@ -3840,12 +4089,29 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/html": unknown;
+                    };
                 };
                 400: components["responses"]["Problem"];
-                404: components["responses"]["Problem"];
-                409: components["responses"]["Problem"];
-                422: components["responses"]["Problem"];
+                /** @description No certificate has this code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": unknown;
+                    };
+                };
+                /** @description The database does not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": unknown;
+                    };
+                };
             };
         };
         put?: never;
@@ -3861,62 +4127,65 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Problem: {
-            type?: string;
-            title?: string;
-            status?: number;
-            detail?: string;
-            instance?: string;
+            type: string;
+            title: string;
+            status: number;
+            /** @description In the request's language */
+            detail: string;
+            /** @description The request path */
+            instance: string;
+            /** @description Validation problems (400, 422): every bad field at once */
             errors?: {
-                field?: string;
-                message?: string;
+                field: string;
+                message: string;
             }[];
         };
         Session: {
-            account?: {
-                id?: number;
-                login?: string;
-                display_name?: string;
+            account: {
+                id: number;
+                login: string;
+                display_name: string;
             };
-            person?: {
-                id?: number;
+            person: {
+                id: number;
             } | null;
-            grants?: {
-                organization_id?: number;
-                organization_name?: string;
-                organization_path?: string;
+            grants: {
+                organization_id: number;
+                organization_name: string;
+                organization_path: string;
                 /** @enum {unknown} */
-                role?: "committee_admin" | "branch_secretary" | "cadre" | "member" | "youth";
+                role: "committee_admin" | "branch_secretary" | "cadre" | "member" | "youth";
             }[];
-            csrf_token?: string;
+            csrf_token: string;
         };
         Organization: {
-            id?: number;
-            parent_id?: number | null;
+            id: number;
+            parent_id: number | null;
             /** @description Materialized path of ancestor ids, root first: /1/7/31/ */
-            path?: string;
-            depth?: number;
+            path: string;
+            depth: number;
             /** @enum {unknown} */
-            status?: "active" | "archived";
+            status: "active" | "archived";
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
-            name?: string;
-            short_name?: string | null;
+            updated_at: string;
+            name: string;
+            short_name: string | null;
             /** @enum {unknown} */
-            kind?: "committee" | "working_committee" | "general_branch" | "branch";
+            kind: "committee" | "working_committee" | "general_branch" | "branch";
             /** @enum {unknown} */
-            setting?: "government" | "street" | "community" | "school" | "non_public_enterprise" | "industrial_park" | "social_organization" | "other";
-            region_code?: string | null;
-            address?: string | null;
-            contact_name?: string | null;
+            setting: "government" | "street" | "community" | "school" | "non_public_enterprise" | "industrial_park" | "social_organization" | "other";
+            region_code: string | null;
+            address: string | null;
+            contact_name: string | null;
             /** @description Masked (138****5678) unless the caller is a committee admin or branch secretary covering it */
-            contact_phone?: string | null;
+            contact_phone: string | null;
             /**
              * Format: date
              * @description YYYY-MM-DD, not in the future (China time)
              */
-            founded_on?: string | null;
+            founded_on: string | null;
             /** @description Single-organization answers only: every organization-scoped permission of every module (organizations.update, people.list, spreadsheets.import, …), decided by the server for the caller, with what the organization's state rules out (an archived organization takes no child). The web shows exactly these actions. */
             can?: {
                 [key: string]: boolean;
@@ -3929,65 +4198,71 @@ export interface components {
             }[];
         };
         OrganizationList: {
-            items?: components["schemas"]["Organization"][];
-            next_cursor?: string | null;
+            items: components["schemas"]["Organization"][];
+            next_cursor: string | null;
         };
         CoverageUnit: {
-            id?: number;
-            organization_id?: number;
-            name?: string;
+            id: number;
+            organization_id: number;
+            name: string;
             /** @enum {unknown} */
-            kind?: "non_public_enterprise" | "industrial_park" | "social_organization";
-            young_employees?: number;
-            covered_by_organization_id?: number | null;
-            covered?: boolean;
+            kind: "non_public_enterprise" | "industrial_park" | "social_organization";
+            young_employees: number;
+            covered_by_organization_id: number | null;
+            covered: boolean;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         OrganizationStats: {
-            organization_id?: number;
-            self?: {
-                organizations?: number;
-                by_kind?: {
-                    committee?: number;
-                    working_committee?: number;
-                    general_branch?: number;
-                    branch?: number;
+            organization_id: number;
+            self: {
+                organizations: number;
+                by_kind: {
+                    committee: number;
+                    working_committee: number;
+                    general_branch: number;
+                    branch: number;
                 };
-                members?: number;
-                cadres?: number;
-                youth?: number;
-                coverage?: {
-                    units?: number;
-                    covered?: number;
-                    rate?: number | null;
+                members: number;
+                cadres: number;
+                youth: number;
+                coverage: {
+                    units: number;
+                    covered: number;
+                    rate: number | null;
                 };
+            } & {
+                [key: string]: number;
             };
-            subtree?: {
-                organizations?: number;
-                by_kind?: {
-                    committee?: number;
-                    working_committee?: number;
-                    general_branch?: number;
-                    branch?: number;
+            subtree: {
+                organizations: number;
+                by_kind: {
+                    committee: number;
+                    working_committee: number;
+                    general_branch: number;
+                    branch: number;
                 };
-                members?: number;
-                cadres?: number;
-                youth?: number;
-                coverage?: {
-                    units?: number;
-                    covered?: number;
-                    rate?: number | null;
+                members: number;
+                cadres: number;
+                youth: number;
+                coverage: {
+                    units: number;
+                    covered: number;
+                    rate: number | null;
                 };
+            } & {
+                [key: string]: number;
             };
         };
         OrganizationDirectoryEntry: {
             id: number;
             name: string;
-            kind: string;
-            setting: string;
+            /** @enum {unknown} */
+            kind: "committee" | "working_committee" | "general_branch" | "branch";
+            /** @enum {unknown} */
+            setting: "government" | "street" | "community" | "school" | "non_public_enterprise" | "industrial_park" | "social_organization" | "other";
             /** @description root first; the organization itself is not included */
             ancestors: {
                 id: number;
@@ -3995,113 +4270,113 @@ export interface components {
             }[];
         };
         PeoplePersonFields: {
-            name?: string;
+            name: string;
             /** @enum {unknown} */
-            gender?: "male" | "female";
+            gender: "male" | "female";
             /** Format: date */
-            birth_date?: string;
-            ethnicity?: string | null;
+            birth_date: string;
+            ethnicity: string | null;
             /** @description Mainland mobile, 1[3-9] and 9 digits; masked (138****5678) for readers who may not see it */
-            phone?: string | null;
+            phone: string | null;
             /** @description 18 characters, GB 11643 check character; masked (6501**********1234) unless the reader may see it */
-            identity_number?: string | null;
-            education?: string | null;
-            occupation?: string | null;
-            employer?: string | null;
+            identity_number: string | null;
+            education: string | null;
+            occupation: string | null;
+            employer: string | null;
         };
         PeoplePosition: {
-            id?: number;
-            person_id?: number;
+            id: number;
+            person_id: number;
             /** @enum {unknown} */
-            title?: "secretary" | "deputy_secretary" | "committee_member";
+            title: "secretary" | "deputy_secretary" | "committee_member";
             /** @enum {unknown} */
-            employment?: "full_time" | "part_time";
+            employment: "full_time" | "part_time";
             /** Format: date */
-            started_on?: string;
+            started_on: string;
             /** Format: date */
-            ended_on?: string | null;
-            organization?: {
-                id?: number;
-                name?: string;
+            ended_on: string | null;
+            organization: {
+                id: number;
+                name: string;
             };
         };
         PeoplePersonSummary: components["schemas"]["PeoplePersonFields"] & {
-            id?: number;
+            id: number;
             /** @enum {unknown} */
-            kind?: "member" | "youth";
-            organization?: {
-                id?: number;
-                name?: string;
+            kind: "member" | "youth";
+            organization: {
+                id: number;
+                name: string;
             };
             /** @description true when phone or identity number are masked for this reader */
-            masked?: boolean;
+            masked: boolean;
             /** @description kind=cadre lists only */
             position?: components["schemas"]["PeoplePosition"];
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string;
+            updated_at: string;
         };
         PeoplePerson: components["schemas"]["PeoplePersonSummary"] & {
-            membership?: {
-                id?: number;
+            membership: {
+                id: number;
                 /** Format: date */
-                member_since?: string;
-                member_number?: string | null;
+                member_since: string;
+                member_number: string | null;
                 /** @enum {unknown} */
-                status?: "active" | "transferred_out" | "left";
-                organization?: {
+                status: "active" | "transferred_out" | "left";
+                organization: {
                     id?: number;
                     name?: string;
                 };
             } | null;
-            positions?: components["schemas"]["PeoplePosition"][];
+            positions: components["schemas"]["PeoplePosition"][];
         };
         PeopleTransfer: {
-            id?: number;
-            person?: {
-                id?: number;
-                name?: string;
+            id: number;
+            person: {
+                id: number;
+                name: string;
             };
-            from?: {
-                id?: number;
-                name?: string;
+            from: {
+                id: number;
+                name: string;
             };
-            to?: {
-                id?: number;
-                name?: string;
+            to: {
+                id: number;
+                name: string;
             };
-            branch?: {
-                id?: number;
-                name?: string;
+            branch: {
+                id: number;
+                name: string;
             } | null;
             /** @enum {unknown} */
-            status?: "pending" | "accepted" | "rejected" | "cancelled";
+            status: "pending" | "accepted" | "rejected" | "cancelled";
             /**
              * @description where a pending transfer waits: for the sending side to release the member, or for the receiving side to accept; null once decided
              * @enum {unknown}
              */
-            stage?: "awaiting_sender" | "awaiting_receiver" | null;
+            stage: "awaiting_sender" | "awaiting_receiver" | null;
             /**
              * @description who started it; null for transfers older than the two-sided rule
              * @enum {unknown}
              */
-            initiated_by?: "sending" | "receiving" | "member" | null;
-            note?: string | null;
-            reason?: string | null;
+            initiated_by: "sending" | "receiving" | "member" | null;
+            note: string | null;
+            reason: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /**
              * Format: date-time
              * @description when the sending side released the member
              */
-            released_at?: string | null;
+            released_at: string | null;
             /** Format: date-time */
-            decided_at?: string | null;
+            decided_at: string | null;
             /** @description whole days since the transfer was started */
-            age_days?: number;
+            age_days: number;
             /** @description what the caller may do next, decided by the server */
-            can?: {
+            can: {
                 release: boolean;
                 accept: boolean;
                 reject: boolean;
@@ -4109,61 +4384,240 @@ export interface components {
             };
         };
         PeopleCorrection: {
-            id?: number;
-            person?: {
-                id?: number;
-                name?: string;
+            id: number;
+            person: {
+                id: number;
+                name: string;
             };
-            old_name?: string;
-            new_name?: string | null;
-            old_identity_number?: string | null;
-            new_identity_number?: string | null;
-            reason?: string;
+            old_name: string;
+            new_name: string | null;
+            old_identity_number: string | null;
+            new_identity_number: string | null;
+            reason: string;
             /** @enum {unknown} */
-            status?: "pending" | "approved" | "rejected";
-            decision_reason?: string | null;
+            status: "pending" | "approved" | "rejected";
+            decision_reason: string | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at: string;
             /** Format: date-time */
-            decided_at?: string | null;
+            decided_at: string | null;
         };
         SpreadsheetsRowError: {
             /** @description Spreadsheet line number (1 is the first line of the file); 0 for the whole file */
-            line?: number;
+            line: number;
             /** @description Column letter (A, B, ..., AA) */
-            column?: string | null;
+            column: string | null;
             /** @description The file's own header text of that column */
-            header?: string | null;
+            header: string | null;
             /** @description Field name: name, gender, birth_date, identity_number, organization, parent, ... */
-            field?: string | null;
+            field: string | null;
             /** @description Reason, in the request's language */
-            message?: string;
+            message: string;
         };
         SpreadsheetsImport: {
-            id?: string;
+            id: string;
             /** @enum {unknown} */
-            kind?: "people" | "organizations";
-            organization_id?: number;
+            kind: "people" | "organizations";
+            organization_id: number;
             /** @enum {unknown} */
-            status?: "validating" | "validated" | "importing" | "done" | "failed";
+            status: "validating" | "validated" | "importing" | "done" | "failed";
             /** @description Data rows in the file (blank rows and the template's example row excluded) */
-            total_rows?: number;
+            total_rows: number;
             /** @description Progress of the running step (validation: rows checked; import: rows written) */
-            processed_rows?: number;
-            valid_rows?: number;
-            error_rows?: number;
+            processed_rows: number;
+            valid_rows: number;
+            error_rows: number;
             /** @description Rows chosen by the commit */
-            importing_rows?: number;
-            imported_rows?: number;
+            importing_rows: number;
+            imported_rows: number;
             /** @description Every problem of every bad row, by line (at most 10,000) */
-            errors?: components["schemas"]["SpreadsheetsRowError"][];
-            errors_truncated?: boolean;
+            errors: components["schemas"]["SpreadsheetsRowError"][];
+            errors_truncated: boolean;
             /** @description Why a failed job failed */
-            failure?: components["schemas"]["SpreadsheetsRowError"] | null;
-            timings?: {
-                validation_ms?: number;
-                import_ms?: number;
+            failure: components["schemas"]["SpreadsheetsRowError"] | null;
+            timings: {
+                validation_ms: number;
+                import_ms: number;
             };
+        };
+        VolunteeringTeam: {
+            id: number;
+            organization_id: number;
+            name: string;
+            description: string | null;
+            /** @description A youth social organization running the team */
+            partner_name: string | null;
+            /** @enum {unknown} */
+            status: "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+        };
+        VolunteeringTeamMember: {
+            id: number;
+            team_id: number;
+            person_id: number;
+            name: string;
+            /** @enum {unknown} */
+            role: "leader" | "member";
+            /** @enum {unknown} */
+            status: "pending" | "active" | "rejected" | "left";
+            message: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        VolunteeringProject: {
+            id: number;
+            organization_id: number;
+            team_id: number | null;
+            /** @description GET /volunteering/projects/{id} only; null elsewhere */
+            team_name: string | null;
+            title: string;
+            description: string | null;
+            /** @enum {unknown} */
+            category: "community" | "education" | "elder_care" | "environment" | "culture" | "health" | "emergency" | "sports" | "other";
+            brand: string | null;
+            location: string | null;
+            venue_id: number | null;
+            contact: string | null;
+            /** @enum {unknown} */
+            visibility: "public" | "members";
+            /** @enum {unknown} */
+            status: "draft" | "recruiting" | "running" | "finished" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        VolunteeringShift: {
+            id: number;
+            project_id: number;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            capacity: number;
+            confirmed: number;
+            waitlisted: number;
+            /** @description 0 for a cancelled shift */
+            seats_left: number;
+            role: string | null;
+            requirements: string | null;
+            min_age: number | null;
+            /** @enum {unknown} */
+            status: "open" | "cancelled";
+        };
+        VolunteeringSignUp: {
+            id: number;
+            shift_id: number;
+            /** @description Rosters only */
+            person_id?: number;
+            /** @description Rosters only: the volunteer's name */
+            name?: string;
+            /** @enum {unknown} */
+            status: "confirmed" | "waitlisted" | "cancelled";
+            /** @description 1 for the next in line; null unless waitlisted */
+            waitlist_position: number | null;
+            /** @description A guardian's consent was given (minors) */
+            guardian_consent: boolean;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        VolunteeringAttendance: {
+            id: number;
+            sign_up_id: number;
+            /** Format: date-time */
+            checked_in_at: string;
+            /** Format: date-time */
+            checked_out_at: string | null;
+            /** @enum {unknown} */
+            in_method: "qr" | "leader";
+            /** @enum {unknown} */
+            out_method: "qr" | "leader" | null;
+            hours_confirmed: boolean;
+            ledger_entry_id: number | null;
+        };
+        VolunteeringAttendanceResult: {
+            attendance: components["schemas"]["VolunteeringAttendance"] | null;
+            /** @description false when the scan repeated an earlier one */
+            changed: boolean;
+        };
+        VolunteeringLedgerEntry: {
+            id: number;
+            person_id: number;
+            organization_id: number;
+            project_id: number | null;
+            team_id: number | null;
+            shift_id: number | null;
+            /** @enum {unknown} */
+            kind: "session" | "report" | "adjustment" | "reversal" | "correction";
+            minutes: number;
+            /** @description minutes / 60, for display */
+            hours: number;
+            /** @description Sessions: the minutes between check-in and check-out before the hours rule */
+            raw_minutes: number | null;
+            /** @enum {unknown} */
+            hours_rule: "national" | "half_hour_floor" | "exact" | null;
+            /** Format: date-time */
+            worked_at: string;
+            month: string;
+            reason: string | null;
+            reverses_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        VolunteeringEntryList: {
+            items: components["schemas"]["VolunteeringLedgerEntry"][];
+        };
+        VolunteeringHourReport: {
+            id: number;
+            person_id: number;
+            name: string;
+            team_id: number;
+            project_id: number | null;
+            /** Format: date */
+            worked_on: string;
+            minutes: number;
+            /** @description minutes / 60, for display */
+            hours: number;
+            description: string;
+            /** @enum {unknown} */
+            status: "pending" | "approved" | "rejected";
+            decision_reason: string | null;
+            ledger_entry_id: number | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        VolunteeringCertificate: {
+            code: string;
+            name: string;
+            minutes: number;
+            /** @description minutes / 60, for display */
+            hours: number;
+            projects: {
+                title: string;
+                minutes: number;
+                /** @description minutes / 60, for display */
+                hours: number;
+            }[];
+            /** Format: date */
+            issued_on: string;
+        };
+        VolunteeringIssuedCertificate: {
+            id: number;
+            certificate: components["schemas"]["VolunteeringCertificate"];
+            pdf_url: string;
+            verify_url: string;
+        };
+        VolunteeringHoursSetting: {
+            organization_id: number;
+            /** @enum {unknown} */
+            hours_rule: "national" | "half_hour_floor" | "exact";
+            /** @description true when the rule comes from an ancestor (or the default) */
+            inherited: boolean;
         };
     };
     responses: {
@@ -4188,6 +4642,8 @@ export const organizationStatusValues = ["active","archived"] as const satisfies
 export const organizationKindValues = ["committee","working_committee","general_branch","branch"] as const satisfies readonly NonNullable<components["schemas"]["Organization"]["kind"]>[];
 export const organizationSettingValues = ["government","street","community","school","non_public_enterprise","industrial_park","social_organization","other"] as const satisfies readonly NonNullable<components["schemas"]["Organization"]["setting"]>[];
 export const coverageUnitKindValues = ["non_public_enterprise","industrial_park","social_organization"] as const satisfies readonly NonNullable<components["schemas"]["CoverageUnit"]["kind"]>[];
+export const organizationDirectoryEntryKindValues = ["committee","working_committee","general_branch","branch"] as const satisfies readonly NonNullable<components["schemas"]["OrganizationDirectoryEntry"]["kind"]>[];
+export const organizationDirectoryEntrySettingValues = ["government","street","community","school","non_public_enterprise","industrial_park","social_organization","other"] as const satisfies readonly NonNullable<components["schemas"]["OrganizationDirectoryEntry"]["setting"]>[];
 export const peoplePersonFieldsGenderValues = ["male","female"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePersonFields"]["gender"]>[];
 export const peoplePositionTitleValues = ["secretary","deputy_secretary","committee_member"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePosition"]["title"]>[];
 export const peoplePositionEmploymentValues = ["full_time","part_time"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePosition"]["employment"]>[];
@@ -4198,3 +4654,17 @@ export const peopleTransferInitiatedByValues = ["sending","receiving","member"] 
 export const peopleCorrectionStatusValues = ["pending","approved","rejected"] as const satisfies readonly NonNullable<components["schemas"]["PeopleCorrection"]["status"]>[];
 export const spreadsheetsImportKindValues = ["people","organizations"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["kind"]>[];
 export const spreadsheetsImportStatusValues = ["validating","validated","importing","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["status"]>[];
+export const volunteeringTeamStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeam"]["status"]>[];
+export const volunteeringTeamMemberRoleValues = ["leader","member"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeamMember"]["role"]>[];
+export const volunteeringTeamMemberStatusValues = ["pending","active","rejected","left"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeamMember"]["status"]>[];
+export const volunteeringProjectCategoryValues = ["community","education","elder_care","environment","culture","health","emergency","sports","other"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["category"]>[];
+export const volunteeringProjectVisibilityValues = ["public","members"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["visibility"]>[];
+export const volunteeringProjectStatusValues = ["draft","recruiting","running","finished","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["status"]>[];
+export const volunteeringShiftStatusValues = ["open","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringShift"]["status"]>[];
+export const volunteeringSignUpStatusValues = ["confirmed","waitlisted","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringSignUp"]["status"]>[];
+export const volunteeringAttendanceInMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringAttendance"]["in_method"]>[];
+export const volunteeringAttendanceOutMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringAttendance"]["out_method"]>[];
+export const volunteeringLedgerEntryKindValues = ["session","report","adjustment","reversal","correction"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringLedgerEntry"]["kind"]>[];
+export const volunteeringLedgerEntryHoursRuleValues = ["national","half_hour_floor","exact"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringLedgerEntry"]["hours_rule"]>[];
+export const volunteeringHourReportStatusValues = ["pending","approved","rejected"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringHourReport"]["status"]>[];
+export const volunteeringHoursSettingHoursRuleValues = ["national","half_hour_floor","exact"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringHoursSetting"]["hours_rule"]>[];

@@ -9,7 +9,9 @@ export function isRunning(status: ImportStatus): boolean {
 }
 
 /** Progress of the running step in percent (0..100). */
-export function progressPercent(job: Pick<ImportJob, 'status' | 'processed_rows' | 'total_rows' | 'importing_rows'>): number {
+export function progressPercent(
+  job: Pick<ImportJob, 'status' | 'processed_rows' | 'total_rows'> & Partial<Pick<ImportJob, 'importing_rows'>>,
+): number {
   if (job.status === 'done' || job.status === 'validated') return 100;
   const total = job.status === 'importing' ? (job.importing_rows ?? job.total_rows) : job.total_rows;
   if (!total) return 0;
