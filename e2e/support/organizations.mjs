@@ -53,7 +53,11 @@ export function badIdentityNumber(valid) {
   return valid.slice(0, 17) + last;
 }
 
-/** The text of the side navigation's menu entries. */
+/**
+ * The text of the side navigation's menu entries, once it knows the current organization's
+ * `can` (entries such as people and transfers follow it).
+ */
 export async function menuLabels(page, scope = page.getByTestId('side-nav')) {
+  await toBeVisible(page.locator('[data-testid="side-nav"][data-ready="true"]'));
   return (await scope.locator('.el-menu-item').allTextContents()).map((s) => s.trim());
 }

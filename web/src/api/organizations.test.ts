@@ -55,7 +55,7 @@ describe('api/organizations', () => {
 
   it('filters coverage units and unlinks with null', async () => {
     const fetch = stubFetch(jsonResponse(200, { items: [], next_cursor: null }), jsonResponse(200, { id: 2 }));
-    await listCoverageUnits(5, { covered: false });
+    await listCoverageUnits(5, { covered: 'false' });
     await updateCoverageUnit(2, { covered_by_organization_id: null });
     expect(recordedCall(fetch, 0).url).toBe('/api/v1/organizations/5/coverage-units?covered=false');
     expect(recordedCall(fetch, 1).method).toBe('PATCH');

@@ -1,138 +1,60 @@
 // The organizations module: the tree, its details, stats and coverage units.
-import { get, patch, post, type QueryValue } from './request';
+// Types from the generated schema (server/src/modules/organizations/openapi.json).
+import { get, patch, post } from './request';
+import { coverageUnitKindValues, organizationKindValues, organizationSettingValues } from './schema';
+import type { Answer, Body, ItemOf, ListQuery, Schema } from './types';
 
-export const ORGANIZATION_KINDS = ['committee', 'working_committee', 'general_branch', 'branch'] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-export const ORGANIZATION_SETTINGS = [
-  'government',
-  'street',
-  'community',
-  'school',
-  'non_public_enterprise',
-  'industrial_park',
-  'social_organization',
-  'other',
-] as const;
-export type OrganizationSetting = (typeof ORGANIZATION_SETTINGS)[number];
-export const COVERAGE_UNIT_KINDS = ['non_public_enterprise', 'industrial_park', 'social_organization'] as const;
-export type CoverageUnitKind = (typeof COVERAGE_UNIT_KINDS)[number];
+export const ORGANIZATION_KINDS = organizationKindValues;
+export const ORGANIZATION_SETTINGS = organizationSettingValues;
+export const COVERAGE_UNIT_KINDS = coverageUnitKindValues;
 
-export interface Organization {
-  id: number;
-  parent_id: number | null;
-  path: string;
-  depth: number;
-  status: 'active' | 'archived';
-  created_at: string;
-  updated_at: string;
-  name: string;
-  short_name: string | null;
-  kind: OrganizationKind;
-  setting: OrganizationSetting;
-  region_code: string | null;
-  address: string | null;
-  contact_name: string | null;
-  /** Masked (138****5678) unless the reader may see it. */
-  contact_phone: string | null;
-  founded_on: string | null;
-}
+export type Organization = Schema<'Organization'>;
+export type OrganizationKind = Organization['kind'];
+export type OrganizationSetting = Organization['setting'];
+/** An organization above another, root first; `readable` when the caller may open it. */
+export type Ancestor = NonNullable<Organization['ancestors']>[number];
+/** What the caller may do with one organization, by permission name; a missing name is false. */
+export type Abilities = NonNullable<Organization['can']>;
 
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
-
-/** The writable fields; null clears an optional one. */
-export interface OrganizationInput {
-  parent_id?: number | null;
-  name?: string;
-  short_name?: string | null;
-  kind?: OrganizationKind;
-  setting?: OrganizationSetting;
-  region_code?: string | null;
-  address?: string | null;
-  contact_name?: string | null;
-  contact_phone?: string | null;
-  founded_on?: string | null;
-}
-
-export interface StatFigures {
-  organizations: number;
-  by_kind: Partial<Record<OrganizationKind, number>>;
-  members: number;
-  cadres: number;
-  youth: number;
-  coverage: { units: number; covered: number; rate: number | null };
-  [key: string]: unknown;
-}
-
-export interface OrganizationStats {
-  organization_id: number;
-  self: StatFigures;
-  subtree: StatFigures;
-}
-
-export interface CoverageUnit {
-  id: number;
-  organization_id: number;
-  name: string;
-  kind: CoverageUnitKind;
-  young_employees: number;
-  covered_by_organization_id: number | null;
-  covered: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CoverageUnitInput {
-  name?: string;
-  kind?: CoverageUnitKind;
-  young_employees?: number;
-  covered_by_organization_id?: number | null;
-}
-
-export interface ListQuery {
-  limit?: number;
-  cursor?: string | null;
-  [key: string]: QueryValue;
-}
-
-export const getOrganization = (id: number) => get<Organization>(`/organizations/${id}`);
-export const createOrganization = (input: OrganizationInput) =>
-  post<Organization>('/organizations', input);
-export const updateOrganization = (id: number, input: OrganizationInput) =>
-  patch<Organization>(`/organizations/${id}`, input);
-export const archiveOrganization = (id: number) =>
-  post<Organization>(`/organizations/${id}/archive`);
-export const moveOrganization = (id: number, newParentId: number | null) =>
-  post<Organization>(`/organizations/${id}/move`, { new_parent_id: newParentId });
-
-export const listChildren = (id: number, query: ListQuery = {}) =>
-  get<Page<Organization>>(`/organizations/${id}/children`, { query });
-export const listSubtree = (
-  id: number,
-  query: ListQuery & { kind?: OrganizationKind; setting?: OrganizationSetting; q?: string } = {},
-) => get<Page<Organization>>(`/organizations/${id}/subtree`, { query });
-export const searchOrganizations = (q: string, query: ListQuery = {}) =>
-  get<Page<Organization>>('/organizations/search', { query: { ...query, q } });
+export type OrganizationStats = Schema<'OrganizationStats'>;
+export type StatFigures = OrganizationStats['subtree'];
+export type CoverageUnit = Schema<'CoverageUnit'>;
+export type CoverageUnitKind = CoverageUnit['kind'];
 /** An entry of the network directory: names and places in the tree only, never contacts. */
-export interface DirectoryEntry {
-  id: number;
-  name: string;
-  kind: OrganizationKind;
-  setting: string;
-  ancestors: { id: number; name: string }[];
-}
+export type DirectoryEntry = ItemOf<'/api/v1/organizations/directory'>;
 
+/** The writable fields of PATCH; null clears an optional one. */
+export type OrganizationInput = Body<'/api/v1/organizations/{id}', 'patch'>;
+export type NewOrganization = Body<'/api/v1/organizations', 'post'>;
+export type CoverageUnitInput = Body<'/api/v1/coverage-units/{id}', 'patch'>;
+
+export const getOrganization = (id: number) => get<Answer<'/api/v1/organizations/{id}', 'get'>>(`/organizations/${id}`);
+export const createOrganization = (input: NewOrganization) =>
+  post<Answer<'/api/v1/organizations', 'post'>>('/organizations', input);
+export const updateOrganization = (id: number, input: OrganizationInput) =>
+  patch<Answer<'/api/v1/organizations/{id}', 'patch'>>(`/organizations/${id}`, input);
+export const archiveOrganization = (id: number) =>
+  post<Answer<'/api/v1/organizations/{id}/archive', 'post'>>(`/organizations/${id}/archive`);
+export const moveOrganization = (id: number, newParentId: number | null) =>
+  post<Answer<'/api/v1/organizations/{id}/move', 'post'>>(`/organizations/${id}/move`, { new_parent_id: newParentId });
+
+export const listChildren = (id: number, query: ListQuery<'/api/v1/organizations/{id}/children'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/children', 'get'>>(`/organizations/${id}/children`, { query });
+export const listSubtree = (id: number, query: ListQuery<'/api/v1/organizations/{id}/subtree'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/subtree', 'get'>>(`/organizations/${id}/subtree`, { query });
+export const searchOrganizations = (q: string, query: Omit<ListQuery<'/api/v1/organizations/search'>, 'q'> = {}) =>
+  get<Answer<'/api/v1/organizations/search', 'get'>>('/organizations/search', { query: { ...query, q } });
 /** Active organizations anywhere in the network by name (for destinations outside one's subtree). */
-export const searchDirectory = (q: string, query: { kind?: OrganizationKind; limit?: number; cursor?: string | null } = {}) =>
-  get<Page<DirectoryEntry>>('/organizations/directory', { query: { ...query, q } });
+export const searchDirectory = (q: string, query: Omit<ListQuery<'/api/v1/organizations/directory'>, 'q'> = {}) =>
+  get<Answer<'/api/v1/organizations/directory', 'get'>>('/organizations/directory', { query: { ...query, q } });
 export const getOrganizationStats = (id: number) =>
-  get<OrganizationStats>(`/organizations/${id}/stats`);
+  get<Answer<'/api/v1/organizations/{id}/stats', 'get'>>(`/organizations/${id}/stats`);
 
-export const listCoverageUnits = (id: number, query: ListQuery & { covered?: boolean } = {}) =>
-  get<Page<CoverageUnit>>(`/organizations/${id}/coverage-units`, { query });
-export const createCoverageUnit = (organizationId: number, input: CoverageUnitInput) =>
-  post<CoverageUnit>(`/organizations/${organizationId}/coverage-units`, input);
+export const listCoverageUnits = (id: number, query: ListQuery<'/api/v1/organizations/{id}/coverage-units'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/coverage-units', 'get'>>(`/organizations/${id}/coverage-units`, {
+    query,
+  });
+export const createCoverageUnit = (organizationId: number, input: Body<'/api/v1/organizations/{id}/coverage-units', 'post'>) =>
+  post<Answer<'/api/v1/organizations/{id}/coverage-units', 'post'>>(`/organizations/${organizationId}/coverage-units`, input);
 export const updateCoverageUnit = (id: number, input: CoverageUnitInput) =>
-  patch<CoverageUnit>(`/coverage-units/${id}`, input);
+  patch<Answer<'/api/v1/coverage-units/{id}', 'patch'>>(`/coverage-units/${id}`, input);

@@ -25,7 +25,7 @@ describe('api/people', () => {
         errors: [{ field: 'identity_number', message: '身份证号码校验位不正确' }],
       }),
     );
-    const error = await createPerson({ name: '张三' }).catch((e: unknown) => e);
+    const error = await createPerson({ name: '张三', birth_date: '2000-01-02' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).fieldError('identity_number')).toBe('身份证号码校验位不正确');
   });

@@ -1,160 +1,65 @@
 // The people module: people, memberships, positions, transfers.
+// Types from the generated schema (server/src/modules/people/openapi.json).
 import { get, patch, post } from './request';
-import type { Page } from './organizations';
+import { peoplePositionTitleValues, peopleTransferStatusValues } from './schema';
+import type { Answer, Body, ListQuery, Schema } from './types';
 
-export type Gender = 'male' | 'female';
-export type PersonKind = 'member' | 'youth';
-export type PeopleScope = 'self' | 'subtree';
-export const POSITION_TITLES = ['secretary', 'deputy_secretary', 'committee_member'] as const;
-export type PositionTitle = (typeof POSITION_TITLES)[number];
-export type Employment = 'full_time' | 'part_time';
-export type TransferStatus = 'pending' | 'accepted' | 'rejected' | 'cancelled';
+export const POSITION_TITLES = peoplePositionTitleValues;
+export const TRANSFER_STATUSES = peopleTransferStatusValues;
 
-export interface NamedRef {
-  id: number;
-  name: string;
-}
+export type PersonSummary = Schema<'PeoplePersonSummary'>;
+/**
+ * A person page's answer. `can` (people.update, people.request_correction, …) as the server
+ * decides it for the caller; optional here until the people fragment describes it.
+ */
+export type Person = Schema<'PeoplePerson'> & { can?: Record<string, boolean> };
+export type Position = Schema<'PeoplePosition'>;
+export type Membership = NonNullable<Person['membership']>;
+export type Gender = PersonSummary['gender'];
+export type PersonKind = PersonSummary['kind'];
+export type PositionTitle = Position['title'];
 
-export interface PersonFields {
-  name: string;
-  gender: Gender;
-  birth_date: string;
-  ethnicity: string | null;
-  /** As the server sends it: masked (139****5678) for readers who may not see it. */
-  phone: string | null;
-  /** As the server sends it: masked (6501**********1234) for readers who may not see it. */
-  identity_number: string | null;
-  education: string | null;
-  occupation: string | null;
-  employer: string | null;
-}
+export type PeopleQuery = ListQuery<'/api/v1/organizations/{id}/people'>;
+export type PeopleScope = NonNullable<PeopleQuery['scope']>;
+/**
+ * POST /people body. The fragment describes it with the answer's PeoplePersonFields, every
+ * field required; the server requires name, gender and birth_date and reports a missing gender
+ * beside its field (person_handlers.cc), so the form may leave out all but name and birth date.
+ */
+export type NewPerson = Omit<Body<'/api/v1/people', 'post'>, OptionalOnCreate> &
+  Partial<Pick<Body<'/api/v1/people', 'post'>, OptionalOnCreate>>;
+type OptionalOnCreate = 'gender' | 'ethnicity' | 'phone' | 'identity_number' | 'education' | 'occupation' | 'employer';
+/** PATCH body: null clears an optional field; name and identity number change by correction only. */
+export type PersonChanges = Body<'/api/v1/people/{id}', 'patch'>;
+export type PositionInput = Body<'/api/v1/people/{id}/positions', 'post'>;
 
-export interface Position {
-  id: number;
-  person_id: number;
-  title: PositionTitle;
-  employment: Employment;
-  started_on: string;
-  ended_on: string | null;
-  organization: NamedRef;
-}
-
-export interface PersonSummary extends PersonFields {
-  id: number;
-  kind: PersonKind;
-  organization: NamedRef;
-  masked: boolean;
-  position?: Position;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Membership {
-  id: number;
-  member_since: string;
-  member_number: string | null;
-  status: 'active' | 'transferred_out' | 'left';
-  organization: NamedRef;
-}
-
-export interface Person extends PersonSummary {
-  membership: Membership | null;
-  positions: Position[];
-}
-
-export interface PersonInput {
-  name?: string;
-  gender?: Gender;
-  birth_date?: string;
-  ethnicity?: string | null;
-  phone?: string | null;
-  identity_number?: string | null;
-  education?: string | null;
-  occupation?: string | null;
-  employer?: string | null;
-  organization_id?: number;
-  membership?: { organization_id: number; member_since: string; member_number?: string };
-}
-
-export interface PeopleQuery {
-  scope?: PeopleScope;
-  kind?: PersonKind | 'cadre';
-  q?: string;
-  limit?: number;
-  cursor?: string | null;
-}
-
+export type Transfer = Schema<'PeopleTransfer'>;
+export type TransferStatus = Transfer['status'];
 /** Where a pending transfer waits: the sending side releases, then the receiving side accepts. */
-export type TransferStage = 'awaiting_sender' | 'awaiting_receiver';
-
-/** What the caller may do next with a transfer, decided by the server. */
-export interface TransferActions {
-  release: boolean;
-  accept: boolean;
-  reject: boolean;
-  cancel: boolean;
-}
-
-export interface Transfer {
-  id: number;
-  person: NamedRef;
-  from: NamedRef;
-  to: NamedRef;
-  branch: NamedRef | null;
-  status: TransferStatus;
-  stage: TransferStage | null;
-  initiated_by: 'sending' | 'receiving' | 'member' | null;
-  note: string | null;
-  reason: string | null;
-  created_at: string;
-  released_at: string | null;
-  decided_at: string | null;
-  age_days: number;
-  can: TransferActions;
-}
-
+export type TransferStage = NonNullable<Transfer['stage']>;
 /** The member by id (sending side, the member) or by identity number and name (receiving side). */
-export interface TransferInput {
-  person_id?: number;
-  identity_number?: string;
-  name?: string;
-  to_organization_id: number;
-  note?: string;
-}
-
-export interface PositionInput {
-  organization_id: number;
-  title: PositionTitle;
-  employment: Employment;
-  started_on: string;
-}
+export type TransferInput = Body<'/api/v1/transfers', 'post'>;
+export type TransfersQuery = ListQuery<'/api/v1/organizations/{id}/transfers'>;
 
 export const listPeople = (organizationId: number, query: PeopleQuery = {}) =>
-  get<Page<PersonSummary>>(`/organizations/${organizationId}/people`, {
+  get<Answer<'/api/v1/organizations/{id}/people', 'get'>>(`/organizations/${organizationId}/people`, {
     query: { ...query, q: query.q || undefined },
   });
 export const getPerson = (id: number) => get<Person>(`/people/${id}`);
-export const createPerson = (input: PersonInput) => post<Person>('/people', input);
-export const updatePerson = (id: number, input: PersonInput) => patch<Person>(`/people/${id}`, input);
+export const createPerson = (input: NewPerson) => post<Answer<'/api/v1/people', 'post'>>('/people', input);
+export const updatePerson = (id: number, input: PersonChanges) => patch<Person>(`/people/${id}`, input);
 
 export const appointPosition = (personId: number, input: PositionInput) =>
-  post<Position>(`/people/${personId}/positions`, input);
+  post<Answer<'/api/v1/people/{id}/positions', 'post'>>(`/people/${personId}/positions`, input);
 export const endPosition = (positionId: number, endedOn?: string) =>
-  post<Position>(`/positions/${positionId}/end`, endedOn ? { ended_on: endedOn } : {});
+  post<Answer<'/api/v1/positions/{id}/end', 'post'>>(`/positions/${positionId}/end`, endedOn ? { ended_on: endedOn } : {});
 
-export const startTransfer = (input: TransferInput) => post<Transfer>('/transfers', input);
-export const releaseTransfer = (id: number) => post<Transfer>(`/transfers/${id}/release`);
+export const startTransfer = (input: TransferInput) => post<Answer<'/api/v1/transfers', 'post'>>('/transfers', input);
+export const releaseTransfer = (id: number) => post<Answer<'/api/v1/transfers/{id}/release', 'post'>>(`/transfers/${id}/release`);
 export const acceptTransfer = (id: number, branchId: number) =>
-  post<Transfer>(`/transfers/${id}/accept`, { branch_id: branchId });
+  post<Answer<'/api/v1/transfers/{id}/accept', 'post'>>(`/transfers/${id}/accept`, { branch_id: branchId });
 export const rejectTransfer = (id: number, reason: string) =>
-  post<Transfer>(`/transfers/${id}/reject`, { reason });
-export const cancelTransfer = (id: number) => post<Transfer>(`/transfers/${id}/cancel`);
-export const listTransfers = (
-  organizationId: number,
-  query: {
-    direction?: 'incoming' | 'outgoing';
-    status?: TransferStatus | 'all';
-    limit?: number;
-    cursor?: string | null;
-  } = {},
-) => get<Page<Transfer>>(`/organizations/${organizationId}/transfers`, { query });
+  post<Answer<'/api/v1/transfers/{id}/reject', 'post'>>(`/transfers/${id}/reject`, { reason });
+export const cancelTransfer = (id: number) => post<Answer<'/api/v1/transfers/{id}/cancel', 'post'>>(`/transfers/${id}/cancel`);
+export const listTransfers = (organizationId: number, query: TransfersQuery) =>
+  get<Answer<'/api/v1/organizations/{id}/transfers', 'get'>>(`/organizations/${organizationId}/transfers`, { query });

@@ -1,41 +1,18 @@
+// The session: who is logged in, the person linked to the account, its role grants.
+// Types from the generated schema (server/src/modules/accounts/openapi.json).
 import { del, get, post } from './request';
+import type { Answer, Body, Schema } from './types';
 
-export const ROLES = ['committee_admin', 'branch_secretary', 'cadre', 'member', 'youth'] as const;
-export type Role = (typeof ROLES)[number];
+export type SessionInfo = Schema<'Session'>;
+export type Account = SessionInfo['account'];
+/** The person record linked to an account. */
+export type Person = NonNullable<SessionInfo['person']>;
+export type Grant = SessionInfo['grants'][number];
+export type Role = Grant['role'];
+/** A login name or a phone number, and the password. */
+export type Credentials = Body<'/api/v1/session', 'post'>;
 
-export interface Account {
-  id: number;
-  login: string;
-  display_name: string;
-}
-
-/** The person record linked to an account; its fields grow with the people module. */
-export interface Person {
-  id: number;
-  name?: string;
-  [key: string]: unknown;
-}
-
-export interface Grant {
-  organization_id: number;
-  organization_name: string;
-  role: Role;
-}
-
-export interface SessionInfo {
-  account: Account;
-  person: Person | null;
-  grants: Grant[];
-  csrf_token: string;
-}
-
-export interface Credentials {
-  /** A login name or a phone number. */
-  login: string;
-  password: string;
-}
-
-export const fetchSession = () => get<SessionInfo>('/session');
+export const fetchSession = () => get<Answer<'/api/v1/session', 'get'>>('/session');
 export const createSession = (credentials: Credentials) =>
-  post<SessionInfo>('/session', credentials);
+  post<Answer<'/api/v1/session', 'post'>>('/session', credentials);
 export const deleteSession = () => del<void>('/session');

@@ -1,44 +1,26 @@
 // The spreadsheets module: import jobs (upload, progress, commit), templates and exports.
-import { download, get, post, type QueryValue } from './request';
+// Types from the generated schema (server/src/modules/spreadsheets/openapi.json).
+import { download, get, post } from './request';
+import type { Answer, Body, Query, Schema } from './types';
 
-export type ImportKind = 'people' | 'organizations';
-export type ImportStatus = 'validating' | 'validated' | 'importing' | 'done' | 'failed';
-export type CommitMode = 'all' | 'valid_only';
-
-export interface RowError {
-  /** Spreadsheet line (1 is the file's first line); 0 for the whole file. */
-  line: number;
-  column: string | null;
-  header?: string | null;
-  field: string | null;
-  message: string;
-}
-
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  organization_id: number;
-  status: ImportStatus;
-  total_rows: number;
-  processed_rows: number;
-  valid_rows: number;
-  error_rows: number;
-  importing_rows?: number;
-  imported_rows: number;
-  errors: RowError[];
-  errors_truncated?: boolean;
-  failure?: RowError | null;
-}
+export type ImportJob = Schema<'SpreadsheetsImport'>;
+export type ImportKind = ImportJob['kind'];
+export type ImportStatus = ImportJob['status'];
+/** Spreadsheet line (1 is the file's first line; 0 for the whole file), column, field, message. */
+export type RowError = Schema<'SpreadsheetsRowError'>;
+export type CommitMode = Body<'/api/v1/imports/{id}/commit', 'post'>['mode'];
+export type PeopleExportQuery = Query<'/api/v1/organizations/{id}/people/export', 'get'>;
+export type SubtreeExportQuery = Query<'/api/v1/organizations/{id}/subtree/export', 'get'>;
 
 export const startImport = (kind: ImportKind, organizationId: number, file: File | Blob) =>
-  post<ImportJob>('/imports', file, { query: { kind, organization_id: organizationId } });
-export const getImport = (id: string) => get<ImportJob>(`/imports/${encodeURIComponent(id)}`);
+  post<Answer<'/api/v1/imports', 'post'>>('/imports', file, { query: { kind, organization_id: organizationId } });
+export const getImport = (id: string) => get<Answer<'/api/v1/imports/{id}', 'get'>>(`/imports/${encodeURIComponent(id)}`);
 export const commitImport = (id: string, mode: CommitMode) =>
-  post<ImportJob>(`/imports/${encodeURIComponent(id)}/commit`, { mode });
+  post<Answer<'/api/v1/imports/{id}/commit', 'post'>>(`/imports/${encodeURIComponent(id)}/commit`, { mode });
 
 export const downloadTemplate = (kind: ImportKind) =>
   download(`/imports/templates/${kind}`, undefined, `${kind}-template.xlsx`);
-export const exportPeople = (organizationId: number, query: Record<string, QueryValue> = {}) =>
+export const exportPeople = (organizationId: number, query: PeopleExportQuery = {}) =>
   download(`/organizations/${organizationId}/people/export`, query, 'people.xlsx');
-export const exportSubtree = (organizationId: number, query: Record<string, QueryValue> = {}) =>
+export const exportSubtree = (organizationId: number, query: SubtreeExportQuery = {}) =>
   download(`/organizations/${organizationId}/subtree/export`, query, 'organizations.xlsx');

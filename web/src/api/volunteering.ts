@@ -1,231 +1,45 @@
-// The volunteering module's calls and types (server/src/modules/volunteering/openapi.json).
-import { API_BASE, get, post, type QueryValue } from './request';
+// The volunteering module: teams, projects and shifts, sign-ups and the waitlist, check-in,
+// the hours ledger, self-reports, certificates, rankings.
+// Types from the generated schema (server/src/modules/volunteering/openapi.json).
+import { API_BASE, get, post } from './request';
+import type { Answer, Body, ItemOf, ListQuery, Query, Schema } from './types';
 
-export type ProjectStatus = 'draft' | 'recruiting' | 'running' | 'finished' | 'archived';
-export type SignUpStatus = 'confirmed' | 'waitlisted' | 'cancelled';
-export type Direction = 'in' | 'out';
-
-export interface Page<T> {
-  items: T[];
-  next_cursor: string | null;
-}
-
-export interface Minutes {
-  minutes: number;
-  hours: number;
-}
-
-export interface Team {
-  id: number;
-  organization_id: number;
-  name: string;
-  description: string | null;
-  partner_name: string | null;
-  status: string;
-  created_at: string;
-}
-
-export interface Project {
-  id: number;
-  organization_id: number;
-  team_id: number | null;
-  team_name: string | null;
-  title: string;
-  description: string | null;
-  category: string;
-  brand: string | null;
-  location: string | null;
-  venue_id: number | null;
-  contact: string | null;
-  visibility: 'public' | 'members';
-  status: ProjectStatus;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Shift {
-  id: number;
-  project_id: number;
-  starts_at: string;
-  ends_at: string;
-  capacity: number;
-  confirmed: number;
-  waitlisted: number;
-  seats_left: number;
-  role: string | null;
-  requirements: string | null;
-  min_age: number | null;
-  status: 'open' | 'cancelled';
-}
-
-export interface ProjectDetail {
-  project: Project;
-  can_manage: boolean;
-  shifts: Shift[];
-}
-
-export interface SignUp {
-  id: number;
-  shift_id: number;
-  person_id?: number;
-  name?: string;
-  status: SignUpStatus;
-  waitlist_position: number | null;
-  guardian_consent: boolean;
-  starts_at: string;
-  ends_at: string;
-  created_at: string;
-}
-
-export interface Attendance {
-  id: number;
-  sign_up_id: number;
-  checked_in_at: string;
-  checked_out_at: string | null;
-  in_method: string;
-  out_method: string | null;
-  hours_confirmed: boolean;
-  ledger_entry_id: number | null;
-}
-
-export interface MySignUp {
-  sign_up: SignUp;
-  shift: Shift;
-  project_id: number;
-  project_title: string;
-  attendance: Attendance | null;
-}
-
-export interface RosterLine {
-  sign_up: SignUp;
-  attendance: Attendance | null;
-}
-
-export interface Roster {
-  shift: Shift;
-  project: Project;
-  items: RosterLine[];
-}
-
-export interface CheckInCode {
-  shift_id: number;
-  direction: Direction;
-  token: string;
-  url: string;
-  expires_at: string;
-  svg: string;
-}
-
-export interface AttendanceResult {
-  attendance: Attendance | null;
-  changed: boolean;
-}
-
-export interface GuardianConsent {
-  guardian_name: string;
-  relation: string;
-  agreed: boolean;
-}
-
-export interface LedgerEntry extends Minutes {
-  id: number;
-  person_id: number;
-  organization_id: number;
-  project_id: number | null;
-  team_id: number | null;
-  shift_id: number | null;
-  kind: 'session' | 'report' | 'adjustment' | 'reversal' | 'correction';
-  raw_minutes: number | null;
-  hours_rule: string | null;
-  worked_at: string;
-  month: string;
-  reason: string | null;
-  reverses_id: number | null;
-  created_at: string;
-}
-
-export interface HourReport extends Minutes {
-  id: number;
-  person_id: number;
-  name: string;
-  team_id: number;
-  project_id: number | null;
-  worked_on: string;
-  description: string;
-  status: 'pending' | 'approved' | 'rejected';
-  decision_reason: string | null;
-  ledger_entry_id: number | null;
-  created_at: string;
-}
-
-export interface MyHours {
-  total: Minutes;
-  items: LedgerEntry[];
-  next_cursor: string | null;
-  reports: HourReport[];
-}
-
-export interface HourReportInput {
-  team_id: number;
-  project_id?: number;
-  worked_on: string;
-  minutes: number;
-  description: string;
-}
-
-export interface CertificateBody extends Minutes {
-  code: string;
-  name: string;
-  projects: Array<{ title: string } & Minutes>;
-  issued_on: string;
-}
-
-export interface Certificate {
-  id: number;
-  certificate: CertificateBody;
-  pdf_url: string;
-  verify_url: string;
-}
-
-export interface Period {
-  from?: string;
-  to?: string;
-}
-
-export interface RankingRow extends Minutes {
-  rank: number;
-  person_id?: number;
-  team_id?: number;
-  name: string;
-}
-
-export interface Ranking {
-  from: string;
-  to: string;
-  items: RankingRow[];
-  next_cursor: string | null;
-}
-
-export interface MonthlyHours {
-  from: string;
-  to: string;
-  items: Array<{ month: string } & Minutes>;
-}
-
-export interface ProjectFilter {
-  organization_id?: number;
-  team_id?: number;
-  status?: string;
-  manage?: boolean;
-  limit?: number;
-  cursor?: string;
-}
-
+type V1 = '/api/v1/volunteering';
 const V = '/volunteering';
-type Query = Record<string, QueryValue>;
+
+export type Team = Schema<'VolunteeringTeam'>;
+export type Project = Schema<'VolunteeringProject'>;
+export type ProjectStatus = Project['status'];
+export type Shift = Schema<'VolunteeringShift'>;
+export type SignUp = Schema<'VolunteeringSignUp'>;
+export type Attendance = Schema<'VolunteeringAttendance'>;
+export type LedgerEntry = Schema<'VolunteeringLedgerEntry'>;
+export type HourReport = Schema<'VolunteeringHourReport'>;
+/** An issued certificate: its body, the PDF and the public verification page. */
+export type Certificate = Schema<'VolunteeringIssuedCertificate'>;
+
+/** A project page: the project, whether the caller manages it, its shifts. */
+export type ProjectDetail = Answer<`${V1}/projects/{id}`, 'get'>;
+/** One of my sign-ups with its shift, project and attendance. */
+export type MySignUp = ItemOf<`${V1}/my/sign-ups`>;
+export type Roster = Answer<`${V1}/shifts/{id}/roster`, 'get'>;
+export type RosterLine = Roster['items'][number];
+export type CheckInCode = Answer<`${V1}/shifts/{id}/check-in-code`, 'get'>;
+export type Direction = CheckInCode['direction'];
+export type MyHours = Answer<`${V1}/my/hours`, 'get'>;
+export type RankingRow = ItemOf<`${V1}/rankings/volunteers`> | ItemOf<`${V1}/rankings/teams`>;
+export type MonthlyHours = Answer<`${V1}/organizations/{id}/monthly-hours`, 'get'>;
+/** Months (YYYY-MM) a ranking or a chart covers. */
+export type Period = Pick<Query<`${V1}/organizations/{id}/monthly-hours`, 'get'>, 'from' | 'to'>;
+
+export type GuardianConsent = NonNullable<Body<`${V1}/shifts/{id}/sign-ups`, 'post'>['guardian_consent']>;
+export type HourReportInput = Body<`${V1}/hours/reports`, 'post'>;
+export type AttendanceFix = Body<`${V1}/sign-ups/{id}/attendance`, 'post'>;
+export type HourDecision = Body<`${V1}/hours/reports/{id}/decision`, 'post'>['decision'];
+export type ProjectFilter = ListQuery<`${V1}/projects`>;
 
 export const listProjects = (filter: ProjectFilter = {}) =>
-  get<Page<Project>>(`${V}/projects`, { query: filter as Query });
+  get<Answer<`${V1}/projects`, 'get'>>(`${V}/projects`, { query: filter });
 export const getProject = (id: number) => get<ProjectDetail>(`${V}/projects/${id}`);
 export const getTeam = (id: number) => get<Team>(`${V}/teams/${id}`);
 
@@ -235,46 +49,46 @@ export const signUp = (shiftId: number, idempotencyKey: string, consent?: Guardi
     headers: { 'Idempotency-Key': idempotencyKey },
   });
 export const cancelSignUp = (signUpId: number) =>
-  post<{ sign_up: SignUp; promoted: boolean }>(`${V}/sign-ups/${signUpId}/cancel`);
-export const listMySignUps = (cursor?: string) =>
-  get<Page<MySignUp>>(`${V}/my/sign-ups`, { query: { cursor, limit: 50 } });
+  post<Answer<`${V1}/sign-ups/{id}/cancel`, 'post'>>(`${V}/sign-ups/${signUpId}/cancel`);
+export const listMySignUps = (cursor?: string | null) =>
+  get<Answer<`${V1}/my/sign-ups`, 'get'>>(`${V}/my/sign-ups`, { query: { cursor, limit: 50 } });
 
 export const getRoster = (shiftId: number) => get<Roster>(`${V}/shifts/${shiftId}/roster`);
 export const getCheckInCode = (shiftId: number, direction: Direction) =>
   get<CheckInCode>(`${V}/shifts/${shiftId}/check-in-code`, { query: { direction } });
 export const checkInWithToken = (shiftId: number, direction: Direction, token: string) =>
-  post<AttendanceResult>(`${V}/shifts/${shiftId}/${direction === 'in' ? 'check-in' : 'check-out'}`, {
-    token,
-  });
-export const recordAttendance = (
-  signUpId: number,
-  fix: { checked_in_at?: string; checked_out_at?: string; reason: string },
-) => post<AttendanceResult>(`${V}/sign-ups/${signUpId}/attendance`, fix);
+  post<Answer<`${V1}/shifts/{id}/check-in`, 'post'>>(
+    `${V}/shifts/${shiftId}/${direction === 'in' ? 'check-in' : 'check-out'}`,
+    { token },
+  );
+export const recordAttendance = (signUpId: number, fix: AttendanceFix) =>
+  post<Answer<`${V1}/sign-ups/{id}/attendance`, 'post'>>(`${V}/sign-ups/${signUpId}/attendance`, fix);
 export const confirmHours = (shiftId: number, signUpIds?: number[]) =>
-  post<{ items: LedgerEntry[] }>(
+  post<Answer<`${V1}/shifts/{id}/confirm-hours`, 'post'>>(
     `${V}/shifts/${shiftId}/confirm-hours`,
     signUpIds ? { sign_up_ids: signUpIds } : {},
   );
 
-export const getMyHours = (cursor?: string) =>
-  get<MyHours>(`${V}/my/hours`, { query: { cursor, limit: 200 } });
+export const getMyHours = (cursor?: string | null) => get<MyHours>(`${V}/my/hours`, { query: { cursor, limit: 200 } });
 export const reportHours = (input: HourReportInput) => post<HourReport>(`${V}/hours/reports`, input);
 export const listHourReports = (teamId: number, status?: string) =>
-  get<Page<HourReport>>(`${V}/teams/${teamId}/hour-reports`, { query: { status, limit: 100 } });
-export const decideHourReport = (id: number, decision: 'approve' | 'reject', reason?: string) =>
+  get<Answer<`${V1}/teams/{id}/hour-reports`, 'get'>>(`${V}/teams/${teamId}/hour-reports`, {
+    query: { status, limit: 100 },
+  });
+export const decideHourReport = (id: number, decision: HourDecision, reason?: string) =>
   post<HourReport>(`${V}/hours/reports/${id}/decision`, reason ? { decision, reason } : { decision });
 
 export const issueCertificate = () => post<Certificate>(`${V}/certificates`);
-export const listMyCertificates = () => get<{ items: Certificate[] }>(`${V}/my/certificates`);
+export const listMyCertificates = () => get<Answer<`${V1}/my/certificates`, 'get'>>(`${V}/my/certificates`);
 /** A plain link: the browser downloads the PDF with the session cookie. */
 export const certificatePdfUrl = (id: number) => `${API_BASE}${V}/certificates/${id}/pdf`;
 
-export const rankVolunteers = (organizationId: number, period: Period, cursor?: string) =>
-  get<Ranking>(`${V}/rankings/volunteers`, {
+export const rankVolunteers = (organizationId: number, period: Period, cursor?: string | null) =>
+  get<Answer<`${V1}/rankings/volunteers`, 'get'>>(`${V}/rankings/volunteers`, {
     query: { organization_id: organizationId, ...period, cursor, limit: 20 },
   });
-export const rankTeams = (organizationId: number, period: Period, cursor?: string) =>
-  get<Ranking>(`${V}/rankings/teams`, {
+export const rankTeams = (organizationId: number, period: Period, cursor?: string | null) =>
+  get<Answer<`${V1}/rankings/teams`, 'get'>>(`${V}/rankings/teams`, {
     query: { organization_id: organizationId, ...period, cursor, limit: 20 },
   });
 export const getMonthlyHours = (organizationId: number, period: Period) =>
@@ -282,4 +96,4 @@ export const getMonthlyHours = (organizationId: number, period: Period) =>
 
 /** The organizations module's counters; volunteer.* keys when the server publishes them. */
 export const getOrganizationStats = (organizationId: number) =>
-  get<Record<string, unknown>>(`/organizations/${organizationId}/stats`);
+  get<Answer<'/api/v1/organizations/{id}/stats', 'get'>>(`/organizations/${organizationId}/stats`);

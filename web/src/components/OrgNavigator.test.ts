@@ -16,7 +16,7 @@ describe('OrgNavigator', () => {
     pinia = createPinia();
     setActivePinia(pinia);
     setLocale('zh-CN');
-    useSessionStore().grants = [{ organization_id: 1, organization_name: '新疆维吾尔自治区团委', role: 'committee_admin' }];
+    useSessionStore().grants = [{ organization_id: 1, organization_name: '新疆维吾尔自治区团委', organization_path: '/1/', role: 'committee_admin' }];
   });
   afterEach(() => vi.unstubAllGlobals());
 

@@ -71,4 +71,16 @@ describe('locales', () => {
     const missing = [...used].filter((k) => SUPPORTED_LOCALES.some((l) => !flat[l].has(k)));
     expect(missing).toEqual([]);
   });
+
+  it('defines every key the field and column declarations and kit props name', () => {
+    // `label: 'people.fields.name'` in data.ts, `empty="people.list.empty"` on a DataList, …
+    const used = new Set<string>();
+    const pattern = /(?<![:\w-])(?:label|hint|placeholder|empty|submit-label|count-label)\s*[:=]\s*['"]([a-z][A-Za-z0-9_]*\.[A-Za-z0-9_.]*[A-Za-z0-9_])['"]/g;
+    for (const file of sourceFiles(srcDir)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(pattern)) used.add(match[1]);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const missing = [...used].filter((k) => SUPPORTED_LOCALES.some((l) => !flat[l].has(k)));
+    expect(missing).toEqual([]);
+  });
 });

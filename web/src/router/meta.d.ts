@@ -11,7 +11,10 @@ declare module 'vue-router' {
     /** i18n key of the entry in the side navigation; routes without one are not listed. */
     navKey?: string;
     navIcon?: string;
-    /** The side navigation lists the entry only for accounts holding one of these roles. */
-    roles?: string[];
+    /**
+     * The side navigation lists the entry only when the server's `can` of the current
+     * organization allows this permission ("people.list").
+     */
+    can?: string;
   }
 }

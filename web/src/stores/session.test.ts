@@ -12,9 +12,9 @@ import {
 
 const twoOrganizations = sessionInfo({
   grants: [
-    { organization_id: 1, organization_name: '新疆维吾尔自治区团委', role: 'committee_admin' },
-    { organization_id: 5, organization_name: '克拉玛依市团委', role: 'committee_admin' },
-    { organization_id: 5, organization_name: '克拉玛依市团委', role: 'cadre' },
+    { organization_id: 1, organization_name: '新疆维吾尔自治区团委', organization_path: '/1/', role: 'committee_admin' },
+    { organization_id: 5, organization_name: '克拉玛依市团委', organization_path: '/1/5/', role: 'committee_admin' },
+    { organization_id: 5, organization_name: '克拉玛依市团委', organization_path: '/1/5/', role: 'cadre' },
   ],
 });
 

@@ -56,7 +56,7 @@ export function sessionInfo(overrides: Partial<SessionInfo> = {}): SessionInfo {
     account: { id: 1, login: 'region-admin', display_name: '自治区团委管理员' },
     person: null,
     grants: [
-      { organization_id: 1, organization_name: '新疆维吾尔自治区团委', role: 'committee_admin' },
+      { organization_id: 1, organization_name: '新疆维吾尔自治区团委', organization_path: '/1/', role: 'committee_admin' },
     ],
     csrf_token: 'csrf-token-1',
     ...overrides,

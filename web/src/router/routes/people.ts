@@ -6,12 +6,12 @@ export const peopleRoutes: RouteRecordRaw[] = [
   {
     path: 'people',
     redirect: toCurrentOrganization('/people'),
-    meta: { navKey: 'people.nav', navIcon: 'people', roles: ['committee_admin', 'branch_secretary', 'cadre'] },
+    meta: { navKey: 'people.nav', navIcon: 'people', can: 'people.list' },
   },
   {
     path: 'transfers',
     redirect: toCurrentOrganization('/transfers'),
-    meta: { navKey: 'people.transfers.nav', navIcon: 'transfers', roles: ['committee_admin', 'branch_secretary'] },
+    meta: { navKey: 'people.transfers.nav', navIcon: 'transfers', can: 'people.transfers' },
   },
   {
     path: 'organizations/:id(\\d+)/people',

@@ -6,7 +6,7 @@ export const spreadsheetRoutes: RouteRecordRaw[] = [
   {
     path: 'import',
     redirect: toCurrentOrganization('/import'),
-    meta: { navKey: 'spreadsheets.nav', navIcon: 'import', roles: ['committee_admin', 'branch_secretary'] },
+    meta: { navKey: 'spreadsheets.nav', navIcon: 'import', can: 'spreadsheets.import' },
   },
   {
     path: 'organizations/:id(\\d+)/import',

@@ -5,8 +5,8 @@ describe('grantRows', () => {
   it('puts the current organization first and labels roles', () => {
     const rows = grantRows(
       [
-        { organization_id: 1, organization_name: '新疆维吾尔自治区团委', role: 'committee_admin' },
-        { organization_id: 9, organization_name: '风云社区团支部', role: 'branch_secretary' },
+        { organization_id: 1, organization_name: '新疆维吾尔自治区团委', organization_path: '/1/', role: 'committee_admin' },
+        { organization_id: 9, organization_name: '风云社区团支部', organization_path: '/1/5/7/9/', role: 'branch_secretary' },
       ],
       9,
     );

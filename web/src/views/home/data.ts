@@ -1,6 +1,5 @@
 import type { Grant, Role } from '@/api/session';
-
-export type TagType = 'primary' | 'success' | 'warning' | 'info' | 'danger';
+import type { Column, TagType } from '@/components/dataList';
 
 export interface GrantRow {
   key: string;
@@ -33,3 +32,9 @@ export function grantRows(grants: Grant[], currentOrganizationId: number | null)
   }));
   return [...rows.filter((r) => r.isCurrent), ...rows.filter((r) => !r.isCurrent)];
 }
+
+/** The grants: a table on a desk, cards on a phone. */
+export const GRANT_COLUMNS: Column<GrantRow>[] = [
+  { key: 'organization', label: 'home.grants.organization', text: (g) => g.organizationName, minWidth: 240, card: 'title' },
+  { key: 'role', label: 'home.grants.role', text: (g, t) => t(g.roleKey), tag: (g) => g.tagType, minWidth: 160, card: 'text' },
+];

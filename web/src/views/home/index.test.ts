@@ -23,7 +23,7 @@ describe('home dashboard', () => {
     const session = useSessionStore();
     session.account = { id: 3, login: 'branch-secretary', display_name: '支部书记' };
     session.grants = [
-      { organization_id: 7, organization_name: '风云社区团支部', role: 'branch_secretary' },
+      { organization_id: 7, organization_name: '风云社区团支部', organization_path: '/1/5/7/', role: 'branch_secretary' },
     ];
   });
 

@@ -1,13 +1,16 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import {
   ORGANIZATION_KINDS,
+  ORGANIZATION_SETTINGS,
+  type CoverageUnit,
+  type NewOrganization,
   type Organization,
   type OrganizationInput,
   type OrganizationStats,
   type StatFigures,
 } from '@/api/organizations';
-
-type Translate = (key: string, named?: Record<string, unknown>) => string;
+import type { Column, Translate } from '@/components/dataList';
+import { optionsOf, type FormDialogSpec, type FormField } from '@/components/formFields';
 
 export interface StatCard {
   key: string;
@@ -124,6 +127,40 @@ export const OPTIONAL_ORG_FIELDS = [
   'founded_on',
 ] as const;
 
+/** The organization form's fields (data-testid org-field-<key>). */
+export const ORGANIZATION_FIELDS: FormField<OrganizationFormModel>[] = [
+  { key: 'name', kind: 'text', label: 'organizations.fields.name', required: true, maxlength: 100 },
+  { key: 'short_name', kind: 'text', label: 'organizations.fields.short_name', maxlength: 30 },
+  {
+    key: 'kind',
+    kind: 'select',
+    label: 'organizations.fields.kind',
+    required: true,
+    half: true,
+    options: optionsOf(ORGANIZATION_KINDS, 'organizations.kinds.'),
+  },
+  {
+    key: 'setting',
+    kind: 'select',
+    label: 'organizations.fields.setting',
+    required: true,
+    half: true,
+    options: optionsOf(ORGANIZATION_SETTINGS, 'organizations.settings.'),
+  },
+  { key: 'region_code', kind: 'text', label: 'organizations.fields.region_code', half: true, maxlength: 6, inputmode: 'numeric' },
+  { key: 'founded_on', kind: 'date', label: 'organizations.fields.founded_on', half: true },
+  { key: 'address', kind: 'text', label: 'organizations.fields.address', maxlength: 200 },
+  { key: 'contact_name', kind: 'text', label: 'organizations.fields.contact_name', half: true, maxlength: 50 },
+  { key: 'contact_phone', kind: 'text', label: 'organizations.fields.contact_phone', half: true, inputmode: 'tel' },
+];
+
+export const ORGANIZATION_DIALOG: FormDialogSpec<OrganizationFormModel> = {
+  fields: ORGANIZATION_FIELDS,
+  testid: 'organization-form',
+  submitTestid: 'org-form-submit',
+  fieldTestidPrefix: 'org-field-',
+};
+
 export function emptyOrganizationForm(): OrganizationFormModel {
   return {
     name: '',
@@ -147,50 +184,65 @@ export function organizationToForm(org: Organization): OrganizationFormModel {
   return form;
 }
 
-/**
- * The request body: trimmed, '' sent as null for optional fields; in edit mode only the
- * fields that changed (so a masked contact phone is never sent back as a new value).
- */
-export function organizationInput(form: OrganizationFormModel, original?: Organization): OrganizationInput {
-  const input: OrganizationInput = {};
-  const name = form.name.trim();
-  if (!original || name !== original.name) input.name = name;
-  if (!original || form.kind !== original.kind) input.kind = form.kind;
-  if (!original || form.setting !== original.setting) input.setting = form.setting;
+/** POST body of a new organization under `parentId`: trimmed, empty optional fields left out. */
+export function newOrganization(form: OrganizationFormModel, parentId: number | null): NewOrganization {
+  const input: NewOrganization = { parent_id: parentId, name: form.name.trim(), kind: form.kind, setting: form.setting };
   for (const k of OPTIONAL_ORG_FIELDS) {
-    const value = form[k].trim() || null;
-    if (!original) {
-      if (value !== null) input[k] = value;
-    } else if (value !== (original[k] ?? null)) {
-      input[k] = value;
-    }
+    const value = form[k].trim();
+    if (value) input[k] = value;
   }
   return input;
 }
 
+/**
+ * PATCH body: only the fields that changed, '' sent as null for optional fields (so a masked
+ * contact phone is never sent back as a new value).
+ */
+export function organizationChanges(form: OrganizationFormModel, original: Organization): OrganizationInput {
+  const input: OrganizationInput = {};
+  const name = form.name.trim();
+  if (name !== original.name) input.name = name;
+  if (form.kind !== original.kind) input.kind = form.kind;
+  if (form.setting !== original.setting) input.setting = form.setting;
+  for (const k of OPTIONAL_ORG_FIELDS) {
+    const value = form[k].trim() || null;
+    if (value !== (original[k] ?? null)) input[k] = value;
+  }
+  return input;
+}
+
+/** The children list: a table on a desk, cards on a phone. */
+export const CHILD_COLUMNS: Column<Organization>[] = [
+  {
+    key: 'name',
+    label: 'organizations.fields.name',
+    text: (o) => o.name,
+    to: (o) => `/app/organizations/${o.id}`,
+    minWidth: 240,
+    card: 'title',
+  },
+  { key: 'kind', label: 'organizations.fields.kind', text: (o, t) => t(`organizations.kinds.${o.kind}`), minWidth: 120, card: 'meta' },
+  {
+    key: 'setting',
+    label: 'organizations.fields.setting',
+    text: (o, t) => t(`organizations.settings.${o.setting}`),
+    minWidth: 140,
+    card: 'meta',
+  },
+  { key: 'status', label: 'organizations.fields.status', text: (o, t) => t(`organizations.status.${o.status}`), width: 100, card: 'none' },
+];
+
 export type CoveredFilter = 'all' | 'covered' | 'uncovered';
 
 /** The `covered` query value of a filter choice (undefined: all units). */
-export function coveredFilterValue(filter: CoveredFilter): boolean | undefined {
-  return filter === 'all' ? undefined : filter === 'covered';
+export function coveredFilterValue(filter: CoveredFilter): 'true' | 'false' | undefined {
+  return filter === 'all' ? undefined : filter === 'covered' ? 'true' : 'false';
 }
 
-/** Which actions the account's grants allow on an organization (the server decides; this hides buttons). */
-export function organizationAbilities(
-  org: Pick<Organization, 'id' | 'path'>,
-  grants: { organization_id: number; role: string }[],
-) {
-  const ancestors = org.path.split('/').filter(Boolean).map(Number);
-  const covering = grants.filter((g) => ancestors.includes(g.organization_id) || g.organization_id === org.id);
-  const admin = covering.some((g) => g.role === 'committee_admin');
-  const secretaryHere = grants.some((g) => g.role === 'branch_secretary' && g.organization_id === org.id);
-  const secretary = covering.some((g) => g.role === 'branch_secretary');
-  const cadre = covering.some((g) => g.role === 'cadre');
-  return {
-    edit: admin || secretaryHere,
-    admin,
-    people: admin || secretary || cadre,
-    managePeople: admin || secretary,
-    coverage: admin || secretary || cadre,
-  };
-}
+/** Coverage units; `status` (covered or not, and by whom) is drawn by the screen. */
+export const COVERAGE_COLUMNS: Column<CoverageUnit>[] = [
+  { key: 'name', label: 'organizations.coverage.name', text: (u) => u.name, minWidth: 200, card: 'title' },
+  { key: 'kind', label: 'organizations.fields.kind', text: (u, t) => t(`organizations.unitKinds.${u.kind}`), minWidth: 120, card: 'meta' },
+  { key: 'young_employees', label: 'organizations.coverage.youngEmployees', text: (u) => u.young_employees, width: 110 },
+  { key: 'status', label: 'organizations.coverage.status', minWidth: 220, card: 'text' },
+];

@@ -5,12 +5,12 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '@/locales';
 import { useSessionStore } from '@/stores/session';
-import { jsonResponse, stubFetch } from '@/testing/http';
+import { jsonResponse } from '@/testing/http';
 import OrganizationPage from './index.vue';
 
 const figures = (members: number) => ({
   organizations: 3,
-  by_kind: { working_committee: 1, branch: 2 },
+  by_kind: { committee: 0, working_committee: 1, general_branch: 0, branch: 2 },
   members,
   cadres: 2,
   youth: 4,
@@ -31,12 +31,31 @@ describe('organization page', () => {
     window.localStorage.clear();
   });
 
-  async function mountPage(role: string) {
-    useSessionStore().grants = [{ organization_id: 7, organization_name: '天山街道团工委', role } as never];
-    stubFetch(
-      jsonResponse(200, { id: 7, name: '天山街道团工委', path: '/1/5/7/', kind: 'working_committee', setting: 'street', status: 'active' }),
-      jsonResponse(200, { organization_id: 7, self: figures(0), subtree: figures(42) }),
-      jsonResponse(200, { items: [{ id: 31, name: '风云社区团支部', kind: 'branch', setting: 'community', status: 'active' }], next_cursor: null }),
+  // The page shows exactly what the server's `can` allows, whatever the grants say.
+  async function mountPage(can: Record<string, boolean>) {
+    useSessionStore().grants = [{ organization_id: 7, organization_name: '天山街道团工委', role: 'committee_admin' } as never];
+    const organization = {
+      id: 7,
+      name: '天山街道团工委',
+      path: '/1/5/7/',
+      kind: 'working_committee',
+      setting: 'street',
+      status: 'active',
+      can,
+      ancestors: [
+        { id: 1, name: '新疆维吾尔自治区团委', readable: false },
+        { id: 5, name: '克拉玛依市团委', readable: true },
+      ],
+    };
+    const children = { items: [{ id: 31, name: '风云社区团支部', kind: 'branch', setting: 'community', status: 'active' }], next_cursor: null };
+    // The children list and the organization are asked for at the same time.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.endsWith('/children?limit=50')) return jsonResponse(200, children);
+        if (url.endsWith('/stats')) return jsonResponse(200, { organization_id: 7, self: figures(0), subtree: figures(42) });
+        return jsonResponse(200, organization);
+      }),
     );
     const router = createRouter({
       history: createMemoryHistory(),
@@ -50,20 +69,43 @@ describe('organization page', () => {
     return wrapper;
   }
 
-  it('shows details, rolled-up stat cards and the admin actions', async () => {
-    const wrapper = await mountPage('committee_admin');
+  it('shows where it sits, details, rolled-up stat cards and the actions the server allows', async () => {
+    const wrapper = await mountPage({
+      'organizations.create_child': true,
+      'organizations.archive': true,
+      'organizations.update': true,
+      'people.list': true,
+    });
+    const crumbs = wrapper.get('[data-testid="organization-breadcrumb"]');
+    expect(crumbs.text()).toContain('新疆维吾尔自治区团委');
+    // Only readable ancestors are links.
+    expect(crumbs.findAll('a').map((a) => a.attributes('href'))).toEqual(['/app/organizations/5']);
     expect(wrapper.get('[data-testid="organization-name"]').text()).toBe('天山街道团工委');
     expect(wrapper.get('[data-testid="stat-members"]').text()).toContain('42');
     expect(wrapper.get('[data-testid="stat-members"]').text()).toContain('This level: 0');
     expect(wrapper.get('[data-testid="stat-coverage"]').text()).toContain('75.0%');
     expect(wrapper.find('[data-testid="create-child"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="archive-organization"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="edit-organization"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="open-people"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="move-organization"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="open-transfers"]').exists()).toBe(false);
   });
 
-  it('hides writes from a member', async () => {
-    const wrapper = await mountPage('member');
-    expect(wrapper.find('[data-testid="create-child"]').exists()).toBe(false);
-    expect(wrapper.find('[data-testid="edit-organization"]').exists()).toBe(false);
-    expect(wrapper.find('[data-testid="open-people"]').exists()).toBe(false);
+  it('hides what `can` does not allow or does not name, even for an admin grant', async () => {
+    const wrapper = await mountPage({ 'organizations.read': true, 'organizations.create_child': false });
+    for (const action of ['create-child', 'edit-organization', 'open-people', 'archive-organization']) {
+      expect(wrapper.find(`[data-testid="${action}"]`).exists(), action).toBe(false);
+    }
+  });
+
+  it('lets a branch secretary edit the details of its own branch (update_details)', async () => {
+    const wrapper = await mountPage({ 'organizations.update_details': true });
+    expect(wrapper.find('[data-testid="edit-organization"]').exists()).toBe(true);
+  });
+
+  it('lists the children', async () => {
+    const wrapper = await mountPage({});
+    expect(wrapper.get('[data-testid="children-table"]').text()).toContain('风云社区团支部');
   });
 });

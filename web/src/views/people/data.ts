@@ -1,6 +1,18 @@
-import type { Person, PersonInput, PersonSummary, PeopleQuery, PeopleScope, Transfer } from '@/api/people';
-
-type Translate = (key: string, named?: Record<string, unknown>) => string;
+import type {
+  NewPerson,
+  PeopleQuery,
+  PeopleScope,
+  Person,
+  PersonChanges,
+  PersonSummary,
+  Position,
+  Transfer,
+  TransferInput,
+} from '@/api/people';
+import { searchDirectory, type DirectoryEntry } from '@/api/organizations';
+import { listPeople } from '@/api/people';
+import type { Column, TagType, Translate } from '@/components/dataList';
+import { optionsOf, type FormDialogSpec, type FormField } from '@/components/formFields';
 
 export type KindFilter = '' | 'member' | 'youth' | 'cadre';
 
@@ -15,6 +27,38 @@ export const PAGE_SIZE = 50;
 export function defaultFilters(): PeopleFilters {
   return { q: '', kind: '', scope: 'self' };
 }
+
+/** The people list: a table on a desk, cards on a phone; `kind` is drawn by the screen (kind and position). */
+export const PEOPLE_COLUMNS: Column<PersonSummary, { subtree: boolean }>[] = [
+  {
+    key: 'name',
+    label: 'people.fields.name',
+    text: (p) => p.name,
+    to: (p) => `/app/people/${p.id}`,
+    testid: 'person-link',
+    minWidth: 120,
+    card: 'title',
+  },
+  { key: 'kind', label: 'people.fields.kind', width: 120, card: 'head' },
+  { key: 'gender', label: 'people.fields.gender', text: (p, t) => (p.gender ? t(`people.genders.${p.gender}`) : ''), width: 70, card: 'meta' },
+  { key: 'birth_date', label: 'people.fields.birth_date', text: (p) => p.birth_date, width: 120, card: 'meta' },
+  { key: 'phone', label: 'people.fields.phone', text: (p) => p.phone, testid: 'person-phone', minWidth: 130 },
+  {
+    key: 'identity_number',
+    label: 'people.fields.identity_number',
+    text: (p) => p.identity_number,
+    testid: 'person-identity',
+    minWidth: 190,
+  },
+  {
+    key: 'organization',
+    label: 'people.fields.organization',
+    text: (p) => p.organization.name,
+    minWidth: 180,
+    card: 'text',
+    when: (c) => c.subtree,
+  },
+];
 
 /** The list request's query for the filters and an optional cursor. */
 export function peopleQuery(filters: PeopleFilters, cursor: string | null = null): PeopleQuery {
@@ -43,7 +87,7 @@ export function filtersToQuery(f: PeopleFilters): Record<string, string> {
   return q;
 }
 
-export function kindTag(kind: PersonSummary['kind']): 'success' | 'info' {
+export function kindTag(kind: PersonSummary['kind']): TagType {
   return kind === 'member' ? 'success' : 'info';
 }
 
@@ -61,7 +105,7 @@ export function isStale(transfer: Pick<Transfer, 'age_days' | 'status'>): boolea
 }
 
 export interface PersonFormModel {
-  kind: 'member' | 'youth';
+  kind: PersonSummary['kind'];
   name: string;
   gender: 'male' | 'female' | '';
   birth_date: string;
@@ -82,6 +126,60 @@ export const PERSON_FIELD_ALIAS: Record<string, string> = {
   'membership.organization_id': 'member_since',
   membership: 'member_since',
   organization_id: 'name',
+};
+
+/** Whether the person form edits an existing person (name and identity number are then locked). */
+export interface PersonFormContext {
+  editing: boolean;
+}
+
+const member = (m: PersonFormModel, c: PersonFormContext) => m.kind === 'member' && !c.editing;
+
+/** The person form's fields (data-testid person-field-<key>). */
+export const PERSON_FIELDS: FormField<PersonFormModel, PersonFormContext>[] = [
+  {
+    key: 'kind',
+    kind: 'segmented',
+    label: 'people.fields.kind',
+    visible: (_, c) => !c.editing,
+    options: optionsOf(['member', 'youth'], 'people.kinds.', 'person-kind-'),
+  },
+  { key: 'name', kind: 'text', label: 'people.fields.name', required: true, half: true, maxlength: 50, disabled: (_, c) => c.editing },
+  { key: 'gender', kind: 'radio', label: 'people.fields.gender', half: true, options: optionsOf(['male', 'female'], 'people.genders.') },
+  {
+    key: 'identity_number',
+    kind: 'text',
+    label: 'people.fields.identity_number',
+    half: true,
+    maxlength: 18,
+    required: member,
+    disabled: (_, c) => c.editing,
+  },
+  { key: 'birth_date', kind: 'text', label: 'people.fields.birth_date', half: true, placeholder: 'common.form.datePlaceholder' },
+  { key: 'note-correction', kind: 'note', label: 'people.form.correctionNote', visible: (_, c) => c.editing },
+  { key: 'phone', kind: 'text', label: 'people.fields.phone', half: true, maxlength: 20, inputmode: 'tel' },
+  { key: 'ethnicity', kind: 'text', label: 'people.fields.ethnicity', half: true },
+  {
+    key: 'member_since',
+    kind: 'text',
+    label: 'people.fields.member_since',
+    half: true,
+    required: true,
+    visible: member,
+    placeholder: 'common.form.datePlaceholder',
+  },
+  { key: 'member_number', kind: 'text', label: 'people.fields.member_number', half: true, maxlength: 30, visible: member },
+  { key: 'education', kind: 'text', label: 'people.fields.education', half: true },
+  { key: 'occupation', kind: 'text', label: 'people.fields.occupation', half: true },
+  { key: 'employer', kind: 'text', label: 'people.fields.employer' },
+];
+
+export const PERSON_DIALOG: FormDialogSpec<PersonFormModel, PersonFormContext> = {
+  fields: PERSON_FIELDS,
+  testid: 'person-form',
+  submitTestid: 'person-form-submit',
+  fieldTestidPrefix: 'person-field-',
+  width: 'min(600px, 96vw)',
 };
 
 export function emptyPersonForm(): PersonFormModel {
@@ -121,8 +219,8 @@ export function personToForm(p: Person): PersonFormModel {
 const OPTIONAL = ['ethnicity', 'education', 'occupation', 'employer'] as const;
 
 /** POST /people body: a member with a membership, or a young person attached to the organization. */
-export function createPersonInput(form: PersonFormModel, organizationId: number): PersonInput {
-  const input: PersonInput = { name: form.name.trim(), birth_date: form.birth_date };
+export function createPersonInput(form: PersonFormModel, organizationId: number): NewPerson {
+  const input: NewPerson = { name: form.name.trim(), birth_date: form.birth_date };
   if (form.gender) input.gender = form.gender;
   if (form.identity_number.trim()) input.identity_number = form.identity_number.trim().toUpperCase();
   if (form.phone.trim()) input.phone = form.phone.trim();
@@ -140,8 +238,8 @@ export function createPersonInput(form: PersonFormModel, organizationId: number)
  * PATCH /people/{id} body: only changed fields; name and identity number change by correction
  * only, and a masked phone shown to the reader is never sent back.
  */
-export function updatePersonInput(form: PersonFormModel, original: Person): PersonInput {
-  const input: PersonInput = {};
+export function updatePersonInput(form: PersonFormModel, original: Person): PersonChanges {
+  const input: PersonChanges = {};
   if (form.gender && form.gender !== original.gender) input.gender = form.gender;
   if (form.birth_date && form.birth_date !== original.birth_date) input.birth_date = form.birth_date;
   const phone = form.phone.trim() || null;
@@ -161,7 +259,7 @@ export function transferStateLabel(transfer: Pick<Transfer, 'status' | 'stage'>,
   return t(`people.transfers.statuses.${transfer.status}`);
 }
 
-export function transferStateTag(transfer: Pick<Transfer, 'status' | 'stage'>): 'warning' | 'primary' | 'success' | 'danger' | 'info' {
+export function transferStateTag(transfer: Pick<Transfer, 'status' | 'stage'>): TagType {
   switch (transfer.status) {
     case 'pending':
       return transfer.stage === 'awaiting_sender' ? 'warning' : 'primary';
@@ -173,3 +271,138 @@ export function transferStateTag(transfer: Pick<Transfer, 'status' | 'stage'>): 
       return 'info';
   }
 }
+
+/** Transfers; `note` (with a rejection's reason) and `age` are drawn by the screen. */
+export const TRANSFER_COLUMNS: Column<Transfer>[] = [
+  {
+    key: 'person',
+    label: 'people.transfers.person',
+    text: (tr) => tr.person.name,
+    testid: 'transfer-person-name',
+    minWidth: 110,
+    card: 'title',
+  },
+  { key: 'from', label: 'people.transfers.from', text: (tr) => tr.from.name, minWidth: 170 },
+  { key: 'to', label: 'people.transfers.to', text: (tr) => tr.to.name, minWidth: 170 },
+  { key: 'note', label: 'people.transfers.note', minWidth: 140, card: 'text' },
+  {
+    key: 'state',
+    label: 'people.transfers.state',
+    text: (tr, t) => transferStateLabel(tr, t),
+    tag: transferStateTag,
+    testid: 'transfer-state',
+    minWidth: 150,
+    card: 'head',
+  },
+  { key: 'age', label: 'people.transfers.age', width: 110 },
+];
+
+/** The transfer form: the member by id (the sending side) or by identity number and name (the receiving side). */
+export interface TransferFormModel {
+  by: 'person' | 'identity';
+  person: number | null;
+  identity: string;
+  name: string;
+  to: number | null;
+  note: string;
+}
+
+export const TRANSFER_FIELD_ALIAS: Record<string, string> = {
+  person_id: 'person',
+  identity_number: 'identity',
+  to_organization_id: 'to',
+};
+
+const byPerson = (m: TransferFormModel) => m.by === 'person';
+const byIdentity = (m: TransferFormModel) => m.by === 'identity';
+
+/** "风云社区团支部 · 新疆…团委 › 克拉玛依市团委 › …" so that equal names are told apart. */
+export function destinationLabel(o: Pick<DirectoryEntry, 'name' | 'ancestors'>): string {
+  const where = o.ancestors.map((a) => a.name).join(' › ');
+  return where ? `${o.name} · ${where}` : o.name;
+}
+
+/** The organization a transfer starts from (whose subtree's members the sending side picks). */
+export interface TransferFormContext {
+  organizationId: number;
+}
+
+/** data-testid transfer-<key>. */
+export const TRANSFER_FIELDS: FormField<TransferFormModel, TransferFormContext>[] = [
+  {
+    key: 'by',
+    kind: 'segmented',
+    options: [
+      { value: 'person', label: 'people.transfers.byPerson' },
+      { value: 'identity', label: 'people.transfers.byIdentity', testid: 'transfer-by-identity' },
+    ],
+  },
+  {
+    key: 'person',
+    kind: 'search',
+    label: 'people.transfers.person',
+    required: true,
+    visible: byPerson,
+    placeholder: 'people.transfers.personPlaceholder',
+    search: async (q, c) =>
+      (await listPeople(c.organizationId, { scope: 'subtree', kind: 'member', q, limit: 20 })).items.map((p) => ({
+        value: p.id,
+        text: `${p.name} · ${p.organization.name}`,
+      })),
+  },
+  { key: 'identity', kind: 'text', label: 'people.fields.identity_number', required: true, maxlength: 18, visible: byIdentity },
+  {
+    key: 'name',
+    kind: 'text',
+    label: 'people.transfers.memberName',
+    required: true,
+    maxlength: 50,
+    hint: 'people.transfers.memberNameHint',
+    visible: byIdentity,
+  },
+  {
+    key: 'to',
+    kind: 'search',
+    label: 'people.transfers.to',
+    required: true,
+    hint: 'people.transfers.toHint',
+    placeholder: 'people.transfers.toPlaceholder',
+    // Destinations anywhere in the network, by name (names are not personal data).
+    search: async (q) =>
+      q.trim() ? (await searchDirectory(q.trim(), { limit: 20 })).items.map((o) => ({ value: o.id, text: destinationLabel(o) })) : [],
+  },
+  { key: 'note', kind: 'textarea', label: 'people.transfers.note', maxlength: 500 },
+];
+
+export const TRANSFER_DIALOG: FormDialogSpec<TransferFormModel, TransferFormContext> = {
+  fields: TRANSFER_FIELDS,
+  testid: 'transfer-form',
+  submitTestid: 'transfer-submit',
+  submitLabel: 'people.transfers.start',
+  fieldTestidPrefix: 'transfer-',
+  width: 'min(520px, 96vw)',
+};
+
+export function emptyTransferForm(): TransferFormModel {
+  return { by: 'person', person: null, identity: '', name: '', to: null, note: '' };
+}
+
+/** POST /transfers body. */
+export function transferInput(form: TransferFormModel): TransferInput {
+  return {
+    ...(form.by === 'person'
+      ? { person_id: form.person ?? 0 }
+      : { identity_number: form.identity.trim().toUpperCase(), name: form.name.trim() }),
+    to_organization_id: form.to ?? 0,
+    ...(form.note.trim() ? { note: form.note.trim() } : {}),
+  };
+}
+
+/** A person's positions. */
+export const POSITION_COLUMNS: Column<Position>[] = [
+  { key: 'title', label: 'people.fields.title', text: (p, t) => t(`people.titles.${p.title}`), minWidth: 120, card: 'title' },
+  { key: 'organization', label: 'people.fields.organization', text: (p) => p.organization.name, minWidth: 200, card: 'head' },
+  { key: 'employment', label: 'people.fields.employment', text: (p, t) => t(`people.employment.${p.employment}`), width: 110, card: 'meta' },
+  { key: 'started_on', label: 'people.fields.started_on', text: (p) => p.started_on, width: 120, card: 'meta' },
+  { key: 'ended_on', label: 'people.fields.ended_on', text: (p, t) => p.ended_on ?? t('people.person.now'), width: 120, card: 'meta' },
+];

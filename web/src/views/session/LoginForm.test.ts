@@ -49,7 +49,7 @@ describe('LoginForm', () => {
     });
     const loginItem = wrapper.findAll('.el-form-item')[0];
     expect(loginItem.get('.el-form-item__error').text()).toBe('没有这个登录名或手机号');
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('输入有误');
+    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('请按提示修改标出的字段');
     expect(recordedCall(fetch).body).toEqual({ login: 'nobody', password: 'secret' });
     expect(wrapper.emitted('success')).toBeUndefined();
   });

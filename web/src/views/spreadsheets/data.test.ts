@@ -25,7 +25,7 @@ describe('import data', () => {
   it('orders errors by line and column and names the column', () => {
     const rows = errorRows([
       { line: 4, column: 'F', header: '身份证号码', field: 'identity_number', message: 'b' },
-      { line: 3, column: null, field: null, message: 'a' },
+      { line: 3, column: null, header: null, field: null, message: 'a' },
     ]);
     expect(rows.map((r) => [r.line, r.place])).toEqual([
       [3, ''],

@@ -1,4 +1,5 @@
 import type { ImportJob, ImportStatus, RowError } from '@/api/spreadsheets';
+import type { Column } from '@/components/dataList';
 
 export const POLL_MS = 700;
 
@@ -8,7 +9,9 @@ export function isRunning(status: ImportStatus): boolean {
 }
 
 /** Progress of the running step in percent (0..100). */
-export function progressPercent(job: Pick<ImportJob, 'status' | 'processed_rows' | 'total_rows' | 'importing_rows'>): number {
+export function progressPercent(
+  job: Pick<ImportJob, 'status' | 'processed_rows' | 'total_rows'> & Partial<Pick<ImportJob, 'importing_rows'>>,
+): number {
   if (job.status === 'done' || job.status === 'validated') return 100;
   const total = job.status === 'importing' ? (job.importing_rows ?? job.total_rows) : job.total_rows;
   if (!total) return 0;
@@ -42,6 +45,20 @@ export function errorRows(errors: RowError[]): ErrorRow[] {
       place: e.column ? `${e.column}${e.header ? ` (${e.header})` : ''}` : '',
     }));
 }
+
+/** Every bad row: a table on a desk ("4 | F (身份证号码) | …"), cards on a phone ("第 4 行 · F …"). */
+export const ERROR_COLUMNS: Column<ErrorRow>[] = [
+  {
+    key: 'line',
+    label: 'spreadsheets.import.lineHeader',
+    text: (e) => e.line,
+    cardText: (e, t) => t('spreadsheets.import.line', { n: e.line }),
+    width: 80,
+    card: 'title',
+  },
+  { key: 'place', label: 'spreadsheets.import.columnHeader', text: (e) => e.place, minWidth: 160, card: 'meta' },
+  { key: 'message', label: 'spreadsheets.import.messageHeader', text: (e) => e.message, minWidth: 280, card: 'text' },
+];
 
 /** A file the import accepts, judged by its name (the server checks the content). */
 export function acceptedFile(name: string): boolean {

@@ -64,7 +64,7 @@ describe('volunteering screens', () => {
   it('sign-up on a full shift offers the waitlist and shows the position', async () => {
     const fetch = stubFetch(jsonResponse(201, { id: 3, status: 'waitlisted', waitlist_position: 2 }));
     const wrapper = mount(SignUpForm, {
-      props: { shift },
+      props: { shift, modelValue: true },
       global: { plugins: [pinia, i18n, ElementPlus] },
       attachTo: document.body,
     });

@@ -1,4 +1,6 @@
 import type { Project, Shift } from '@/api/volunteering';
+import type { Column } from '@/components/dataList';
+import { projectStatusTag } from '../projects/data';
 
 export interface ManagedProject {
   project: Project;
@@ -26,3 +28,24 @@ export function teamsOf(projects: Project[]): Array<{ id: number; name: string }
   }
   return [...seen].map(([id, name]) => ({ id, name }));
 }
+
+/** The projects a leader manages; `shifts` (links to each shift's roster) is drawn by the screen. */
+export const MANAGED_COLUMNS: Column<ManagedProject>[] = [
+  {
+    key: 'title',
+    label: 'volunteering.myShifts.project',
+    text: (m) => m.project.title,
+    to: (m) => `/volunteer/projects/${m.project.id}`,
+    minWidth: 200,
+    card: 'title',
+  },
+  {
+    key: 'status',
+    label: 'volunteering.myShifts.status',
+    text: (m, t) => t(`volunteering.status.${m.project.status}`),
+    tag: (m) => projectStatusTag[m.project.status],
+    width: 110,
+    card: 'head',
+  },
+  { key: 'shifts', label: 'volunteering.project.shifts', minWidth: 280, card: 'text' },
+];

@@ -1,17 +1,6 @@
-import type { MySignUp, Project, Shift, SignUp } from '@/api/volunteering';
-import type { TagType } from '@/views/home/data';
-
-export const CATEGORIES = [
-  'community',
-  'education',
-  'elder_care',
-  'environment',
-  'culture',
-  'health',
-  'emergency',
-  'sports',
-  'other',
-] as const;
+import type { GuardianConsent, MySignUp, Project, Shift, SignUp } from '@/api/volunteering';
+import type { TagType } from '@/components/dataList';
+import type { FormDialogSpec } from '@/components/formFields';
 
 export const projectStatusTag: Record<Project['status'], TagType> = {
   draft: 'info',
@@ -72,3 +61,17 @@ export function sortProjects(projects: Project[]): Project[] {
   const rank: Record<string, number> = { recruiting: 0, running: 1, finished: 2 };
   return [...projects].sort((a, b) => (rank[a.status] ?? 3) - (rank[b.status] ?? 3) || b.id - a.id);
 }
+
+const consenting = (_: GuardianConsent, c: { needsConsent: boolean }) => c.needsConsent;
+
+/** The sign-up dialog: a minor's guardian consent, asked for when the server says it is needed. */
+export const SIGN_UP_DIALOG: FormDialogSpec<GuardianConsent, { needsConsent: boolean }> = {
+  fields: [
+    { key: 'guardian_name', kind: 'text', label: 'volunteering.signUp.guardianName', testid: 'consent-name', visible: consenting },
+    { key: 'relation', kind: 'text', label: 'volunteering.signUp.relation', testid: 'consent-relation', visible: consenting },
+    { key: 'agreed', kind: 'checkbox', label: 'volunteering.signUp.agreed', testid: 'consent-agreed', visible: consenting },
+  ],
+  testid: 'signup-dialog',
+  submitTestid: 'signup-submit',
+  width: 'min(440px, 94vw)',
+};

@@ -1,5 +1,7 @@
 import type { RosterLine } from '@/api/volunteering';
-import type { TagType } from '@/views/home/data';
+import type { Column, TagType, Translate } from '@/components/dataList';
+import type { FormDialogSpec, FormField } from '@/components/formFields';
+import { formatTime } from '../format';
 
 export type PresenceState = 'waitlisted' | 'cancelled' | 'absent' | 'checkedIn' | 'checkedOut' | 'confirmed';
 
@@ -89,4 +91,53 @@ export function rosterCounts(rows: RosterRow[]): RosterCounts {
 /** Milliseconds before a code's expiry at which a fresh one is fetched (never below 5 s). */
 export function refreshDelay(expiresAt: string, now: number = Date.now()): number {
   return Math.max(5000, Date.parse(expiresAt) - now - 30_000);
+}
+
+/** "09:02–11:58", or the check-in time alone while still on site. */
+export function timeText(row: RosterRow): string {
+  if (!row.checkedInAt) return '';
+  return row.checkedOutAt ? `${formatTime(row.checkedInAt)}–${formatTime(row.checkedOutAt)}` : formatTime(row.checkedInAt);
+}
+
+export function stateText(row: RosterRow, t: Translate): string {
+  return row.state === 'waitlisted'
+    ? t('volunteering.shift.state.waitlisted', { n: row.waitlistPosition ?? '' })
+    : t(`volunteering.presence.${row.state}`);
+}
+
+/** The roster (data-testid roster-row carries data-state and data-name). */
+export const ROSTER_COLUMNS: Column<RosterRow>[] = [
+  { key: 'name', label: 'volunteering.roster.name', text: (r) => r.name, minWidth: 140, card: 'title' },
+  { key: 'state', label: 'volunteering.roster.state', text: stateText, tag: (r) => r.tag, testid: 'roster-state', width: 160, card: 'head' },
+  { key: 'times', label: 'volunteering.roster.times', text: timeText, width: 140, card: 'meta' },
+];
+
+/**
+ * The leader's record of a check-in or check-out by hand, as China wall-clock times (the API
+ * reads a zoneless time as China time), with the reason the audit log keeps.
+ */
+export interface AttendanceFormModel {
+  checked_in_at: string;
+  checked_out_at: string;
+  reason: string;
+}
+
+/** `checked_in_at` and `checked_out_at` (a time and a "now" button) are drawn by the screen. */
+export const ATTENDANCE_FIELDS: FormField<AttendanceFormModel>[] = [
+  { key: 'checked_in_at', kind: 'custom', label: 'volunteering.attendanceForm.checkedIn' },
+  { key: 'checked_out_at', kind: 'custom', label: 'volunteering.attendanceForm.checkedOut' },
+  { key: 'reason', kind: 'text', label: 'volunteering.attendanceForm.reason', required: true, testid: 'attendance-reason' },
+  { key: 'note-zone', kind: 'note', label: 'volunteering.attendanceForm.zoneHint' },
+];
+
+export const ATTENDANCE_DIALOG: FormDialogSpec<AttendanceFormModel> = {
+  fields: ATTENDANCE_FIELDS,
+  testid: 'attendance-dialog',
+  submitTestid: 'attendance-save',
+  width: 'min(460px, 94vw)',
+};
+
+/** A moment as China wall-clock time, YYYY-MM-DDTHH:mm:ss. */
+export function toChinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19);
 }

@@ -1,5 +1,6 @@
 import type { MySignUp } from '@/api/volunteering';
-import type { TagType } from '@/views/home/data';
+import type { Column, TagType, Translate } from '@/components/dataList';
+import { formatRange, formatTime } from '../format';
 
 export interface MyShiftRow {
   signUpId: number;
@@ -44,3 +45,40 @@ export function myShiftRows(items: MySignUp[], now: number = Date.now()): MyShif
     ...rows.filter((r) => !r.upcoming).sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
   ];
 }
+
+export function statusText(row: MyShiftRow, t: Translate): string {
+  return row.status === 'waitlisted'
+    ? t('volunteering.shift.state.waitlisted', { n: row.waitlistPosition ?? '' })
+    : t(`volunteering.signUpStatus.${row.status}`);
+}
+
+export function attendanceText(row: MyShiftRow, t: Translate): string {
+  if (!row.checkedInAt) return '';
+  const base = row.checkedOutAt
+    ? t('volunteering.attendance.inOut', { in: formatTime(row.checkedInAt), out: formatTime(row.checkedOutAt) })
+    : t('volunteering.attendance.in', { in: formatTime(row.checkedInAt) });
+  return row.hoursConfirmed ? `${base} · ${t('volunteering.attendance.confirmed')}` : base;
+}
+
+/** My shifts (data-testid my-shift carries data-status). */
+export const MY_SHIFT_COLUMNS: Column<MyShiftRow>[] = [
+  {
+    key: 'project',
+    label: 'volunteering.myShifts.project',
+    text: (r) => r.projectTitle,
+    to: (r) => `/volunteer/projects/${r.projectId}`,
+    minWidth: 220,
+    card: 'title',
+  },
+  { key: 'time', label: 'volunteering.myShifts.time', text: (r) => formatRange(r.startsAt, r.endsAt), minWidth: 200, card: 'meta' },
+  {
+    key: 'status',
+    label: 'volunteering.myShifts.status',
+    text: statusText,
+    tag: (r) => r.statusTag,
+    testid: 'my-shift-status',
+    width: 160,
+    card: 'head',
+  },
+  { key: 'attendance', label: 'volunteering.myShifts.attendance', text: attendanceText, minWidth: 180, card: 'text' },
+];
