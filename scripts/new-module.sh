@@ -46,7 +46,7 @@ copy_tree() {  # template folder, target folder
   local from="$1" to="$2" file rel target
   while IFS= read -r -d '' file; do
     rel="${file#"$from"/}"
-    target="$to/$(echo "$rel" | sed -e "s/__MODULE__/$module/g" -e "s/__ENTITY__/$entity/g" -e "s/__ENTITIES__/$entities/g")"
+    target="$to/$(echo "$rel" | sed -e "s/__MODULE__/$module/g" -e "s/__ENTITIES__/$entities/g" -e "s/__ENTITY__/$entity/g" -e "s/__Entity__/$Entity/g")"
     mkdir -p "$(dirname "$target")"
     render "$file" >"$target"
   done < <(find "$from" -type f -print0)
@@ -68,6 +68,13 @@ if [[ -f "$router" ]]; then
   sed -i "s|^import { homeRoutes } from './routes/home';|import { homeRoutes } from './routes/home';\nimport { ${moduleCamel}Routes } from './routes/$module';|" "$router"
   sed -i "s|children: \[...homeRoutes, |children: [...homeRoutes, ...${moduleCamel}Routes, |" "$router"
   grep -q "${moduleCamel}Routes" "$router" || die "could not register the web routes in $router"
+fi
+
+# The web's API types come from the OpenAPI fragments, the new one included.
+if [[ -d web/node_modules ]]; then
+  (cd web && npm run --silent openapi-types)
+else
+  echo "new-module: run 'cd web && npm run openapi-types' after 'make deps' to generate the web's API types"
 fi
 
 echo "new-module: wrote server/src/modules/$module and web/src/{api,views,locales,router/routes} for $module"

@@ -921,6 +921,53 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/organizations/{id}/subtree/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subtree list as .xlsx (the organizations sheet, served by the spreadsheets engine): the same rows as GET /organizations/{id}/subtree, contact phones masked as there; the import template's columns plus the status */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "committee" | "working_committee" | "general_branch" | "branch";
+                    setting?: "government" | "street" | "community" | "school" | "non_public_enterprise" | "industrial_park" | "social_organization" | "other";
+                    status?: "active" | "archived";
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -1096,6 +1143,53 @@ export interface paths {
                             items: components["schemas"]["PeoplePersonSummary"][];
                             next_cursor: string | null;
                         };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people list as .xlsx (the people sheet, served by the spreadsheets engine): the same rows and masking as GET /organizations/{id}/people; the import template's columns (入团日期 and 团员编号 of members included), plus 职务, 任职组织, 任职日期 for kind=cadre */
+        get: {
+            parameters: {
+                query?: {
+                    scope?: "self" | "subtree";
+                    kind?: "member" | "youth" | "cadre";
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -1979,140 +2073,6 @@ export interface paths {
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{id}/people/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The people list as .xlsx: the same rows and masking as GET /organizations/{id}/people */
-        get: {
-            parameters: {
-                query?: {
-                    scope?: "self" | "subtree";
-                    kind?: "member" | "youth" | "cadre";
-                    q?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-                400: components["responses"]["Problem"];
-                401: components["responses"]["Problem"];
-                /** @description Role may not list people */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown or unreadable organization */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Bad query, or more than 100,000 rows */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/organizations/{id}/subtree/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The subtree list as .xlsx: the same rows as GET /organizations/{id}/subtree */
-        get: {
-            parameters: {
-                query?: {
-                    kind?: "committee" | "working_committee" | "general_branch" | "branch";
-                    setting?: string;
-                    status?: "active" | "archived";
-                    q?: string;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The file */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
-                    };
-                };
-                400: components["responses"]["Problem"];
-                401: components["responses"]["Problem"];
-                /** @description Unknown or unreadable organization */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Bad query, or more than 100,000 rows */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4310,6 +4270,13 @@ export interface components {
             };
             /** @description true when phone or identity number are masked for this reader */
             masked: boolean;
+            /**
+             * Format: date
+             * @description Lists only: when a member joined (the active membership); null for a young person
+             */
+            member_since?: string | null;
+            /** @description Lists only: a member's league number when recorded */
+            member_number?: string | null;
             /** @description kind=cadre lists only */
             position?: components["schemas"]["PeoplePosition"];
             /** Format: date-time */
@@ -4331,6 +4298,13 @@ export interface components {
                 };
             } | null;
             positions: components["schemas"]["PeoplePosition"][];
+            /** @description What the caller may do with this person now, decided by the server (the web shows exactly these actions): people.update (PATCH), people.request_correction (false while a correction is pending), people.appoint_position (the position's organization is checked when appointing), people.transfer (start a transfer of the membership: false for a young person and while a transfer is pending; a member may transfer their own). Answers about one person only (GET, POST, PATCH), not lists. */
+            can?: {
+                "people.update": boolean;
+                "people.request_correction": boolean;
+                "people.appoint_position": boolean;
+                "people.transfer": boolean;
+            };
         };
         PeopleTransfer: {
             id: number;

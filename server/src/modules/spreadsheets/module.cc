@@ -9,6 +9,12 @@ ModuleDefinition SpreadsheetsModule() {
   ModuleDefinition m;
   m.name = "spreadsheets";
   m.messages = spreadsheets::Messages();
+  // Whether the import screen is offered for an organization; each sheet's authorize_import
+  // decides what may be imported there (people: admin or secretary; organizations: admin).
+  m.permissions = {{"spreadsheets.import", "organization", "committee_admin, branch_secretary covering it",
+                    [](const auth::Actor& a, std::string_view path) {
+                      return a.Covers(path, {auth::Role::kCommitteeAdmin, auth::Role::kBranchSecretary});
+                    }}};
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     // The routes own the jobs: the router is destroyed before the database, and destroying the
     // jobs stops and joins their worker thread first.
