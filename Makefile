@@ -32,7 +32,8 @@ test: build
 	@scripts/run-tests.sh
 
 test-server: server
-	@TIANSHAN_REQUIRE_POSTGRES=1 scripts/with-postgres.sh ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure
+	@TIANSHAN_REQUIRE_POSTGRES=1 TIANSHAN_OPENAPI_COVERAGE_COMPLETE=1 scripts/with-postgres.sh ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure
+	@head -n 1 $(BUILD)/openapi-coverage.txt
 
 test-web: deps
 	@cd web && npm test --silent

@@ -75,7 +75,7 @@ void App::RegisterSystemRoutes() {
       Status s = db_->Read([](storage::Transaction& tx) { return tx.Query("SELECT 1").status(); });
       if (!s.ok()) {
         health_checked_at_.store(0, std::memory_order_relaxed);
-        return http::ProblemResponse(Status::Unavailable("error.unavailable"), req.lang);
+        return http::ProblemResponse(Status::Unavailable("error.unavailable"), req.lang, req.path);
       }
       health_checked_at_.store(now, std::memory_order_relaxed);
     }

@@ -20,6 +20,32 @@ void MergeObject(rapidjson::Value& into, rapidjson::Value& from, rapidjson::Docu
   }
 }
 
+// The request pipeline (http/http_app.cc) answers a JSON body over the size limit with 413 and
+// a body that is not application/json with 415 on every route, before any handler runs; the
+// document says so on every operation that takes a JSON body instead of each fragment repeating it.
+void AddPipelineResponses(rapidjson::Document& doc) {
+  auto& alloc = doc.GetAllocator();
+  auto paths = doc.FindMember("paths");
+  if (paths == doc.MemberEnd() || !paths->value.IsObject()) return;
+  for (auto item = paths->value.MemberBegin(); item != paths->value.MemberEnd(); ++item) {
+    if (!item->value.IsObject()) continue;
+    for (auto op = item->value.MemberBegin(); op != item->value.MemberEnd(); ++op) {
+      if (!op->value.IsObject()) continue;
+      auto body = op->value.FindMember("requestBody");
+      auto responses = op->value.FindMember("responses");
+      if (body == op->value.MemberEnd() || responses == op->value.MemberEnd() || !body->value.IsObject()) continue;
+      auto content = body->value.FindMember("content");
+      if (content == body->value.MemberEnd() || !content->value.HasMember("application/json")) continue;
+      for (const char* status : {"413", "415"}) {
+        if (responses->value.HasMember(status)) continue;
+        rapidjson::Value ref(rapidjson::kObjectType);
+        ref.AddMember("$ref", "#/components/responses/Problem", alloc);
+        responses->value.AddMember(rapidjson::Value(status, alloc), ref, alloc);
+      }
+    }
+  }
+}
+
 std::string Build() {
   rapidjson::Document doc;
   doc.Parse(FindEmbeddedFile("app/openapi.json").data(), FindEmbeddedFile("app/openapi.json").size());
@@ -32,6 +58,7 @@ std::string Build() {
     if (fragment.HasParseError() || !fragment.IsObject()) continue;
     MergeObject(doc, fragment, doc.GetAllocator());
   }
+  AddPipelineResponses(doc);
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   doc.Accept(w);

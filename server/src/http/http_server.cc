@@ -172,7 +172,7 @@ Status HttpServer::Start(const ListenOptions& options) {
       req->lang = ParseAcceptLanguage(req->Header("accept-language"));
       HttpResponse bad = ProblemResponse(
           Status(StatusCode::kBadRequest, "error.bad_request").WithField(path ? "query" : "path", "json.invalid_utf8"),
-          req->lang);
+          req->lang, req->path);
       send(std::move(bad));
       return restinio::request_accepted();
     }

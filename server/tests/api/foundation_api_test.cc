@@ -228,6 +228,40 @@ TEST_P(FoundationApiTest, OpenApiDescribesExactlyTheRoutes) {
   for (const auto& d : described) EXPECT_TRUE(served.count(d)) << "documented route that does not exist: " << d;
 }
 
+TEST_P(FoundationApiTest, OpenApiServedIsTheDocumentTheTestsCheckAgainst) {
+  auto served = Client()->Get("/api/v1/openapi.json");
+  ASSERT_EQ(served.status, 200);
+  EXPECT_EQ(served.body, OpenApiDocument());
+}
+
+// What the request pipeline answers before any handler runs is documented on each operation:
+// 401 on session routes, 403 (CSRF) on state-changing routes; and security names the session
+// exactly where one is required.
+TEST_P(FoundationApiTest, OpenApiDocumentsThePipelinesAnswersOfEachRoute) {
+  auto doc = nlohmann::json::parse(OpenApiDocument());
+  for (const auto& route : server().app().router().routes()) {
+    std::string method = route->method;
+    std::transform(method.begin(), method.end(), method.begin(), ::tolower);
+    const auto& op = doc["paths"][route->pattern][method];
+    ASSERT_TRUE(op.is_object()) << route->method << " " << route->pattern;
+    const auto& responses = op["responses"];
+    const std::string name = route->method + " " + route->pattern;
+    bool session = route->access == http::Access::kSession;
+    if (session) {
+      EXPECT_TRUE(responses.contains("401")) << name << ": 401 not documented";
+    }
+    bool needs_security = false;
+    for (const auto& requirement : op.value("security", nlohmann::json::array())) {
+      needs_security = needs_security || requirement.contains("session");
+    }
+    EXPECT_EQ(needs_security, session) << name << ": security should " << (session ? "" : "not ") << "name the session";
+    bool unsafe = method != "get" && method != "head";
+    if (unsafe && !route->csrf_exempt) {
+      EXPECT_TRUE(responses.contains("403")) << name << ": 403 (CSRF) not documented";
+    }
+  }
+}
+
 TS_INSTANTIATE_FOR_DATABASES(FoundationApiTest);
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "testing/http_client.h"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
+
+#include "testing/openapi_contract.h"
 
 namespace tianshan::testing {
 namespace {
@@ -87,13 +91,17 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& path, 
     return result;
   }
   curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &result.status);
+  auto failure =
+      OpenApiContract::Served().Check(method, path, result.status, result.header("content-type"), result.body);
+  if (failure) ADD_FAILURE() << *failure;
   return result;
 }
 
 HttpResult HttpClient::Get(const std::string& path, std::map<std::string, std::string> headers) {
   return Send("GET", path, "", std::move(headers));
 }
-HttpResult HttpClient::Post(const std::string& path, const std::string& body, std::map<std::string, std::string> headers) {
+HttpResult HttpClient::Post(const std::string& path, const std::string& body,
+                            std::map<std::string, std::string> headers) {
   return Send("POST", path, body, std::move(headers));
 }
 HttpResult HttpClient::Patch(const std::string& path, const nlohmann::json& body) {

@@ -1,11 +1,16 @@
 #pragma once
 // A real HTTP client (libcurl) for API tests, with its own cookie jar and CSRF token, so each
 // client is one browser session.
+//
+// Every answer is checked against the served OpenAPI document (testing/openapi_contract.h): a
+// status the operation does not document, a media type it does not name, or a JSON body that
+// breaks its schema fails the running test (ADD_FAILURE) with the method, path, status and the
+// JSON pointer of each offending value. Transport failures (status -1) are not checked.
 
 #include <curl/curl.h>
-#include <nlohmann/json.hpp>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace tianshan::testing {

@@ -6,6 +6,7 @@
 #include "auth/login_throttle.h"
 #include "auth/session_store.h"
 #include "core/json.h"
+#include "http/edge.h"
 
 namespace tianshan::accounts {
 using auth::AccountRecord;
@@ -69,11 +70,11 @@ std::string CookieHeader(const AppContext& ctx, const http::HttpRequest& req, co
 
 void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   auto doc = ParseJsonObject(req.body);
-  if (!doc.ok()) return reply(http::ProblemResponse(doc.status(), req.lang));
+  if (!doc.ok()) return reply(http::Problem(req, doc.status()));
   ObjectReader in(*doc);
   auto login = in.String("login", true, 100);
   auto password = in.String("password", true, 200);
-  if (Status s = in.Finish(); !s.ok()) return reply(http::ProblemResponse(s, req.lang));
+  if (Status s = in.Finish(); !s.ok()) return reply(http::Problem(req, s));
 
   const int64_t now = ctx.clock.NowMillis();
   const std::string login_key = LoginThrottle::LoginKey(*login);
@@ -89,23 +90,23 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
     if (!account.ok()) return account.status();
     return Lookup{*locked, std::move(*account)};
   });
-  if (!lookup.ok()) return reply(http::ProblemResponse(lookup.status(), req.lang));
+  if (!lookup.ok()) return reply(http::Problem(req, lookup.status()));
   if (lookup->locked_for > 0) {
-    auto r = http::ProblemResponse(Status(StatusCode::kTooManyRequests, "auth.throttled")
-                                       .WithParam(std::to_string((lookup->locked_for + 999) / 1000)),
-                                   req.lang);
+    auto r = http::Problem(req, Status(StatusCode::kTooManyRequests, "auth.throttled")
+                                    .WithParam(std::to_string((lookup->locked_for + 999) / 1000)));
     r.Header("Retry-After", std::to_string((lookup->locked_for + 999) / 1000));
     return reply(std::move(r));
   }
 
   std::string hash = lookup->account ? lookup->account->password_hash : ctx.hasher.dummy_hash();
   Lang lang = req.lang;
+  std::string instance = req.path;
   std::string cookie_template = CookieHeader(ctx, req, "{}", 0);
   bool secure = cookie_template.find("Secure") != std::string::npos;
   std::string request_id = req.request_id;
   auto account = lookup->account;
   bool queued = ctx.hasher.SubmitVerify(
-      *password, hash, [&ctx, reply, lang, account, login_key, address_key, secure, request_id](bool match) {
+      *password, hash, [&ctx, reply, lang, instance, account, login_key, address_key, secure, request_id](bool match) {
         const int64_t at = ctx.clock.NowMillis();
         if (match && account && account->status == "active") {
           struct Out {
@@ -125,7 +126,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
                                                      .request_id = request_id}));
             return Out{std::move(*session), std::move(*grants)};
           });
-          if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang));
+          if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang, instance));
           auto resp = http::HttpResponse::Json(SessionJson(*account, created->grants, created->session.csrf_token));
           resp.Header("Set-Cookie",
                       "tianshan_session=" + created->session.token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
@@ -139,9 +140,9 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
               return LoginThrottle::RecordFailure(tx, address_key, policy.address_free_failures, at, policy);
             })
             .IgnoreError();
-        reply(http::ProblemResponse(Status::Unauthorized("auth.bad_credentials"), lang));
+        reply(http::ProblemResponse(Status::Unauthorized("auth.bad_credentials"), lang, instance));
       });
-  if (!queued) reply(http::ProblemResponse(Status::Unavailable("auth.busy"), lang));
+  if (!queued) reply(http::Problem(req, Status::Unavailable("auth.busy")));
 }
 
 http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req) {
@@ -161,7 +162,7 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
                                  .entity_id = std::to_string(a.account_id),
                                  .request_id = req.request_id});
   });
-  if (!s.ok()) return http::ProblemResponse(s, req.lang);
+  if (!s.ok()) return http::Problem(req, s);
   auto resp = http::HttpResponse::NoContent();
   resp.Header("Set-Cookie", CookieHeader(ctx, req, "", 0));
   return resp;

@@ -1,6 +1,7 @@
 #include "modules/audit/module.h"
 
 #include "core/json.h"
+#include "http/edge.h"
 #include "http/pagination.h"
 #include "storage/sql_text.h"
 
@@ -9,11 +10,11 @@ namespace {
 
 http::HttpResponse ListAudit(AppContext& ctx, http::HttpRequest& req) {
   auto page = http::ParsePageRequest(req, 50, 500);
-  if (!page.ok()) return http::ProblemResponse(page.status(), req.lang);
+  if (!page.ok()) return http::Problem(req, page.status());
   auto cursor = http::ParseIdCursor(page->cursor);
-  if (!cursor.ok()) return http::ProblemResponse(cursor.status(), req.lang);
+  if (!cursor.ok()) return http::Problem(req, cursor.status());
   auto org_id = http::RequireQueryId(req, "organization_id");
-  if (!org_id.ok()) return http::ProblemResponse(org_id.status(), req.lang);
+  if (!org_id.ok()) return http::Problem(req, org_id.status());
   auto entity_type = req.Query("entity_type");
   auto result = ctx.db.Read([&](storage::Transaction& tx) -> Result<AuditPage> {
     if (ctx.organizations == nullptr) return Status::NotFound();
@@ -24,7 +25,7 @@ http::HttpResponse ListAudit(AppContext& ctx, http::HttpRequest& req) {
     }
     return ctx.audit.ListSubtree(tx, (*org)->path, *cursor, page->limit, entity_type);
   });
-  if (!result.ok()) return http::ProblemResponse(result.status(), req.lang);
+  if (!result.ok()) return http::Problem(req, result.status());
   JsonOut out;
   out.StartObject().Key("items").StartArray();
   for (const auto& e : result->items) {

@@ -226,6 +226,7 @@ TEST_P(OrganizationsApiTest, ListsPageWithCursors) {
   EXPECT_TRUE(std::is_sorted(paths.begin(), paths.end()));
   auto children = admin->Get(Org("新疆维吾尔自治区团委", "/children?limit=200")).json();
   EXPECT_EQ(children["items"].size(), 14u);
+  EXPECT_EQ(admin->Get(Org("新疆维吾尔自治区团委", "/children?limit=0")).status, 422);
   auto branches = admin->Get(Org("克拉玛依市团委", "/subtree?kind=branch&setting=community")).json();
   EXPECT_EQ(branches["items"].size(), 2u);
 }
@@ -249,6 +250,28 @@ TEST_P(OrganizationsApiTest, CoverageUnits) {
   EXPECT_EQ(admin->Get(Org("天山街道团工委", "/coverage-units?covered=maybe")).status, 422);
   EXPECT_EQ(admin->Patch("/api/v1/coverage-units/abc", {{"name", "x"}}).status, 400);
   EXPECT_EQ(LoggedIn("cadre")->Patch("/api/v1/coverage-units/" + std::to_string(unit), {{"name", "x"}}).status, 403);
+}
+
+TEST_P(OrganizationsApiTest, ArchiveALeafAndRecordANewCoverageUnit) {
+  auto admin = LoggedIn("karamay-admin");
+  json body = {{"parent_id", ids_.at("天山街道团工委")},
+               {"name", "待撤销社区团支部"},
+               {"kind", "branch"},
+               {"setting", "community"}};
+  auto created = admin->Post("/api/v1/organizations", body);
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto archived = admin->Post(
+      "/api/v1/organizations/" + std::to_string(created.json()["id"].get<int64_t>()) + "/archive", json::object());
+  ASSERT_EQ(archived.status, 200) << archived.body;
+  EXPECT_EQ(archived.json()["status"], "archived");
+  EXPECT_FALSE(archived.json()["can"]["organizations.create_child"].get<bool>());
+
+  auto unit =
+      admin->Post(Org("天山街道团工委", "/coverage-units"),
+                  json{{"name", "天山物流园非公企业"}, {"kind", "non_public_enterprise"}, {"young_employees", 35}});
+  ASSERT_EQ(unit.status, 201) << unit.body;
+  EXPECT_FALSE(unit.json()["covered"].get<bool>());
+  EXPECT_TRUE(unit.json()["covered_by_organization_id"].is_null());
 }
 
 TS_INSTANTIATE_FOR_DATABASES(OrganizationsApiTest);
