@@ -134,6 +134,13 @@ TEST_P(JobRunnerTest, FailuresRetryWithBackoffThenShowToAdmins) {
   ASSERT_EQ(listed.json()["items"].size(), 1u);
   EXPECT_EQ(listed.json()["items"][0]["kind"], "test.flaky");
   EXPECT_EQ(LoggedIn("karamay-admin")->Get("/api/v1/jobs").status, 403) << "only administrators of a whole tree";
+  auto kinds = admin->Get("/api/v1/jobs/kinds");
+  ASSERT_EQ(kinds.status, 200) << kinds.body;
+  bool flaky_listed = false;
+  for (const auto& k : kinds.json()["items"]) {
+    if (k["kind"] == "test.flaky") flaky_listed = k["failed"] == 1 && k["schedule"] == "on demand";
+  }
+  EXPECT_TRUE(flaky_listed) << kinds.body;
   EXPECT_EQ(LoggedIn("youth")->Get("/api/v1/jobs").status, 403);
   int64_t id = listed.json()["items"][0]["id"];
   auto retried = admin->Post("/api/v1/jobs/" + std::to_string(id) + "/retry", std::string());

@@ -1,5 +1,9 @@
 #include "modules/jobs/module.h"
 
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
 #include "http/edge.h"
 #include "modules/jobs/job_repository.h"
 #include "modules/jobs/job_runner.h"
@@ -137,6 +141,15 @@ ModuleDefinition JobsModule() {
   m.migrations = storage::EmbeddedMigrations("jobs", "modules/jobs/migrations/");
   m.messages = Messages();
   m.register_routes = [](http::Router& r, AppContext& ctx) { RegisterRoutes(r, ctx); };
+  // For the crash test only (server/tests/api/jobs_crash_test.cc): a kind whose first attempt
+  // hangs, so that the process can be killed while it runs.
+  if (const char* test = std::getenv("TIANSHAN_TEST_JOBS"); test != nullptr && std::string(test) == "1") {
+    m.jobs.push_back({"jobs.test_hang_once", "first attempt hangs (crash test only)", JobSchedule{}, 5, 2,
+                      [](const AppContext&, const JobRun& run) {
+                        if (run.attempt == 1) std::this_thread::sleep_for(std::chrono::minutes(10));
+                        return Status::Ok();
+                      }});
+  }
   m.permissions = {{"jobs.view", "platform", "committee_admin of a whole tree (a root or every organization)",
                     [](const auth::Actor& a, std::string_view) { return a.AdministersARoot(); }}};
   return m;

@@ -9,6 +9,7 @@
 #include "modules/jobs/job_runner.h"
 #include "modules/notifications/notifications_test_support.h"
 #include "modules/notifications/public/notify.h"
+#include "testing/openapi_contract.h"
 #include "testing/test_server.h"
 
 namespace tianshan::testing {
@@ -103,7 +104,14 @@ TEST_P(NotificationsTest, LiveUnreadCountArrivesOverServerSentEvents) {
   std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
   EventStreamReader stream(server().app().port(), "/api/v1/notifications/stream", cookie);
   ASSERT_TRUE(stream.WaitFor("event: unread\ndata: {\"unread\":0}", std::chrono::seconds(5))) << stream.received();
-  EXPECT_NE(stream.received().find("text/event-stream"), std::string::npos);
+  const std::string head = stream.received();
+  ASSERT_EQ(head.rfind("HTTP/1.1 200", 0), 0u) << head;
+  EXPECT_NE(head.find("text/event-stream"), std::string::npos);
+  EXPECT_NE(head.find("X-Content-Type-Options: nosniff"), std::string::npos) << "security headers on streams too";
+  // The stream never ends, so the test client cannot read it: check its answer here.
+  auto mismatch = OpenApiContract::Served().Check("GET", "/api/v1/notifications/stream", 200, "text/event-stream",
+                                                   head.substr(head.find("\r\n\r\n") + 4));
+  EXPECT_FALSE(mismatch.has_value()) << *mismatch;
   auto sent = std::chrono::steady_clock::now();
   Send({.accounts = {Account("youth")}});
   ASSERT_TRUE(stream.WaitFor("data: {\"unread\":1}", std::chrono::seconds(2))) << stream.received();
