@@ -29,7 +29,9 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   app->audit_ = std::make_unique<audit::AuditLog>(*app->clock_);
   app->session_cache_ = std::make_unique<auth::SessionCache>(config.session_cache_millis);
   app->settings_ =
-      PlatformSettings{config.secure_cookies, config.session_idle_millis, config.session_max_millis, config.secret};
+      PlatformSettings{config.secure_cookies, config.session_idle_millis, config.session_max_millis,
+                       config.secret,         config.public_url,          config.smtp_url,
+                       config.smtp_user,      config.smtp_password,       config.mail_from};
   app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->settings_, nullptr});
   app->context_->sessions = app->session_cache_.get();
   app->modules_ = AllModules();
@@ -37,6 +39,8 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     if (m.provide_services) m.provide_services(*app->context_);
     for (const auto& sheet : m.sheets) app->context_->sheets.emplace(sheet.name, sheet);
     for (const auto& p : m.permissions) app->context_->permissions.push_back(p);
+    for (const auto& j : m.jobs) app->context_->jobs.emplace(j.kind, j);
+    for (const auto& k : m.notification_kinds) app->context_->notification_kinds.push_back(k);
   }
   for (const auto& m : app->modules_) {
     if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);
@@ -154,8 +158,15 @@ Status App::StartServer() {
 
 uint16_t App::port() const { return server_ ? server_->port() : 0; }
 
+void App::StartJobs() {
+  if (job_runner_) return;
+  job_runner_ = std::make_unique<jobs::JobRunner>(*context_, jobs::RunnerOptions{config_.jobs_poll_millis});
+  job_runner_->Start();
+}
+
 void App::StopServer() {
   if (server_) server_->Stop();
+  if (job_runner_) job_runner_->Stop();
 }
 
 void App::WaitServer() {

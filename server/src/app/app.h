@@ -17,6 +17,7 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "kit/module.h"
+#include "modules/jobs/job_runner.h"
 
 namespace tianshan {
 
@@ -35,6 +36,8 @@ class App {
   [[nodiscard]] Result<int64_t> DemoAccountCount();
 
   [[nodiscard]] Status StartServer();  // binds and returns; port() tells the bound port
+  // Starts the job runner (modules/jobs) on its own thread; StopServer stops it too.
+  void StartJobs();
   uint16_t port() const;
   void StopServer();
   void WaitServer();
@@ -65,6 +68,7 @@ class App {
   http::StaticFiles static_files_;
   std::unique_ptr<http::HttpApp> http_app_;
   std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<jobs::JobRunner> job_runner_;
 };
 
 }  // namespace tianshan

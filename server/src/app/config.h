@@ -31,6 +31,16 @@ struct AppConfig {
   // How long a resolved session is answered from memory (0: always ask the database). Other
   // instances sharing the database see a logout or grant change within this time.
   int64_t session_cache_millis = 5000;
+  // The job runner (modules/jobs): on in `serve` unless turned off; how often it looks for due
+  // work when idle.
+  bool jobs = true;
+  int64_t jobs_poll_millis = 1000;
+  // Mail of the notification outbox (see kit/settings.h); empty smtp_url: kept in the outbox.
+  std::string public_url;
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password;
+  std::string mail_from = "tianshan@localhost";
 };
 
 }  // namespace tianshan

@@ -9,6 +9,8 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "modules/jobs/job_repository.h"
+#include "modules/jobs/job_runner.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "generate/generate_network.h"
@@ -38,6 +40,58 @@ std::unique_ptr<App> OpenApp(const AppConfig& config, bool migrate) {
   return std::move(app).value();
 }
 
+}  // namespace
+
+namespace tianshan {
+
+// `tianshan jobs`: every declared kind, its schedule and its rows by state, then failed jobs.
+int PrintJobs(App& app) {
+  auto summary = app.db().Read([](storage::Transaction& tx) { return jobs::SummarizeJobs(tx); });
+  if (!summary.ok()) Die("cannot read jobs", summary.status());
+  std::printf("%-40s %-28s %8s %8s %8s %8s  %s\n", "kind", "schedule", "pending", "running", "done", "failed",
+              "next run (UTC)");
+  for (const auto& [kind, def] : app.context().jobs) {
+    jobs::KindSummary k;
+    for (const auto& s : *summary) {
+      if (s.kind == kind) k = s;
+    }
+    std::printf("%-40s %-28s %8lld %8lld %8lld %8lld  %s\n", kind.c_str(), jobs::ScheduleText(def.schedule).c_str(),
+                static_cast<long long>(k.pending), static_cast<long long>(k.running), static_cast<long long>(k.done),
+                static_cast<long long>(k.failed), k.next_run_at ? FormatUtc(*k.next_run_at).c_str() : "-");
+  }
+  auto failed = app.db().Read([](storage::Transaction& tx) { return jobs::ListJobs(tx, "failed", std::nullopt, 20); });
+  if (failed.ok() && !failed->empty()) {
+    std::printf("\nfailed jobs (newest first):\n");
+    for (const auto& j : *failed) {
+      std::printf("  #%lld %s due %s, %d attempt(s): %s\n", static_cast<long long>(j.id), j.kind.c_str(),
+                  FormatUtc(j.due_at).c_str(), j.attempts, j.last_error.value_or("").c_str());
+    }
+  }
+  return 0;
+}
+
+// `tianshan jobs run KIND`: runs the handler now in this process and says how it went.
+int RunJobNow(App& app, const std::string& kind) {
+  auto def = app.context().jobs.find(kind);
+  if (def == app.context().jobs.end()) {
+    std::fprintf(stderr, "tianshan: no module declares a job kind %s (see `tianshan jobs`)\n", kind.c_str());
+    return 2;
+  }
+  const int64_t now = app.context().clock.NowMillis();
+  Status s = def->second.run(app.context(), JobRun{0, kind, "{}", now, 1});
+  if (!s.ok()) {
+    std::fprintf(stderr, "tianshan: %s failed: %s %s\n", kind.c_str(), Translate(Lang::kEn, s.message()).c_str(),
+                 s.detail().c_str());
+    return 1;
+  }
+  std::printf("%s done\n", kind.c_str());
+  return 0;
+}
+
+}  // namespace tianshan
+
+namespace {
+
 int Serve(const AppConfig& config) {
   // Block the stop signals in every thread; the main thread waits for them below.
   sigset_t signals;
@@ -55,6 +109,7 @@ int Serve(const AppConfig& config) {
         *demo_accounts);
   }
   if (Status s = app->StartServer(); !s.ok()) Die("cannot start the server", s);
+  if (config.jobs) app->StartJobs();
   tianshan::AppLog().info("tianshan serving http://{}:{} (database {}, web app {})", config.listen, app->port(),
                           app->db().describe(), config.web_dir);
   int sig = 0;
@@ -107,6 +162,23 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
       ->envname("TIANSHAN_SECURE_COOKIES");
+  serve->add_flag("!--no-jobs", config.jobs, "Do not run scheduled jobs on this instance (another one does)")
+      ->envname("TIANSHAN_NO_JOBS");
+  serve->add_option("--jobs-poll-ms", config.jobs_poll_millis, "How often the idle job runner looks for due work")
+      ->envname("TIANSHAN_JOBS_POLL_MS")
+      ->capture_default_str();
+  serve->add_option("--public-url", config.public_url, "Address people open the web app at, for links in mail")
+      ->envname("TIANSHAN_PUBLIC_URL");
+  serve->add_option("--smtp-url", config.smtp_url,
+                    "SMTP relay for notification mail (smtp://host:25, smtps://host:465); none: mail waits in the "
+                    "outbox")
+      ->envname("TIANSHAN_SMTP_URL");
+  serve->add_option("--smtp-user", config.smtp_user, "SMTP user name")->envname("TIANSHAN_SMTP_USER");
+  serve->add_option("--smtp-password", config.smtp_password, "SMTP password (prefer the environment variable)")
+      ->envname("TIANSHAN_SMTP_PASSWORD");
+  serve->add_option("--mail-from", config.mail_from, "Sender address of notification mail")
+      ->envname("TIANSHAN_MAIL_FROM")
+      ->capture_default_str();
   cli.add_option("--password-cost", config.password_cost, "Argon2id cost: interactive (default) or fast (tests only)")
       ->envname("TIANSHAN_PASSWORD_COST")
       ->check(CLI::IsMember({"interactive", "fast"}))
@@ -133,6 +205,10 @@ int main(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE");
   backup->add_option("FILE", backup_file, "Target file (must not exist)")->required();
   cli.add_subcommand("verify-counters", "Recompute every maintained counter and report differences");
+  std::string run_kind;
+  auto* jobs_cmd = cli.add_subcommand("jobs", "List the scheduled job kinds with their state; `jobs run KIND` runs one now");
+  auto* jobs_run = jobs_cmd->add_subcommand("run", "Run a job kind now, in this process");
+  jobs_run->add_option("KIND", run_kind, "Job kind, as `tianshan jobs` lists it")->required();
 
   CLI11_PARSE(cli, argc, argv);
   tianshan::InitLogging(config.quiet);
@@ -203,6 +279,11 @@ int main(int argc, char** argv) {
     if (!s.ok()) Die("backup to " + backup_file + " failed", s);
     std::printf("backup written to %s\n", backup_file.c_str());
     return 0;
+  }
+  if (jobs_cmd->parsed()) {
+    auto app = OpenApp(config, true);
+    if (jobs_run->parsed()) return tianshan::RunJobNow(*app, run_kind);
+    return tianshan::PrintJobs(*app);
   }
   if (cli.got_subcommand("verify-counters")) {
     auto app = OpenApp(config, true);

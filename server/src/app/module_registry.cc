@@ -2,6 +2,8 @@
 
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
+#include "modules/jobs/module.h"
+#include "modules/notifications/module.h"
 #include "modules/organizations/module.h"
 #include "modules/people/module.h"
 #include "modules/spreadsheets/module.h"
@@ -12,6 +14,8 @@ namespace tianshan {
 std::vector<ModuleDefinition> AllModules() {
   std::vector<ModuleDefinition> modules;
   modules.push_back(audit::AuditModule());
+  modules.push_back(jobs::JobsModule());
+  modules.push_back(notifications::NotificationsModule());
   modules.push_back(OrganizationsModule());
   modules.push_back(PeopleModule());
   modules.push_back(SpreadsheetsModule());

@@ -1,5 +1,7 @@
 #include "auth/account_repository.h"
 
+#include <algorithm>
+
 namespace tianshan::auth {
 namespace {
 
@@ -67,6 +69,47 @@ Result<int64_t> AccountRepository::CountDemoAccounts(storage::Transaction& tx) {
   auto row = tx.QueryOne("SELECT COUNT(*) FROM auth_accounts WHERE is_demo = 1");
   if (!row.ok()) return row.status();
   return (*row)->Int(0);
+}
+
+Result<std::vector<int64_t>> AccountRepository::NearestHolders(storage::Transaction& tx,
+                                                               const std::vector<int64_t>& organization_ids,
+                                                               const std::vector<Role>& roles) {
+  std::vector<int64_t> out;
+  if (organization_ids.empty() || roles.empty()) return out;
+  std::string sql =
+      "SELECT g.account_id, g.organization_id FROM auth_grants g JOIN auth_accounts a ON a.id = g.account_id "
+      "WHERE a.status = 'active' AND g.role IN (";
+  std::vector<storage::Param> params;
+  std::vector<std::string> role_names;
+  for (Role r : roles) role_names.emplace_back(RoleName(r));
+  for (size_t i = 0; i < role_names.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(role_names[i]);
+  }
+  sql += ") AND g.organization_id IN (";
+  for (size_t i = 0; i < organization_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(organization_ids[i]);
+  }
+  sql += ") ORDER BY g.account_id";
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+  for (int64_t org : organization_ids) {
+    for (const auto& r : rows) {
+      if (r.Int("organization_id") == org) out.push_back(r.Int("account_id"));
+    }
+    if (!out.empty()) break;
+  }
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Result<std::vector<int64_t>> AccountRepository::AccountsOfPerson(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id FROM auth_accounts WHERE person_id = ? AND status = 'active' "
+                                          "ORDER BY id",
+                                          {person_id}));
+  std::vector<int64_t> out;
+  for (const auto& r : rows) out.push_back(r.Int("id"));
+  return out;
 }
 
 }  // namespace tianshan::auth

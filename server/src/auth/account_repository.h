@@ -36,6 +36,14 @@ class AccountRepository {
   static Result<std::vector<GrantRecord>> Grants(storage::Transaction& tx, int64_t account_id);
   static Status AddGrant(storage::Transaction& tx, int64_t account_id, int64_t organization_id, Role role, int64_t now);
   static Result<int64_t> CountDemoAccounts(storage::Transaction& tx);
+  // Active accounts holding one of `roles` on the first organization of `organization_ids`
+  // (nearest first, e.g. an organization then its ancestors upwards) that has any such
+  // account: "whoever answers for it", without notifying every level above it.
+  static Result<std::vector<int64_t>> NearestHolders(storage::Transaction& tx,
+                                                     const std::vector<int64_t>& organization_ids,
+                                                     const std::vector<Role>& roles);
+  // Active accounts of a person (usually one).
+  static Result<std::vector<int64_t>> AccountsOfPerson(storage::Transaction& tx, int64_t person_id);
 };
 
 }  // namespace tianshan::auth

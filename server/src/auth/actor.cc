@@ -39,4 +39,12 @@ std::vector<const Grant*> Actor::GrantsWith(std::initializer_list<Role> roles) c
   return out;
 }
 
+bool Actor::AdministersARoot() const {
+  for (const Grant* g : GrantsWith({Role::kCommitteeAdmin})) {
+    const std::string& p = g->organization_path;
+    if (p == "/" || (p.size() >= 3 && std::count(p.begin(), p.end(), '/') == 2)) return true;
+  }
+  return false;
+}
+
 }  // namespace tianshan::auth

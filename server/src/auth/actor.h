@@ -40,6 +40,9 @@ struct Actor {
   // The grants with one of `roles` (for scoping list queries to subtrees).
   std::vector<const Grant*> GrantsWith(std::initializer_list<Role> roles) const;
   bool IsAdminSomewhere() const { return !GrantsWith({Role::kCommitteeAdmin}).empty(); }
+  // A committee_admin of a whole tree: a grant on a root organization ("/N/") or on every
+  // organization ("/"). Platform-wide things (jobs, the mail outbox) are theirs.
+  bool AdministersARoot() const;
 };
 
 }  // namespace tianshan::auth

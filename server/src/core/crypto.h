@@ -17,5 +17,7 @@ std::string DigestHex(std::string_view data);
 std::string MacBase64(std::string_view key, std::string_view data);
 // Constant-time comparison of two strings.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
+// Standard base64 (RFC 4648, with padding), for MIME mail.
+std::string Base64(std::string_view data);
 
 }  // namespace tianshan

@@ -1,5 +1,6 @@
 #include "core/messages.h"
 
+#include <algorithm>
 #include <cctype>
 #include <mutex>
 #include <unordered_map>
@@ -100,6 +101,29 @@ std::string Translate(Lang lang, std::string_view key, std::string_view param) {
   }
   if (auto pos = text.find("{}"); pos != std::string::npos) text.replace(pos, 2, param);
   return text;
+}
+
+std::string TranslateNamed(Lang lang, std::string_view key,
+                           const std::vector<std::pair<std::string, std::string>>& params) {
+  std::string text = Translate(lang, key);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i + 1);
+      if (close != std::string::npos) {
+        std::string_view name(text.data() + i + 1, close - i - 1);
+        auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
+        if (it != params.end()) {
+          out += it->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
 }
 
 }  // namespace tianshan

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tianshan {
@@ -28,5 +29,9 @@ std::string_view LangTag(Lang lang);
 
 // Translates `key`; "{}" in the text is replaced by `param`.
 std::string Translate(Lang lang, std::string_view key, std::string_view param = {});
+// Translates `key`; each "{name}" in the text is replaced by the value of `name` in `params`
+// (names not given stay as written, so a missing parameter is visible, not silently empty).
+std::string TranslateNamed(Lang lang, std::string_view key,
+                           const std::vector<std::pair<std::string, std::string>>& params);
 
 }  // namespace tianshan

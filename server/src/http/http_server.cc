@@ -45,6 +45,64 @@ std::string_view ReasonPhrase(int status) {
 // touched by its own threads.
 thread_local bool t_on_io_thread = false;
 
+// An open text/event-stream answer: chunks are appended and flushed on a strand of the
+// server's io_context, so RESTinio's response builder is only touched by its own threads, one
+// write at a time and in order.
+class RestinioEventStream final : public EventStream, public std::enable_shared_from_this<RestinioEventStream> {
+ public:
+  using Builder = restinio::response_builder_t<restinio::chunked_output_t>;
+  RestinioEventStream(Builder builder, asio::io_context& io)
+      : builder_(std::move(builder)), strand_(asio::make_strand(io)) {}
+
+  bool Send(std::string_view event, std::string_view data) override {
+    std::string chunk;
+    if (!event.empty()) chunk.append("event: ").append(event).append("\n");
+    // A data field per line, as the format requires.
+    size_t start = 0;
+    while (true) {
+      size_t nl = data.find('\n', start);
+      chunk.append("data: ").append(data.substr(start, nl == std::string_view::npos ? nl : nl - start)).append("\n");
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+    }
+    chunk.append("\n");
+    return Write(std::move(chunk));
+  }
+  bool Comment(std::string_view text) override { return Write(": " + std::string(text) + "\n\n"); }
+  bool open() const override { return open_.load(); }
+
+  // Sends the headers (already set on the builder) and `first` as the first chunk.
+  void Begin(std::string first) {
+    auto self = shared_from_this();
+    asio::post(strand_, [self, first = std::move(first)]() mutable {
+      if (!first.empty()) self->builder_.append_chunk(std::move(first));
+      self->Flush();
+    });
+  }
+
+ private:
+  bool Write(std::string chunk) {
+    if (!open_.load()) return false;
+    auto self = shared_from_this();
+    asio::post(strand_, [self, chunk = std::move(chunk)]() mutable {
+      if (!self->open_.load()) return;
+      self->builder_.append_chunk(std::move(chunk));
+      self->Flush();
+    });
+    return true;
+  }
+  void Flush() {
+    auto self = shared_from_this();
+    builder_.flush([self](const asio::error_code& ec) {
+      if (ec) self->open_.store(false);
+    });
+  }
+
+  Builder builder_;  // touched only through strand_: one write at a time, in order
+  asio::strand<asio::io_context::executor_type> strand_;
+  std::atomic<bool> open_{true};
+};
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -83,7 +141,18 @@ Status HttpServer::Start(const ListenOptions& options) {
       auto v4 = address.to_v4().to_bytes();
       std::copy(v4.begin(), v4.end(), req->remote_address.begin());
     }
-    auto respond = [rh](HttpResponse resp) {
+    asio::io_context* ioc = impl->io;
+    auto respond = [rh, ioc](HttpResponse resp) {
+      if (resp.on_stream && ioc != nullptr) {
+        auto r = rh->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, std::string(ReasonPhrase(resp.status))});
+        r.append_header(restinio::http_field::content_type, resp.content_type);
+        for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
+        auto stream = std::make_shared<RestinioEventStream>(std::move(r), *ioc);
+        stream->Begin(std::move(resp.body));
+        resp.on_stream(stream);
+        return;
+      }
       auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
                                                                 std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
@@ -91,7 +160,6 @@ Status HttpServer::Start(const ListenOptions& options) {
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
       r.done();
     };
-    asio::io_context* ioc = impl->io;
     auto send = [respond, ioc](HttpResponse resp) {
       if (t_on_io_thread || ioc == nullptr) {
         respond(std::move(resp));

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <array>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,11 +48,25 @@ struct HttpRequest {
   std::string RemoteIp() const;
 };
 
+// The server's end of a server-sent-events stream (text/event-stream). Send() and Comment()
+// may be called from any thread; they return false once the client has gone, after which the
+// stream may be dropped. Writes are queued on the connection in order.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  virtual bool Send(std::string_view event, std::string_view data) = 0;
+  virtual bool Comment(std::string_view text) = 0;  // keep-alive; ignored by clients
+  virtual bool open() const = 0;
+};
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   HeaderList headers;
+  // Set for a server-sent-events answer: the server sends the status and headers (and `body`,
+  // if any, as the first chunk), keeps the connection open and calls this once with the stream.
+  std::function<void(std::shared_ptr<EventStream>)> on_stream;
 
   static HttpResponse Json(std::string body, int status = 200);
   static HttpResponse NoContent();

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@
 #include "core/messages.h"
 #include "http/router.h"
 #include "kit/counter_definition.h"
+#include "kit/job.h"
+#include "kit/notification_kind.h"
 #include "kit/permission.h"
 #include "kit/settings.h"
 #include "kit/sheet.h"
@@ -51,10 +54,24 @@ struct AppContext {
   std::map<std::string, SheetDefinition> sheets;
   // Every module's named permissions (see kit/permission.h); filled before routes.
   std::vector<PermissionDefinition> permissions;
+  // Services modules provide to each other, by name ("notifications.live"), set by their
+  // provide_services; other modules reach them only through the provider's public header.
+  std::map<std::string, std::shared_ptr<void>, std::less<>> services;
+  // Every module's scheduled jobs, by kind (see kit/job.h), and notification kinds.
+  std::map<std::string, JobDefinition> jobs;
+  std::vector<NotificationKind> notification_kinds;
 };
 
 // Shared state while `tianshan demo` loads the demo network, so that later modules can refer
 // to what earlier ones created (organizations by name, people by login, ...).
+// The service `name` as a T (its provider's public header says which T), or nullptr when no
+// module provides it (tests that load only some modules).
+template <typename T>
+T* FindService(const AppContext& ctx, std::string_view name) {
+  auto it = ctx.services.find(name);
+  return it == ctx.services.end() ? nullptr : static_cast<T*>(it->second.get());
+}
+
 struct DemoContext {
   std::map<std::string, int64_t> organization_ids;  // by full name
   std::map<std::string, int64_t> person_ids;        // by demo key
@@ -77,6 +94,11 @@ struct ModuleDefinition {
   std::vector<SheetDefinition> sheets;
   // Statistics counters this module keeps (organizations' maintained counters).
   std::vector<CounterDefinition> counters;
+  // Work that runs on its own: recurring (daily reminders, monthly reports) or enqueued one by
+  // one inside a transaction (modules/jobs/public/jobs.h).
+  std::vector<JobDefinition> jobs;
+  // The kinds of notification this module sends.
+  std::vector<NotificationKind> notification_kinds;
   // Loads this module's demo data into an empty database.
   std::function<Status(AppContext&, DemoContext&)> load_demo;
   // Rewrites this module's stored materialized paths after a subtree move (see AppContext).

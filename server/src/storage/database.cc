@@ -82,8 +82,17 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
   auto start = std::chrono::steady_clock::now();
   thread_local std::minstd_rand jitter(std::random_device{}());
   Status s;
+  // Callbacks registered by the attempt that committed; an attempt that fails forgets its own.
+  std::vector<std::function<void()>> after_commit;
+  auto attempt_fn = [&](Transaction& tx) -> Status {
+    tx.ForgetAfterCommit();
+    Status r = fn(tx);
+    after_commit = r.ok() ? tx.TakeAfterCommit() : std::vector<std::function<void()>>{};
+    return r;
+  };
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
-    s = RunOnce(mode, fn);
+    after_commit.clear();
+    s = RunOnce(mode, attempt_fn);
     if (s.code() != StatusCode::kRetry) break;
     retry_count_.fetch_add(1);
     if (attempt == kMaxAttempts) {
@@ -98,6 +107,9 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
   if (mode == TxMode::kWrite) write_generation_.fetch_add(1, std::memory_order_release);
   total_micros_.fetch_add(static_cast<uint64_t>(micros.count()));
   transaction_count_.fetch_add(1);
+  if (s.ok()) {
+    for (auto& f : after_commit) f();
+  }
   return s;
 }
 

@@ -129,6 +129,18 @@ class Transaction {
   // only while this transaction runs. For the bulk load paths inside storage/ (bulk_writer.cc)
   // only: modules never use it, and statements run through it bypass the statement cache.
   virtual void* native_handle() = 0;
+
+  // Runs `fn` once this transaction has committed, on the committing thread, after the
+  // database call returns its result to no one yet: for telling others about a change only
+  // when it is real (live notification streams, cache invalidation). Never runs when the
+  // transaction rolls back; an attempt that is retried forgets what it registered (the retry
+  // registers again). `fn` must not throw and must be quick.
+  void AfterCommit(std::function<void()> fn) { after_commit_.push_back(std::move(fn)); }
+  std::vector<std::function<void()>> TakeAfterCommit() { return std::move(after_commit_); }
+  void ForgetAfterCommit() { after_commit_.clear(); }
+
+ private:
+  std::vector<std::function<void()>> after_commit_;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -17,42 +17,11 @@
 #include "app/app.h"
 #include "core/log.h"
 #include "modules/accounts/public/create_account.h"
+#include "testing/child_server.h"
 #include "testing/test_server.h"
 
 namespace tianshan::testing {
 namespace {
-
-uint16_t FreePort() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
-}
-
-pid_t StartServer(const std::string& bin, const std::string& url, uint16_t port) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string port_arg = std::to_string(port);
-    execl(bin.c_str(), bin.c_str(), "--db", url.c_str(), "--quiet", "--password-cost", "fast", "serve", "--port",
-          port_arg.c_str(), "--web", "", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
-bool WaitHealthy(uint16_t port) {
-  HttpClient c("http://127.0.0.1:" + std::to_string(port));
-  for (int i = 0; i < 200; ++i) {
-    if (c.Get("/api/v1/health").status == 200) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
 
 std::string SessionToken(const std::string& set_cookie) {
   auto start = set_cookie.find('=') + 1;
@@ -85,7 +54,7 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
   }
 
   const uint16_t port = FreePort();
-  pid_t child = StartServer(bin, database->url(), port);
+  pid_t child = StartServerProcess(bin, database->url(), port);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not start";
 
   std::mutex mutex;
@@ -112,7 +81,7 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
   for (auto& w : writers) w.join();
   ASSERT_GT(acknowledged.size(), 20u) << "too few writes to test anything";
 
-  child = StartServer(bin, database->url(), port);
+  child = StartServerProcess(bin, database->url(), port);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not restart";
   size_t lost = 0;
   for (const auto& token : acknowledged) {

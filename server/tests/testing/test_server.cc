@@ -19,6 +19,8 @@ std::unique_ptr<TestServer> TestServer::Start(storage::Dialect dialect, const Te
   config.password_cost = "fast";
   config.max_body_bytes = options.max_body_bytes;
   config.quiet = true;
+  config.smtp_url = options.smtp_url;
+  config.public_url = options.public_url;
   auto app = App::Create(config, t->database_->TakeDb(), &t->clock_);
   if (!app.ok()) {
     *why = "App::Create: " + app.status().detail();

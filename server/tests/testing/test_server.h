@@ -24,6 +24,8 @@ namespace tianshan::testing {
 struct TestServerOptions {
   bool demo = false;
   size_t max_body_bytes = 1 << 20;
+  std::string smtp_url;  // the notification outbox's relay (none: mail stays in the outbox)
+  std::string public_url;
 };
 
 class TestServer {
@@ -39,6 +41,8 @@ class TestServer {
   // Creates an account with the given grants directly (no HTTP); password is "password-123".
   int64_t CreateAccount(const std::string& login, const std::vector<std::pair<int64_t, auth::Role>>& grants,
                         std::optional<int64_t> person_id = std::nullopt);
+  // A second, independent handle on the server's database (as another instance would have).
+  std::unique_ptr<storage::Database> OpenAnotherDatabase() const { return database_->OpenAnother(); }
 
  private:
   TestServer() = default;

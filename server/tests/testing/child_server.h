@@ -1,0 +1,61 @@
+#pragma once
+// A real `tianshan serve` child process for crash tests (header only): a free loopback port, the
+// fork/exec with extra environment variables, and waiting until it answers /health.
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "testing/http_client.h"
+
+namespace tianshan::testing {
+
+inline uint16_t FreePort() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+// Starts `bin --db url serve --port port` (fast password hashing, quiet, no web app) with the
+// extra `env` and `args`; returns the child's pid.
+inline pid_t StartServerProcess(const std::string& bin, const std::string& url, uint16_t port,
+                                const std::vector<std::pair<std::string, std::string>>& env = {},
+                                const std::vector<std::string>& args = {}) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+    std::vector<std::string> argv = {bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port",
+                                     std::to_string(port), "--web", ""};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> raw;
+    for (auto& a : argv) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    execv(bin.c_str(), raw.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+inline bool WaitHealthy(uint16_t port) {
+  HttpClient c("http://127.0.0.1:" + std::to_string(port));
+  for (int i = 0; i < 200; ++i) {
+    if (c.Get("/api/v1/health").status == 200) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+}  // namespace tianshan::testing
