@@ -1,39 +1,18 @@
-// The notifications module: what waits for me, read state, mail settings, the admin outbox.
+// The notifications module: what waits for me, read state, mail settings.
+// Types from the generated schema (server/src/modules/notifications/openapi.json).
 import { get, post, put } from './request';
-import type { Page } from './organizations';
+import type { Answer, Body, ListQuery, Schema } from './types';
 
-export interface AppNotification {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  created_at: string;
-  read_at: string | null;
-}
+export type AppNotification = Schema<'Notification'>;
+export type NotificationSettings = Schema<'NotificationSettings'>;
+export type NotificationSettingsInput = Body<'/api/v1/notifications/settings', 'put'>;
+type UnreadCount = Answer<'/api/v1/notifications/unread-count', 'get'>;
 
-export interface NotificationPage extends Page<AppNotification> {
-  unread: number;
-}
-
-export interface NotificationSettings {
-  email: string | null;
-  lang: 'zh-CN' | 'en';
-  kinds: { kind: string; label: string; email: boolean }[];
-  mail_relay: boolean;
-}
-
-export interface NotificationSettingsInput {
-  email?: string;
-  lang: 'zh-CN' | 'en';
-  email_kinds: string[];
-}
-
-export const listNotifications = (query: { unread?: boolean; limit?: number; cursor?: string | null } = {}) =>
-  get<NotificationPage>('/notifications', { query });
-export const unreadCount = () => get<{ unread: number }>('/notifications/unread-count');
-export const markRead = (id: number) => post<{ unread: number }>(`/notifications/${id}/read`);
-export const markAllRead = () => post<{ unread: number }>('/notifications/read-all');
+export const listNotifications = (query: ListQuery<'/api/v1/notifications'> = {}) =>
+  get<Answer<'/api/v1/notifications', 'get'>>('/notifications', { query });
+export const unreadCount = () => get<UnreadCount>('/notifications/unread-count');
+export const markRead = (id: number) => post<UnreadCount>(`/notifications/${id}/read`);
+export const markAllRead = () => post<UnreadCount>('/notifications/read-all');
 export const getNotificationSettings = () => get<NotificationSettings>('/notifications/settings');
 export const saveNotificationSettings = (input: NotificationSettingsInput) =>
   put<NotificationSettings>('/notifications/settings', input);

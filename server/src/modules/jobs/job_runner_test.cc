@@ -86,11 +86,11 @@ class JobRunnerTest : public ApiTest {
 };
 
 TEST_P(JobRunnerTest, DueJobsRunOnceAndRecurringKindsGetOneRowPerDueTime) {
-    Define("test.minutely", JobSchedule::Interval(60), 3, [this](const AppContext&, const JobRun& run) {
-      std::lock_guard lock(mutex_);
-      due_times_.push_back(run.due_at);
-      return Status::Ok();
-    });
+  Define("test.minutely", JobSchedule::Interval(60), 3, [this](const AppContext&, const JobRun& run) {
+    std::lock_guard lock(mutex_);
+    due_times_.push_back(run.due_at);
+    return Status::Ok();
+  });
   jobs::JobRunner runner(ctx(), {});
   Enqueue("test.count", Now() + 5000);
   auto first = runner.RunDue();
@@ -137,7 +137,8 @@ TEST_P(JobRunnerTest, FailuresRetryWithBackoffThenShowToAdmins) {
   auto kinds = admin->Get("/api/v1/jobs/kinds");
   ASSERT_EQ(kinds.status, 200) << kinds.body;
   bool flaky_listed = false;
-  for (const auto& k : kinds.json()["items"]) {
+  const nlohmann::json kinds_body = kinds.json();
+  for (const auto& k : kinds_body["items"]) {
     if (k["kind"] == "test.flaky") flaky_listed = k["failed"] == 1 && k["schedule"] == "on demand";
   }
   EXPECT_TRUE(flaky_listed) << kinds.body;
@@ -186,9 +187,8 @@ TEST_P(JobRunnerTest, AJobOfADeadRunnerIsTakenAgainWhenItsLeaseExpires) {
   ASSERT_EQ(done.size(), 1u);
   EXPECT_EQ(done[0].attempts, 2);
   // The dead runner cannot record over the new one.
-  auto late = ctx().db.Write([&](storage::Transaction& tx) {
-    return jobs::CompleteJob(tx, done[0].id, "dead-runner", Now());
-  });
+  auto late =
+      ctx().db.Write([&](storage::Transaction& tx) { return jobs::CompleteJob(tx, done[0].id, "dead-runner", Now()); });
   ASSERT_TRUE(late.ok());
   EXPECT_FALSE(*late);
 }
@@ -229,8 +229,8 @@ TEST_P(JobRunnerTest, TwoInstancesRunEachDueJobExactlyOnce) {
   EXPECT_EQ(runs_.size(), static_cast<size_t>(kJobs));
   for (const auto& [id, n] : runs_) EXPECT_EQ(n, 1) << "job " << id;
   EXPECT_EQ(Jobs("done").size(), static_cast<size_t>(kJobs));
-  std::printf("[ measure ] two runners drained %d jobs in %.3f s: %.0f jobs/s (%s)\n", kJobs, seconds,
-              kJobs / seconds, GetParam() == storage::Dialect::kPostgres ? "PostgreSQL" : "SQLite");
+  std::printf("[ measure ] two runners drained %d jobs in %.3f s: %.0f jobs/s (%s)\n", kJobs, seconds, kJobs / seconds,
+              GetParam() == storage::Dialect::kPostgres ? "PostgreSQL" : "SQLite");
 }
 
 TS_INSTANTIATE_FOR_DATABASES(JobRunnerTest);

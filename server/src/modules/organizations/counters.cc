@@ -65,6 +65,21 @@ Status AdjustCounter(storage::Transaction& tx, int64_t organization_id, std::str
   return ApplyCounterDelta(tx, org->path, key, delta);
 }
 
+Status SetSelfCounters(storage::Transaction& tx, std::string_view key, const std::map<int64_t, int64_t>& values) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT organization_id, self_value FROM organizations_counters WHERE "
+                                          "counter_key = ? AND self_value <> 0",
+                                          {key}));
+  std::map<int64_t, int64_t> delta;
+  for (const auto& r : rows) delta[r.Int("organization_id")] -= r.Int("self_value");
+  for (const auto& [org, value] : values) delta[org] += value;
+  for (const auto& [org, d] : delta) {
+    if (d != 0) {
+      TS_RETURN_IF_ERROR(AdjustCounter(tx, org, key, d));
+    }
+  }
+  return Status::Ok();
+}
+
 Status AddSelfCounts(storage::Transaction& tx, std::string_view key, std::string_view sql, SelfCounts& counts) {
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
   for (const auto& r : rows) counts[r.Int("organization_id")][std::string(key)] += r.Int("value");

@@ -2,6 +2,7 @@
 
 #include "modules/organizations/public/counters.h"
 #include "modules/people/person_repository.h"
+#include "modules/people/transfer_notices.h"
 
 namespace tianshan::people {
 
@@ -32,6 +33,7 @@ Result<TransferView> AcceptTransfer(const AppContext& ctx, const Caller& caller,
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, branch.id, organizations::counter::kMembers, 1));
     TS_RETURN_IF_ERROR(DecideTransfer(tx, id, "accepted", branch.id, std::nullopt, caller.actor.account_id, now));
     TS_ASSIGN_OR_RETURN(TransferView view, ReloadTransfer(tx, ctx, caller.actor, id));
+    TS_RETURN_IF_ERROR(NoticeTransferDecided(tx, ctx, view.transfer));
     TS_RETURN_IF_ERROR(
         Audit(tx, ctx, caller, "transfer.accept", "transfer", id, a.to_path, before, TransferAuditJson(view.transfer)));
     return view;

@@ -5,6 +5,7 @@
 #include "modules/people/messages.h"
 #include "modules/people/people_sheet.h"
 #include "modules/people/permissions.h"
+#include "modules/people/reminders.h"
 #include "modules/people/verify_counters.h"
 #include "storage/sql_text.h"
 
@@ -22,6 +23,18 @@ ModuleDefinition PeopleModule() {
   };
   m.permissions = people::Permissions();
   m.sheets = {people::PeopleSheet()};
+  m.jobs = {
+      {"people.transfer_reminders", "Reminds of transfers pending over 7 days; counts overdue transfers",
+       JobSchedule::Daily(8, 0), 3, 600, people::RemindPendingTransfers},
+      {"people.correction_reminders", "Reminds the approving level of corrections pending over 3 days",
+       JobSchedule::Daily(8, 5), 3, 600, people::RemindPendingCorrections},
+  };
+  m.notification_kinds = {
+      {"people.transfer_waiting", "组织关系转接待处理", "A transfer waits for you"},
+      {"people.transfer_decided", "我的组织关系转接有结果", "My transfer was decided"},
+      {"people.transfer_overdue", "组织关系转接超期提醒", "Overdue transfers"},
+      {"people.correction_overdue", "信息更正待审核提醒", "Corrections waiting for approval"},
+  };
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return people::LoadDemoPeople(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return people::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

@@ -1,5 +1,7 @@
 #include "modules/people/reject_transfer.h"
 
+#include "modules/people/transfer_notices.h"
+
 namespace tianshan::people {
 
 Result<TransferView> RejectTransfer(const AppContext& ctx, const Caller& caller, int64_t id,
@@ -12,6 +14,7 @@ Result<TransferView> RejectTransfer(const AppContext& ctx, const Caller& caller,
     TS_RETURN_IF_ERROR(
         DecideTransfer(tx, id, "rejected", std::nullopt, reason, caller.actor.account_id, ctx.clock.NowMillis()));
     TS_ASSIGN_OR_RETURN(TransferView view, ReloadTransfer(tx, ctx, caller.actor, id));
+    TS_RETURN_IF_ERROR(NoticeTransferDecided(tx, ctx, view.transfer));
     TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "transfer.reject", "transfer", id,
                              a.transfer.released() ? a.to_path : a.from_path, before,
                              TransferAuditJson(view.transfer)));

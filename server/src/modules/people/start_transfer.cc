@@ -1,6 +1,7 @@
 #include "modules/people/start_transfer.h"
 
 #include "modules/people/person_repository.h"
+#include "modules/people/transfer_notices.h"
 
 namespace tianshan::people {
 namespace {
@@ -78,6 +79,8 @@ Result<TransferView> StartTransfer(const AppContext& ctx, const Caller& caller, 
       t.released_at = t.created_at;
     }
     TS_ASSIGN_OR_RETURN(t.id, InsertTransfer(tx, t));
+    t.person_name = person->fields.name;
+    TS_RETURN_IF_ERROR(NoticeTransferWaiting(tx, ctx, t));
     TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "transfer.start", "transfer", t.id, from_path, "", TransferAuditJson(t)));
     return ReloadTransfer(tx, ctx, actor, t.id);
   });

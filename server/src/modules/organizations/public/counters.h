@@ -29,12 +29,21 @@ inline constexpr std::string_view kCadres = "cadres";
 inline constexpr std::string_view kYouth = "youth";
 inline constexpr std::string_view kUnits = "coverage.units";
 inline constexpr std::string_view kCoveredUnits = "coverage.covered";
+// Overdue work waiting at an organization, recomputed daily by the owning module's reminder job.
+inline constexpr std::string_view kOverdueTransfers = "overdue.transfers";
+inline constexpr std::string_view kOverdueCorrections = "overdue.corrections";
 }  // namespace counter
 
 // Adds `delta` to `key` for `organization_id` (self and subtree) and to the subtree value of
 // each of its ancestors. NotFound when the organization does not exist.
 [[nodiscard]] Status AdjustCounter(storage::Transaction& tx, int64_t organization_id, std::string_view key,
                                    int64_t delta);
+
+// For counters a job recomputes (items overdue today): sets the self value of `key` to
+// `values[org]` for each organization in `values` and to 0 for every other organization whose
+// self value of `key` is not 0; subtree values follow, as with AdjustCounter.
+[[nodiscard]] Status SetSelfCounters(storage::Transaction& tx, std::string_view key,
+                                     const std::map<int64_t, int64_t>& values);
 
 // An organization's stored counters, by key (for a module's own verify-counters).
 struct CounterValue {
