@@ -56,6 +56,11 @@ template=scripts/module-template
 copy_tree "$template/server" "server/src/modules/$module"
 copy_tree "$template/web" "web/src"
 
+# The house style is mechanical (clang-format, Google base): the generated C++ follows it.
+if command -v clang-format >/dev/null; then
+  clang-format -i --style=file "server/src/modules/$module"/*.cc "server/src/modules/$module"/*.h
+fi
+
 # Register the server module before accounts (whose demo data comes last).
 registry=server/src/app/module_registry.cc
 sed -i "s|#include \"modules/accounts/module.h\"|#include \"modules/$module/module.h\"\n#include \"modules/accounts/module.h\"|" "$registry"
