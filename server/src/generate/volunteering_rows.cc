@@ -5,7 +5,7 @@
 #include <map>
 
 #include "generate/synthetic.h"
-#include "modules/volunteering/hours_rule.h"
+#include "modules/volunteering/public/hours_rule.h"
 #include "modules/volunteering/volunteering.h"
 
 namespace tianshan::generate {

@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "core/json.h"
-#include "modules/volunteering/hours_rule.h"
+#include "modules/volunteering/public/hours_rule.h"
 
 namespace tianshan::volunteering {
 namespace {

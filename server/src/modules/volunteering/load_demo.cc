@@ -1,15 +1,15 @@
 #include "modules/volunteering/load_demo.h"
 
 #include "modules/people/create_person.h"
-#include "modules/volunteering/confirm_hours.h"
-#include "modules/volunteering/create_project.h"
-#include "modules/volunteering/create_shift.h"
-#include "modules/volunteering/create_team.h"
-#include "modules/volunteering/hours_repository.h"
+#include "modules/volunteering/hours/confirm_hours.h"
+#include "modules/volunteering/projects/create_project.h"
+#include "modules/volunteering/projects/create_shift.h"
+#include "modules/volunteering/teams/create_team.h"
+#include "modules/volunteering/hours/hours_repository.h"
 #include "modules/volunteering/person_lookup.h"
-#include "modules/volunteering/project_repository.h"
-#include "modules/volunteering/signup_repository.h"
-#include "modules/volunteering/team_repository.h"
+#include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/signups/signup_repository.h"
+#include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
 namespace {

@@ -4,11 +4,11 @@
 #include "core/json.h"
 #include "modules/organizations/public/counters.h"
 #include "modules/organizations/public/organization.h"
-#include "modules/volunteering/hours_repository.h"
-#include "modules/volunteering/hours_rule.h"
+#include "modules/volunteering/hours/hours_repository.h"
+#include "modules/volunteering/public/hours_rule.h"
 #include "modules/volunteering/permissions.h"
-#include "modules/volunteering/project_repository.h"
-#include "modules/volunteering/team_repository.h"
+#include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
 

@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "core/json.h"
-#include "modules/volunteering/hours_repository.h"
-#include "modules/volunteering/list_projects.h"
-#include "modules/volunteering/list_sign_ups.h"
+#include "modules/volunteering/hours/hours_repository.h"
+#include "modules/volunteering/projects/list_projects.h"
+#include "modules/volunteering/signups/list_sign_ups.h"
 #include "modules/volunteering/volunteering.h"
 
 namespace tianshan::volunteering {

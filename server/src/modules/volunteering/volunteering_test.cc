@@ -3,11 +3,11 @@
 
 #include <gtest/gtest.h>
 
-#include "modules/volunteering/certificate_pdf.h"
-#include "modules/volunteering/checkin_token.h"
-#include "modules/volunteering/hours_rule.h"
-#include "modules/volunteering/issue_certificate.h"
-#include "modules/volunteering/qr_code.h"
+#include "modules/volunteering/certificates/certificate_pdf.h"
+#include "modules/volunteering/signups/checkin_token.h"
+#include "modules/volunteering/public/hours_rule.h"
+#include "modules/volunteering/certificates/issue_certificate.h"
+#include "modules/volunteering/signups/qr_code.h"
 #include "modules/volunteering/volunteering.h"
 
 namespace tianshan::volunteering {

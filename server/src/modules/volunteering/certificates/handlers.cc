@@ -1,0 +1,110 @@
+#include "modules/volunteering/handler_support.h"
+#include "modules/volunteering/handlers.h"
+#include "modules/volunteering/certificates/issue_certificate.h"
+#include "modules/volunteering/volunteering_json.h"
+
+namespace tianshan::volunteering {
+namespace {
+
+using http::Access;
+using http::HttpRequest;
+using http::HttpResponse;
+
+std::string Html(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// A small server-rendered page, readable on a phone without the app, showing exactly what the
+// certificate says.
+HttpResponse VerifyPage(const Result<Certificate>& r) {
+  std::string body =
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><title>志愿服务证明核验</title><style>body{font-family:"
+      "'Noto Sans CJK SC',sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#222}h1{color:#b41e1e;"
+      "font-size:1.4rem}table{border-collapse:collapse;width:100%}td{border-bottom:1px solid #ddd;padding:.4rem 0}"
+      "td.h{text-align:right}</style></head><body><h1>志愿服务证明核验</h1>";
+  int status = 200;
+  if (r.ok()) {
+    const auto& c = *r;
+    body += "<p>✅ 该证明真实有效。</p><p>姓名：<strong>" + Html(c.name) + "</strong></p><p>累计志愿服务时长：<strong>" +
+            HoursText(c.total_minutes) + " 小时</strong></p><table>";
+    for (const auto& [title, minutes] : c.projects) {
+      body += "<tr><td>" + Html(title) + "</td><td class=\"h\">" + HoursText(minutes) + " 小时</td></tr>";
+    }
+    body += "</table><p>出具日期：" + ChinaDate(c.issued_at) + "</p><p>验证码：" + Html(c.code) + "</p>";
+  } else {
+    status = r.status().code() == StatusCode::kNotFound ? 404 : 503;
+    body += "<p>未找到该验证码对应的证明，请核对验证码。</p>";
+  }
+  body += "</body></html>";
+  HttpResponse resp;
+  resp.status = status;
+  resp.content_type = "text/html; charset=utf-8";
+  resp.body = std::move(body);
+  return resp;
+}
+
+}  // namespace
+
+void RegisterCertificateRoutes(http::Router& router, const AppContext& ctx) {
+  router.Add("POST", "/api/v1/volunteering/certificates", Access::kSession, [&ctx](HttpRequest& req) {
+    auto r = IssueCertificate(ctx, CallerOf(req));
+    if (!r.ok()) return Problem(req, r.status());
+    JsonOut out;
+    out.StartObject().Field("id", r->id).Key("certificate");
+    WriteCertificate(out, *r);
+    out.Field("pdf_url", "/api/v1/volunteering/certificates/" + std::to_string(r->id) + "/pdf")
+        .Field("verify_url", "/verify/" + r->code)
+        .EndObject();
+    return HttpResponse::Json(out.Take(), 201);
+  });
+  router.Add("GET", "/api/v1/volunteering/my/certificates", Access::kSession, [&ctx](HttpRequest& req) {
+    auto r = ListMyCertificates(ctx, *req.actor);
+    if (!r.ok()) return Problem(req, r.status());
+    JsonOut out;
+    out.StartObject().Key("items").StartArray();
+    for (const auto& c : *r) {
+      out.StartObject().Field("id", c.id).Key("certificate");
+      WriteCertificate(out, c);
+      out.Field("pdf_url", "/api/v1/volunteering/certificates/" + std::to_string(c.id) + "/pdf")
+          .Field("verify_url", "/verify/" + c.code)
+          .EndObject();
+    }
+    return HttpResponse::Json(out.EndArray().EndObject().Take());
+  });
+  router.Add("GET", "/api/v1/volunteering/certificates/{id}/pdf", Access::kSession, [&ctx](HttpRequest& req) {
+    auto id = req.PathId("id");
+    if (!id.ok()) return Problem(req, id.status());
+    auto r = CertificatePdf(ctx, *req.actor, *id, BaseUrl(req));
+    if (!r.ok()) return Problem(req, r.status());
+    HttpResponse resp;
+    resp.content_type = "application/pdf";
+    resp.body = std::move(*r);
+    resp.Header("Content-Disposition", "attachment; filename=\"certificate-" + std::to_string(*id) + ".pdf\"");
+    return resp;
+  });
+  router.Add("GET", "/api/v1/certificates/verify/{code}", Access::kPublic, [&ctx](HttpRequest& req) {
+    auto r = VerifyCertificate(ctx, std::string(req.PathParam("code")));
+    if (!r.ok()) return Problem(req, r.status());
+    JsonOut out;
+    out.StartObject().Field("valid", true).Key("certificate");
+    WriteCertificate(out, *r);
+    return HttpResponse::Json(out.EndObject().Take());
+  });
+  router.Add("GET", "/verify/{code}", Access::kPublic, [&ctx](HttpRequest& req) {
+    return VerifyPage(VerifyCertificate(ctx, std::string(req.PathParam("code"))));
+  });
+}
+
+}  // namespace tianshan::volunteering

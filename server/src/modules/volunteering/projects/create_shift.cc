@@ -1,0 +1,81 @@
+#include "modules/volunteering/projects/create_shift.h"
+
+#include "core/json.h"
+#include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/signups/signup_repository.h"
+
+namespace tianshan::volunteering {
+namespace {
+
+std::string ShiftJson(const Shift& s) {
+  JsonOut out;
+  out.StartObject()
+      .Field("project_id", s.project_id)
+      .Field("starts_at", FormatUtc(s.starts_at))
+      .Field("ends_at", FormatUtc(s.ends_at))
+      .Field("capacity", s.capacity)
+      .Field("confirmed", s.confirmed)
+      .Field("waitlisted", s.waitlisted)
+      .Field("role", s.role)
+      .Field("status", s.status)
+      .EndObject();
+  return out.Take();
+}
+
+}  // namespace
+
+Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& ctx, int64_t project_id,
+                                   const CreateShiftInput& input) {
+  Shift s;
+  s.project_id = project_id;
+  s.starts_at = input.starts_at;
+  s.ends_at = input.ends_at;
+  s.capacity = input.capacity;
+  s.role = input.role;
+  s.requirements = input.requirements;
+  s.min_age = input.min_age;
+  TS_ASSIGN_OR_RETURN(s.id, InsertShift(tx, s, ctx.clock.NowMillis()));
+  return s;
+}
+
+Result<Shift> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                          const CreateShiftInput& input) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Shift> {
+    TS_ASSIGN_OR_RETURN(auto access, LoadManagedProject(tx, ctx, caller.actor, project_id));
+    const auto& status = access.project.status;
+    if (status == "finished" || status == "archived") return Status::Conflict("volunteer.project_closed");
+    std::vector<FieldError> errors;
+    if (input.starts_at <= ctx.clock.NowMillis()) errors.push_back({"starts_at", "volunteer.start_in_past", ""});
+    if (input.ends_at <= input.starts_at) {
+      errors.push_back({"ends_at", "volunteer.end_before_start", ""});
+    } else if (input.ends_at - input.starts_at > kMaxShiftMillis) {
+      errors.push_back({"ends_at", "volunteer.shift_too_long", ""});
+    }
+    if (!errors.empty()) return Status::Invalid(std::move(errors));
+    TS_ASSIGN_OR_RETURN(auto s, InsertShiftUnchecked(tx, ctx, project_id, input));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_shift.create", "volunteer_shift", s.id, access.path, "",
+                             ShiftJson(s)));
+    return s;
+  });
+}
+
+Result<Shift> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Shift> {
+    TS_ASSIGN_OR_RETURN(auto access, LoadManagedShift(tx, ctx, caller.actor, shift_id, true));
+    Shift s = access.shift;
+    if (s.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
+    int64_t now = ctx.clock.NowMillis();
+    if (now >= s.starts_at) return Status::Conflict("volunteer.shift_started");
+    std::string before = ShiftJson(s);
+    TS_RETURN_IF_ERROR(CancelAllSignUps(tx, s.id, now));
+    TS_RETURN_IF_ERROR(MarkShiftCancelled(tx, s.id, now));
+    s.status = "cancelled";
+    s.confirmed = s.waitlisted = 0;
+    TS_RETURN_IF_ERROR(
+        Audit(tx, ctx, caller, "volunteer_shift.cancel", "volunteer_shift", s.id, access.project.path, before,
+              ShiftJson(s)));
+    return s;
+  });
+}
+
+}  // namespace tianshan::volunteering

@@ -1,0 +1,74 @@
+#include "modules/volunteering/teams/create_team.h"
+
+#include "core/json.h"
+#include "modules/volunteering/permissions.h"
+#include "modules/volunteering/person_lookup.h"
+#include "modules/volunteering/teams/team_repository.h"
+
+namespace tianshan::volunteering {
+namespace {
+
+std::string TeamJson(const Team& t) {
+  JsonOut out;
+  out.StartObject()
+      .Field("organization_id", t.organization_id)
+      .Field("name", t.name)
+      .Field("description", t.description)
+      .Field("partner_name", t.partner_name)
+      .EndObject();
+  return out.Take();
+}
+
+}  // namespace
+
+Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateTeamInput& input,
+                                 const std::vector<std::pair<int64_t, std::string>>& leaders,
+                                 std::optional<int64_t> actor_account_id, const std::string& request_id) {
+  TS_ASSIGN_OR_RETURN(auto org, FindOrganizationField(tx, ctx, input.organization_id, "organization_id"));
+  TS_ASSIGN_OR_RETURN(auto dup, tx.QueryOne("SELECT id FROM volunteering_teams WHERE organization_id = ? AND name = ?",
+                                            {input.organization_id, input.name}));
+  if (dup) return Status::Conflict("volunteer.team_name_taken").WithParam(input.name);
+  int64_t now = ctx.clock.NowMillis();
+  Team t;
+  t.organization_id = org.id;
+  t.org_path = org.path;
+  t.name = input.name;
+  t.description = input.description;
+  t.partner_name = input.partner_name;
+  t.created_at = now;
+  TS_ASSIGN_OR_RETURN(t.id, InsertTeam(tx, t, now));
+  for (const auto& [person_id, name] : leaders) {
+    TeamMember m{0, t.id, person_id, name, "leader", "active", std::nullopt, now};
+    TS_RETURN_IF_ERROR(UpsertMember(tx, m, now));
+  }
+  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = actor_account_id,
+                                           .action = "volunteer_team.create",
+                                           .entity_type = "volunteer_team",
+                                           .entity_id = std::to_string(t.id),
+                                           .organization_path = org.path,
+                                           .after_json = TeamJson(t),
+                                           .request_id = request_id}));
+  return t;
+}
+
+Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Team> {
+    TS_ASSIGN_OR_RETURN(auto org, FindOrganizationField(tx, ctx, input.organization_id, "organization_id"));
+    if (!IsOrganizationManager(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_manager");
+    std::vector<std::pair<int64_t, std::string>> leaders;
+    std::vector<FieldError> errors;
+    for (size_t i = 0; i < input.leader_person_ids.size(); ++i) {
+      auto person = FindPersonFor(tx, ctx, caller.actor, input.leader_person_ids[i]);
+      if (!person.ok()) {
+        if (person.status().code() != StatusCode::kNotFound) return person.status();
+        errors.push_back({"leader_person_ids[" + std::to_string(i) + "]", "volunteer.person_unknown", ""});
+        continue;
+      }
+      leaders.emplace_back(person->id, person->name);
+    }
+    if (!errors.empty()) return Status::Invalid(std::move(errors));
+    return CreateTeamUnchecked(tx, ctx, input, leaders, caller.actor.account_id, caller.request_id);
+  });
+}
+
+}  // namespace tianshan::volunteering
