@@ -2,13 +2,13 @@
 
 #include "modules/people/create_person.h"
 #include "modules/volunteering/hours/confirm_hours.h"
-#include "modules/volunteering/projects/create_project.h"
-#include "modules/volunteering/projects/create_shift.h"
-#include "modules/volunteering/teams/create_team.h"
 #include "modules/volunteering/hours/hours_repository.h"
 #include "modules/volunteering/person_lookup.h"
+#include "modules/volunteering/projects/create_project.h"
+#include "modules/volunteering/projects/create_shift.h"
 #include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/signups/signup_repository.h"
+#include "modules/volunteering/teams/create_team.h"
 #include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
@@ -28,15 +28,16 @@ struct DemoProject {
   const char* brand;
   const char* location;
   const char* status;
-  int team;              // index into teams
-  int past_shifts;       // each with 6 volunteers, sessions of varying length
-  bool upcoming;         // one future shift open for sign-up
+  int team;         // index into teams
+  int past_shifts;  // each with 6 volunteers, sessions of varying length
+  bool upcoming;    // one future shift open for sign-up
 };
 
 const DemoProject kProjects[] = {
     {"行星团青年志愿者·社区环境清洁行动", "environment", "行星团", "克拉玛依区天山街道", "running", 0, 4, true},
     {"行星团·关爱空巢老人上门探访", "elder_care", "行星团", "天山街道各社区", "running", 0, 3, false},
-    {"暑期爱心托管班（流动务工人员子女）", "education", "暑期爱心托管班", "天山街道社区服务中心", "finished", 1, 5, false},
+    {"暑期爱心托管班（流动务工人员子女）", "education", "暑期爱心托管班", "天山街道社区服务中心", "finished", 1, 5,
+     false},
     {"风云社区便民服务日", "community", nullptr, "克拉玛依区风云社区", "recruiting", 2, 2, true},
 };
 
@@ -75,7 +76,8 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
       people::CreatePersonInput in;
       in.fields.name = std::string(kSurnames[i]) + "志愿示例" + std::to_string(i + 1);
       in.fields.gender = i % 2 ? "female" : "male";
-      in.fields.birth_date = std::to_string(1996 + i % 8) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 9);
+      in.fields.birth_date =
+          std::to_string(1996 + i % 8) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 9);
       in.organization_id = fengyun;
       TS_ASSIGN_OR_RETURN(int64_t id, people::InsertPersonUnchecked(tx, ctx, in, fengyun_ref.path, true));
       volunteers.push_back({id, in.fields.name});
@@ -88,13 +90,16 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
     std::vector<Team> teams;
     const std::vector<CreateTeamInput> team_inputs = {
         {street, "行星团青年志愿者", "天山街道青年志愿者队伍，常年开展社区清洁、助老探访等志愿服务", std::nullopt, {}},
-        {district, "暑期爱心托管班志愿者队", "为流动务工人员子女开设暑期爱心托管班的青年志愿者",
-         "天山“心”家园社工服务社", {}},
+        {district,
+         "暑期爱心托管班志愿者队",
+         "为流动务工人员子女开设暑期爱心托管班的青年志愿者",
+         "天山“心”家园社工服务社",
+         {}},
         {fengyun, "风云社区青年志愿服务队", "风云社区便民服务、邻里互助", std::nullopt, {}},
     };
     for (const auto& in : team_inputs) {
-      TS_ASSIGN_OR_RETURN(auto team, CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}, std::nullopt,
-                                                         "demo"));
+      TS_ASSIGN_OR_RETURN(auto team,
+                          CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}, std::nullopt, "demo"));
       for (size_t i = 1; i < volunteers.size(); ++i) {
         TeamMember m{0, team.id, volunteers[i].person_id, volunteers[i].name, "member", "active", std::nullopt, now};
         TS_RETURN_IF_ERROR(UpsertMember(tx, m, now));

@@ -5,9 +5,9 @@
 #include "modules/organizations/public/counters.h"
 #include "modules/organizations/public/organization.h"
 #include "modules/volunteering/hours/hours_repository.h"
-#include "modules/volunteering/public/hours_rule.h"
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/public/hours_rule.h"
 #include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {

@@ -70,11 +70,6 @@ bool AcceptsSignUps(std::string_view project_status) {
   return project_status == "recruiting" || project_status == "running";
 }
 
-bool IsValidDate(std::string_view date) {
-  int y, m, d;
-  return date.size() == 10 && ParseDate(date, y, m, d);
-}
-
 bool IsValidMonth(std::string_view month) {
   int y, m;
   return month.size() == 7 && month[4] == '-' && Digits(month, 0, 4, y) && Digits(month, 5, 2, m) && m >= 1 &&

@@ -150,6 +150,12 @@ struct HourReport {
   std::string name;  // the volunteer's display name (joined)
 };
 
+// A leader's decision on a team application or an hours report.
+struct Decision {
+  bool approve = false;
+  std::optional<std::string> reason;  // needed to reject
+};
+
 // Limits on text fields, in characters.
 inline constexpr size_t kMaxTitle = 100;
 inline constexpr size_t kMaxText = 2000;
@@ -167,8 +173,6 @@ bool AcceptsSignUps(std::string_view project_status);
 // Parses "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+HH:MM"/"-HH:MM", or without a
 // zone (then China time). nullopt when malformed or not a real date and time.
 std::optional<int64_t> ParseTime(std::string_view text);
-// A real calendar date "YYYY-MM-DD".
-bool IsValidDate(std::string_view date);
 // "YYYY-MM" with a month 01..12.
 bool IsValidMonth(std::string_view month);
 // The China-time date and month of `millis`.

@@ -13,7 +13,7 @@
 namespace tianshan::volunteering {
 namespace {
 
-constexpr double kWidth = 595.0;   // A4 in points
+constexpr double kWidth = 595.0;  // A4 in points
 constexpr double kHeight = 842.0;
 constexpr double kMargin = 60.0;
 
@@ -55,7 +55,8 @@ void Qr(cairo_t* cr, const std::string& text, double x, double y, double size) {
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (int row = 0; row < code->width; ++row) {
     for (int col = 0; col < code->width; ++col) {
-      if (code->data[row * code->width + col] & 1) cairo_rectangle(cr, x + col * module, y + row * module, module, module);
+      if (code->data[row * code->width + col] & 1)
+        cairo_rectangle(cr, x + col * module, y + row * module, module, module);
     }
   }
   cairo_fill(cr);
@@ -99,7 +100,8 @@ Result<std::string> RenderCertificatePdf(const CertificateContent& c) {
   for (const auto& [title, minutes] : c.projects) {
     if (y > kHeight - 260) {
       y += Text(cr, "…… 另有 " + std::to_string(c.projects.size() - shown) + " 个项目", "Noto Sans CJK SC 11", kMargin,
-                y, width) + 4;
+                y, width) +
+           4;
       break;
     }
     double h = Text(cr, Escape(title), "Noto Sans CJK SC 11", kMargin, y, width - 100);

@@ -18,8 +18,8 @@ struct CertificateContent {
   std::string name;
   int64_t total_minutes = 0;
   std::vector<std::pair<std::string, int64_t>> projects;  // title, minutes
-  std::string issued_on;   // "YYYY-MM-DD"
-  std::string verify_url;  // printed and encoded as a QR code
+  std::string issued_on;                                  // "YYYY-MM-DD"
+  std::string verify_url;                                 // printed and encoded as a QR code
 };
 
 // The PDF bytes; kInternal when Cairo fails.

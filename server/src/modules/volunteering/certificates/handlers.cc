@@ -1,5 +1,5 @@
-#include "modules/volunteering/handler_support.h"
 #include "modules/volunteering/handlers.h"
+
 #include "modules/volunteering/certificates/issue_certificate.h"
 #include "modules/volunteering/volunteering_json.h"
 
@@ -14,12 +14,23 @@ std::string Html(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -55,53 +66,53 @@ HttpResponse VerifyPage(const Result<Certificate>& r) {
   return resp;
 }
 
+// {"id", "certificate", "pdf_url", "verify_url"}: one of the caller's own certificates.
+void WriteIssued(JsonOut& out, const Certificate& c) {
+  out.StartObject().Field("id", c.id).Key("certificate");
+  WriteCertificate(out, c);
+  out.Field("pdf_url", "/api/v1/volunteering/certificates/" + std::to_string(c.id) + "/pdf")
+      .Field("verify_url", "/verify/" + c.code)
+      .EndObject();
+}
+
 }  // namespace
 
 void RegisterCertificateRoutes(http::Router& router, const AppContext& ctx) {
-  router.Add("POST", "/api/v1/volunteering/certificates", Access::kSession, [&ctx](HttpRequest& req) {
-    auto r = IssueCertificate(ctx, CallerOf(req));
-    if (!r.ok()) return Problem(req, r.status());
+  router.Post("/api/v1/volunteering/certificates", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_RETURN_IF_ERROR(http::NoBody(req));
+    TS_ASSIGN_OR_RETURN(auto certificate, IssueCertificate(ctx, http::CallerOf(req)));
     JsonOut out;
-    out.StartObject().Field("id", r->id).Key("certificate");
-    WriteCertificate(out, *r);
-    out.Field("pdf_url", "/api/v1/volunteering/certificates/" + std::to_string(r->id) + "/pdf")
-        .Field("verify_url", "/verify/" + r->code)
-        .EndObject();
-    return HttpResponse::Json(out.Take(), 201);
+    WriteIssued(out, certificate);
+    return http::Json(out, 201);
   });
-  router.Add("GET", "/api/v1/volunteering/my/certificates", Access::kSession, [&ctx](HttpRequest& req) {
-    auto r = ListMyCertificates(ctx, *req.actor);
-    if (!r.ok()) return Problem(req, r.status());
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& c : *r) {
-      out.StartObject().Field("id", c.id).Key("certificate");
-      WriteCertificate(out, c);
-      out.Field("pdf_url", "/api/v1/volunteering/certificates/" + std::to_string(c.id) + "/pdf")
-          .Field("verify_url", "/verify/" + c.code)
-          .EndObject();
-    }
-    return HttpResponse::Json(out.EndArray().EndObject().Take());
-  });
-  router.Add("GET", "/api/v1/volunteering/certificates/{id}/pdf", Access::kSession, [&ctx](HttpRequest& req) {
-    auto id = req.PathId("id");
-    if (!id.ok()) return Problem(req, id.status());
-    auto r = CertificatePdf(ctx, *req.actor, *id, BaseUrl(req));
-    if (!r.ok()) return Problem(req, r.status());
-    HttpResponse resp;
-    resp.content_type = "application/pdf";
-    resp.body = std::move(*r);
-    resp.Header("Content-Disposition", "attachment; filename=\"certificate-" + std::to_string(*id) + ".pdf\"");
-    return resp;
-  });
-  router.Add("GET", "/api/v1/certificates/verify/{code}", Access::kPublic, [&ctx](HttpRequest& req) {
-    auto r = VerifyCertificate(ctx, std::string(req.PathParam("code")));
-    if (!r.ok()) return Problem(req, r.status());
+  router.Get("/api/v1/volunteering/my/certificates", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(auto certificates, ListMyCertificates(ctx, *req.actor));
+               JsonOut out;
+               out.StartObject().Key("items").StartArray();
+               for (const auto& c : certificates) WriteIssued(out, c);
+               out.EndArray().EndObject();
+               return http::Json(out);
+             });
+  router.Get(
+      "/api/v1/volunteering/certificates/{id}/pdf", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(std::string pdf, CertificatePdf(ctx, *req.actor, id, http::BaseUrl(req)));
+        HttpResponse resp;
+        resp.content_type = "application/pdf";
+        resp.body = std::move(pdf);
+        resp.Header("Content-Disposition", "attachment; filename=\"certificate-" + std::to_string(id) + ".pdf\"");
+        return resp;
+      });
+  router.Get("/api/v1/certificates/verify/{code}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto certificate, VerifyCertificate(ctx, std::string(req.PathParam("code"))));
     JsonOut out;
     out.StartObject().Field("valid", true).Key("certificate");
-    WriteCertificate(out, *r);
-    return HttpResponse::Json(out.EndObject().Take());
+    WriteCertificate(out, certificate);
+    out.EndObject();
+    return http::Json(out);
   });
+  // A page, not an API answer: a missing certificate is a page saying so, never problem+json.
   router.Add("GET", "/verify/{code}", Access::kPublic, [&ctx](HttpRequest& req) {
     return VerifyPage(VerifyCertificate(ctx, std::string(req.PathParam("code"))));
   });

@@ -46,8 +46,8 @@ Result<Certificate> IssueCertificate(const AppContext& ctx, const Caller& caller
     TS_ASSIGN_OR_RETURN(c.id, InsertCertificate(tx, c));
     JsonOut out;
     out.StartObject().Field("code", c.code).Field("total_minutes", c.total_minutes).EndObject();
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_certificate.issue", "volunteer_certificate", c.id, "", "",
-                             out.Take()));
+    TS_RETURN_IF_ERROR(
+        Audit(tx, ctx, caller, "volunteer_certificate.issue", "volunteer_certificate", c.id, "", "", out.Take()));
     return c;
   });
 }
@@ -66,9 +66,12 @@ Result<std::string> CertificatePdf(const AppContext& ctx, const auth::Actor& act
     }
     return *c;
   }));
-  CertificateContent content{cert.code,       cert.name,
-                             cert.total_minutes, cert.projects,
-                             ChinaDate(cert.issued_at), verify_base_url + "/verify/" + cert.code};
+  CertificateContent content{cert.code,
+                             cert.name,
+                             cert.total_minutes,
+                             cert.projects,
+                             ChinaDate(cert.issued_at),
+                             verify_base_url + "/verify/" + cert.code};
   return RenderCertificatePdf(content);
 }
 

@@ -18,8 +18,8 @@ class VolunteerHoursApiTest : public VolunteeringApiTest {
     volunteer_person_ = people[1];
     other_person_ = people[2];
     auto team = admin_->Post("/api/v1/volunteering/teams", nlohmann::json{{"organization_id", street_.id},
-                                                                           {"name", "行星团青年志愿者"},
-                                                                           {"leader_person_ids", {leader_person_}}});
+                                                                          {"name", "行星团青年志愿者"},
+                                                                          {"leader_person_ids", {leader_person_}}});
     ASSERT_EQ(team.status, 201) << team.body;
     team_ = team.json()["id"];
     leader_ = VolunteerClient(leader_person_);
@@ -123,23 +123,24 @@ TEST_P(VolunteerHoursApiTest, LeaderFixesTimesAndLedgerCorrections) {
   auto out_only = leader_->Post(attendance, nlohmann::json{{"checked_out_at", At(-kHourMs)}, {"reason", "忘记签到"}});
   EXPECT_EQ(out_only.status, 422);
   EXPECT_TRUE(Says(out_only, "volunteer.check_out_before_check_in"));
-  auto backwards = leader_->Post(attendance, nlohmann::json{{"checked_in_at", At(-kHourMs)},
-                                                             {"checked_out_at", At(-2 * kHourMs)},
-                                                             {"reason", "x"}});
+  auto backwards = leader_->Post(
+      attendance,
+      nlohmann::json{{"checked_in_at", At(-kHourMs)}, {"checked_out_at", At(-2 * kHourMs)}, {"reason", "x"}});
   EXPECT_TRUE(Says(backwards, "volunteer.check_out_before_check_in"));
   auto ok = leader_->Post(attendance, nlohmann::json{{"checked_in_at", At(-4 * kHourMs)},
-                                                      {"checked_out_at", At(-4 * kHourMs + 50 * 60 * 1000)},
-                                                      {"reason", "现场手工签到"}});
+                                                     {"checked_out_at", At(-4 * kHourMs + 50 * 60 * 1000)},
+                                                     {"reason", "现场手工签到"}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   EXPECT_EQ(ok.json()["attendance"]["in_method"], "leader");
-  auto audit = admin_->Get("/api/v1/audit?organization_id=" + std::to_string(root_.id) +
-                           "&entity_type=volunteer_attendance");
+  auto audit =
+      admin_->Get("/api/v1/audit?organization_id=" + std::to_string(root_.id) + "&entity_type=volunteer_attendance");
   ASSERT_EQ(audit.status, 200) << audit.body;
   EXPECT_NE(audit.body.find("现场手工签到"), std::string::npos);
 
   // The street's admin sets the exact rule: 50 minutes count 50.
-  ASSERT_EQ(admin_->Send("PUT", "/api/v1/volunteering/organizations/" + std::to_string(street_.id) + "/settings",
-                         nlohmann::json{{"hours_rule", "exact"}}.dump(), {})
+  ASSERT_EQ(admin_
+                ->Send("PUT", "/api/v1/volunteering/organizations/" + std::to_string(street_.id) + "/settings",
+                       nlohmann::json{{"hours_rule", "exact"}}.dump(), {})
                 .status,
             200);
   auto confirm = leader_->Post(ShiftPath(shift_, "/confirm-hours"), std::string());
@@ -148,9 +149,11 @@ TEST_P(VolunteerHoursApiTest, LeaderFixesTimesAndLedgerCorrections) {
   EXPECT_EQ(confirm.json()["items"][0]["minutes"], 50);
 
   // A debit beyond the total is refused and changes nothing.
-  auto debit = leader_->Post("/api/v1/volunteering/hours/adjustments",
-                             nlohmann::json{{"person_id", volunteer_person_}, {"project_id", project_},
-                                            {"minutes", -60}, {"worked_on", "2026-05-28"}, {"reason", "多记"}});
+  auto debit = leader_->Post("/api/v1/volunteering/hours/adjustments", nlohmann::json{{"person_id", volunteer_person_},
+                                                                                      {"project_id", project_},
+                                                                                      {"minutes", -60},
+                                                                                      {"worked_on", "2026-05-28"},
+                                                                                      {"reason", "多记"}});
   EXPECT_EQ(debit.status, 422);
   EXPECT_TRUE(Says(debit, "volunteer.negative_total"));
   EXPECT_EQ(volunteer_->Get("/api/v1/volunteering/my/hours").json()["total"]["minutes"], 50);
@@ -164,15 +167,17 @@ TEST_P(VolunteerHoursApiTest, LeaderFixesTimesAndLedgerCorrections) {
   EXPECT_EQ(correct.json()["items"][0]["minutes"], -50);
   EXPECT_EQ(correct.json()["items"][1]["kind"], "correction");
   EXPECT_EQ(correct.json()["items"][1]["reason"], "签退时间记录有误");
-  EXPECT_EQ(leader_->Post("/api/v1/volunteering/hours/entries/" + std::to_string(entry) + "/correct",
-                          nlohmann::json{{"reason", "again"}})
+  EXPECT_EQ(leader_
+                ->Post("/api/v1/volunteering/hours/entries/" + std::to_string(entry) + "/correct",
+                       nlohmann::json{{"reason", "again"}})
                 .status,
             409);
   auto mine = volunteer_->Get("/api/v1/volunteering/my/hours").json();
   EXPECT_EQ(mine["total"]["minutes"], 90);
   EXPECT_EQ(mine["items"].size(), 3u);  // append-only: original, reversal, correction
-  EXPECT_EQ(volunteer_->Post("/api/v1/volunteering/hours/entries/" + std::to_string(entry) + "/correct",
-                             nlohmann::json{{"reason", "x"}})
+  EXPECT_EQ(volunteer_
+                ->Post("/api/v1/volunteering/hours/entries/" + std::to_string(entry) + "/correct",
+                       nlohmann::json{{"reason", "x"}})
                 .status,
             404);
 
@@ -188,43 +193,49 @@ TEST_P(VolunteerHoursApiTest, SelfReportsRankingsAndCertificates) {
                                 nlohmann::json{{"message", "想参加"}});
   ASSERT_EQ(apply.status, 201) << apply.body;
   int64_t member = apply.json()["id"];
-  EXPECT_EQ(volunteer_->Post("/api/v1/volunteering/teams/" + std::to_string(team_) + "/members/" +
-                                 std::to_string(member) + "/decision",
-                             nlohmann::json{{"decision", "approve"}})
+  EXPECT_EQ(volunteer_
+                ->Post("/api/v1/volunteering/teams/" + std::to_string(team_) + "/members/" + std::to_string(member) +
+                           "/decision",
+                       nlohmann::json{{"decision", "approve"}})
                 .status,
             403);
-  ASSERT_EQ(leader_->Post("/api/v1/volunteering/teams/" + std::to_string(team_) + "/members/" +
-                              std::to_string(member) + "/decision",
-                          nlohmann::json{{"decision", "approve"}})
+  ASSERT_EQ(leader_
+                ->Post("/api/v1/volunteering/teams/" + std::to_string(team_) + "/members/" + std::to_string(member) +
+                           "/decision",
+                       nlohmann::json{{"decision", "approve"}})
                 .status,
             200);
 
-  auto report = volunteer_->Post("/api/v1/volunteering/hours/reports",
-                                 nlohmann::json{{"team_id", team_}, {"project_id", project_}, {"worked_on", "2026-05-20"},
-                                                {"minutes", 120}, {"description", "整理捐赠物资"}});
+  auto report = volunteer_->Post("/api/v1/volunteering/hours/reports", nlohmann::json{{"team_id", team_},
+                                                                                      {"project_id", project_},
+                                                                                      {"worked_on", "2026-05-20"},
+                                                                                      {"minutes", 120},
+                                                                                      {"description", "整理捐赠物资"}});
   ASSERT_EQ(report.status, 201) << report.body;
-  auto rejected = volunteer_->Post("/api/v1/volunteering/hours/reports",
-                                   nlohmann::json{{"team_id", team_}, {"worked_on", "2026-05-21"}, {"minutes", 60},
-                                                  {"description", "重复申报"}});
+  auto rejected = volunteer_->Post(
+      "/api/v1/volunteering/hours/reports",
+      nlohmann::json{{"team_id", team_}, {"worked_on", "2026-05-21"}, {"minutes", 60}, {"description", "重复申报"}});
   ASSERT_EQ(rejected.status, 201);
-  auto future = volunteer_->Post("/api/v1/volunteering/hours/reports",
-                                 nlohmann::json{{"team_id", team_}, {"worked_on", "2027-01-01"}, {"minutes", 60},
-                                                {"description", "x"}});
+  auto future = volunteer_->Post(
+      "/api/v1/volunteering/hours/reports",
+      nlohmann::json{{"team_id", team_}, {"worked_on", "2027-01-01"}, {"minutes", 60}, {"description", "x"}});
   EXPECT_EQ(future.status, 422);
   auto pending = leader_->Get("/api/v1/volunteering/teams/" + std::to_string(team_) + "/hour-reports?status=pending");
   ASSERT_EQ(pending.status, 200) << pending.body;
   EXPECT_EQ(pending.json()["items"].size(), 2u);
   std::string decide = "/api/v1/volunteering/hours/reports/";
-  ASSERT_EQ(leader_->Post(decide + std::to_string(report.json()["id"].get<int64_t>()) + "/decision",
-                          nlohmann::json{{"decision", "approve"}})
+  ASSERT_EQ(leader_
+                ->Post(decide + std::to_string(report.json()["id"].get<int64_t>()) + "/decision",
+                       nlohmann::json{{"decision", "approve"}})
                 .status,
             200);
   auto rej = leader_->Post(decide + std::to_string(rejected.json()["id"].get<int64_t>()) + "/decision",
                            nlohmann::json{{"decision", "reject"}, {"reason", "与签到记录重复"}});
   ASSERT_EQ(rej.status, 200);
   EXPECT_EQ(rej.json()["status"], "rejected");
-  EXPECT_EQ(leader_->Post(decide + std::to_string(rejected.json()["id"].get<int64_t>()) + "/decision",
-                          nlohmann::json{{"decision", "approve"}})
+  EXPECT_EQ(leader_
+                ->Post(decide + std::to_string(rejected.json()["id"].get<int64_t>()) + "/decision",
+                       nlohmann::json{{"decision", "approve"}})
                 .status,
             409);
   EXPECT_EQ(volunteer_->Get("/api/v1/volunteering/my/hours").json()["total"]["minutes"], 120);
@@ -244,8 +255,9 @@ TEST_P(VolunteerHoursApiTest, SelfReportsRankingsAndCertificates) {
   EXPECT_EQ(monthly.json()["items"][0]["minutes"], 120);
   auto outsider = LoggedIn("vol-outsider", "password-123");
   EXPECT_EQ(outsider->Get("/api/v1/volunteering/rankings/volunteers" + q).status, 404);
-  EXPECT_EQ(admin_->Get("/api/v1/volunteering/rankings/volunteers?organization_id=" + std::to_string(root_.id) +
-                        "&from=2026-13")
+  EXPECT_EQ(admin_
+                ->Get("/api/v1/volunteering/rankings/volunteers?organization_id=" + std::to_string(root_.id) +
+                      "&from=2026-13")
                 .status,
             422);
 

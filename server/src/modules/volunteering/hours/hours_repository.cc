@@ -96,9 +96,8 @@ Result<int64_t> InsertLedgerEntry(storage::Transaction& tx, const LedgerEntry& e
 }
 
 Result<std::optional<LedgerEntry>> FindLedgerEntry(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kLedgerColumns +
-                                                " FROM volunteering_ledger WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kLedgerColumns + " FROM volunteering_ledger WHERE id = ?", {id}));
   if (!row) return std::optional<LedgerEntry>();
   return std::optional<LedgerEntry>(ToEntry(*row));
 }
@@ -119,8 +118,8 @@ Result<std::vector<LedgerEntry>> ListPersonLedger(storage::Transaction& tx, int6
   return out;
 }
 
-Result<std::vector<LedgerEntry>> ListSubtreeLedger(storage::Transaction& tx, const std::string& path,
-                                                   int64_t before_id, int limit) {
+Result<std::vector<LedgerEntry>> ListSubtreeLedger(storage::Transaction& tx, const std::string& path, int64_t before_id,
+                                                   int limit) {
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kLedgerColumns +
                                               " FROM volunteering_ledger WHERE org_path >= ? AND org_path < ? "
                                               "AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
@@ -155,23 +154,25 @@ Result<std::optional<int64_t>> AddOrgPersonTotal(storage::Transaction& tx, int64
   return std::optional<int64_t>(row->Int(0));
 }
 
-Status AddPersonMonth(storage::Transaction& tx, int64_t organization_id, const std::string& org_path,
-                      int64_t person_id, const std::string& month, int64_t delta) {
+Status AddPersonMonth(storage::Transaction& tx, int64_t organization_id, const std::string& org_path, int64_t person_id,
+                      const std::string& month, int64_t delta) {
   return tx
-      .Execute("INSERT INTO volunteering_person_months (organization_id, org_path, person_id, month, minutes) "
-               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (organization_id, person_id, month) DO UPDATE SET "
-               "minutes = volunteering_person_months.minutes + excluded.minutes",
-               {organization_id, org_path, person_id, month, delta})
+      .Execute(
+          "INSERT INTO volunteering_person_months (organization_id, org_path, person_id, month, minutes) "
+          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (organization_id, person_id, month) DO UPDATE SET "
+          "minutes = volunteering_person_months.minutes + excluded.minutes",
+          {organization_id, org_path, person_id, month, delta})
       .status();
 }
 
 Status AddTeamMonth(storage::Transaction& tx, int64_t team_id, const std::string& org_path, const std::string& month,
                     int64_t delta) {
   return tx
-      .Execute("INSERT INTO volunteering_team_months (team_id, org_path, month, minutes) VALUES (?, ?, ?, ?) "
-               "ON CONFLICT (team_id, month) DO UPDATE SET minutes = volunteering_team_months.minutes + "
-               "excluded.minutes",
-               {team_id, org_path, month, delta})
+      .Execute(
+          "INSERT INTO volunteering_team_months (team_id, org_path, month, minutes) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (team_id, month) DO UPDATE SET minutes = volunteering_team_months.minutes + "
+          "excluded.minutes",
+          {team_id, org_path, month, delta})
       .status();
 }
 
@@ -179,27 +180,28 @@ Result<int64_t> InsertHourReport(storage::Transaction& tx, const HourReport& r, 
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("INSERT INTO volunteering_hour_reports (person_id, account_id, team_id, "
                                             "project_id, worked_on, minutes, description, status, created_at) "
                                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
-                                            {r.person_id, r.account_id, r.team_id, r.project_id, r.worked_on,
-                                             r.minutes, r.description, now}));
+                                            {r.person_id, r.account_id, r.team_id, r.project_id, r.worked_on, r.minutes,
+                                             r.description, now}));
   return row->Int(0);
 }
 
 Result<std::optional<HourReport>> FindHourReport(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kReportColumns + kReportFrom + " WHERE r.id = ?" +
-                                              (lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF r"
-                                                                                                   : ""),
-                                          {id}));
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kReportColumns + kReportFrom + " WHERE r.id = ?" +
+                                   (lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF r" : ""),
+                               {id}));
   if (rows.empty()) return std::optional<HourReport>();
   return std::optional<HourReport>(ToReport(rows[0]));
 }
 
 Status SaveReportDecision(storage::Transaction& tx, int64_t id, const std::string& status,
                           const std::optional<std::string>& reason, int64_t decided_by,
-                        std::optional<int64_t> ledger_entry_id, int64_t now) {
+                          std::optional<int64_t> ledger_entry_id, int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_hour_reports SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ?, "
-               "ledger_entry_id = ? WHERE id = ?",
-               {status, reason, decided_by, now, ledger_entry_id, id})
+      .Execute(
+          "UPDATE volunteering_hour_reports SET status = ?, decision_reason = ?, decided_by = ?, decided_at = ?, "
+          "ledger_entry_id = ? WHERE id = ?",
+          {status, reason, decided_by, now, ledger_entry_id, id})
       .status();
 }
 
@@ -243,10 +245,11 @@ Result<std::optional<std::string>> OwnHoursRule(storage::Transaction& tx, int64_
 
 Status SaveHoursRule(storage::Transaction& tx, int64_t organization_id, const std::string& rule, int64_t now) {
   return tx
-      .Execute("INSERT INTO volunteering_settings (organization_id, hours_rule, updated_at) VALUES (?, ?, ?) "
-               "ON CONFLICT (organization_id) DO UPDATE SET hours_rule = excluded.hours_rule, "
-               "updated_at = excluded.updated_at",
-               {organization_id, rule, now})
+      .Execute(
+          "INSERT INTO volunteering_settings (organization_id, hours_rule, updated_at) VALUES (?, ?, ?) "
+          "ON CONFLICT (organization_id) DO UPDATE SET hours_rule = excluded.hours_rule, "
+          "updated_at = excluded.updated_at",
+          {organization_id, rule, now})
       .status();
 }
 
@@ -279,7 +282,7 @@ Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::stri
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,
-                                                                     const std::string& from, const std::string& to) {
+                                                                    const std::string& from, const std::string& to) {
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT month, SUM(minutes) FROM volunteering_person_months WHERE "
                                           "org_path >= ? AND org_path < ? AND month >= ? AND month <= ? "
                                           "GROUP BY month ORDER BY month",
@@ -323,9 +326,9 @@ Result<std::optional<Certificate>> FindCertificateByCode(storage::Transaction& t
 }
 
 Result<std::optional<Certificate>> FindCertificate(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kCertificateColumns +
-                                                " FROM volunteering_certificates WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kCertificateColumns + " FROM volunteering_certificates WHERE id = ?", {id}));
   if (!row) return std::optional<Certificate>();
   return std::optional<Certificate>(ToCertificate(*row));
 }

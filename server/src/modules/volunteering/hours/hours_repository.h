@@ -19,8 +19,8 @@ Result<std::optional<LedgerEntry>> FindLedgerEntry(storage::Transaction& tx, int
 Result<bool> IsReversed(storage::Transaction& tx, int64_t id);
 Result<std::vector<LedgerEntry>> ListPersonLedger(storage::Transaction& tx, int64_t person_id, int64_t before_id,
                                                   int limit);
-Result<std::vector<LedgerEntry>> ListSubtreeLedger(storage::Transaction& tx, const std::string& path,
-                                                   int64_t before_id, int limit);
+Result<std::vector<LedgerEntry>> ListSubtreeLedger(storage::Transaction& tx, const std::string& path, int64_t before_id,
+                                                   int limit);
 
 // Adds `delta` to the volunteer's total unless it would become negative: false then.
 Result<bool> AddVolunteerTotal(storage::Transaction& tx, int64_t person_id, int64_t delta, int64_t now);
@@ -28,8 +28,8 @@ Result<bool> AddVolunteerTotal(storage::Transaction& tx, int64_t person_id, int6
 // become negative.
 Result<std::optional<int64_t>> AddOrgPersonTotal(storage::Transaction& tx, int64_t organization_id, int64_t person_id,
                                                  int64_t delta);
-Status AddPersonMonth(storage::Transaction& tx, int64_t organization_id, const std::string& org_path,
-                      int64_t person_id, const std::string& month, int64_t delta);
+Status AddPersonMonth(storage::Transaction& tx, int64_t organization_id, const std::string& org_path, int64_t person_id,
+                      const std::string& month, int64_t delta);
 Status AddTeamMonth(storage::Transaction& tx, int64_t team_id, const std::string& org_path, const std::string& month,
                     int64_t delta);
 
@@ -37,7 +37,7 @@ Result<int64_t> InsertHourReport(storage::Transaction& tx, const HourReport& r, 
 Result<std::optional<HourReport>> FindHourReport(storage::Transaction& tx, int64_t id, bool lock = false);
 Status SaveReportDecision(storage::Transaction& tx, int64_t id, const std::string& status,
                           const std::optional<std::string>& reason, int64_t decided_by,
-                        std::optional<int64_t> ledger_entry_id, int64_t now);
+                          std::optional<int64_t> ledger_entry_id, int64_t now);
 Result<std::vector<HourReport>> ListTeamReports(storage::Transaction& tx, int64_t team_id,
                                                 const std::optional<std::string>& status, int64_t after_id, int limit);
 Result<std::vector<HourReport>> ListPersonReports(storage::Transaction& tx, int64_t person_id, int limit);
@@ -58,7 +58,7 @@ Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::stri
                                        const std::string& to, int offset, int limit);
 // Confirmed minutes per month in the subtree, months ascending.
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,
-                                                                     const std::string& from, const std::string& to);
+                                                                    const std::string& from, const std::string& to);
 
 struct Certificate {
   int64_t id = 0;

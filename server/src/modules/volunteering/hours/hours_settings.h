@@ -9,8 +9,8 @@ namespace tianshan::volunteering {
 
 struct HoursSetting {
   int64_t organization_id = 0;
-  std::string hours_rule;        // in force
-  bool inherited = false;        // set on an ancestor (or the default), not here
+  std::string hours_rule;  // in force
+  bool inherited = false;  // set on an ancestor (or the default), not here
 };
 
 Result<HoursSetting> GetHoursSetting(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id);

@@ -12,7 +12,7 @@ struct MyHours {
   int64_t total_minutes = 0;
   std::vector<LedgerEntry> entries;  // newest first
   std::optional<int64_t> next_cursor;
-  std::vector<HourReport> reports;   // the latest reports (first page only)
+  std::vector<HourReport> reports;  // the latest reports (first page only)
 };
 Result<MyHours> ListMyHours(const AppContext& ctx, const auth::Actor& actor, int64_t before_id, int limit);
 

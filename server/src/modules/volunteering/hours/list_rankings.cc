@@ -14,8 +14,8 @@ Result<auth::OrganizationRef> Readable(storage::Transaction& tx, const AppContex
 
 }  // namespace
 
-Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
-                                 bool teams, const Period& period, int offset, int limit) {
+Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id, bool teams,
+                                 const Period& period, int offset, int limit) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<RankingPage> {
     TS_ASSIGN_OR_RETURN(auto org, Readable(tx, ctx, actor, organization_id));
     RankingPage page;
@@ -34,7 +34,7 @@ Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyHours(const AppContext& ctx, const auth::Actor& actor,
-                                                                   int64_t organization_id, const Period& period) {
+                                                                  int64_t organization_id, const Period& period) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::pair<std::string, int64_t>>> {
     TS_ASSIGN_OR_RETURN(auto org, Readable(tx, ctx, actor, organization_id));
     return MonthlyMinutes(tx, org.path, period.from, period.to);

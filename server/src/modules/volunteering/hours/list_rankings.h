@@ -24,9 +24,9 @@ struct RankingPage {
   std::optional<std::string> next_cursor;  // an opaque offset
 };
 
-Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
-                                 bool teams, const Period& period, int offset, int limit);
+Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id, bool teams,
+                                 const Period& period, int offset, int limit);
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyHours(const AppContext& ctx, const auth::Actor& actor,
-                                                                   int64_t organization_id, const Period& period);
+                                                                  int64_t organization_id, const Period& period);
 
 }  // namespace tianshan::volunteering

@@ -59,14 +59,16 @@ Result<HourReport> ReportHours(const AppContext& ctx, const Caller& caller, cons
     r.created_at = now;
     r.name = person.name;
     TS_ASSIGN_OR_RETURN(r.id, InsertHourReport(tx, r, now));
-    TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, "volunteer_hours.report", "volunteer_hour_report", r.id, team.org_path, "", ReportJson(r)));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.report", "volunteer_hour_report", r.id, team.org_path,
+                             "", ReportJson(r)));
     return r;
   });
 }
 
-Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller, int64_t report_id, bool approve,
-                                    const std::optional<std::string>& reason) {
+Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller, int64_t report_id,
+                                    const Decision& decision) {
+  const bool approve = decision.approve;
+  const std::optional<std::string>& reason = decision.reason;
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<HourReport> {
     TS_ASSIGN_OR_RETURN(auto report, FindHourReport(tx, report_id, true));
     if (!report) return Status::NotFound("volunteer.report_not_found");
@@ -111,7 +113,7 @@ Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller,
     }
     report->decision_reason = reason;
     TS_RETURN_IF_ERROR(SaveReportDecision(tx, report->id, report->status, reason, caller.actor.account_id,
-                                        report->ledger_entry_id, now));
+                                          report->ledger_entry_id, now));
     TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, approve ? "volunteer_hours.approve" : "volunteer_hours.reject",
                              "volunteer_hour_report", report->id, team_org.path, ReportJson(before),
                              ReportJson(*report)));

@@ -12,16 +12,19 @@
 
 namespace tianshan::volunteering {
 
+// A report covers at most one day.
+inline constexpr int64_t kMaxReportMinutes = 24 * 60;
+
 struct HourReportInput {
   int64_t team_id = 0;
   std::optional<int64_t> project_id;
   std::string worked_on;  // "YYYY-MM-DD", not in the future
-  int64_t minutes = 0;    // 1..1440
+  int64_t minutes = 0;    // 1..kMaxReportMinutes, any whole minute
   std::string description;
 };
 
 Result<HourReport> ReportHours(const AppContext& ctx, const Caller& caller, const HourReportInput& input);
-Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller, int64_t report_id, bool approve,
-                                    const std::optional<std::string>& reason);
+Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller, int64_t report_id,
+                                    const Decision& decision);
 
 }  // namespace tianshan::volunteering

@@ -62,20 +62,20 @@ Result<int64_t> InsertProject(storage::Transaction& tx, const Project& p, int64_
 }
 
 Result<std::optional<Project>> FindProject(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kProjectColumns +
-                                                " FROM volunteering_projects WHERE id = ?" +
-                                                std::string(ForUpdate(tx, lock)),
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kProjectColumns + " FROM volunteering_projects WHERE id = ?" +
+                                std::string(ForUpdate(tx, lock)),
+                            {id}));
   if (!row) return std::optional<Project>();
   return std::optional<Project>(ToProject(*row));
 }
 
 Status UpdateProjectFields(storage::Transaction& tx, int64_t id, const ProjectFields& f, int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_projects SET title = ?, description = ?, category = ?, brand = ?, location = ?, "
-               "venue_id = ?, contact = ?, visibility = ?, updated_at = ? WHERE id = ?",
-               {f.title, f.description, f.category, f.brand, f.location, f.venue_id, f.contact, f.visibility, now,
-                id})
+      .Execute(
+          "UPDATE volunteering_projects SET title = ?, description = ?, category = ?, brand = ?, location = ?, "
+          "venue_id = ?, contact = ?, visibility = ?, updated_at = ? WHERE id = ?",
+          {f.title, f.description, f.category, f.brand, f.location, f.venue_id, f.contact, f.visibility, now, id})
       .status();
 }
 
@@ -112,20 +112,20 @@ Result<std::vector<Project>> ListProjects(storage::Transaction& tx, const Projec
 }
 
 Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t now) {
-  TS_ASSIGN_OR_RETURN(
-      auto row, tx.QueryOne("INSERT INTO volunteering_shifts (project_id, starts_at, ends_at, capacity, role, "
-                            "requirements, min_age, status, created_at, updated_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id",
-                            {s.project_id, s.starts_at, s.ends_at, s.capacity, s.role, s.requirements,
-                             s.min_age ? storage::Param(*s.min_age) : storage::Param(), now, now}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("INSERT INTO volunteering_shifts (project_id, starts_at, ends_at, capacity, role, "
+                                  "requirements, min_age, status, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?) RETURNING id",
+                                  {s.project_id, s.starts_at, s.ends_at, s.capacity, s.role, s.requirements,
+                                   s.min_age ? storage::Param(*s.min_age) : storage::Param(), now, now}));
   return row->Int(0);
 }
 
 Result<std::optional<Shift>> FindShift(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kShiftColumns +
-                                                " FROM volunteering_shifts WHERE id = ?" +
-                                                std::string(ForUpdate(tx, lock)),
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne(std::string("SELECT ") + kShiftColumns + " FROM volunteering_shifts WHERE id = ?" +
+                                      std::string(ForUpdate(tx, lock)),
+                                  {id}));
   if (!row) return std::optional<Shift>();
   return std::optional<Shift>(ToShift(*row));
 }
@@ -141,9 +141,10 @@ Result<std::vector<Shift>> ListShifts(storage::Transaction& tx, int64_t project_
 
 Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_shifts SET status = 'cancelled', confirmed = 0, waitlisted = 0, updated_at = ? "
-               "WHERE id = ?",
-               {now, id})
+      .Execute(
+          "UPDATE volunteering_shifts SET status = 'cancelled', confirmed = 0, waitlisted = 0, updated_at = ? "
+          "WHERE id = ?",
+          {now, id})
       .status();
 }
 
@@ -165,9 +166,10 @@ Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int6
 
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_shifts SET confirmed = confirmed + ?, waitlisted = waitlisted + ?, "
-               "updated_at = ? WHERE id = ?",
-               {d_confirmed, d_waitlisted, now, shift_id})
+      .Execute(
+          "UPDATE volunteering_shifts SET confirmed = confirmed + ?, waitlisted = waitlisted + ?, "
+          "updated_at = ? WHERE id = ?",
+          {d_confirmed, d_waitlisted, now, shift_id})
       .status();
 }
 

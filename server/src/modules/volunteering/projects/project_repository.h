@@ -22,7 +22,7 @@ struct ProjectQuery {
   std::string path;  // subtree; empty: all
   std::optional<std::string> status;
   std::optional<int64_t> team_id;
-  bool public_only = true;       // only public, non-draft projects
+  bool public_only = true;  // only public, non-draft projects
   int64_t after_id = 0;
   int limit = 50;
 };

@@ -18,7 +18,8 @@ struct ProjectPatch {
   std::optional<std::string> visibility;
 };
 
-Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id, const ProjectPatch& patch);
+Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                              const ProjectPatch& patch);
 Result<Project> ChangeProjectStatus(const AppContext& ctx, const Caller& caller, int64_t project_id,
                                     const std::string& status);
 

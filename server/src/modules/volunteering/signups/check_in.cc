@@ -13,8 +13,8 @@ std::string AttendanceJson(const std::optional<Attendance>& a) {
   out.StartObject()
       .Field("signup_id", a->signup_id)
       .Field("checked_in_at", FormatUtc(a->checked_in_at))
-      .Field("checked_out_at", a->checked_out_at ? std::optional<std::string>(FormatUtc(*a->checked_out_at))
-                                                 : std::nullopt)
+      .Field("checked_out_at",
+             a->checked_out_at ? std::optional<std::string>(FormatUtc(*a->checked_out_at)) : std::nullopt)
       .Field("in_method", a->in_method)
       .Field("out_method", a->out_method)
       .EndObject();
@@ -27,13 +27,13 @@ std::string DirectionName(Direction d) { return d == Direction::kIn ? "in" : "ou
 
 Result<CheckInCode> IssueCheckInCode(const AppContext& ctx, const auth::Actor& actor, int64_t shift_id,
                                      Direction direction, const std::string& base_url) {
-  TS_ASSIGN_OR_RETURN(auto key_and_shift, ctx.db.Write([&](storage::Transaction& tx)
-                                                            -> Result<std::pair<std::string, Shift>> {
-    TS_ASSIGN_OR_RETURN(auto access, LoadManagedShift(tx, ctx, actor, shift_id));
-    if (access.shift.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
-    TS_ASSIGN_OR_RETURN(auto key, SigningKey(tx, ctx));
-    return std::make_pair(key, access.shift);
-  }));
+  TS_ASSIGN_OR_RETURN(auto key_and_shift,
+                      ctx.db.Write([&](storage::Transaction& tx) -> Result<std::pair<std::string, Shift>> {
+                        TS_ASSIGN_OR_RETURN(auto access, LoadManagedShift(tx, ctx, actor, shift_id));
+                        if (access.shift.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
+                        TS_ASSIGN_OR_RETURN(auto key, SigningKey(tx, ctx));
+                        return std::make_pair(key, access.shift);
+                      }));
   CheckInCode code;
   code.expires_at = ctx.clock.NowMillis() + kTokenLifetimeMillis;
   code.token = MakeCheckInToken(key_and_shift.first, shift_id, direction, code.expires_at);
@@ -67,9 +67,9 @@ Result<AttendanceResult> CheckInByToken(const AppContext& ctx, const Caller& cal
     }
     TS_ASSIGN_OR_RETURN(auto after, FindAttendance(tx, signup->id));
     result.attendance = *after;
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, direction == Direction::kIn ? "volunteer.check_in" : "volunteer.check_out",
-                             "volunteer_attendance", after->id, access.project.path, AttendanceJson(before),
-                             AttendanceJson(after)));
+    TS_RETURN_IF_ERROR(
+        Audit(tx, ctx, caller, direction == Direction::kIn ? "volunteer.check_in" : "volunteer.check_out",
+              "volunteer_attendance", after->id, access.project.path, AttendanceJson(before), AttendanceJson(after)));
     return result;
   });
 }
@@ -105,11 +105,12 @@ Result<AttendanceResult> RecordAttendance(const AppContext& ctx, const Caller& c
     }
     TS_ASSIGN_OR_RETURN(auto after, FindAttendance(tx, signup->id));
     std::string after_json = AttendanceJson(after);
-    after_json.insert(after_json.size() - 1, ",\"reason\":" + [&] {
-      JsonOut r;
-      r.String(fix.reason);
-      return r.Take();
-    }());
+    after_json.insert(
+        after_json.size() - 1, ",\"reason\":" + [&] {
+          JsonOut r;
+          r.String(fix.reason);
+          return r.Take();
+        }());
     TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer.attendance_fix", "volunteer_attendance", after->id,
                              access.project.path, AttendanceJson(before), after_json));
     return AttendanceResult{*after, true};

@@ -8,8 +8,7 @@ namespace tianshan::volunteering {
 
 Result<std::string> QrSvg(std::string_view text) {
   std::string input(text);
-  std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString8bit(input.c_str(), 0, QR_ECLEVEL_M),
-                                                  QRcode_free);
+  std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString8bit(input.c_str(), 0, QR_ECLEVEL_M), QRcode_free);
   if (!code) return Status::Internal("error.internal").WithDetail("qrencode failed");
   const int width = code->width;
   const int quiet = 4;
@@ -23,8 +22,8 @@ Result<std::string> QrSvg(std::string_view text) {
         // One horizontal run per row segment keeps the path short.
         int run = 1;
         while (x + run < width && (code->data[y * width + x + run] & 1)) ++run;
-        svg += "M" + std::to_string(x + quiet) + " " + std::to_string(y + quiet) + "h" + std::to_string(run) +
-               "v1h-" + std::to_string(run) + "z";
+        svg += "M" + std::to_string(x + quiet) + " " + std::to_string(y + quiet) + "h" + std::to_string(run) + "v1h-" +
+               std::to_string(run) + "z";
         x += run - 1;
       }
     }

@@ -39,7 +39,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     int64_t now = ctx.clock.NowMillis();
     const std::string operation = "signup:" + std::to_string(shift_id);
     if (input.idempotency_key) {
-      TS_ASSIGN_OR_RETURN(auto rec, ClaimIdempotency(tx, caller.actor.account_id, *input.idempotency_key, operation, now));
+      TS_ASSIGN_OR_RETURN(auto rec,
+                          ClaimIdempotency(tx, caller.actor.account_id, *input.idempotency_key, operation, now));
       if (rec) return Replay(tx, *rec, operation);
     }
     TS_ASSIGN_OR_RETURN(auto person, OwnPerson(tx, ctx, caller.actor));
@@ -91,8 +92,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     if (input.idempotency_key) {
       TS_RETURN_IF_ERROR(CompleteIdempotency(tx, caller.actor.account_id, *input.idempotency_key, s.id));
     }
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_signup.create", "volunteer_signup", s.id,
-                             access.project.path, existing ? SignUpAuditJson(*existing) : "", SignUpAuditJson(s)));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_signup.create", "volunteer_signup", s.id, access.project.path,
+                             existing ? SignUpAuditJson(*existing) : "", SignUpAuditJson(s)));
     result.sign_up = std::move(s);
     return result;
   });

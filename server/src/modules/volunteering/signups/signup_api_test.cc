@@ -112,10 +112,10 @@ TEST_P(VolunteerSignUpApiTest, RefusalsChangeNothing) {
   EXPECT_EQ(no_consent.status, 422);
   EXPECT_EQ(no_consent.error_fields(), std::vector<std::string>{"guardian_consent"});
   EXPECT_TRUE(Says(no_consent, "volunteer.needs_consent"));
-  auto too_young = minor->Post(ShiftPath(adults_only, "/sign-ups"),
-                               nlohmann::json{{"guardian_consent",
-                                               {{"guardian_name", "少年家长"}, {"relation", "母亲"}, {"agreed", true}}}}
-                                   .dump());
+  auto too_young = minor->Post(
+      ShiftPath(adults_only, "/sign-ups"),
+      nlohmann::json{{"guardian_consent", {{"guardian_name", "少年家长"}, {"relation", "母亲"}, {"agreed", true}}}}
+          .dump());
   EXPECT_EQ(too_young.status, 422);
   EXPECT_TRUE(Says(too_young, "volunteer.too_young"));
   auto bad_consent = minor->Post(ShiftPath(shift, "/sign-ups"),
@@ -130,9 +130,8 @@ TEST_P(VolunteerSignUpApiTest, RefusalsChangeNothing) {
   auto late = late_person->Post(ShiftPath(soon, "/sign-ups"), std::string());
   EXPECT_EQ(late.status, 409);
   EXPECT_TRUE(Says(late, "volunteer.shift_started"));
-  auto late_cancel =
-      adult->Post("/api/v1/volunteering/sign-ups/" + std::to_string(early.json()["id"].get<int64_t>()) + "/cancel",
-                  std::string());
+  auto late_cancel = adult->Post(
+      "/api/v1/volunteering/sign-ups/" + std::to_string(early.json()["id"].get<int64_t>()) + "/cancel", std::string());
   EXPECT_TRUE(Says(late_cancel, "volunteer.shift_started"));
 
   // Nothing changed by the refusals.
@@ -145,10 +144,10 @@ TEST_P(VolunteerSignUpApiTest, RefusalsChangeNothing) {
   EXPECT_EQ(admin->Get(ShiftPath(soon, "/roster")).json()["shift"]["confirmed"], 1);
 
   // With the guardian's consent the minor signs up.
-  auto with_consent = minor->Post(ShiftPath(shift, "/sign-ups"),
-                                  nlohmann::json{{"guardian_consent",
-                                                  {{"guardian_name", "少年家长"}, {"relation", "母亲"}, {"agreed", true}}}}
-                                      .dump());
+  auto with_consent = minor->Post(
+      ShiftPath(shift, "/sign-ups"),
+      nlohmann::json{{"guardian_consent", {{"guardian_name", "少年家长"}, {"relation", "母亲"}, {"agreed", true}}}}
+          .dump());
   EXPECT_EQ(with_consent.status, 201) << with_consent.body;
   EXPECT_TRUE(with_consent.json()["guardian_consent"].get<bool>());
 }

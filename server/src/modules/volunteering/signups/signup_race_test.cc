@@ -129,10 +129,10 @@ TEST_P(VolunteerSignUpRaceTest, FiveHundredPeopleFiftySeats) {
     if (!s.ok()) ++failed;
   });
   EXPECT_EQ(failed.load(), 0);
-  std::printf("[volunteer race] %s: %d concurrent sign-ups (50 seats) over HTTP by %d client threads in %.3f s = "
-              "%.0f sign-ups/s; raw single-row insert transactions: %d in %.3f s = %.0f tx/s\n",
-              Name(GetParam()), kPeople, kThreads, seconds, kPeople / seconds, kInserts, raw_seconds,
-              kInserts / raw_seconds);
+  std::printf(
+      "[volunteer race] %s: %d concurrent sign-ups (50 seats) over HTTP by %d client threads in %.3f s = "
+      "%.0f sign-ups/s; raw single-row insert transactions: %d in %.3f s = %.0f tx/s\n",
+      Name(GetParam()), kPeople, kThreads, seconds, kPeople / seconds, kInserts, raw_seconds, kInserts / raw_seconds);
   std::fflush(stdout);
 }
 

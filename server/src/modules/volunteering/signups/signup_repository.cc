@@ -56,31 +56,33 @@ Result<std::vector<SignUp>> SignUps(storage::Transaction& tx, const std::string&
 
 Status LockVolunteer(storage::Transaction& tx, int64_t person_id, const std::string& name, int64_t now) {
   return tx
-      .Execute("INSERT INTO volunteering_volunteers (person_id, name, total_minutes, created_at, updated_at) "
-               "VALUES (?, ?, 0, ?, ?) ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, "
-               "updated_at = excluded.updated_at",
-               {person_id, name, now, now})
+      .Execute(
+          "INSERT INTO volunteering_volunteers (person_id, name, total_minutes, created_at, updated_at) "
+          "VALUES (?, ?, 0, ?, ?) ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, "
+          "updated_at = excluded.updated_at",
+          {person_id, name, now, now})
       .status();
 }
 
 Result<std::optional<std::string>> VolunteerName(storage::Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT name FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT name FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
   if (!row) return std::optional<std::string>();
   return std::optional<std::string>(row->Text(0));
 }
 
 Result<int64_t> VolunteerTotal(storage::Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto row,
-                      tx.QueryOne("SELECT total_minutes FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne("SELECT total_minutes FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
   return row ? row->Int(0) : 0;
 }
 
 Result<std::optional<SignUp>> FindSignUp(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx, " WHERE s.id = ?" + std::string(lock && tx.dialect() ==
-                                                                                       storage::Dialect::kPostgres
-                                                                                   ? " FOR UPDATE OF s"
-                                                                                   : ""),
-                                         {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto rows, SignUps(tx,
+                         " WHERE s.id = ?" +
+                             std::string(lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF s" : ""),
+                         {id}));
   if (rows.empty()) return std::optional<SignUp>();
   return std::optional<SignUp>(rows.front());
 }
@@ -94,16 +96,16 @@ Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t sh
 Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now) {
   TS_ASSIGN_OR_RETURN(
       auto row,
-      tx.QueryOne("INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
-                  "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shift_id, person_id) DO UPDATE SET "
-                  "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
-                  "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
-                  "consent_at = excluded.consent_at, created_at = excluded.created_at, "
-                  "updated_at = excluded.updated_at RETURNING id",
-                  {s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at,
-                   s.guardian_name, s.guardian_relation, s.guardian_name ? storage::Param(now) : storage::Param(), now,
-                   now}));
+      tx.QueryOne(
+          "INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
+          "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shift_id, person_id) DO UPDATE SET "
+          "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
+          "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
+          "consent_at = excluded.consent_at, created_at = excluded.created_at, "
+          "updated_at = excluded.updated_at RETURNING id",
+          {s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at, s.guardian_name,
+           s.guardian_relation, s.guardian_name ? storage::Param(now) : storage::Param(), now, now}));
   return row->Int(0);
 }
 
@@ -134,8 +136,7 @@ Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t
 
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled) {
   return SignUps(tx,
-                 std::string(" WHERE s.shift_id = ?") +
-                     (include_cancelled ? "" : " AND s.status <> 'cancelled'") +
+                 std::string(" WHERE s.shift_id = ?") + (include_cancelled ? "" : " AND s.status <> 'cancelled'") +
                      " ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, "
                      "s.waitlist_seq, s.id",
                  {shift_id});
@@ -143,9 +144,10 @@ Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t s
 
 Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_signups SET status = 'cancelled', waitlist_seq = NULL, updated_at = ? "
-               "WHERE shift_id = ? AND status <> 'cancelled'",
-               {now, shift_id})
+      .Execute(
+          "UPDATE volunteering_signups SET status = 'cancelled', waitlist_seq = NULL, updated_at = ? "
+          "WHERE shift_id = ? AND status <> 'cancelled'",
+          {now, shift_id})
       .status();
 }
 
@@ -182,17 +184,18 @@ Result<std::optional<IdempotencyRecord>> ClaimIdempotency(storage::Transaction& 
 
 Status CompleteIdempotency(storage::Transaction& tx, int64_t account_id, const std::string& key, int64_t result_id) {
   return tx
-      .Execute("UPDATE volunteering_idempotency SET response_status = 201, response_body = ? WHERE account_id = ? "
-               "AND idem_key = ?",
-               {std::to_string(result_id), account_id, key})
+      .Execute(
+          "UPDATE volunteering_idempotency SET response_status = 201, response_body = ? WHERE account_id = ? "
+          "AND idem_key = ?",
+          {std::to_string(result_id), account_id, key})
       .status();
 }
 
 Result<std::optional<Attendance>> FindAttendance(storage::Transaction& tx, int64_t signup_id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kAttendanceColumns +
-                                                " FROM volunteering_attendance WHERE signup_id = ?" +
-                                                std::string(ForUpdate(tx, lock)),
-                                            {signup_id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kAttendanceColumns +
+                                " FROM volunteering_attendance WHERE signup_id = ?" + std::string(ForUpdate(tx, lock)),
+                            {signup_id}));
   if (!row) return std::optional<Attendance>();
   return std::optional<Attendance>(ToAttendance(*row));
 }
@@ -218,9 +221,10 @@ Status SetCheckOut(storage::Transaction& tx, int64_t attendance_id, int64_t at, 
 Status SetAttendanceTimes(storage::Transaction& tx, int64_t attendance_id, int64_t in, std::optional<int64_t> out,
                           int64_t now) {
   return tx
-      .Execute("UPDATE volunteering_attendance SET checked_in_at = ?, checked_out_at = ?, updated_at = ?, "
-               "out_method = ? WHERE id = ?",
-               {in, out, now, out ? storage::Param("leader") : storage::Param(), attendance_id})
+      .Execute(
+          "UPDATE volunteering_attendance SET checked_in_at = ?, checked_out_at = ?, updated_at = ?, "
+          "out_method = ? WHERE id = ?",
+          {in, out, now, out ? storage::Param("leader") : storage::Param(), attendance_id})
       .status();
 }
 

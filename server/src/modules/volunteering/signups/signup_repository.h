@@ -34,7 +34,8 @@ Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled);
 Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now);
 // The person's sign-ups, newest shift first, before `before_id` (0: from the start).
-Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t person_id, int64_t before_id, int limit);
+Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t person_id, int64_t before_id,
+                                              int limit);
 // 1-based position on the waitlist.
 Result<int64_t> WaitlistPosition(storage::Transaction& tx, int64_t shift_id, int64_t waitlist_seq);
 

@@ -47,7 +47,8 @@ Result<TeamMember> ApplyToTeam(const AppContext& ctx, const Caller& caller, int6
 }
 
 Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& caller, int64_t team_id,
-                                         int64_t member_id, bool approve) {
+                                         int64_t member_id, const Decision& decision) {
+  const bool approve = decision.approve;
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<TeamMember> {
     TS_ASSIGN_OR_RETURN(auto team, LoadTeam(tx, team_id));
     TS_ASSIGN_OR_RETURN(auto member, FindMemberById(tx, member_id));
@@ -80,8 +81,8 @@ Result<TeamMember> AddTeamLeader(const AppContext& ctx, const Caller& caller, in
     int64_t now = ctx.clock.NowMillis();
     TeamMember m{0, team_id, person->id, person->name, "leader", "active", std::nullopt, now};
     TS_ASSIGN_OR_RETURN(m.id, UpsertMember(tx, m, now));
-    TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, "volunteer_team.add_leader", "volunteer_team_member", m.id, org.path, "", MemberJson(m)));
+    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_team.add_leader", "volunteer_team_member", m.id, org.path, "",
+                             MemberJson(m)));
     return m;
   });
 }

@@ -16,7 +16,7 @@ namespace tianshan::volunteering {
 Result<TeamMember> ApplyToTeam(const AppContext& ctx, const Caller& caller, int64_t team_id,
                                const std::optional<std::string>& message);
 Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& caller, int64_t team_id,
-                                         int64_t member_id, bool approve);
+                                         int64_t member_id, const Decision& decision);
 Result<TeamMember> AddTeamLeader(const AppContext& ctx, const Caller& caller, int64_t team_id, int64_t person_id);
 
 }  // namespace tianshan::volunteering

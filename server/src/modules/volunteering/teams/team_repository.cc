@@ -42,18 +42,17 @@ std::string_view ForUpdate(const storage::Transaction& tx, bool lock) {
 }
 
 Result<int64_t> InsertTeam(storage::Transaction& tx, const Team& t, int64_t now) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("INSERT INTO volunteering_teams (organization_id, org_path, name, "
-                                            "description, partner_name, status, created_at, updated_at) "
-                                            "VALUES (?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
-                                            {t.organization_id, t.org_path, t.name, t.description, t.partner_name,
-                                             now, now}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("INSERT INTO volunteering_teams (organization_id, org_path, name, "
+                                  "description, partner_name, status, created_at, updated_at) "
+                                  "VALUES (?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
+                                  {t.organization_id, t.org_path, t.name, t.description, t.partner_name, now, now}));
   return row->Int(0);
 }
 
 Result<std::optional<Team>> FindTeam(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kTeamColumns +
-                                                " FROM volunteering_teams WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kTeamColumns + " FROM volunteering_teams WHERE id = ?", {id}));
   if (!row) return std::optional<Team>();
   return std::optional<Team>(ToTeam(*row));
 }
@@ -77,9 +76,9 @@ Result<std::optional<TeamMember>> FindMember(storage::Transaction& tx, int64_t t
 }
 
 Result<std::optional<TeamMember>> FindMemberById(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kMemberColumns +
-                                                " FROM volunteering_team_members WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kMemberColumns + " FROM volunteering_team_members WHERE id = ?", {id}));
   if (!row) return std::optional<TeamMember>();
   return std::optional<TeamMember>(ToMember(*row));
 }

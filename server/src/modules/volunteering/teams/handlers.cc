@@ -1,0 +1,91 @@
+#include "modules/volunteering/handlers.h"
+
+#include "modules/volunteering/requests.h"
+#include "modules/volunteering/teams/join_team.h"
+#include "modules/volunteering/teams/list_teams.h"
+#include "modules/volunteering/teams/requests.h"
+#include "modules/volunteering/volunteering_json.h"
+
+namespace tianshan::volunteering {
+namespace {
+
+using http::Access;
+using http::HttpRequest;
+using http::HttpResponse;
+
+HttpResponse TeamResponse(const Team& team, int status = 200) {
+  JsonOut out;
+  WriteTeam(out, team);
+  return http::Json(out, status);
+}
+
+HttpResponse MemberResponse(const TeamMember& member, int status = 200) {
+  JsonOut out;
+  WriteMember(out, member);
+  return http::Json(out, status);
+}
+
+}  // namespace
+
+void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
+  router.Post("/api/v1/volunteering/teams", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto input, ParseCreateTeam(req));
+    TS_ASSIGN_OR_RETURN(auto team, CreateTeam(ctx, http::CallerOf(req), input));
+    return TeamResponse(team, 201);
+  });
+  router.Get("/api/v1/volunteering/teams", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    http::QueryReader query(req);
+    auto organization_id = query.Id("organization_id", /*required=*/true);
+    IdPage page = ReadIdPage(query);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto list, ListTeams(ctx, *organization_id, page.after, page.limit));
+    JsonOut out;
+    out.StartObject().Key("items").StartArray();
+    for (const auto& t : list.items) WriteTeam(out, t);
+    out.EndArray().Field("next_cursor", http::IdCursorText(list.next_cursor)).EndObject();
+    return http::Json(out);
+  });
+  router.Get("/api/v1/volunteering/teams/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto team, GetTeam(ctx, id));
+    return TeamResponse(team);
+  });
+  router.Get("/api/v1/volunteering/teams/{id}/members", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               http::QueryReader query(req);
+               auto status = ReadMemberStatus(query);
+               TS_RETURN_IF_ERROR(query.Finish());
+               TS_ASSIGN_OR_RETURN(auto members, ListTeamMembers(ctx, *req.actor, id, status));
+               JsonOut out;
+               out.StartObject().Key("items").StartArray();
+               for (const auto& m : members) WriteMember(out, m);
+               out.EndArray().EndObject();
+               return http::Json(out);
+             });
+  router.Post("/api/v1/volunteering/teams/{id}/applications", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(auto message, ParseApplication(req));
+                TS_ASSIGN_OR_RETURN(auto member, ApplyToTeam(ctx, http::CallerOf(req), id, message));
+                return MemberResponse(member, 201);
+              });
+  router.Post("/api/v1/volunteering/teams/{id}/members/{member_id}/decision", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(int64_t member_id, req.PathId("member_id"));
+                TS_ASSIGN_OR_RETURN(auto decision, ParseDecision(req));
+                TS_ASSIGN_OR_RETURN(auto member,
+                                    DecideTeamApplication(ctx, http::CallerOf(req), id, member_id, decision));
+                return MemberResponse(member);
+              });
+  router.Post("/api/v1/volunteering/teams/{id}/leaders", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(int64_t person_id, ParsePersonId(req));
+                TS_ASSIGN_OR_RETURN(auto member, AddTeamLeader(ctx, http::CallerOf(req), id, person_id));
+                return MemberResponse(member, 201);
+              });
+}
+
+}  // namespace tianshan::volunteering
