@@ -98,8 +98,7 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
         {fengyun, "风云社区青年志愿服务队", "风云社区便民服务、邻里互助", std::nullopt, {}},
     };
     for (const auto& in : team_inputs) {
-      TS_ASSIGN_OR_RETURN(auto team,
-                          CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}, std::nullopt, "demo"));
+      TS_ASSIGN_OR_RETURN(auto team, CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}));
       for (size_t i = 1; i < volunteers.size(); ++i) {
         TeamMember m{0, team.id, volunteers[i].person_id, volunteers[i].name, "member", "active", std::nullopt, now};
         TS_RETURN_IF_ERROR(UpsertMember(tx, m, now));
@@ -118,7 +117,7 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
       in.fields.location = d.location;
       in.fields.contact = "天山街道团工委 0990-6888888";
       in.fields.description = std::string(d.title) + "：欢迎青年朋友报名参加。";
-      TS_ASSIGN_OR_RETURN(auto project, CreateProjectUnchecked(tx, ctx, in, d.status, "demo"));
+      TS_ASSIGN_OR_RETURN(auto project, CreateProjectUnchecked(tx, ctx, in, d.status));
       TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, project.organization_id));
       for (int s = 0; s < d.past_shifts; ++s, ++shift_no) {
         CreateShiftInput si;

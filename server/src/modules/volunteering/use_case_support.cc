@@ -86,18 +86,6 @@ Result<ShiftAccess> LoadManagedShift(storage::Transaction& tx, const AppContext&
   return a;
 }
 
-Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, std::string action,
-             std::string entity_type, int64_t entity_id, std::string path, std::string before, std::string after) {
-  return ctx.audit.Record(tx, {.actor_account_id = caller.actor.account_id,
-                               .action = std::move(action),
-                               .entity_type = std::move(entity_type),
-                               .entity_id = std::to_string(entity_id),
-                               .organization_path = std::move(path),
-                               .before_json = std::move(before),
-                               .after_json = std::move(after),
-                               .request_id = caller.request_id});
-}
-
 Result<std::string> SigningKey(storage::Transaction& tx, const AppContext& ctx) {
   if (!ctx.settings.secret.empty()) return ctx.settings.secret;
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT secret FROM volunteering_keys WHERE purpose = 'checkin'"));

@@ -57,9 +57,6 @@ Result<ShiftAccess> LoadManagedShift(storage::Transaction& tx, const AppContext&
 Result<bool> ActorInTeam(storage::Transaction& tx, const auth::Actor& actor, std::optional<int64_t> team_id,
                          bool leaders_only);
 
-Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, std::string action,
-             std::string entity_type, int64_t entity_id, std::string path, std::string before, std::string after);
-
 // The key for check-in tokens: AppConfig::secret when set, else a random key stored once in
 // volunteering_keys (so tokens survive restarts and verify on every instance).
 Result<std::string> SigningKey(storage::Transaction& tx, const AppContext& ctx);

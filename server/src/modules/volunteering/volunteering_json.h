@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/json.h"
+#include "modules/volunteering/certificates/certificate_repository.h"
 #include "modules/volunteering/hours/hours_repository.h"
 #include "modules/volunteering/projects/list_projects.h"
 #include "modules/volunteering/signups/list_sign_ups.h"

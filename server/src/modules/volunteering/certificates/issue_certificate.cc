@@ -46,8 +46,11 @@ Result<Certificate> IssueCertificate(const AppContext& ctx, const Caller& caller
     TS_ASSIGN_OR_RETURN(c.id, InsertCertificate(tx, c));
     JsonOut out;
     out.StartObject().Field("code", c.code).Field("total_minutes", c.total_minutes).EndObject();
-    TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, "volunteer_certificate.issue", "volunteer_certificate", c.id, "", "", out.Take()));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_certificate.issue",
+                                         .entity_type = "volunteer_certificate",
+                                         .entity_id = c.id,
+                                         .after_json = out.Take()}));
     return c;
   });
 }

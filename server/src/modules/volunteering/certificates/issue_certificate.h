@@ -11,7 +11,7 @@
 
 #include <vector>
 
-#include "modules/volunteering/hours/hours_repository.h"
+#include "modules/volunteering/certificates/certificate_repository.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {

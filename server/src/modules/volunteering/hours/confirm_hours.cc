@@ -44,8 +44,12 @@ Result<std::vector<LedgerEntry>> ConfirmShiftHours(const AppContext& ctx, const 
       }
       TS_ASSIGN_OR_RETURN(auto e, ConfirmSessionUnchecked(tx, ctx, access.project.project, access.project.path, a, rule,
                                                           caller.actor.account_id));
-      TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.confirm", "volunteer_ledger", e.id,
-                               access.project.path, "", LedgerAuditJson(e)));
+      TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                          {.action = "volunteer_hours.confirm",
+                                           .entity_type = "volunteer_ledger",
+                                           .entity_id = e.id,
+                                           .organization_path = access.project.path,
+                                           .after_json = LedgerAuditJson(e)}));
       out.push_back(std::move(e));
     }
     return out;

@@ -26,8 +26,13 @@ Result<std::vector<LedgerEntry>> CorrectLedgerEntry(const AppContext& ctx, const
     reversal.created_by = caller.actor.account_id;
     std::vector<LedgerEntry> out;
     TS_ASSIGN_OR_RETURN(reversal, AppendLedger(tx, ctx, reversal));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.reverse", "volunteer_ledger", reversal.id, org.path,
-                             LedgerAuditJson(*entry), LedgerAuditJson(reversal)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_hours.reverse",
+                                         .entity_type = "volunteer_ledger",
+                                         .entity_id = reversal.id,
+                                         .organization_path = org.path,
+                                         .before_json = LedgerAuditJson(*entry),
+                                         .after_json = LedgerAuditJson(reversal)}));
     out.push_back(reversal);
     if (new_minutes) {
       LedgerEntry correction = *entry;
@@ -38,8 +43,13 @@ Result<std::vector<LedgerEntry>> CorrectLedgerEntry(const AppContext& ctx, const
       correction.reverses_id.reset();
       correction.created_by = caller.actor.account_id;
       TS_ASSIGN_OR_RETURN(correction, AppendLedger(tx, ctx, correction));
-      TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.correct", "volunteer_ledger", correction.id, org.path,
-                               LedgerAuditJson(*entry), LedgerAuditJson(correction)));
+      TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                          {.action = "volunteer_hours.correct",
+                                           .entity_type = "volunteer_ledger",
+                                           .entity_id = correction.id,
+                                           .organization_path = org.path,
+                                           .before_json = LedgerAuditJson(*entry),
+                                           .after_json = LedgerAuditJson(correction)}));
       out.push_back(correction);
     }
     return out;
@@ -70,8 +80,12 @@ Result<LedgerEntry> AdjustHours(const AppContext& ctx, const Caller& caller, con
     e.reason = input.reason;
     e.created_by = caller.actor.account_id;
     TS_ASSIGN_OR_RETURN(e, AppendLedger(tx, ctx, e));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.adjust", "volunteer_ledger", e.id, access->path, "",
-                             LedgerAuditJson(e)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_hours.adjust",
+                                         .entity_type = "volunteer_ledger",
+                                         .entity_id = e.id,
+                                         .organization_path = access->path,
+                                         .after_json = LedgerAuditJson(e)}));
     return e;
   });
 }

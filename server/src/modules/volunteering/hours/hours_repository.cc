@@ -1,9 +1,6 @@
 #include "modules/volunteering/hours/hours_repository.h"
 
-#include <rapidjson/document.h>
-
-#include "core/json.h"
-#include "modules/volunteering/teams/team_repository.h"
+#include "modules/volunteering/repository_support.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::volunteering {
@@ -20,67 +17,55 @@ constexpr const char* kReportFrom =
 
 LedgerEntry ToEntry(const storage::Row& r) {
   LedgerEntry e;
-  e.id = r.Int(0);
-  e.person_id = r.Int(1);
-  e.organization_id = r.Int(2);
-  e.org_path = r.Text(3);
-  e.project_id = r.OptInt(4);
-  e.team_id = r.OptInt(5);
-  e.shift_id = r.OptInt(6);
-  e.kind = r.Text(7);
-  e.minutes = r.Int(8);
-  e.raw_minutes = r.OptInt(9);
-  e.hours_rule = r.OptText(10);
-  e.worked_at = r.Int(11);
-  e.month = r.Text(12);
-  e.reason = r.OptText(13);
-  e.reverses_id = r.OptInt(14);
-  e.created_by = r.OptInt(15);
-  e.created_at = r.Int(16);
+  e.id = r.Int("id");
+  e.person_id = r.Int("person_id");
+  e.organization_id = r.Int("organization_id");
+  e.org_path = r.Text("org_path");
+  e.project_id = r.OptInt("project_id");
+  e.team_id = r.OptInt("team_id");
+  e.shift_id = r.OptInt("shift_id");
+  e.kind = r.Text("kind");
+  e.minutes = r.Int("minutes");
+  e.raw_minutes = r.OptInt("raw_minutes");
+  e.hours_rule = r.OptText("hours_rule");
+  e.worked_at = r.Int("worked_at");
+  e.month = r.Text("month");
+  e.reason = r.OptText("reason");
+  e.reverses_id = r.OptInt("reverses_id");
+  e.created_by = r.OptInt("created_by");
+  e.created_at = r.Int("created_at");
   return e;
 }
 
 HourReport ToReport(const storage::Row& r) {
   HourReport h;
-  h.id = r.Int(0);
-  h.person_id = r.Int(1);
-  h.account_id = r.Int(2);
-  h.team_id = r.Int(3);
-  h.project_id = r.OptInt(4);
-  h.worked_on = r.Text(5);
-  h.minutes = r.Int(6);
-  h.description = r.Text(7);
-  h.status = r.Text(8);
-  h.decision_reason = r.OptText(9);
-  h.ledger_entry_id = r.OptInt(10);
-  h.created_at = r.Int(11);
-  h.name = r.Text(12);
+  h.id = r.Int("id");
+  h.person_id = r.Int("person_id");
+  h.account_id = r.Int("account_id");
+  h.team_id = r.Int("team_id");
+  h.project_id = r.OptInt("project_id");
+  h.worked_on = r.Text("worked_on");
+  h.minutes = r.Int("minutes");
+  h.description = r.Text("description");
+  h.status = r.Text("status");
+  h.decision_reason = r.OptText("decision_reason");
+  h.ledger_entry_id = r.OptInt("ledger_entry_id");
+  h.created_at = r.Int("created_at");
+  h.name = r.Text("name");
   return h;
 }
 
-Certificate ToCertificate(const storage::Row& r) {
-  Certificate c;
-  c.id = r.Int(0);
-  c.code = r.Text(1);
-  c.person_id = r.Int(2);
-  c.name = r.Text(3);
-  c.total_minutes = r.Int(4);
-  rapidjson::Document doc;
-  std::string json = r.Text(5);
-  doc.Parse(json.c_str(), json.size());
-  if (!doc.HasParseError() && doc.IsArray()) {
-    for (const auto& p : doc.GetArray()) {
-      if (p.IsObject() && p.HasMember("title") && p["title"].IsString() && p.HasMember("minutes") &&
-          p["minutes"].IsInt64()) {
-        c.projects.emplace_back(p["title"].GetString(), p["minutes"].GetInt64());
-      }
-    }
-  }
-  c.issued_at = r.Int(6);
-  return c;
+RankRow ToRank(const storage::Row& r) { return {r.Int("id"), r.Text("name"), r.Int("total")}; }
+
+std::pair<std::string, int64_t> ToMonth(const storage::Row& r) { return {r.Text("month"), r.Int("total")}; }
+
+std::string SelectLedger(const char* where) {
+  return std::string("SELECT ") + kLedgerColumns + " FROM volunteering_ledger " + where;
 }
 
-constexpr const char* kCertificateColumns = "id, code, person_id, name, total_minutes, projects_json, issued_at";
+std::string SelectReports(const std::string& where) {
+  return std::string("SELECT ") + kReportColumns + kReportFrom + " " + where;
+}
 
 }  // namespace
 
@@ -96,10 +81,7 @@ Result<int64_t> InsertLedgerEntry(storage::Transaction& tx, const LedgerEntry& e
 }
 
 Result<std::optional<LedgerEntry>> FindLedgerEntry(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(
-      auto row, tx.QueryOne(std::string("SELECT ") + kLedgerColumns + " FROM volunteering_ledger WHERE id = ?", {id}));
-  if (!row) return std::optional<LedgerEntry>();
-  return std::optional<LedgerEntry>(ToEntry(*row));
+  return OneRow(tx.QueryOne(SelectLedger("WHERE id = ?"), {id}), ToEntry);
 }
 
 Result<bool> IsReversed(storage::Transaction& tx, int64_t id) {
@@ -109,24 +91,17 @@ Result<bool> IsReversed(storage::Transaction& tx, int64_t id) {
 
 Result<std::vector<LedgerEntry>> ListPersonLedger(storage::Transaction& tx, int64_t person_id, int64_t before_id,
                                                   int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kLedgerColumns +
-                                              " FROM volunteering_ledger WHERE person_id = ? AND (? = 0 OR id < ?) "
-                                              "ORDER BY id DESC LIMIT ?",
-                                          {person_id, before_id, before_id, limit}));
-  std::vector<LedgerEntry> out;
-  for (const auto& r : rows) out.push_back(ToEntry(r));
-  return out;
+  return AllRows(tx.Query(SelectLedger("WHERE person_id = ? AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?"),
+                          {person_id, before_id, before_id, limit}),
+                 ToEntry);
 }
 
 Result<std::vector<LedgerEntry>> ListSubtreeLedger(storage::Transaction& tx, const std::string& path, int64_t before_id,
                                                    int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kLedgerColumns +
-                                              " FROM volunteering_ledger WHERE org_path >= ? AND org_path < ? "
-                                              "AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?",
-                                          {path, storage::PrefixUpperBound(path), before_id, before_id, limit}));
-  std::vector<LedgerEntry> out;
-  for (const auto& r : rows) out.push_back(ToEntry(r));
-  return out;
+  return AllRows(tx.Query(SelectLedger("WHERE org_path >= ? AND org_path < ? AND (? = 0 OR id < ?) ORDER BY id DESC "
+                                       "LIMIT ?"),
+                          {path, storage::PrefixUpperBound(path), before_id, before_id, limit}),
+                 ToEntry);
 }
 
 Result<bool> AddVolunteerTotal(storage::Transaction& tx, int64_t person_id, int64_t delta, int64_t now) {
@@ -151,7 +126,7 @@ Result<std::optional<int64_t>> AddOrgPersonTotal(storage::Transaction& tx, int64
                                          {delta, organization_id, person_id, delta}));
   }
   if (!row) return std::optional<int64_t>();
-  return std::optional<int64_t>(row->Int(0));
+  return std::optional<int64_t>(row->Int("minutes"));
 }
 
 Status AddPersonMonth(storage::Transaction& tx, int64_t organization_id, const std::string& org_path, int64_t person_id,
@@ -186,12 +161,7 @@ Result<int64_t> InsertHourReport(storage::Transaction& tx, const HourReport& r, 
 }
 
 Result<std::optional<HourReport>> FindHourReport(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query(std::string("SELECT ") + kReportColumns + kReportFrom + " WHERE r.id = ?" +
-                                   (lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF r" : ""),
-                               {id}));
-  if (rows.empty()) return std::optional<HourReport>();
-  return std::optional<HourReport>(ToReport(rows[0]));
+  return OneRow(tx.QueryOne(SelectReports("WHERE r.id = ?" + ForUpdate(tx, lock, "r")), {id}), ToReport);
 }
 
 Status SaveReportDecision(storage::Transaction& tx, int64_t id, const std::string& status,
@@ -207,23 +177,19 @@ Status SaveReportDecision(storage::Transaction& tx, int64_t id, const std::strin
 
 Result<std::vector<HourReport>> ListTeamReports(storage::Transaction& tx, int64_t team_id,
                                                 const std::optional<std::string>& status, int64_t after_id, int limit) {
-  std::string sql = std::string("SELECT ") + kReportColumns + kReportFrom + " WHERE r.team_id = ? AND r.id > ?";
-  if (status) sql += " AND r.status = ?";
-  sql += " ORDER BY r.id LIMIT ?";
-  TS_ASSIGN_OR_RETURN(auto rows, status ? tx.Query(sql, {team_id, after_id, *status, limit})
-                                        : tx.Query(sql, {team_id, after_id, limit}));
-  std::vector<HourReport> out;
-  for (const auto& r : rows) out.push_back(ToReport(r));
-  return out;
+  if (status) {
+    return AllRows(tx.Query(SelectReports("WHERE r.team_id = ? AND r.id > ? AND r.status = ? ORDER BY r.id LIMIT ?"),
+                            {team_id, after_id, *status, limit}),
+                   ToReport);
+  }
+  return AllRows(
+      tx.Query(SelectReports("WHERE r.team_id = ? AND r.id > ? ORDER BY r.id LIMIT ?"), {team_id, after_id, limit}),
+      ToReport);
 }
 
 Result<std::vector<HourReport>> ListPersonReports(storage::Transaction& tx, int64_t person_id, int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kReportColumns + kReportFrom +
-                                              " WHERE r.person_id = ? ORDER BY r.id DESC LIMIT ?",
-                                          {person_id, limit}));
-  std::vector<HourReport> out;
-  for (const auto& r : rows) out.push_back(ToReport(r));
-  return out;
+  return AllRows(tx.Query(SelectReports("WHERE r.person_id = ? ORDER BY r.id DESC LIMIT ?"), {person_id, limit}),
+                 ToReport);
 }
 
 Result<std::optional<std::string>> FindHoursRule(storage::Transaction& tx, const std::vector<int64_t>& path_ids) {
@@ -240,7 +206,7 @@ Result<std::optional<std::string>> OwnHoursRule(storage::Transaction& tx, int64_
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT hours_rule FROM volunteering_settings WHERE organization_id = ?",
                                             {organization_id}));
   if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(row->Text(0));
+  return std::optional<std::string>(row->Text("hours_rule"));
 }
 
 Status SaveHoursRule(storage::Transaction& tx, int64_t organization_id, const std::string& rule, int64_t now) {
@@ -255,91 +221,34 @@ Status SaveHoursRule(storage::Transaction& tx, int64_t organization_id, const st
 
 Result<std::vector<RankRow>> RankVolunteers(storage::Transaction& tx, const std::string& path, const std::string& from,
                                             const std::string& to, int offset, int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query("SELECT m.person_id, v.name, SUM(m.minutes) AS total FROM volunteering_person_months m "
-                               "JOIN volunteering_volunteers v ON v.person_id = m.person_id "
-                               "WHERE m.org_path >= ? AND m.org_path < ? AND m.month >= ? AND m.month <= ? "
-                               "GROUP BY m.person_id, v.name HAVING SUM(m.minutes) > 0 "
-                               "ORDER BY total DESC, m.person_id LIMIT ? OFFSET ?",
-                               {path, storage::PrefixUpperBound(path), from, to, limit, offset}));
-  std::vector<RankRow> out;
-  for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
-  return out;
+  TS_ASSIGN_OR_RETURN(
+      auto rows, tx.Query("SELECT m.person_id AS id, v.name, SUM(m.minutes) AS total FROM volunteering_person_months m "
+                          "JOIN volunteering_volunteers v ON v.person_id = m.person_id "
+                          "WHERE m.org_path >= ? AND m.org_path < ? AND m.month >= ? AND m.month <= ? "
+                          "GROUP BY m.person_id, v.name HAVING SUM(m.minutes) > 0 "
+                          "ORDER BY total DESC, m.person_id LIMIT ? OFFSET ?",
+                          {path, storage::PrefixUpperBound(path), from, to, limit, offset}));
+  return AllRows(std::move(rows), ToRank);
 }
 
 Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::string& path, const std::string& from,
                                        const std::string& to, int offset, int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query("SELECT m.team_id, t.name, SUM(m.minutes) AS total FROM volunteering_team_months m "
-                               "JOIN volunteering_teams t ON t.id = m.team_id "
-                               "WHERE m.org_path >= ? AND m.org_path < ? AND m.month >= ? AND m.month <= ? "
-                               "GROUP BY m.team_id, t.name HAVING SUM(m.minutes) > 0 "
-                               "ORDER BY total DESC, m.team_id LIMIT ? OFFSET ?",
-                               {path, storage::PrefixUpperBound(path), from, to, limit, offset}));
-  std::vector<RankRow> out;
-  for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
-  return out;
+  TS_ASSIGN_OR_RETURN(
+      auto rows, tx.Query("SELECT m.team_id AS id, t.name, SUM(m.minutes) AS total FROM volunteering_team_months m "
+                          "JOIN volunteering_teams t ON t.id = m.team_id "
+                          "WHERE m.org_path >= ? AND m.org_path < ? AND m.month >= ? AND m.month <= ? "
+                          "GROUP BY m.team_id, t.name HAVING SUM(m.minutes) > 0 "
+                          "ORDER BY total DESC, m.team_id LIMIT ? OFFSET ?",
+                          {path, storage::PrefixUpperBound(path), from, to, limit, offset}));
+  return AllRows(std::move(rows), ToRank);
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,
                                                                     const std::string& from, const std::string& to) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT month, SUM(minutes) FROM volunteering_person_months WHERE "
-                                          "org_path >= ? AND org_path < ? AND month >= ? AND month <= ? "
-                                          "GROUP BY month ORDER BY month",
-                                          {path, storage::PrefixUpperBound(path), from, to}));
-  std::vector<std::pair<std::string, int64_t>> out;
-  for (const auto& r : rows) out.emplace_back(r.Text(0), r.Int(1));
-  return out;
-}
-
-Result<std::vector<std::pair<std::string, int64_t>>> PersonProjectMinutes(storage::Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT p.title, SUM(l.minutes) AS total FROM volunteering_ledger l "
-                                          "JOIN volunteering_projects p ON p.id = l.project_id WHERE l.person_id = ? "
-                                          "GROUP BY l.project_id, p.title HAVING SUM(l.minutes) > 0 "
-                                          "ORDER BY total DESC, l.project_id",
-                                          {person_id}));
-  std::vector<std::pair<std::string, int64_t>> out;
-  for (const auto& r : rows) out.emplace_back(r.Text(0), r.Int(1));
-  return out;
-}
-
-Result<int64_t> InsertCertificate(storage::Transaction& tx, const Certificate& c) {
-  JsonOut out;
-  out.StartArray();
-  for (const auto& [title, minutes] : c.projects) {
-    out.StartObject().Field("title", title).Field("minutes", minutes).EndObject();
-  }
-  out.EndArray();
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("INSERT INTO volunteering_certificates (code, person_id, name, "
-                                            "total_minutes, projects_json, issued_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                            "RETURNING id",
-                                            {c.code, c.person_id, c.name, c.total_minutes, out.Take(), c.issued_at}));
-  return row->Int(0);
-}
-
-Result<std::optional<Certificate>> FindCertificateByCode(storage::Transaction& tx, const std::string& code) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kCertificateColumns +
-                                                " FROM volunteering_certificates WHERE code = ?",
-                                            {code}));
-  if (!row) return std::optional<Certificate>();
-  return std::optional<Certificate>(ToCertificate(*row));
-}
-
-Result<std::optional<Certificate>> FindCertificate(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(
-      auto row,
-      tx.QueryOne(std::string("SELECT ") + kCertificateColumns + " FROM volunteering_certificates WHERE id = ?", {id}));
-  if (!row) return std::optional<Certificate>();
-  return std::optional<Certificate>(ToCertificate(*row));
-}
-
-Result<std::vector<Certificate>> ListCertificates(storage::Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kCertificateColumns +
-                                              " FROM volunteering_certificates WHERE person_id = ? ORDER BY id DESC",
-                                          {person_id}));
-  std::vector<Certificate> out;
-  for (const auto& r : rows) out.push_back(ToCertificate(r));
-  return out;
+  return AllRows(tx.Query("SELECT month, SUM(minutes) AS total FROM volunteering_person_months WHERE "
+                          "org_path >= ? AND org_path < ? AND month >= ? AND month <= ? GROUP BY month ORDER BY month",
+                          {path, storage::PrefixUpperBound(path), from, to}),
+                 ToMonth);
 }
 
 }  // namespace tianshan::volunteering

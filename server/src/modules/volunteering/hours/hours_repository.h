@@ -60,20 +60,4 @@ Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::stri
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,
                                                                     const std::string& from, const std::string& to);
 
-struct Certificate {
-  int64_t id = 0;
-  std::string code;
-  int64_t person_id = 0;
-  std::string name;
-  int64_t total_minutes = 0;
-  std::vector<std::pair<std::string, int64_t>> projects;
-  int64_t issued_at = 0;
-};
-// Confirmed minutes per project of the person (positive sums only), largest first.
-Result<std::vector<std::pair<std::string, int64_t>>> PersonProjectMinutes(storage::Transaction& tx, int64_t person_id);
-Result<int64_t> InsertCertificate(storage::Transaction& tx, const Certificate& c);
-Result<std::optional<Certificate>> FindCertificateByCode(storage::Transaction& tx, const std::string& code);
-Result<std::optional<Certificate>> FindCertificate(storage::Transaction& tx, int64_t id);
-Result<std::vector<Certificate>> ListCertificates(storage::Transaction& tx, int64_t person_id);
-
 }  // namespace tianshan::volunteering

@@ -33,8 +33,13 @@ Result<HoursSetting> SetHoursRule(const AppContext& ctx, const Caller& caller, i
     if (!CanSetHoursRule(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_admin");
     TS_ASSIGN_OR_RETURN(auto before, Read(tx, org));
     TS_RETURN_IF_ERROR(SaveHoursRule(tx, org.id, rule, ctx.clock.NowMillis()));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_settings.hours_rule", "organization", org.id, org.path,
-                             "{\"hours_rule\":\"" + before.hours_rule + "\"}", "{\"hours_rule\":\"" + rule + "\"}"));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_settings.hours_rule",
+                                         .entity_type = "organization",
+                                         .entity_id = org.id,
+                                         .organization_path = org.path,
+                                         .before_json = "{\"hours_rule\":\"" + before.hours_rule + "\"}",
+                                         .after_json = "{\"hours_rule\":\"" + rule + "\"}"}));
     return Read(tx, org);
   });
 }

@@ -59,8 +59,12 @@ Result<HourReport> ReportHours(const AppContext& ctx, const Caller& caller, cons
     r.created_at = now;
     r.name = person.name;
     TS_ASSIGN_OR_RETURN(r.id, InsertHourReport(tx, r, now));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_hours.report", "volunteer_hour_report", r.id, team.org_path,
-                             "", ReportJson(r)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_hours.report",
+                                         .entity_type = "volunteer_hour_report",
+                                         .entity_id = r.id,
+                                         .organization_path = team.org_path,
+                                         .after_json = ReportJson(r)}));
     return r;
   });
 }
@@ -114,9 +118,13 @@ Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller,
     report->decision_reason = reason;
     TS_RETURN_IF_ERROR(SaveReportDecision(tx, report->id, report->status, reason, caller.actor.account_id,
                                           report->ledger_entry_id, now));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, approve ? "volunteer_hours.approve" : "volunteer_hours.reject",
-                             "volunteer_hour_report", report->id, team_org.path, ReportJson(before),
-                             ReportJson(*report)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = approve ? "volunteer_hours.approve" : "volunteer_hours.reject",
+                                         .entity_type = "volunteer_hour_report",
+                                         .entity_id = report->id,
+                                         .organization_path = team_org.path,
+                                         .before_json = ReportJson(before),
+                                         .after_json = ReportJson(*report)}));
     return *report;
   });
 }

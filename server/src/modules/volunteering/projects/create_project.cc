@@ -31,8 +31,7 @@ Result<Target> ResolveTarget(storage::Transaction& tx, const AppContext& ctx, co
 }
 
 Result<Project> Insert(storage::Transaction& tx, const AppContext& ctx, const Target& target,
-                       const CreateProjectInput& input, const std::string& status,
-                       std::optional<int64_t> actor_account_id, const std::string& request_id) {
+                       const CreateProjectInput& input, const std::string& status) {
   int64_t now = ctx.clock.NowMillis();
   Project p;
   p.organization_id = target.org.id;
@@ -45,13 +44,6 @@ Result<Project> Insert(storage::Transaction& tx, const AppContext& ctx, const Ta
   if (status != "archived") {
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, p.organization_id, counter::kProjects, 1));
   }
-  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = actor_account_id,
-                                           .action = "volunteer_project.create",
-                                           .entity_type = "volunteer_project",
-                                           .entity_id = std::to_string(p.id),
-                                           .organization_path = p.org_path,
-                                           .after_json = ProjectAuditJson(p),
-                                           .request_id = request_id}));
   return p;
 }
 
@@ -77,14 +69,21 @@ Result<Project> CreateProject(const AppContext& ctx, const Caller& caller, const
     TS_ASSIGN_OR_RETURN(auto target, ResolveTarget(tx, ctx, input));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, caller.actor, input.team_id, true));
     if (!CanManageProject(caller.actor, target.org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
-    return Insert(tx, ctx, target, input, "draft", caller.actor.account_id, caller.request_id);
+    TS_ASSIGN_OR_RETURN(auto project, Insert(tx, ctx, target, input, "draft"));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_project.create",
+                                         .entity_type = "volunteer_project",
+                                         .entity_id = project.id,
+                                         .organization_path = project.org_path,
+                                         .after_json = ProjectAuditJson(project)}));
+    return project;
   });
 }
 
 Result<Project> CreateProjectUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateProjectInput& input,
-                                       const std::string& status, const std::string& request_id) {
+                                       const std::string& status) {
   TS_ASSIGN_OR_RETURN(auto target, ResolveTarget(tx, ctx, input));
-  return Insert(tx, ctx, target, input, status, std::nullopt, request_id);
+  return Insert(tx, ctx, target, input, status);
 }
 
 }  // namespace tianshan::volunteering

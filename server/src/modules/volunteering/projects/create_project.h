@@ -19,9 +19,10 @@ struct CreateProjectInput {
 
 Result<Project> CreateProject(const AppContext& ctx, const Caller& caller, const CreateProjectInput& input);
 
-// Without authorization inside the caller's transaction (demo data); `status` is set as given.
+// Without authorization or audit entry, inside the caller's transaction (CreateProject, demo
+// data); `status` is set as given.
 Result<Project> CreateProjectUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateProjectInput& input,
-                                       const std::string& status, const std::string& request_id);
+                                       const std::string& status);
 
 std::string ProjectAuditJson(const Project& p);
 

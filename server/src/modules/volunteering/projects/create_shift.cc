@@ -53,8 +53,12 @@ Result<Shift> CreateShift(const AppContext& ctx, const Caller& caller, int64_t p
     }
     if (!errors.empty()) return Status::Invalid(std::move(errors));
     TS_ASSIGN_OR_RETURN(auto s, InsertShiftUnchecked(tx, ctx, project_id, input));
-    TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, "volunteer_shift.create", "volunteer_shift", s.id, access.path, "", ShiftJson(s)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_shift.create",
+                                         .entity_type = "volunteer_shift",
+                                         .entity_id = s.id,
+                                         .organization_path = access.path,
+                                         .after_json = ShiftJson(s)}));
     return s;
   });
 }
@@ -71,8 +75,13 @@ Result<Shift> CancelShift(const AppContext& ctx, const Caller& caller, int64_t s
     TS_RETURN_IF_ERROR(MarkShiftCancelled(tx, s.id, now));
     s.status = "cancelled";
     s.confirmed = s.waitlisted = 0;
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_shift.cancel", "volunteer_shift", s.id, access.project.path,
-                             before, ShiftJson(s)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_shift.cancel",
+                                         .entity_type = "volunteer_shift",
+                                         .entity_id = s.id,
+                                         .organization_path = access.project.path,
+                                         .before_json = before,
+                                         .after_json = ShiftJson(s)}));
     return s;
   });
 }

@@ -1,6 +1,6 @@
 #include "modules/volunteering/projects/project_repository.h"
 
-#include "modules/volunteering/teams/team_repository.h"
+#include "modules/volunteering/repository_support.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::volunteering {
@@ -14,38 +14,42 @@ constexpr const char* kShiftColumns =
 
 Project ToProject(const storage::Row& r) {
   Project p;
-  p.id = r.Int(0);
-  p.organization_id = r.Int(1);
-  p.org_path = r.Text(2);
-  p.team_id = r.OptInt(3);
-  p.fields.title = r.Text(4);
-  p.fields.description = r.OptText(5);
-  p.fields.category = r.Text(6);
-  p.fields.brand = r.OptText(7);
-  p.fields.location = r.OptText(8);
-  p.fields.venue_id = r.OptInt(9);
-  p.fields.contact = r.OptText(10);
-  p.fields.visibility = r.Text(11);
-  p.status = r.Text(12);
-  p.created_at = r.Int(13);
-  p.updated_at = r.Int(14);
+  p.id = r.Int("id");
+  p.organization_id = r.Int("organization_id");
+  p.org_path = r.Text("org_path");
+  p.team_id = r.OptInt("team_id");
+  p.fields.title = r.Text("title");
+  p.fields.description = r.OptText("description");
+  p.fields.category = r.Text("category");
+  p.fields.brand = r.OptText("brand");
+  p.fields.location = r.OptText("location");
+  p.fields.venue_id = r.OptInt("venue_id");
+  p.fields.contact = r.OptText("contact");
+  p.fields.visibility = r.Text("visibility");
+  p.status = r.Text("status");
+  p.created_at = r.Int("created_at");
+  p.updated_at = r.Int("updated_at");
   return p;
 }
 
 Shift ToShift(const storage::Row& r) {
   Shift s;
-  s.id = r.Int(0);
-  s.project_id = r.Int(1);
-  s.starts_at = r.Int(2);
-  s.ends_at = r.Int(3);
-  s.capacity = static_cast<int>(r.Int(4));
-  s.confirmed = static_cast<int>(r.Int(5));
-  s.waitlisted = static_cast<int>(r.Int(6));
-  s.role = r.OptText(7);
-  s.requirements = r.OptText(8);
-  if (!r.IsNull(9)) s.min_age = static_cast<int>(r.Int(9));
-  s.status = r.Text(10);
+  s.id = r.Int("id");
+  s.project_id = r.Int("project_id");
+  s.starts_at = r.Int("starts_at");
+  s.ends_at = r.Int("ends_at");
+  s.capacity = static_cast<int>(r.Int("capacity"));
+  s.confirmed = static_cast<int>(r.Int("confirmed"));
+  s.waitlisted = static_cast<int>(r.Int("waitlisted"));
+  s.role = r.OptText("role");
+  s.requirements = r.OptText("requirements");
+  if (auto age = r.OptInt("min_age")) s.min_age = static_cast<int>(*age);
+  s.status = r.Text("status");
   return s;
+}
+
+std::string SelectShifts(const std::string& where) {
+  return std::string("SELECT ") + kShiftColumns + " FROM volunteering_shifts " + where;
 }
 
 }  // namespace
@@ -62,12 +66,10 @@ Result<int64_t> InsertProject(storage::Transaction& tx, const Project& p, int64_
 }
 
 Result<std::optional<Project>> FindProject(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(
-      auto row, tx.QueryOne(std::string("SELECT ") + kProjectColumns + " FROM volunteering_projects WHERE id = ?" +
-                                std::string(ForUpdate(tx, lock)),
-                            {id}));
-  if (!row) return std::optional<Project>();
-  return std::optional<Project>(ToProject(*row));
+  return OneRow(tx.QueryOne(std::string("SELECT ") + kProjectColumns + " FROM volunteering_projects WHERE id = ?" +
+                                ForUpdate(tx, lock),
+                            {id}),
+                ToProject);
 }
 
 Status UpdateProjectFields(storage::Transaction& tx, int64_t id, const ProjectFields& f, int64_t now) {
@@ -105,10 +107,7 @@ Result<std::vector<Project>> ListProjects(storage::Transaction& tx, const Projec
   if (q.public_only) sql += " AND visibility = 'public' AND status IN ('recruiting', 'running', 'finished')";
   sql += " ORDER BY id LIMIT ?";
   params.emplace_back(q.limit);
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
-  std::vector<Project> out;
-  for (const auto& r : rows) out.push_back(ToProject(r));
-  return out;
+  return AllRows(tx.Query(sql, std::span<const storage::Param>(params)), ToProject);
 }
 
 Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t now) {
@@ -122,21 +121,11 @@ Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t no
 }
 
 Result<std::optional<Shift>> FindShift(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(auto row,
-                      tx.QueryOne(std::string("SELECT ") + kShiftColumns + " FROM volunteering_shifts WHERE id = ?" +
-                                      std::string(ForUpdate(tx, lock)),
-                                  {id}));
-  if (!row) return std::optional<Shift>();
-  return std::optional<Shift>(ToShift(*row));
+  return OneRow(tx.QueryOne(SelectShifts("WHERE id = ?" + ForUpdate(tx, lock)), {id}), ToShift);
 }
 
 Result<std::vector<Shift>> ListShifts(storage::Transaction& tx, int64_t project_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kShiftColumns +
-                                              " FROM volunteering_shifts WHERE project_id = ? ORDER BY starts_at, id",
-                                          {project_id}));
-  std::vector<Shift> out;
-  for (const auto& r : rows) out.push_back(ToShift(r));
-  return out;
+  return AllRows(tx.Query(SelectShifts("WHERE project_id = ? ORDER BY starts_at, id"), {project_id}), ToShift);
 }
 
 Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now) {
@@ -161,7 +150,7 @@ Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int6
                                             "WHERE id = ? AND status = 'open' RETURNING waitlist_seq, waitlisted",
                                             {now, shift_id}));
   if (!row) return std::optional<WaitlistPlace>();
-  return std::optional<WaitlistPlace>(WaitlistPlace{row->Int(0), row->Int(1)});
+  return std::optional<WaitlistPlace>(WaitlistPlace{row->Int("waitlist_seq"), row->Int("waitlisted")});
 }
 
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now) {

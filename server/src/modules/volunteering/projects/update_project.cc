@@ -24,8 +24,13 @@ Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64
     if (patch.visibility) f.visibility = *patch.visibility;
     p.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(UpdateProjectFields(tx, p.id, f, p.updated_at));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_project.update", "volunteer_project", p.id, access.path,
-                             before, ProjectAuditJson(p)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_project.update",
+                                         .entity_type = "volunteer_project",
+                                         .entity_id = p.id,
+                                         .organization_path = access.path,
+                                         .before_json = before,
+                                         .after_json = ProjectAuditJson(p)}));
     return p;
   });
 }
@@ -46,8 +51,13 @@ Result<Project> ChangeProjectStatus(const AppContext& ctx, const Caller& caller,
     if (status == "archived") {
       TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, p.organization_id, counter::kProjects, -1));
     }
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_project.status", "volunteer_project", p.id, access.path,
-                             before, ProjectAuditJson(p)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_project.status",
+                                         .entity_type = "volunteer_project",
+                                         .entity_id = p.id,
+                                         .organization_path = access.path,
+                                         .before_json = before,
+                                         .after_json = ProjectAuditJson(p)}));
     return p;
   });
 }

@@ -25,8 +25,13 @@ Result<CancelResult> CancelSignUp(const AppContext& ctx, const Caller& caller, i
     TS_RETURN_IF_ERROR(MoveSeats(tx, current->shift_id, held_seat ? -1 : 0, held_seat ? 0 : -1, now));
     result.sign_up.status = "cancelled";
     result.sign_up.waitlist_seq.reset();
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_signup.cancel", "volunteer_signup", current->id,
-                             access->project.path, before, SignUpAuditJson(result.sign_up)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_signup.cancel",
+                                         .entity_type = "volunteer_signup",
+                                         .entity_id = current->id,
+                                         .organization_path = access->project.path,
+                                         .before_json = before,
+                                         .after_json = SignUpAuditJson(result.sign_up)}));
     if (held_seat) {
       TS_ASSIGN_OR_RETURN(auto next, FirstWaitlisted(tx, current->shift_id));
       if (next) {
@@ -35,8 +40,13 @@ Result<CancelResult> CancelSignUp(const AppContext& ctx, const Caller& caller, i
         TS_RETURN_IF_ERROR(MoveSeats(tx, current->shift_id, 1, -1, now));
         next->status = "confirmed";
         next->waitlist_seq.reset();
-        TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_signup.promote", "volunteer_signup", next->id,
-                                 access->project.path, next_before, SignUpAuditJson(*next)));
+        TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                            {.action = "volunteer_signup.promote",
+                                             .entity_type = "volunteer_signup",
+                                             .entity_id = next->id,
+                                             .organization_path = access->project.path,
+                                             .before_json = next_before,
+                                             .after_json = SignUpAuditJson(*next)}));
         result.promoted = *next;
       }
     }

@@ -68,8 +68,13 @@ Result<AttendanceResult> CheckInByToken(const AppContext& ctx, const Caller& cal
     TS_ASSIGN_OR_RETURN(auto after, FindAttendance(tx, signup->id));
     result.attendance = *after;
     TS_RETURN_IF_ERROR(
-        Audit(tx, ctx, caller, direction == Direction::kIn ? "volunteer.check_in" : "volunteer.check_out",
-              "volunteer_attendance", after->id, access.project.path, AttendanceJson(before), AttendanceJson(after)));
+        ctx.audit.Record(tx, caller,
+                         {.action = direction == Direction::kIn ? "volunteer.check_in" : "volunteer.check_out",
+                          .entity_type = "volunteer_attendance",
+                          .entity_id = after->id,
+                          .organization_path = access.project.path,
+                          .before_json = AttendanceJson(before),
+                          .after_json = AttendanceJson(after)}));
     return result;
   });
 }
@@ -111,8 +116,13 @@ Result<AttendanceResult> RecordAttendance(const AppContext& ctx, const Caller& c
           r.String(fix.reason);
           return r.Take();
         }());
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer.attendance_fix", "volunteer_attendance", after->id,
-                             access.project.path, AttendanceJson(before), after_json));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer.attendance_fix",
+                                         .entity_type = "volunteer_attendance",
+                                         .entity_id = after->id,
+                                         .organization_path = access.project.path,
+                                         .before_json = AttendanceJson(before),
+                                         .after_json = after_json}));
     return AttendanceResult{*after, true};
   });
 }

@@ -92,8 +92,13 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     if (input.idempotency_key) {
       TS_RETURN_IF_ERROR(CompleteIdempotency(tx, caller.actor.account_id, *input.idempotency_key, s.id));
     }
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_signup.create", "volunteer_signup", s.id, access.project.path,
-                             existing ? SignUpAuditJson(*existing) : "", SignUpAuditJson(s)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_signup.create",
+                                         .entity_type = "volunteer_signup",
+                                         .entity_id = s.id,
+                                         .organization_path = access.project.path,
+                                         .before_json = existing ? SignUpAuditJson(*existing) : "",
+                                         .after_json = SignUpAuditJson(s)}));
     result.sign_up = std::move(s);
     return result;
   });

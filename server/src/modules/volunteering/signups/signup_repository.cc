@@ -1,6 +1,6 @@
 #include "modules/volunteering/signups/signup_repository.h"
 
-#include "modules/volunteering/teams/team_repository.h"
+#include "modules/volunteering/repository_support.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -15,41 +15,50 @@ constexpr const char* kAttendanceColumns =
 
 SignUp ToSignUp(const storage::Row& r) {
   SignUp s;
-  s.id = r.Int(0);
-  s.shift_id = r.Int(1);
-  s.person_id = r.Int(2);
-  s.account_id = r.Int(3);
-  s.status = r.Text(4);
-  s.waitlist_seq = r.OptInt(5);
-  s.starts_at = r.Int(6);
-  s.ends_at = r.Int(7);
-  s.guardian_name = r.OptText(8);
-  s.guardian_relation = r.OptText(9);
-  s.created_at = r.Int(10);
-  s.name = r.Text(11);
+  s.id = r.Int("id");
+  s.shift_id = r.Int("shift_id");
+  s.person_id = r.Int("person_id");
+  s.account_id = r.Int("account_id");
+  s.status = r.Text("status");
+  s.waitlist_seq = r.OptInt("waitlist_seq");
+  s.starts_at = r.Int("starts_at");
+  s.ends_at = r.Int("ends_at");
+  s.guardian_name = r.OptText("guardian_name");
+  s.guardian_relation = r.OptText("guardian_relation");
+  s.created_at = r.Int("created_at");
+  s.name = r.Text("name");
   return s;
 }
 
 Attendance ToAttendance(const storage::Row& r) {
   Attendance a;
-  a.id = r.Int(0);
-  a.signup_id = r.Int(1);
-  a.shift_id = r.Int(2);
-  a.person_id = r.Int(3);
-  a.checked_in_at = r.Int(4);
-  a.checked_out_at = r.OptInt(5);
-  a.in_method = r.Text(6);
-  a.out_method = r.OptText(7);
-  a.ledger_entry_id = r.OptInt(8);
+  a.id = r.Int("id");
+  a.signup_id = r.Int("signup_id");
+  a.shift_id = r.Int("shift_id");
+  a.person_id = r.Int("person_id");
+  a.checked_in_at = r.Int("checked_in_at");
+  a.checked_out_at = r.OptInt("checked_out_at");
+  a.in_method = r.Text("in_method");
+  a.out_method = r.OptText("out_method");
+  a.ledger_entry_id = r.OptInt("ledger_entry_id");
   return a;
 }
 
 Result<std::vector<SignUp>> SignUps(storage::Transaction& tx, const std::string& where,
                                     std::initializer_list<storage::Param> params) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kSignUpColumns + kSignUpFrom + where, params));
-  std::vector<SignUp> out;
-  for (const auto& r : rows) out.push_back(ToSignUp(r));
-  return out;
+  return AllRows(tx.Query(std::string("SELECT ") + kSignUpColumns + kSignUpFrom + where, params), ToSignUp);
+}
+
+// The first of the sign-ups `where` selects.
+Result<std::optional<SignUp>> FirstSignUp(storage::Transaction& tx, const std::string& where,
+                                          std::initializer_list<storage::Param> params) {
+  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx, where, params));
+  if (rows.empty()) return std::optional<SignUp>();
+  return std::optional<SignUp>(std::move(rows.front()));
+}
+
+std::string SelectAttendance(const std::string& where) {
+  return std::string("SELECT ") + kAttendanceColumns + " FROM volunteering_attendance " + where;
 }
 
 }  // namespace
@@ -68,29 +77,21 @@ Result<std::optional<std::string>> VolunteerName(storage::Transaction& tx, int64
   TS_ASSIGN_OR_RETURN(auto row,
                       tx.QueryOne("SELECT name FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
   if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(row->Text(0));
+  return std::optional<std::string>(row->Text("name"));
 }
 
 Result<int64_t> VolunteerTotal(storage::Transaction& tx, int64_t person_id) {
   TS_ASSIGN_OR_RETURN(
       auto row, tx.QueryOne("SELECT total_minutes FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
-  return row ? row->Int(0) : 0;
+  return row ? row->Int("total_minutes") : 0;
 }
 
 Result<std::optional<SignUp>> FindSignUp(storage::Transaction& tx, int64_t id, bool lock) {
-  TS_ASSIGN_OR_RETURN(
-      auto rows, SignUps(tx,
-                         " WHERE s.id = ?" +
-                             std::string(lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE OF s" : ""),
-                         {id}));
-  if (rows.empty()) return std::optional<SignUp>();
-  return std::optional<SignUp>(rows.front());
+  return FirstSignUp(tx, " WHERE s.id = ?" + ForUpdate(tx, lock, "s"), {id});
 }
 
 Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t shift_id, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx, " WHERE s.shift_id = ? AND s.person_id = ?", {shift_id, person_id}));
-  if (rows.empty()) return std::optional<SignUp>();
-  return std::optional<SignUp>(rows.front());
+  return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.person_id = ?", {shift_id, person_id});
 }
 
 Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now) {
@@ -118,12 +119,8 @@ Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& 
 }
 
 Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t shift_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx,
-                                         " WHERE s.shift_id = ? AND s.status = 'waitlisted' "
-                                         "ORDER BY s.waitlist_seq LIMIT 1",
-                                         {shift_id}));
-  if (rows.empty()) return std::optional<SignUp>();
-  return std::optional<SignUp>(rows.front());
+  return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.status = 'waitlisted' ORDER BY s.waitlist_seq LIMIT 1",
+                     {shift_id});
 }
 
 Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
@@ -176,8 +173,8 @@ Result<std::optional<IdempotencyRecord>> ClaimIdempotency(storage::Transaction& 
                                             "account_id = ? AND idem_key = ?",
                                             {account_id, key}));
   if (!row) return Status::Retry("idempotency key vanished");
-  IdempotencyRecord rec{row->Text(0), 0};
-  std::string body = row->Text(1);
+  IdempotencyRecord rec{row->Text("operation"), 0};
+  std::string body = row->Text("response_body");
   if (!body.empty()) rec.result_id = std::stoll(body);
   return std::optional<IdempotencyRecord>(rec);
 }
@@ -192,12 +189,7 @@ Status CompleteIdempotency(storage::Transaction& tx, int64_t account_id, const s
 }
 
 Result<std::optional<Attendance>> FindAttendance(storage::Transaction& tx, int64_t signup_id, bool lock) {
-  TS_ASSIGN_OR_RETURN(
-      auto row, tx.QueryOne(std::string("SELECT ") + kAttendanceColumns +
-                                " FROM volunteering_attendance WHERE signup_id = ?" + std::string(ForUpdate(tx, lock)),
-                            {signup_id}));
-  if (!row) return std::optional<Attendance>();
-  return std::optional<Attendance>(ToAttendance(*row));
+  return OneRow(tx.QueryOne(SelectAttendance("WHERE signup_id = ?" + ForUpdate(tx, lock)), {signup_id}), ToAttendance);
 }
 
 Result<bool> InsertCheckIn(storage::Transaction& tx, const SignUp& s, int64_t at, const std::string& method,
@@ -236,12 +228,7 @@ Status SetAttendanceLedger(storage::Transaction& tx, int64_t attendance_id, int6
 }
 
 Result<std::vector<Attendance>> ListShiftAttendance(storage::Transaction& tx, int64_t shift_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kAttendanceColumns +
-                                              " FROM volunteering_attendance WHERE shift_id = ? ORDER BY id",
-                                          {shift_id}));
-  std::vector<Attendance> out;
-  for (const auto& r : rows) out.push_back(ToAttendance(r));
-  return out;
+  return AllRows(tx.Query(SelectAttendance("WHERE shift_id = ? ORDER BY id"), {shift_id}), ToAttendance);
 }
 
 }  // namespace tianshan::volunteering

@@ -22,11 +22,9 @@ std::string TeamJson(const Team& t) {
 }  // namespace
 
 Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateTeamInput& input,
-                                 const std::vector<std::pair<int64_t, std::string>>& leaders,
-                                 std::optional<int64_t> actor_account_id, const std::string& request_id) {
+                                 const std::vector<std::pair<int64_t, std::string>>& leaders) {
   TS_ASSIGN_OR_RETURN(auto org, FindOrganizationField(tx, ctx, input.organization_id, "organization_id"));
-  TS_ASSIGN_OR_RETURN(auto dup, tx.QueryOne("SELECT id FROM volunteering_teams WHERE organization_id = ? AND name = ?",
-                                            {input.organization_id, input.name}));
+  TS_ASSIGN_OR_RETURN(auto dup, FindTeamByName(tx, input.organization_id, input.name));
   if (dup) return Status::Conflict("volunteer.team_name_taken").WithParam(input.name);
   int64_t now = ctx.clock.NowMillis();
   Team t;
@@ -41,13 +39,6 @@ Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx
     TeamMember m{0, t.id, person_id, name, "leader", "active", std::nullopt, now};
     TS_RETURN_IF_ERROR(UpsertMember(tx, m, now));
   }
-  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = actor_account_id,
-                                           .action = "volunteer_team.create",
-                                           .entity_type = "volunteer_team",
-                                           .entity_id = std::to_string(t.id),
-                                           .organization_path = org.path,
-                                           .after_json = TeamJson(t),
-                                           .request_id = request_id}));
   return t;
 }
 
@@ -67,7 +58,14 @@ Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const Creat
       leaders.emplace_back(person->id, person->name);
     }
     if (!errors.empty()) return Status::Invalid(std::move(errors));
-    return CreateTeamUnchecked(tx, ctx, input, leaders, caller.actor.account_id, caller.request_id);
+    TS_ASSIGN_OR_RETURN(auto team, CreateTeamUnchecked(tx, ctx, input, leaders));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_team.create",
+                                         .entity_type = "volunteer_team",
+                                         .entity_id = team.id,
+                                         .organization_path = team.org_path,
+                                         .after_json = TeamJson(team)}));
+    return team;
   });
 }
 

@@ -24,10 +24,9 @@ struct CreateTeamInput {
 
 Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input);
 
-// Without authorization, inside the caller's transaction (demo data). Leaders are given as
-// (person id, name).
+// Without authorization or audit entry, inside the caller's transaction (CreateTeam, demo
+// data). Leaders are given as (person id, name).
 Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateTeamInput& input,
-                                 const std::vector<std::pair<int64_t, std::string>>& leaders,
-                                 std::optional<int64_t> actor_account_id, const std::string& request_id);
+                                 const std::vector<std::pair<int64_t, std::string>>& leaders);
 
 }  // namespace tianshan::volunteering

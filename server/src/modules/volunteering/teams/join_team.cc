@@ -40,8 +40,13 @@ Result<TeamMember> ApplyToTeam(const AppContext& ctx, const Caller& caller, int6
     int64_t now = ctx.clock.NowMillis();
     TeamMember m{0, team_id, person.id, person.name, "member", "pending", message, now};
     TS_ASSIGN_OR_RETURN(m.id, UpsertMember(tx, m, now));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_team.apply", "volunteer_team_member", m.id, team.org_path,
-                             existing ? MemberJson(*existing) : "", MemberJson(m)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_team.apply",
+                                         .entity_type = "volunteer_team_member",
+                                         .entity_id = m.id,
+                                         .organization_path = team.org_path,
+                                         .before_json = existing ? MemberJson(*existing) : "",
+                                         .after_json = MemberJson(m)}));
     return m;
   });
 }
@@ -60,8 +65,13 @@ Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& ca
     TeamMember before = *member;
     member->status = approve ? "active" : "rejected";
     TS_RETURN_IF_ERROR(SetMemberStatus(tx, member->id, member->status, ctx.clock.NowMillis()));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, approve ? "volunteer_team.approve" : "volunteer_team.reject",
-                             "volunteer_team_member", member->id, org.path, MemberJson(before), MemberJson(*member)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = approve ? "volunteer_team.approve" : "volunteer_team.reject",
+                                         .entity_type = "volunteer_team_member",
+                                         .entity_id = member->id,
+                                         .organization_path = org.path,
+                                         .before_json = MemberJson(before),
+                                         .after_json = MemberJson(*member)}));
     return *member;
   });
 }
@@ -81,8 +91,12 @@ Result<TeamMember> AddTeamLeader(const AppContext& ctx, const Caller& caller, in
     int64_t now = ctx.clock.NowMillis();
     TeamMember m{0, team_id, person->id, person->name, "leader", "active", std::nullopt, now};
     TS_ASSIGN_OR_RETURN(m.id, UpsertMember(tx, m, now));
-    TS_RETURN_IF_ERROR(Audit(tx, ctx, caller, "volunteer_team.add_leader", "volunteer_team_member", m.id, org.path, "",
-                             MemberJson(m)));
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                        {.action = "volunteer_team.add_leader",
+                                         .entity_type = "volunteer_team_member",
+                                         .entity_id = m.id,
+                                         .organization_path = org.path,
+                                         .after_json = MemberJson(m)}));
     return m;
   });
 }

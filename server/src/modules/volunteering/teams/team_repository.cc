@@ -1,5 +1,6 @@
 #include "modules/volunteering/teams/team_repository.h"
 
+#include "modules/volunteering/repository_support.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::volunteering {
@@ -11,35 +12,39 @@ constexpr const char* kMemberColumns = "id, team_id, person_id, name, role, stat
 
 Team ToTeam(const storage::Row& r) {
   Team t;
-  t.id = r.Int(0);
-  t.organization_id = r.Int(1);
-  t.org_path = r.Text(2);
-  t.name = r.Text(3);
-  t.description = r.OptText(4);
-  t.partner_name = r.OptText(5);
-  t.status = r.Text(6);
-  t.created_at = r.Int(7);
+  t.id = r.Int("id");
+  t.organization_id = r.Int("organization_id");
+  t.org_path = r.Text("org_path");
+  t.name = r.Text("name");
+  t.description = r.OptText("description");
+  t.partner_name = r.OptText("partner_name");
+  t.status = r.Text("status");
+  t.created_at = r.Int("created_at");
   return t;
 }
 
 TeamMember ToMember(const storage::Row& r) {
   TeamMember m;
-  m.id = r.Int(0);
-  m.team_id = r.Int(1);
-  m.person_id = r.Int(2);
-  m.name = r.Text(3);
-  m.role = r.Text(4);
-  m.status = r.Text(5);
-  m.message = r.OptText(6);
-  m.created_at = r.Int(7);
+  m.id = r.Int("id");
+  m.team_id = r.Int("team_id");
+  m.person_id = r.Int("person_id");
+  m.name = r.Text("name");
+  m.role = r.Text("role");
+  m.status = r.Text("status");
+  m.message = r.OptText("message");
+  m.created_at = r.Int("created_at");
   return m;
 }
 
-}  // namespace
-
-std::string_view ForUpdate(const storage::Transaction& tx, bool lock) {
-  return lock && tx.dialect() == storage::Dialect::kPostgres ? " FOR UPDATE" : "";
+std::string SelectTeams(const char* where) {
+  return std::string("SELECT ") + kTeamColumns + " FROM volunteering_teams " + where;
 }
+
+std::string SelectMembers(const char* where) {
+  return std::string("SELECT ") + kMemberColumns + " FROM volunteering_team_members " + where;
+}
+
+}  // namespace
 
 Result<int64_t> InsertTeam(storage::Transaction& tx, const Team& t, int64_t now) {
   TS_ASSIGN_OR_RETURN(auto row,
@@ -51,36 +56,29 @@ Result<int64_t> InsertTeam(storage::Transaction& tx, const Team& t, int64_t now)
 }
 
 Result<std::optional<Team>> FindTeam(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(
-      auto row, tx.QueryOne(std::string("SELECT ") + kTeamColumns + " FROM volunteering_teams WHERE id = ?", {id}));
-  if (!row) return std::optional<Team>();
-  return std::optional<Team>(ToTeam(*row));
+  return OneRow(tx.QueryOne(SelectTeams("WHERE id = ?"), {id}), ToTeam);
+}
+
+Result<std::optional<int64_t>> FindTeamByName(storage::Transaction& tx, int64_t organization_id,
+                                              const std::string& name) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT id FROM volunteering_teams WHERE organization_id = ? AND name = ?",
+                                            {organization_id, name}));
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(row->Int(0));
 }
 
 Result<std::vector<Team>> ListTeams(storage::Transaction& tx, const std::string& path, int64_t after_id, int limit) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kTeamColumns +
-                                              " FROM volunteering_teams WHERE org_path >= ? AND org_path < ? "
-                                              "AND id > ? ORDER BY id LIMIT ?",
-                                          {path, storage::PrefixUpperBound(path), after_id, limit}));
-  std::vector<Team> out;
-  for (const auto& r : rows) out.push_back(ToTeam(r));
-  return out;
+  return AllRows(tx.Query(SelectTeams("WHERE org_path >= ? AND org_path < ? AND id > ? ORDER BY id LIMIT ?"),
+                          {path, storage::PrefixUpperBound(path), after_id, limit}),
+                 ToTeam);
 }
 
 Result<std::optional<TeamMember>> FindMember(storage::Transaction& tx, int64_t team_id, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kMemberColumns +
-                                                " FROM volunteering_team_members WHERE team_id = ? AND person_id = ?",
-                                            {team_id, person_id}));
-  if (!row) return std::optional<TeamMember>();
-  return std::optional<TeamMember>(ToMember(*row));
+  return OneRow(tx.QueryOne(SelectMembers("WHERE team_id = ? AND person_id = ?"), {team_id, person_id}), ToMember);
 }
 
 Result<std::optional<TeamMember>> FindMemberById(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(
-      auto row,
-      tx.QueryOne(std::string("SELECT ") + kMemberColumns + " FROM volunteering_team_members WHERE id = ?", {id}));
-  if (!row) return std::optional<TeamMember>();
-  return std::optional<TeamMember>(ToMember(*row));
+  return OneRow(tx.QueryOne(SelectMembers("WHERE id = ?"), {id}), ToMember);
 }
 
 Result<int64_t> UpsertMember(storage::Transaction& tx, const TeamMember& m, int64_t now) {
@@ -103,13 +101,11 @@ Status SetMemberStatus(storage::Transaction& tx, int64_t id, const std::string& 
 
 Result<std::vector<TeamMember>> ListMembers(storage::Transaction& tx, int64_t team_id,
                                             const std::optional<std::string>& status) {
-  std::string sql = std::string("SELECT ") + kMemberColumns + " FROM volunteering_team_members WHERE team_id = ?";
-  if (status) sql += " AND status = ?";
-  sql += " ORDER BY role, id";
-  TS_ASSIGN_OR_RETURN(auto rows, status ? tx.Query(sql, {team_id, *status}) : tx.Query(sql, {team_id}));
-  std::vector<TeamMember> out;
-  for (const auto& r : rows) out.push_back(ToMember(r));
-  return out;
+  if (status) {
+    return AllRows(tx.Query(SelectMembers("WHERE team_id = ? AND status = ? ORDER BY role, id"), {team_id, *status}),
+                   ToMember);
+  }
+  return AllRows(tx.Query(SelectMembers("WHERE team_id = ? ORDER BY role, id"), {team_id}), ToMember);
 }
 
 Result<bool> IsActiveMember(storage::Transaction& tx, int64_t team_id, int64_t person_id, bool leaders_only) {

@@ -12,11 +12,11 @@
 
 namespace tianshan::volunteering {
 
-// " FOR UPDATE" on PostgreSQL when `lock`; SQLite serializes writers anyway.
-std::string_view ForUpdate(const storage::Transaction& tx, bool lock);
-
 Result<int64_t> InsertTeam(storage::Transaction& tx, const Team& t, int64_t now);
 Result<std::optional<Team>> FindTeam(storage::Transaction& tx, int64_t id);
+// The id of the organization's team called `name`, if any.
+Result<std::optional<int64_t>> FindTeamByName(storage::Transaction& tx, int64_t organization_id,
+                                              const std::string& name);
 // Teams whose organization lies in the subtree at `path`, by id after `after_id`.
 Result<std::vector<Team>> ListTeams(storage::Transaction& tx, const std::string& path, int64_t after_id, int limit);
 
