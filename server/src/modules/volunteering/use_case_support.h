@@ -10,16 +10,11 @@
 #include "auth/actor.h"
 #include "auth/caller.h"
 #include "kit/module.h"
+#include "modules/volunteering/public/counters.h"
 #include "modules/volunteering/volunteering.h"
 #include "storage/database.h"
 
 namespace tianshan::volunteering {
-
-namespace counter {
-inline constexpr std::string_view kHoursMinutes = "volunteer.hours_minutes";  // confirmed minutes credited here
-inline constexpr std::string_view kVolunteers = "volunteer.volunteers";       // people with confirmed hours here
-inline constexpr std::string_view kProjects = "volunteer.projects";           // projects not archived
-}  // namespace counter
 
 using auth::Caller;
 

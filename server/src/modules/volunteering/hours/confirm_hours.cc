@@ -23,7 +23,7 @@ Result<LedgerEntry> ConfirmSessionUnchecked(storage::Transaction& tx, const AppC
   e.minutes = CreditedMinutes(rule, millis);
   e.hours_rule = rule;
   e.worked_at = a.checked_in_at;
-  e.month = ChinaMonth(a.checked_in_at);
+  e.month = LedgerMonth(a.checked_in_at);
   e.created_by = actor_account_id;
   TS_ASSIGN_OR_RETURN(e, AppendLedger(tx, ctx, e));
   TS_RETURN_IF_ERROR(SetAttendanceLedger(tx, a.id, e.id, ctx.clock.NowMillis()));

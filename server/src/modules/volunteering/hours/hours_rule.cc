@@ -1,5 +1,7 @@
 #include "modules/volunteering/public/hours_rule.h"
 
+#include "modules/volunteering/volunteering.h"
+
 namespace tianshan::volunteering {
 
 int64_t CreditedMinutes(std::string_view rule, int64_t session_millis) {
@@ -13,5 +15,7 @@ int64_t CreditedMinutes(std::string_view rule, int64_t session_millis) {
   if (rest < 45) return full + 30;
   return full + 60;
 }
+
+std::string LedgerMonth(int64_t worked_at) { return ChinaMonth(worked_at); }
 
 }  // namespace tianshan::volunteering

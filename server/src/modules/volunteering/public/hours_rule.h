@@ -1,5 +1,7 @@
 #pragma once
-// Rounding of a check-in session into credited minutes. No I/O.
+// Public contract of the volunteering module: rounding a check-in session into credited
+// minutes, and the month a session counts in. Pure functions; `tianshan generate` uses them to
+// write ledger rows exactly as confirmation does.
 //
 // The rule is a setting per organization (the nearest ancestor's setting applies; default
 // "national"). Rules, applied to one session's whole minutes (seconds are dropped):
@@ -27,5 +29,9 @@ inline const std::vector<std::string>& HoursRules() {
 // Credited minutes for a session of `session_millis` (negative counts as 0) under `rule`
 // (an unknown rule is treated as national).
 int64_t CreditedMinutes(std::string_view rule, int64_t session_millis);
+
+// The month ("YYYY-MM", China time) of hours worked at `worked_at` (UTC milliseconds): rankings
+// and the monthly chart count them there.
+std::string LedgerMonth(int64_t worked_at);
 
 }  // namespace tianshan::volunteering
