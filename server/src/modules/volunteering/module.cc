@@ -3,6 +3,7 @@
 #include "modules/volunteering/handlers.h"
 #include "modules/volunteering/load_demo.h"
 #include "modules/volunteering/messages.h"
+#include "modules/volunteering/permissions.h"
 #include "modules/volunteering/verify_counters.h"
 #include "storage/sql_text.h"
 
@@ -20,6 +21,7 @@ ModuleDefinition VolunteeringModule() {
     volunteering::RegisterHoursRoutes(router, ctx);
     volunteering::RegisterCertificateRoutes(router, ctx);
   };
+  m.permissions = volunteering::Permissions();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return volunteering::LoadDemoVolunteering(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return volunteering::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

@@ -23,6 +23,10 @@ struct IdPage {
 };
 IdPage ReadIdPage(http::QueryReader& query);
 
+// The caller of a public route: signed-in callers are answered with what they may see and do,
+// the public (nullptr) with what anyone may.
+inline const auth::Actor* ActorOf(const http::HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
+
 // A time field ("2026-07-01T09:00:00+08:00"; without a zone, China time) as UTC milliseconds;
 // a malformed one is an error on the field ("volunteer.bad_time").
 std::optional<int64_t> ReadTime(ObjectReader& body, const char* name, bool required);

@@ -1,6 +1,7 @@
 #include "modules/volunteering/volunteering_json.h"
 
 #include "core/clock.h"
+#include "kit/permission.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -9,13 +10,29 @@ std::optional<std::string> OptTime(const std::optional<int64_t>& t) {
   return t ? std::optional<std::string>(FormatUtc(*t)) : std::nullopt;
 }
 
+// The fields every hours record (ledger entry, report) shares: whose, for which team and
+// project, how long.
+void WriteCredit(JsonOut& out, int64_t person_id, std::optional<int64_t> team_id, std::optional<int64_t> project_id,
+                 int64_t minutes) {
+  out.Field("person_id", person_id).Field("team_id", team_id).Field("project_id", project_id);
+  WriteMinutes(out, minutes);
+}
+
+JsonOut& End(JsonOut& out, bool close) { return close ? out.EndObject() : out; }
+
 }  // namespace
+
+std::string JsonText(const std::function<void(JsonOut&)>& write) {
+  JsonOut out;
+  write(out);
+  return out.Take();
+}
 
 void WriteMinutes(JsonOut& out, int64_t minutes) {
   out.Field("minutes", minutes).Field("hours", static_cast<double>(minutes) / 60.0);
 }
 
-void WriteTeam(JsonOut& out, const Team& t) {
+void WriteTeam(JsonOut& out, const Team& t, bool close) {
   out.StartObject()
       .Field("id", t.id)
       .Field("organization_id", t.organization_id)
@@ -23,8 +40,29 @@ void WriteTeam(JsonOut& out, const Team& t) {
       .Field("description", t.description)
       .Field("partner_name", t.partner_name)
       .Field("status", t.status)
-      .Field("created_at", FormatUtc(t.created_at))
-      .EndObject();
+      .Field("created_at", FormatUtc(t.created_at));
+  End(out, close);
+}
+
+void WriteTeamView(JsonOut& out, const TeamView& v) {
+  WriteTeam(out, v.team, false);
+  out.Key("my_membership");
+  if (v.membership) {
+    out.StartObject()
+        .Field("id", v.membership->id)
+        .Field("role", v.membership->role)
+        .Field("status", v.membership->status)
+        .EndObject();
+  } else {
+    out.Null();
+  }
+  const TeamCan& c = v.can;
+  WriteCan(out, {{"join", c.join},
+                 {"decide_members", c.decide_members},
+                 {"add_leader", c.add_leader},
+                 {"add_project", c.add_project},
+                 {"report_hours", c.report_hours}});
+  out.EndObject();
 }
 
 void WriteMember(JsonOut& out, const TeamMember& m) {
@@ -40,7 +78,7 @@ void WriteMember(JsonOut& out, const TeamMember& m) {
       .EndObject();
 }
 
-void WriteProject(JsonOut& out, const Project& p, const std::optional<std::string>& team_name) {
+void WriteProject(JsonOut& out, const Project& p, const std::optional<std::string>& team_name, bool close) {
   const auto& f = p.fields;
   out.StartObject()
       .Field("id", p.id)
@@ -57,11 +95,21 @@ void WriteProject(JsonOut& out, const Project& p, const std::optional<std::strin
       .Field("visibility", f.visibility)
       .Field("status", p.status)
       .Field("created_at", FormatUtc(p.created_at))
-      .Field("updated_at", FormatUtc(p.updated_at))
-      .EndObject();
+      .Field("updated_at", FormatUtc(p.updated_at));
+  End(out, close);
 }
 
-void WriteShift(JsonOut& out, const Shift& s) {
+void WriteProjectView(JsonOut& out, const ProjectView& v) {
+  WriteProject(out, v.project, v.team_name, false);
+  const ProjectCan& c = v.can;
+  WriteCan(out,
+           {{"edit", c.edit}, {"publish", c.publish}, {"change_status", c.change_status}, {"add_shift", c.add_shift}});
+  out.EndObject();
+}
+
+void WriteShift(JsonOut& out, const Shift& s, bool close) {
+  std::optional<int64_t> min_age;
+  if (s.min_age) min_age = *s.min_age;
   out.StartObject()
       .Field("id", s.id)
       .Field("project_id", s.project_id)
@@ -73,13 +121,29 @@ void WriteShift(JsonOut& out, const Shift& s) {
       .Field("seats_left", s.status == "open" ? s.capacity - s.confirmed : 0)
       .Field("role", s.role)
       .Field("requirements", s.requirements)
-      .Key("min_age");
-  if (s.min_age) {
-    out.Int(*s.min_age);
+      .Field("min_age", min_age)
+      .Field("status", s.status);
+  End(out, close);
+}
+
+void WriteShiftView(JsonOut& out, const ShiftView& v) {
+  WriteShift(out, v.shift, false);
+  out.Key("my_sign_up");
+  if (v.mine) {
+    out.StartObject()
+        .Field("id", v.mine->id)
+        .Field("status", v.mine->status)
+        .Field("waitlist_position", v.my_waitlist_position)
+        .EndObject();
   } else {
     out.Null();
   }
-  out.Field("status", s.status).EndObject();
+  const ShiftCan& c = v.can;
+  WriteCan(out, {{"sign_up", c.sign_up},
+                 {"cancel_sign_up", c.cancel_sign_up},
+                 {"manage_roster", c.manage_roster},
+                 {"cancel", c.cancel}});
+  out.EndObject();
 }
 
 void WriteSignUp(JsonOut& out, const SignUp& s, std::optional<int64_t> waitlist_position, bool with_person) {
@@ -112,16 +176,10 @@ void WriteAttendance(JsonOut& out, const std::optional<Attendance>& a) {
 }
 
 void WriteEntry(JsonOut& out, const LedgerEntry& e) {
-  out.StartObject()
-      .Field("id", e.id)
-      .Field("person_id", e.person_id)
-      .Field("organization_id", e.organization_id)
-      .Field("project_id", e.project_id)
-      .Field("team_id", e.team_id)
-      .Field("shift_id", e.shift_id)
-      .Field("kind", e.kind);
-  WriteMinutes(out, e.minutes);
-  out.Field("raw_minutes", e.raw_minutes)
+  out.StartObject().Field("id", e.id).Field("organization_id", e.organization_id).Field("shift_id", e.shift_id);
+  WriteCredit(out, e.person_id, e.team_id, e.project_id, e.minutes);
+  out.Field("kind", e.kind)
+      .Field("raw_minutes", e.raw_minutes)
       .Field("hours_rule", e.hours_rule)
       .Field("worked_at", FormatUtc(e.worked_at))
       .Field("month", e.month)
@@ -132,15 +190,10 @@ void WriteEntry(JsonOut& out, const LedgerEntry& e) {
 }
 
 void WriteReport(JsonOut& out, const HourReport& r) {
-  out.StartObject()
-      .Field("id", r.id)
-      .Field("person_id", r.person_id)
-      .Field("name", r.name)
-      .Field("team_id", r.team_id)
-      .Field("project_id", r.project_id)
-      .Field("worked_on", r.worked_on);
-  WriteMinutes(out, r.minutes);
-  out.Field("description", r.description)
+  out.StartObject().Field("id", r.id).Field("name", r.name);
+  WriteCredit(out, r.person_id, r.team_id, r.project_id, r.minutes);
+  out.Field("worked_on", r.worked_on)
+      .Field("description", r.description)
       .Field("status", r.status)
       .Field("decision_reason", r.decision_reason)
       .Field("ledger_entry_id", r.ledger_entry_id)

@@ -13,7 +13,7 @@ Result<std::vector<LedgerEntry>> CorrectLedgerEntry(const AppContext& ctx, const
     if (!entry) return Status::NotFound("volunteer.entry_not_found");
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, entry->organization_id));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, caller.actor, entry->team_id, true));
-    if (!CanManageProject(caller.actor, org.path, leader)) return Status::NotFound("volunteer.entry_not_found");
+    if (!CanApproveHours(caller.actor, org.path, leader)) return Status::NotFound("volunteer.entry_not_found");
     if (entry->kind == "reversal") return Status::Conflict("volunteer.reversal_final");
     TS_ASSIGN_OR_RETURN(bool reversed, IsReversed(tx, entry_id));
     if (reversed) return Status::Conflict("volunteer.already_reversed");

@@ -28,7 +28,7 @@ Result<LedgerPage> ListLedger(const AppContext& ctx, const auth::Actor& actor, i
                               int64_t before_id, int limit) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<LedgerPage> {
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, organization_id));
-    if (!IsOrganizationManager(actor, org.path)) return Status::NotFound("volunteer.organization_unknown");
+    if (!CanApproveHours(actor, org.path, false)) return Status::NotFound("volunteer.organization_unknown");
     LedgerPage page;
     TS_ASSIGN_OR_RETURN(page.items, ListSubtreeLedger(tx, org.path, before_id, limit + 1));
     if (static_cast<int>(page.items.size()) > limit) {
@@ -46,7 +46,7 @@ Result<ReportPage> ListHourReports(const AppContext& ctx, const auth::Actor& act
     if (!team) return Status::NotFound("volunteer.team_not_found");
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, team->organization_id));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, actor, team_id, true));
-    if (!CanManageProject(actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
+    if (!CanApproveHours(actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
     ReportPage page;
     TS_ASSIGN_OR_RETURN(page.items, ListTeamReports(tx, team_id, status, after_id, limit + 1));
     if (static_cast<int>(page.items.size()) > limit) {

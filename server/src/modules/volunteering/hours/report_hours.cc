@@ -81,7 +81,7 @@ Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller,
     const Team team = *found_team;
     TS_ASSIGN_OR_RETURN(auto team_org, FindOrganization(tx, ctx, team.organization_id));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, caller.actor, team.id, true));
-    if (!CanManageProject(caller.actor, team_org.path, leader)) return Status::NotFound("volunteer.report_not_found");
+    if (!CanApproveHours(caller.actor, team_org.path, leader)) return Status::NotFound("volunteer.report_not_found");
     if (caller.actor.person_id && *caller.actor.person_id == report->person_id) {
       return Status::Forbidden("volunteer.own_report");
     }

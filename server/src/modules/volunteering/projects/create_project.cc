@@ -1,10 +1,10 @@
 #include "modules/volunteering/projects/create_project.h"
 
-#include "core/json.h"
 #include "modules/organizations/public/counters.h"
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/teams/team_repository.h"
+#include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -50,22 +50,11 @@ Result<Project> Insert(storage::Transaction& tx, const AppContext& ctx, const Ta
 }  // namespace
 
 std::string ProjectAuditJson(const Project& p) {
-  JsonOut out;
-  out.StartObject()
-      .Field("organization_id", p.organization_id)
-      .Field("team_id", p.team_id)
-      .Field("title", p.fields.title)
-      .Field("category", p.fields.category)
-      .Field("brand", p.fields.brand)
-      .Field("location", p.fields.location)
-      .Field("visibility", p.fields.visibility)
-      .Field("status", p.status)
-      .EndObject();
-  return out.Take();
+  return JsonText([&](JsonOut& out) { WriteProject(out, p); });
 }
 
-Result<Project> CreateProject(const AppContext& ctx, const Caller& caller, const CreateProjectInput& input) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Project> {
+Result<ProjectView> CreateProject(const AppContext& ctx, const Caller& caller, const CreateProjectInput& input) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<ProjectView> {
     TS_ASSIGN_OR_RETURN(auto target, ResolveTarget(tx, ctx, input));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, caller.actor, input.team_id, true));
     if (!CanManageProject(caller.actor, target.org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
@@ -76,7 +65,7 @@ Result<Project> CreateProject(const AppContext& ctx, const Caller& caller, const
                                          .entity_id = project.id,
                                          .organization_path = project.org_path,
                                          .after_json = ProjectAuditJson(project)}));
-    return project;
+    return ViewProject(tx, ProjectAccess{std::move(project), target.org.path, /*manager=*/true, /*visible=*/true});
   });
 }
 

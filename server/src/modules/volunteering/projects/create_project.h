@@ -7,6 +7,7 @@
 // manager, or a leader of the team: 403) → insert, count "volunteer.projects" up the tree,
 // audit: one transaction.
 
+#include "modules/volunteering/projects/project_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -17,13 +18,14 @@ struct CreateProjectInput {
   ProjectFields fields;
 };
 
-Result<Project> CreateProject(const AppContext& ctx, const Caller& caller, const CreateProjectInput& input);
+Result<ProjectView> CreateProject(const AppContext& ctx, const Caller& caller, const CreateProjectInput& input);
 
 // Without authorization or audit entry, inside the caller's transaction (CreateProject, demo
 // data); `status` is set as given.
 Result<Project> CreateProjectUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateProjectInput& input,
                                        const std::string& status);
 
+// The project as the audit log keeps it (the API shape; no personal data).
 std::string ProjectAuditJson(const Project& p);
 
 }  // namespace tianshan::volunteering

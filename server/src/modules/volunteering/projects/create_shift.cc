@@ -1,25 +1,14 @@
 #include "modules/volunteering/projects/create_shift.h"
 
-#include "core/json.h"
 #include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/signups/signup_repository.h"
+#include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
 namespace {
 
 std::string ShiftJson(const Shift& s) {
-  JsonOut out;
-  out.StartObject()
-      .Field("project_id", s.project_id)
-      .Field("starts_at", FormatUtc(s.starts_at))
-      .Field("ends_at", FormatUtc(s.ends_at))
-      .Field("capacity", s.capacity)
-      .Field("confirmed", s.confirmed)
-      .Field("waitlisted", s.waitlisted)
-      .Field("role", s.role)
-      .Field("status", s.status)
-      .EndObject();
-  return out.Take();
+  return JsonText([&](JsonOut& out) { WriteShift(out, s); });
 }
 
 }  // namespace
@@ -38,9 +27,9 @@ Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& c
   return s;
 }
 
-Result<Shift> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                          const CreateShiftInput& input) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Shift> {
+Result<ShiftView> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                              const CreateShiftInput& input) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<ShiftView> {
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedProject(tx, ctx, caller.actor, project_id));
     const auto& status = access.project.status;
     if (status == "finished" || status == "archived") return Status::Conflict("volunteer.project_closed");
@@ -59,12 +48,12 @@ Result<Shift> CreateShift(const AppContext& ctx, const Caller& caller, int64_t p
                                          .entity_id = s.id,
                                          .organization_path = access.path,
                                          .after_json = ShiftJson(s)}));
-    return s;
+    return ViewShift(tx, &caller.actor, access, std::move(s), ctx.clock.NowMillis());
   });
 }
 
-Result<Shift> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Shift> {
+Result<ShiftView> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<ShiftView> {
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedShift(tx, ctx, caller.actor, shift_id, true));
     Shift s = access.shift;
     if (s.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
@@ -82,7 +71,7 @@ Result<Shift> CancelShift(const AppContext& ctx, const Caller& caller, int64_t s
                                          .organization_path = access.project.path,
                                          .before_json = before,
                                          .after_json = ShiftJson(s)}));
-    return s;
+    return ViewShift(tx, &caller.actor, access.project, std::move(s), now);
   });
 }
 

@@ -8,6 +8,7 @@
 // cannot be cancelled → every sign-up is cancelled and the seat counters zeroed, audit; one
 // transaction with the shift row locked.
 
+#include "modules/volunteering/projects/project_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -21,9 +22,9 @@ struct CreateShiftInput {
   std::optional<int> min_age;
 };
 
-Result<Shift> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                          const CreateShiftInput& input);
-Result<Shift> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id);
+Result<ShiftView> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                              const CreateShiftInput& input);
+Result<ShiftView> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id);
 
 // Without authorization or time checks, inside the caller's transaction (demo data).
 Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& ctx, int64_t project_id,

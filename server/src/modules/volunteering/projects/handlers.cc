@@ -11,18 +11,15 @@ using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
 
-// Public routes answer signed-in callers with what they may see.
-const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
-
-HttpResponse ProjectResponse(const Project& project, int status = 200) {
+HttpResponse ProjectResponse(const ProjectView& project, int status = 200) {
   JsonOut out;
-  WriteProject(out, project);
+  WriteProjectView(out, project);
   return http::Json(out, status);
 }
 
-HttpResponse ShiftResponse(const Shift& shift, int status = 200) {
+HttpResponse ShiftResponse(const ShiftView& shift, int status = 200) {
   JsonOut out;
-  WriteShift(out, shift);
+  WriteShiftView(out, shift);
   return http::Json(out, status);
 }
 
@@ -51,9 +48,9 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto details, GetProject(ctx, ActorOf(req), id));
     JsonOut out;
     out.StartObject().Key("project");
-    WriteProject(out, details.access.project, details.team_name);
-    out.Field("can_manage", details.access.manager).Key("shifts").StartArray();
-    for (const auto& s : details.shifts) WriteShift(out, s);
+    WriteProjectView(out, details.project);
+    out.Field("can_manage", details.project.manager).Key("shifts").StartArray();
+    for (const auto& s : details.shifts) WriteShiftView(out, s);
     out.EndArray().EndObject();
     return http::Json(out);
   });

@@ -49,13 +49,11 @@ Result<ProjectPage> ListProjects(const AppContext& ctx, const auth::Actor* actor
 
 Result<ProjectDetails> GetProject(const AppContext& ctx, const auth::Actor* actor, int64_t project_id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<ProjectDetails> {
+    TS_ASSIGN_OR_RETURN(auto access, LoadProject(tx, ctx, actor, project_id));
     ProjectDetails d;
-    TS_ASSIGN_OR_RETURN(d.access, LoadProject(tx, ctx, actor, project_id));
-    TS_ASSIGN_OR_RETURN(d.shifts, ListShifts(tx, project_id));
-    if (d.access.project.team_id) {
-      TS_ASSIGN_OR_RETURN(auto team, FindTeam(tx, *d.access.project.team_id));
-      if (team) d.team_name = team->name;
-    }
+    TS_ASSIGN_OR_RETURN(d.project, ViewProject(tx, access));
+    TS_ASSIGN_OR_RETURN(auto shifts, ListShifts(tx, project_id));
+    TS_ASSIGN_OR_RETURN(d.shifts, ViewShifts(tx, actor, access, std::move(shifts), ctx.clock.NowMillis()));
     return d;
   });
 }

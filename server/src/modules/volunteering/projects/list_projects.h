@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "modules/volunteering/projects/project_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -25,9 +26,8 @@ Result<ProjectPage> ListProjects(const AppContext& ctx, const auth::Actor* actor
                                  int64_t after_id, int limit);
 
 struct ProjectDetails {
-  ProjectAccess access;
-  std::vector<Shift> shifts;
-  std::optional<std::string> team_name;
+  ProjectView project;
+  std::vector<ShiftView> shifts;
 };
 Result<ProjectDetails> GetProject(const AppContext& ctx, const auth::Actor* actor, int64_t project_id);
 

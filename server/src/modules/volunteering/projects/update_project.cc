@@ -6,9 +6,9 @@
 
 namespace tianshan::volunteering {
 
-Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                              const ProjectPatch& patch) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Project> {
+Result<ProjectView> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                                  const ProjectPatch& patch) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<ProjectView> {
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedProject(tx, ctx, caller.actor, project_id, true));
     Project p = access.project;
     if (p.status == "archived") return Status::Conflict("volunteer.project_archived");
@@ -31,13 +31,14 @@ Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64
                                          .organization_path = access.path,
                                          .before_json = before,
                                          .after_json = ProjectAuditJson(p)}));
-    return p;
+    access.project = std::move(p);
+    return ViewProject(tx, access);
   });
 }
 
-Result<Project> ChangeProjectStatus(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                                    const std::string& status) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Project> {
+Result<ProjectView> ChangeProjectStatus(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                                        const std::string& status) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<ProjectView> {
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedProject(tx, ctx, caller.actor, project_id, true));
     Project p = access.project;
     if (p.status == "archived") return Status::Conflict("volunteer.project_archived");
@@ -58,7 +59,8 @@ Result<Project> ChangeProjectStatus(const AppContext& ctx, const Caller& caller,
                                          .organization_path = access.path,
                                          .before_json = before,
                                          .after_json = ProjectAuditJson(p)}));
-    return p;
+    access.project = std::move(p);
+    return ViewProject(tx, access);
   });
 }
 

@@ -6,6 +6,7 @@
 // (409). A status change that skips or goes back is a 422 on "status"; archiving takes the
 // project out of "volunteer.projects". Audit with before and after; one transaction.
 
+#include "modules/volunteering/projects/project_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -18,9 +19,9 @@ struct ProjectPatch {
   std::optional<std::string> visibility;
 };
 
-Result<Project> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                              const ProjectPatch& patch);
-Result<Project> ChangeProjectStatus(const AppContext& ctx, const Caller& caller, int64_t project_id,
-                                    const std::string& status);
+Result<ProjectView> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                                  const ProjectPatch& patch);
+Result<ProjectView> ChangeProjectStatus(const AppContext& ctx, const Caller& caller, int64_t project_id,
+                                        const std::string& status);
 
 }  // namespace tianshan::volunteering

@@ -81,7 +81,7 @@ void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx) {
                TS_ASSIGN_OR_RETURN(auto roster, GetRoster(ctx, *req.actor, id));
                JsonOut out;
                out.StartObject().Key("shift");
-               WriteShift(out, roster.shift);
+               WriteShiftView(out, roster.shift);
                out.Key("project");
                WriteProject(out, roster.project);
                out.Key("items").StartArray();

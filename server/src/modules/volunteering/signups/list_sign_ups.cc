@@ -39,7 +39,9 @@ Result<MySignUpPage> ListMySignUps(const AppContext& ctx, const auth::Actor& act
 Result<Roster> GetRoster(const AppContext& ctx, const auth::Actor& actor, int64_t shift_id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<Roster> {
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedShift(tx, ctx, actor, shift_id));
-    Roster roster{access.shift, access.project.project, {}};
+    Roster roster;
+    TS_ASSIGN_OR_RETURN(roster.shift, ViewShift(tx, &actor, access.project, access.shift, ctx.clock.NowMillis()));
+    roster.project = access.project.project;
     TS_ASSIGN_OR_RETURN(auto signups, ListShiftSignUps(tx, shift_id, false));
     TS_ASSIGN_OR_RETURN(auto attendance, ListShiftAttendance(tx, shift_id));
     std::map<int64_t, Attendance> by_signup;

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "modules/volunteering/projects/project_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -29,7 +30,7 @@ struct RosterLine {
   std::optional<Attendance> attendance;
 };
 struct Roster {
-  Shift shift;
+  ShiftView shift;
   Project project;
   std::vector<RosterLine> lines;  // confirmed first, then the waitlist in order
 };

@@ -154,6 +154,13 @@ Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t 
                  {person_id, before_id, before_id, limit});
 }
 
+Result<std::vector<SignUp>> ListPersonProjectSignUps(storage::Transaction& tx, int64_t person_id, int64_t project_id) {
+  return SignUps(tx,
+                 " WHERE s.person_id = ? AND s.shift_id IN (SELECT id FROM volunteering_shifts WHERE project_id = ?) "
+                 "ORDER BY s.id",
+                 {person_id, project_id});
+}
+
 Result<int64_t> WaitlistPosition(storage::Transaction& tx, int64_t shift_id, int64_t waitlist_seq) {
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT COUNT(*) FROM volunteering_signups WHERE shift_id = ? AND "
                                             "status = 'waitlisted' AND waitlist_seq <= ?",

@@ -36,6 +36,8 @@ Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now)
 // The person's sign-ups, newest shift first, before `before_id` (0: from the start).
 Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t person_id, int64_t before_id,
                                               int limit);
+// The person's sign-ups (any status) for the shifts of one project.
+Result<std::vector<SignUp>> ListPersonProjectSignUps(storage::Transaction& tx, int64_t person_id, int64_t project_id);
 // 1-based position on the waitlist.
 Result<int64_t> WaitlistPosition(storage::Transaction& tx, int64_t shift_id, int64_t waitlist_seq);
 

@@ -1,22 +1,15 @@
 #include "modules/volunteering/teams/create_team.h"
 
-#include "core/json.h"
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/person_lookup.h"
 #include "modules/volunteering/teams/team_repository.h"
+#include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
 namespace {
 
 std::string TeamJson(const Team& t) {
-  JsonOut out;
-  out.StartObject()
-      .Field("organization_id", t.organization_id)
-      .Field("name", t.name)
-      .Field("description", t.description)
-      .Field("partner_name", t.partner_name)
-      .EndObject();
-  return out.Take();
+  return JsonText([&](JsonOut& out) { WriteTeam(out, t); });
 }
 
 }  // namespace
@@ -42,10 +35,10 @@ Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx
   return t;
 }
 
-Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input) {
-  return ctx.db.Write([&](storage::Transaction& tx) -> Result<Team> {
+Result<TeamView> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Result<TeamView> {
     TS_ASSIGN_OR_RETURN(auto org, FindOrganizationField(tx, ctx, input.organization_id, "organization_id"));
-    if (!IsOrganizationManager(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_manager");
+    if (!CanManageTeams(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_manager");
     std::vector<std::pair<int64_t, std::string>> leaders;
     std::vector<FieldError> errors;
     for (size_t i = 0; i < input.leader_person_ids.size(); ++i) {
@@ -65,7 +58,7 @@ Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const Creat
                                          .entity_id = team.id,
                                          .organization_path = team.org_path,
                                          .after_json = TeamJson(team)}));
-    return team;
+    return ViewTeam(tx, ctx, &caller.actor, std::move(team));
   });
 }
 

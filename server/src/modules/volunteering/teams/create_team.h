@@ -10,6 +10,7 @@
 
 #include <vector>
 
+#include "modules/volunteering/teams/team_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -22,7 +23,7 @@ struct CreateTeamInput {
   std::vector<int64_t> leader_person_ids;
 };
 
-Result<Team> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input);
+Result<TeamView> CreateTeam(const AppContext& ctx, const Caller& caller, const CreateTeamInput& input);
 
 // Without authorization or audit entry, inside the caller's transaction (CreateTeam, demo
 // data). Leaders are given as (person id, name).

@@ -13,9 +13,9 @@ using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
 
-HttpResponse TeamResponse(const Team& team, int status = 200) {
+HttpResponse TeamResponse(const TeamView& team, int status = 200) {
   JsonOut out;
-  WriteTeam(out, team);
+  WriteTeamView(out, team);
   return http::Json(out, status);
 }
 
@@ -47,7 +47,7 @@ void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
   });
   router.Get("/api/v1/volunteering/teams/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto team, GetTeam(ctx, id));
+    TS_ASSIGN_OR_RETURN(auto team, GetTeam(ctx, ActorOf(req), id));
     return TeamResponse(team);
   });
   router.Get("/api/v1/volunteering/teams/{id}/members", Access::kSession,

@@ -60,7 +60,7 @@ Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& ca
     if (!member || member->team_id != team_id) return Status::NotFound("volunteer.member_not_found");
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, team.organization_id));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, caller.actor, team_id, true));
-    if (!CanManageProject(caller.actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
+    if (!CanDecideMembers(caller.actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
     if (member->status != "pending") return Status::Conflict("volunteer.not_pending");
     TeamMember before = *member;
     member->status = approve ? "active" : "rejected";
@@ -80,7 +80,7 @@ Result<TeamMember> AddTeamLeader(const AppContext& ctx, const Caller& caller, in
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<TeamMember> {
     TS_ASSIGN_OR_RETURN(auto team, LoadTeam(tx, team_id));
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, team.organization_id));
-    if (!IsOrganizationManager(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_manager");
+    if (!CanManageTeams(caller.actor, org.path)) return Status::Forbidden("volunteer.needs_manager");
     auto person = FindPersonFor(tx, ctx, caller.actor, person_id);
     if (!person.ok()) {
       if (person.status().code() == StatusCode::kNotFound) {

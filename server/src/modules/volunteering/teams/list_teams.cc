@@ -18,11 +18,11 @@ Result<TeamPage> ListTeams(const AppContext& ctx, int64_t organization_id, int64
   });
 }
 
-Result<Team> GetTeam(const AppContext& ctx, int64_t team_id) {
-  return ctx.db.Read([&](storage::Transaction& tx) -> Result<Team> {
+Result<TeamView> GetTeam(const AppContext& ctx, const auth::Actor* actor, int64_t team_id) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<TeamView> {
     TS_ASSIGN_OR_RETURN(auto team, FindTeam(tx, team_id));
     if (!team) return Status::NotFound("volunteer.team_not_found");
-    return *team;
+    return ViewTeam(tx, ctx, actor, std::move(*team));
   });
 }
 
@@ -33,7 +33,7 @@ Result<std::vector<TeamMember>> ListTeamMembers(const AppContext& ctx, const aut
     if (!team) return Status::NotFound("volunteer.team_not_found");
     TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, team->organization_id));
     TS_ASSIGN_OR_RETURN(bool leader, ActorInTeam(tx, actor, team_id, true));
-    if (!CanManageProject(actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
+    if (!CanDecideMembers(actor, org.path, leader)) return Status::Forbidden("volunteer.needs_manager");
     return ListMembers(tx, team_id, status);
   });
 }

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "modules/volunteering/teams/team_views.h"
 #include "modules/volunteering/use_case_support.h"
 
 namespace tianshan::volunteering {
@@ -15,7 +16,8 @@ struct TeamPage {
 
 // Teams of the subtree of `organization_id` (404 "volunteer.organization_unknown").
 Result<TeamPage> ListTeams(const AppContext& ctx, int64_t organization_id, int64_t after_id, int limit);
-Result<Team> GetTeam(const AppContext& ctx, int64_t team_id);
+// `actor` nullptr: the public (no membership, every `can` false).
+Result<TeamView> GetTeam(const AppContext& ctx, const auth::Actor* actor, int64_t team_id);
 // 403 unless a leader of the team or a manager of its organization.
 Result<std::vector<TeamMember>> ListTeamMembers(const AppContext& ctx, const auth::Actor& actor, int64_t team_id,
                                                 const std::optional<std::string>& status);
