@@ -9,6 +9,11 @@
 
 namespace tianshan::volunteering {
 
+// The names every <area>/handlers.cc uses.
+using http::Access;
+using http::HttpRequest;
+using http::HttpResponse;
+
 void RegisterTeamRoutes(http::Router& router, const AppContext& ctx);
 void RegisterProjectRoutes(http::Router& router, const AppContext& ctx);
 void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx);

@@ -71,6 +71,7 @@ struct Project {
   std::string status = "draft";
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<std::string> team_name;  // the team's name (joined)
 };
 
 struct Shift {

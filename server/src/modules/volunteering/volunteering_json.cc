@@ -18,7 +18,53 @@ void WriteCredit(JsonOut& out, int64_t person_id, std::optional<int64_t> team_id
   WriteMinutes(out, minutes);
 }
 
-JsonOut& End(JsonOut& out, bool close) { return close ? out.EndObject() : out; }
+// The members of a team, project or shift object, without its braces: the plain answer and
+// the caller's view (with "can") share them.
+void TeamBody(JsonOut& out, const Team& t) {
+  out.Field("id", t.id)
+      .Field("organization_id", t.organization_id)
+      .Field("name", t.name)
+      .Field("description", t.description)
+      .Field("partner_name", t.partner_name)
+      .Field("status", t.status)
+      .Field("created_at", FormatUtc(t.created_at));
+}
+
+void ProjectBody(JsonOut& out, const Project& p) {
+  const auto& f = p.fields;
+  out.Field("id", p.id)
+      .Field("organization_id", p.organization_id)
+      .Field("team_id", p.team_id)
+      .Field("team_name", p.team_name)
+      .Field("title", f.title)
+      .Field("description", f.description)
+      .Field("category", f.category)
+      .Field("brand", f.brand)
+      .Field("location", f.location)
+      .Field("venue_id", f.venue_id)
+      .Field("contact", f.contact)
+      .Field("visibility", f.visibility)
+      .Field("status", p.status)
+      .Field("created_at", FormatUtc(p.created_at))
+      .Field("updated_at", FormatUtc(p.updated_at));
+}
+
+void ShiftBody(JsonOut& out, const Shift& s) {
+  std::optional<int64_t> min_age;
+  if (s.min_age) min_age = *s.min_age;
+  out.Field("id", s.id)
+      .Field("project_id", s.project_id)
+      .Field("starts_at", FormatUtc(s.starts_at))
+      .Field("ends_at", FormatUtc(s.ends_at))
+      .Field("capacity", s.capacity)
+      .Field("confirmed", s.confirmed)
+      .Field("waitlisted", s.waitlisted)
+      .Field("seats_left", s.status == "open" ? s.capacity - s.confirmed : 0)
+      .Field("role", s.role)
+      .Field("requirements", s.requirements)
+      .Field("min_age", min_age)
+      .Field("status", s.status);
+}
 
 }  // namespace
 
@@ -32,20 +78,15 @@ void WriteMinutes(JsonOut& out, int64_t minutes) {
   out.Field("minutes", minutes).Field("hours", static_cast<double>(minutes) / 60.0);
 }
 
-void WriteTeam(JsonOut& out, const Team& t, bool close) {
-  out.StartObject()
-      .Field("id", t.id)
-      .Field("organization_id", t.organization_id)
-      .Field("name", t.name)
-      .Field("description", t.description)
-      .Field("partner_name", t.partner_name)
-      .Field("status", t.status)
-      .Field("created_at", FormatUtc(t.created_at));
-  End(out, close);
+void WriteTeam(JsonOut& out, const Team& t) {
+  out.StartObject();
+  TeamBody(out, t);
+  out.EndObject();
 }
 
 void WriteTeamView(JsonOut& out, const TeamView& v) {
-  WriteTeam(out, v.team, false);
+  out.StartObject();
+  TeamBody(out, v.team);
   out.Key("my_membership");
   if (v.membership) {
     out.StartObject()
@@ -78,56 +119,30 @@ void WriteMember(JsonOut& out, const TeamMember& m) {
       .EndObject();
 }
 
-void WriteProject(JsonOut& out, const Project& p, const std::optional<std::string>& team_name, bool close) {
-  const auto& f = p.fields;
-  out.StartObject()
-      .Field("id", p.id)
-      .Field("organization_id", p.organization_id)
-      .Field("team_id", p.team_id)
-      .Field("team_name", team_name)
-      .Field("title", f.title)
-      .Field("description", f.description)
-      .Field("category", f.category)
-      .Field("brand", f.brand)
-      .Field("location", f.location)
-      .Field("venue_id", f.venue_id)
-      .Field("contact", f.contact)
-      .Field("visibility", f.visibility)
-      .Field("status", p.status)
-      .Field("created_at", FormatUtc(p.created_at))
-      .Field("updated_at", FormatUtc(p.updated_at));
-  End(out, close);
+void WriteProject(JsonOut& out, const Project& p) {
+  out.StartObject();
+  ProjectBody(out, p);
+  out.EndObject();
 }
 
 void WriteProjectView(JsonOut& out, const ProjectView& v) {
-  WriteProject(out, v.project, v.team_name, false);
+  out.StartObject();
+  ProjectBody(out, v.project);
   const ProjectCan& c = v.can;
   WriteCan(out,
            {{"edit", c.edit}, {"publish", c.publish}, {"change_status", c.change_status}, {"add_shift", c.add_shift}});
   out.EndObject();
 }
 
-void WriteShift(JsonOut& out, const Shift& s, bool close) {
-  std::optional<int64_t> min_age;
-  if (s.min_age) min_age = *s.min_age;
-  out.StartObject()
-      .Field("id", s.id)
-      .Field("project_id", s.project_id)
-      .Field("starts_at", FormatUtc(s.starts_at))
-      .Field("ends_at", FormatUtc(s.ends_at))
-      .Field("capacity", s.capacity)
-      .Field("confirmed", s.confirmed)
-      .Field("waitlisted", s.waitlisted)
-      .Field("seats_left", s.status == "open" ? s.capacity - s.confirmed : 0)
-      .Field("role", s.role)
-      .Field("requirements", s.requirements)
-      .Field("min_age", min_age)
-      .Field("status", s.status);
-  End(out, close);
+void WriteShift(JsonOut& out, const Shift& s) {
+  out.StartObject();
+  ShiftBody(out, s);
+  out.EndObject();
 }
 
 void WriteShiftView(JsonOut& out, const ShiftView& v) {
-  WriteShift(out, v.shift, false);
+  out.StartObject();
+  ShiftBody(out, v.shift);
   out.Key("my_sign_up");
   if (v.mine) {
     out.StartObject()

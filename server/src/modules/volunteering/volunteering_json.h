@@ -17,17 +17,15 @@
 
 namespace tianshan::volunteering {
 
-// `close`: end the object (false lets the caller add fields, then EndObject()).
-void WriteTeam(JsonOut& out, const Team& t, bool close = true);
+void WriteTeam(JsonOut& out, const Team& t);
 // The team with "my_membership" ({id, role, status} of the caller's, or null) and "can"
 // (team_views.h).
 void WriteTeamView(JsonOut& out, const TeamView& v);
 void WriteMember(JsonOut& out, const TeamMember& m);
-void WriteProject(JsonOut& out, const Project& p, const std::optional<std::string>& team_name = std::nullopt,
-                  bool close = true);
+void WriteProject(JsonOut& out, const Project& p);
 // The project with "can" (project_views.h).
 void WriteProjectView(JsonOut& out, const ProjectView& v);
-void WriteShift(JsonOut& out, const Shift& s, bool close = true);
+void WriteShift(JsonOut& out, const Shift& s);
 // The shift with "my_sign_up" ({id, status, waitlist_position} of the caller's sign-up, or null)
 // and "can" (project_views.h).
 void WriteShiftView(JsonOut& out, const ShiftView& v);

@@ -1,14 +1,11 @@
 #include "modules/volunteering/handlers.h"
 
+#include "modules/volunteering/answers.h"
 #include "modules/volunteering/certificates/issue_certificate.h"
 #include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
 namespace {
-
-using http::Access;
-using http::HttpRequest;
-using http::HttpResponse;
 
 std::string Html(std::string_view text) {
   std::string out;
@@ -81,18 +78,12 @@ void RegisterCertificateRoutes(http::Router& router, const AppContext& ctx) {
   router.Post("/api/v1/volunteering/certificates", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_RETURN_IF_ERROR(http::NoBody(req));
     TS_ASSIGN_OR_RETURN(auto certificate, IssueCertificate(ctx, http::CallerOf(req)));
-    JsonOut out;
-    WriteIssued(out, certificate);
-    return http::Json(out, 201);
+    return One(certificate, WriteIssued, 201);
   });
   router.Get("/api/v1/volunteering/my/certificates", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                TS_ASSIGN_OR_RETURN(auto certificates, ListMyCertificates(ctx, *req.actor));
-               JsonOut out;
-               out.StartObject().Key("items").StartArray();
-               for (const auto& c : certificates) WriteIssued(out, c);
-               out.EndArray().EndObject();
-               return http::Json(out);
+               return Items(certificates, WriteIssued);
              });
   router.Get(
       "/api/v1/volunteering/certificates/{id}/pdf", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {

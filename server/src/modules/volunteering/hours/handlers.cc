@@ -1,5 +1,6 @@
 #include "modules/volunteering/handlers.h"
 
+#include "modules/volunteering/answers.h"
 #include "modules/volunteering/hours/confirm_hours.h"
 #include "modules/volunteering/hours/hours_settings.h"
 #include "modules/volunteering/hours/list_hours.h"
@@ -10,32 +11,12 @@
 namespace tianshan::volunteering {
 namespace {
 
-using http::Access;
-using http::HttpRequest;
-using http::HttpResponse;
-
-HttpResponse Entries(const std::vector<LedgerEntry>& entries, int status = 200) {
-  JsonOut out;
-  out.StartObject().Key("items").StartArray();
-  for (const auto& e : entries) WriteEntry(out, e);
-  out.EndArray().EndObject();
-  return http::Json(out, status);
-}
-
-HttpResponse ReportResponse(const HourReport& report, int status = 200) {
-  JsonOut out;
-  WriteReport(out, report);
-  return http::Json(out, status);
-}
-
-HttpResponse SettingResponse(const HoursSetting& setting) {
-  JsonOut out;
+void WriteSetting(JsonOut& out, const HoursSetting& setting) {
   out.StartObject()
       .Field("organization_id", setting.organization_id)
       .Field("hours_rule", setting.hours_rule)
       .Field("inherited", setting.inherited)
       .EndObject();
-  return http::Json(out);
 }
 
 void RankingRoute(http::Router& router, const AppContext& ctx, const char* pattern, bool teams) {
@@ -68,7 +49,7 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto sign_up_ids, ParseConfirm(req));
                 TS_ASSIGN_OR_RETURN(auto entries, ConfirmShiftHours(ctx, http::CallerOf(req), id, sign_up_ids));
-                return Entries(entries);
+                return Items(entries, WriteEntry);
               });
   router.Get("/api/v1/volunteering/my/hours", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
@@ -78,9 +59,9 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("total").StartObject();
     WriteMinutes(out, hours.total_minutes);
-    out.EndObject().Key("items").StartArray();
-    for (const auto& e : hours.entries) WriteEntry(out, e);
-    out.EndArray().Field("next_cursor", http::IdCursorText(hours.next_cursor)).Key("reports").StartArray();
+    out.EndObject();
+    WriteItems(out, hours.entries, WriteEntry);
+    out.Field("next_cursor", http::IdCursorText(hours.next_cursor)).Key("reports").StartArray();
     for (const auto& r : hours.reports) WriteReport(out, r);
     out.EndArray().EndObject();
     return http::Json(out);
@@ -91,11 +72,7 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
     IdPage page = ReadIdPage(query);
     TS_RETURN_IF_ERROR(query.Finish());
     TS_ASSIGN_OR_RETURN(auto ledger, ListLedger(ctx, *req.actor, *organization_id, page.after, page.limit));
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& e : ledger.items) WriteEntry(out, e);
-    out.EndArray().Field("next_cursor", http::IdCursorText(ledger.next_cursor)).EndObject();
-    return http::Json(out);
+    return Page(ledger.items, WriteEntry, ledger.next_cursor);
   });
   router.Post("/api/v1/volunteering/hours/entries/{id}/correct", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
@@ -103,27 +80,25 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(auto input, ParseCorrection(req));
                 TS_ASSIGN_OR_RETURN(auto entries,
                                     CorrectLedgerEntry(ctx, http::CallerOf(req), id, input.minutes, input.reason));
-                return Entries(entries, 201);
+                return Items(entries, WriteEntry, 201);
               });
   router.Post("/api/v1/volunteering/hours/adjustments", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(auto input, ParseAdjustment(req));
                 TS_ASSIGN_OR_RETURN(auto entry, AdjustHours(ctx, http::CallerOf(req), input));
-                JsonOut out;
-                WriteEntry(out, entry);
-                return http::Json(out, 201);
+                return One(entry, WriteEntry, 201);
               });
   router.Post("/api/v1/volunteering/hours/reports", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto input, ParseHourReport(req));
     TS_ASSIGN_OR_RETURN(auto report, ReportHours(ctx, http::CallerOf(req), input));
-    return ReportResponse(report, 201);
+    return One(report, WriteReport, 201);
   });
   router.Post("/api/v1/volunteering/hours/reports/{id}/decision", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto decision, ParseDecision(req));
                 TS_ASSIGN_OR_RETURN(auto report, DecideHourReport(ctx, http::CallerOf(req), id, decision));
-                return ReportResponse(report);
+                return One(report, WriteReport);
               });
   router.Get("/api/v1/volunteering/teams/{id}/hour-reports", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
@@ -133,24 +108,20 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
                IdPage page = ReadIdPage(query);
                TS_RETURN_IF_ERROR(query.Finish());
                TS_ASSIGN_OR_RETURN(auto reports, ListHourReports(ctx, *req.actor, id, status, page.after, page.limit));
-               JsonOut out;
-               out.StartObject().Key("items").StartArray();
-               for (const auto& r : reports.items) WriteReport(out, r);
-               out.EndArray().Field("next_cursor", http::IdCursorText(reports.next_cursor)).EndObject();
-               return http::Json(out);
+               return Page(reports.items, WriteReport, reports.next_cursor);
              });
   router.Get("/api/v1/volunteering/organizations/{id}/settings", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                TS_ASSIGN_OR_RETURN(auto setting, GetHoursSetting(ctx, *req.actor, id));
-               return SettingResponse(setting);
+               return One(setting, WriteSetting);
              });
   router.Put("/api/v1/volunteering/organizations/{id}/settings", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                TS_ASSIGN_OR_RETURN(auto rule, ParseHoursRule(req));
                TS_ASSIGN_OR_RETURN(auto setting, SetHoursRule(ctx, http::CallerOf(req), id, rule));
-               return SettingResponse(setting);
+               return One(setting, WriteSetting);
              });
   router.Get("/api/v1/volunteering/organizations/{id}/monthly-hours", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {

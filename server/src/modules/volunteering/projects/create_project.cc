@@ -38,6 +38,7 @@ Result<Project> Insert(storage::Transaction& tx, const AppContext& ctx, const Ta
   p.org_path = target.org.path;
   p.team_id = input.team_id;
   p.fields = input.fields;
+  if (target.team) p.team_name = target.team->name;
   p.status = status;
   p.created_at = p.updated_at = now;
   TS_ASSIGN_OR_RETURN(p.id, InsertProject(tx, p, now));
@@ -65,7 +66,7 @@ Result<ProjectView> CreateProject(const AppContext& ctx, const Caller& caller, c
                                          .entity_id = project.id,
                                          .organization_path = project.org_path,
                                          .after_json = ProjectAuditJson(project)}));
-    return ViewProject(tx, ProjectAccess{std::move(project), target.org.path, /*manager=*/true, /*visible=*/true});
+    return ViewProject(ProjectAccess{std::move(project), target.org.path, /*manager=*/true, /*visible=*/true});
   });
 }
 

@@ -1,35 +1,17 @@
 #include "modules/volunteering/handlers.h"
 
+#include "modules/volunteering/answers.h"
 #include "modules/volunteering/projects/requests.h"
 #include "modules/volunteering/requests.h"
 #include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
-namespace {
-
-using http::Access;
-using http::HttpRequest;
-using http::HttpResponse;
-
-HttpResponse ProjectResponse(const ProjectView& project, int status = 200) {
-  JsonOut out;
-  WriteProjectView(out, project);
-  return http::Json(out, status);
-}
-
-HttpResponse ShiftResponse(const ShiftView& shift, int status = 200) {
-  JsonOut out;
-  WriteShiftView(out, shift);
-  return http::Json(out, status);
-}
-
-}  // namespace
 
 void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
   router.Post("/api/v1/volunteering/projects", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto input, ParseCreateProject(req));
     TS_ASSIGN_OR_RETURN(auto project, CreateProject(ctx, http::CallerOf(req), input));
-    return ProjectResponse(project, 201);
+    return One(project, WriteProjectView, 201);
   });
   router.Get("/api/v1/volunteering/projects", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
@@ -37,11 +19,7 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
     IdPage page = ReadIdPage(query);
     TS_RETURN_IF_ERROR(query.Finish());
     TS_ASSIGN_OR_RETURN(auto list, ListProjects(ctx, ActorOf(req), filter, page.after, page.limit));
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& p : list.items) WriteProject(out, p);
-    out.EndArray().Field("next_cursor", http::IdCursorText(list.next_cursor)).EndObject();
-    return http::Json(out);
+    return Page(list.items, WriteProject, list.next_cursor);
   });
   router.Get("/api/v1/volunteering/projects/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
@@ -49,9 +27,11 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
     JsonOut out;
     out.StartObject().Key("project");
     WriteProjectView(out, details.project);
-    out.Field("can_manage", details.project.manager).Key("shifts").StartArray();
+    out.Field("can_manage", details.project.manager);
+    out.Key("shifts").StartArray();
     for (const auto& s : details.shifts) WriteShiftView(out, s);
-    out.EndArray().EndObject();
+    out.EndArray();
+    out.EndObject();
     return http::Json(out);
   });
   router.Patch("/api/v1/volunteering/projects/{id}", Access::kSession,
@@ -59,28 +39,28 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
                  TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                  TS_ASSIGN_OR_RETURN(auto patch, ParseProjectPatch(req));
                  TS_ASSIGN_OR_RETURN(auto project, UpdateProject(ctx, http::CallerOf(req), id, patch));
-                 return ProjectResponse(project);
+                 return One(project, WriteProjectView);
                });
   router.Post("/api/v1/volunteering/projects/{id}/status", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto status, ParseProjectStatus(req));
                 TS_ASSIGN_OR_RETURN(auto project, ChangeProjectStatus(ctx, http::CallerOf(req), id, status));
-                return ProjectResponse(project);
+                return One(project, WriteProjectView);
               });
   router.Post("/api/v1/volunteering/projects/{id}/shifts", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto input, ParseCreateShift(req));
                 TS_ASSIGN_OR_RETURN(auto shift, CreateShift(ctx, http::CallerOf(req), id, input));
-                return ShiftResponse(shift, 201);
+                return One(shift, WriteShiftView, 201);
               });
   router.Post("/api/v1/volunteering/shifts/{id}/cancel", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_RETURN_IF_ERROR(http::NoBody(req));
                 TS_ASSIGN_OR_RETURN(auto shift, CancelShift(ctx, http::CallerOf(req), id));
-                return ShiftResponse(shift);
+                return One(shift, WriteShiftView);
               });
 }
 

@@ -51,7 +51,7 @@ Result<ProjectDetails> GetProject(const AppContext& ctx, const auth::Actor* acto
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<ProjectDetails> {
     TS_ASSIGN_OR_RETURN(auto access, LoadProject(tx, ctx, actor, project_id));
     ProjectDetails d;
-    TS_ASSIGN_OR_RETURN(d.project, ViewProject(tx, access));
+    d.project = ViewProject(access);
     TS_ASSIGN_OR_RETURN(auto shifts, ListShifts(tx, project_id));
     TS_ASSIGN_OR_RETURN(d.shifts, ViewShifts(tx, actor, access, std::move(shifts), ctx.clock.NowMillis()));
     return d;

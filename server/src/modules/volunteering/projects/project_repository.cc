@@ -6,9 +6,11 @@
 namespace tianshan::volunteering {
 namespace {
 
-constexpr const char* kProjectColumns =
-    "id, organization_id, org_path, team_id, title, description, category, brand, location, venue_id, contact, "
-    "visibility, status, created_at, updated_at";
+// Projects with their team's name: "p" is the project, "t" its team.
+constexpr const char* kSelectProjects =
+    "SELECT p.id, p.organization_id, p.org_path, p.team_id, p.title, p.description, p.category, p.brand, "
+    "p.location, p.venue_id, p.contact, p.visibility, p.status, p.created_at, p.updated_at, t.name AS team_name "
+    "FROM volunteering_projects p LEFT JOIN volunteering_teams t ON t.id = p.team_id ";
 constexpr const char* kShiftColumns =
     "id, project_id, starts_at, ends_at, capacity, confirmed, waitlisted, role, requirements, min_age, status";
 
@@ -29,6 +31,7 @@ Project ToProject(const storage::Row& r) {
   p.status = r.Text("status");
   p.created_at = r.Int("created_at");
   p.updated_at = r.Int("updated_at");
+  p.team_name = r.OptText("team_name");
   return p;
 }
 
@@ -66,9 +69,7 @@ Result<int64_t> InsertProject(storage::Transaction& tx, const Project& p, int64_
 }
 
 Result<std::optional<Project>> FindProject(storage::Transaction& tx, int64_t id, bool lock) {
-  return OneRow(tx.QueryOne(std::string("SELECT ") + kProjectColumns + " FROM volunteering_projects WHERE id = ?" +
-                                ForUpdate(tx, lock),
-                            {id}),
+  return OneRow(tx.QueryOne(kSelectProjects + std::string("WHERE p.id = ?") + ForUpdate(tx, lock, "p"), {id}),
                 ToProject);
 }
 
@@ -87,25 +88,25 @@ Status SetProjectStatus(storage::Transaction& tx, int64_t id, const std::string&
 }
 
 Result<std::vector<Project>> ListProjects(storage::Transaction& tx, const ProjectQuery& q) {
-  std::string sql = std::string("SELECT ") + kProjectColumns + " FROM volunteering_projects WHERE id > ?";
+  std::string sql = kSelectProjects + std::string("WHERE p.id > ?");
   std::vector<storage::Param> params = {q.after_id};
   std::string upper;
   if (!q.path.empty()) {
     upper = storage::PrefixUpperBound(q.path);
-    sql += " AND org_path >= ? AND org_path < ?";
+    sql += " AND p.org_path >= ? AND p.org_path < ?";
     params.emplace_back(q.path);
     params.emplace_back(upper);
   }
   if (q.status) {
-    sql += " AND status = ?";
+    sql += " AND p.status = ?";
     params.emplace_back(*q.status);
   }
   if (q.team_id) {
-    sql += " AND team_id = ?";
+    sql += " AND p.team_id = ?";
     params.emplace_back(*q.team_id);
   }
-  if (q.public_only) sql += " AND visibility = 'public' AND status IN ('recruiting', 'running', 'finished')";
-  sql += " ORDER BY id LIMIT ?";
+  if (q.public_only) sql += " AND p.visibility = 'public' AND p.status IN ('recruiting', 'running', 'finished')";
+  sql += " ORDER BY p.id LIMIT ?";
   params.emplace_back(q.limit);
   return AllRows(tx.Query(sql, std::span<const storage::Param>(params)), ToProject);
 }

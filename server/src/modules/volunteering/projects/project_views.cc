@@ -4,7 +4,6 @@
 
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/signups/signup_repository.h"
-#include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
 
@@ -32,16 +31,8 @@ ShiftCan ShiftActions(const auth::Actor* actor, const ProjectAccess& access, con
   return can;
 }
 
-Result<ProjectView> ViewProject(storage::Transaction& tx, const ProjectAccess& access) {
-  ProjectView view;
-  view.project = access.project;
-  view.manager = access.manager;
-  view.can = ProjectActions(access.project, access.manager);
-  if (access.project.team_id) {
-    TS_ASSIGN_OR_RETURN(auto team, FindTeam(tx, *access.project.team_id));
-    if (team) view.team_name = team->name;
-  }
-  return view;
+ProjectView ViewProject(const ProjectAccess& access) {
+  return ProjectView{access.project, access.manager, ProjectActions(access.project, access.manager)};
 }
 
 Result<std::vector<ShiftView>> ViewShifts(storage::Transaction& tx, const auth::Actor* actor,

@@ -39,7 +39,6 @@ struct ShiftCan {
 
 struct ProjectView {
   Project project;
-  std::optional<std::string> team_name;
   bool manager = false;
   ProjectCan can;
 };
@@ -55,8 +54,8 @@ ProjectCan ProjectActions(const Project& project, bool manager);
 ShiftCan ShiftActions(const auth::Actor* actor, const ProjectAccess& access, const Shift& shift,
                       const std::optional<SignUp>& mine, int64_t now);
 
-// The project with its team's name and `can`, inside the caller's transaction.
-Result<ProjectView> ViewProject(storage::Transaction& tx, const ProjectAccess& access);
+// The project with `can`.
+ProjectView ViewProject(const ProjectAccess& access);
 // The shifts of `access`'s project with the caller's sign-ups (`actor` nullptr: the public).
 Result<std::vector<ShiftView>> ViewShifts(storage::Transaction& tx, const auth::Actor* actor,
                                           const ProjectAccess& access, std::vector<Shift> shifts, int64_t now);

@@ -5,6 +5,23 @@
 #include "modules/volunteering/projects/project_repository.h"
 
 namespace tianshan::volunteering {
+namespace {
+
+// Records the change of `access`'s project from `before` to `after` and answers the project.
+Result<ProjectView> Changed(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, const char* action,
+                            ProjectAccess access, const std::string& before, Project after) {
+  TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
+                                      {.action = action,
+                                       .entity_type = "volunteer_project",
+                                       .entity_id = after.id,
+                                       .organization_path = access.path,
+                                       .before_json = before,
+                                       .after_json = ProjectAuditJson(after)}));
+  access.project = std::move(after);
+  return ViewProject(access);
+}
+
+}  // namespace
 
 Result<ProjectView> UpdateProject(const AppContext& ctx, const Caller& caller, int64_t project_id,
                                   const ProjectPatch& patch) {
@@ -24,15 +41,7 @@ Result<ProjectView> UpdateProject(const AppContext& ctx, const Caller& caller, i
     if (patch.visibility) f.visibility = *patch.visibility;
     p.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(UpdateProjectFields(tx, p.id, f, p.updated_at));
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
-                                        {.action = "volunteer_project.update",
-                                         .entity_type = "volunteer_project",
-                                         .entity_id = p.id,
-                                         .organization_path = access.path,
-                                         .before_json = before,
-                                         .after_json = ProjectAuditJson(p)}));
-    access.project = std::move(p);
-    return ViewProject(tx, access);
+    return Changed(tx, ctx, caller, "volunteer_project.update", std::move(access), before, std::move(p));
   });
 }
 
@@ -52,15 +61,7 @@ Result<ProjectView> ChangeProjectStatus(const AppContext& ctx, const Caller& cal
     if (status == "archived") {
       TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, p.organization_id, counter::kProjects, -1));
     }
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
-                                        {.action = "volunteer_project.status",
-                                         .entity_type = "volunteer_project",
-                                         .entity_id = p.id,
-                                         .organization_path = access.path,
-                                         .before_json = before,
-                                         .after_json = ProjectAuditJson(p)}));
-    access.project = std::move(p);
-    return ViewProject(tx, access);
+    return Changed(tx, ctx, caller, "volunteer_project.status", std::move(access), before, std::move(p));
   });
 }
 

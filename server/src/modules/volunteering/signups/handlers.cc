@@ -1,5 +1,6 @@
 #include "modules/volunteering/handlers.h"
 
+#include "modules/volunteering/answers.h"
 #include "modules/volunteering/requests.h"
 #include "modules/volunteering/signups/cancel_sign_up.h"
 #include "modules/volunteering/signups/list_sign_ups.h"
@@ -9,16 +10,10 @@
 namespace tianshan::volunteering {
 namespace {
 
-using http::Access;
-using http::HttpRequest;
-using http::HttpResponse;
-
-HttpResponse AttendanceResponse(const AttendanceResult& result) {
-  JsonOut out;
+void WriteAttendanceResult(JsonOut& out, const AttendanceResult& result) {
   out.StartObject().Key("attendance");
   WriteAttendance(out, result.attendance);
   out.Field("changed", result.changed).EndObject();
-  return http::Json(out);
 }
 
 void CheckInRoute(http::Router& router, const AppContext& ctx, const char* pattern, Direction direction) {
@@ -26,7 +21,7 @@ void CheckInRoute(http::Router& router, const AppContext& ctx, const char* patte
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto token, ParseToken(req));
     TS_ASSIGN_OR_RETURN(auto result, CheckInByToken(ctx, http::CallerOf(req), id, direction, token));
-    return AttendanceResponse(result);
+    return One(result, WriteAttendanceResult);
   });
 }
 
@@ -120,7 +115,7 @@ void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto fix, ParseAttendanceFix(req));
                 TS_ASSIGN_OR_RETURN(auto result, RecordAttendance(ctx, http::CallerOf(req), id, fix));
-                return AttendanceResponse(result);
+                return One(result, WriteAttendanceResult);
               });
 }
 

@@ -1,5 +1,6 @@
 #include "modules/volunteering/handlers.h"
 
+#include "modules/volunteering/answers.h"
 #include "modules/volunteering/requests.h"
 #include "modules/volunteering/teams/join_team.h"
 #include "modules/volunteering/teams/list_teams.h"
@@ -7,31 +8,12 @@
 #include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
-namespace {
-
-using http::Access;
-using http::HttpRequest;
-using http::HttpResponse;
-
-HttpResponse TeamResponse(const TeamView& team, int status = 200) {
-  JsonOut out;
-  WriteTeamView(out, team);
-  return http::Json(out, status);
-}
-
-HttpResponse MemberResponse(const TeamMember& member, int status = 200) {
-  JsonOut out;
-  WriteMember(out, member);
-  return http::Json(out, status);
-}
-
-}  // namespace
 
 void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
   router.Post("/api/v1/volunteering/teams", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto input, ParseCreateTeam(req));
     TS_ASSIGN_OR_RETURN(auto team, CreateTeam(ctx, http::CallerOf(req), input));
-    return TeamResponse(team, 201);
+    return One(team, WriteTeamView, 201);
   });
   router.Get("/api/v1/volunteering/teams", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
@@ -39,16 +21,12 @@ void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
     IdPage page = ReadIdPage(query);
     TS_RETURN_IF_ERROR(query.Finish());
     TS_ASSIGN_OR_RETURN(auto list, ListTeams(ctx, *organization_id, page.after, page.limit));
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& t : list.items) WriteTeam(out, t);
-    out.EndArray().Field("next_cursor", http::IdCursorText(list.next_cursor)).EndObject();
-    return http::Json(out);
+    return Page(list.items, WriteTeam, list.next_cursor);
   });
   router.Get("/api/v1/volunteering/teams/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto team, GetTeam(ctx, ActorOf(req), id));
-    return TeamResponse(team);
+    return One(team, WriteTeamView);
   });
   router.Get("/api/v1/volunteering/teams/{id}/members", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
@@ -57,18 +35,14 @@ void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
                auto status = ReadMemberStatus(query);
                TS_RETURN_IF_ERROR(query.Finish());
                TS_ASSIGN_OR_RETURN(auto members, ListTeamMembers(ctx, *req.actor, id, status));
-               JsonOut out;
-               out.StartObject().Key("items").StartArray();
-               for (const auto& m : members) WriteMember(out, m);
-               out.EndArray().EndObject();
-               return http::Json(out);
+               return Items(members, WriteMember);
              });
   router.Post("/api/v1/volunteering/teams/{id}/applications", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto message, ParseApplication(req));
                 TS_ASSIGN_OR_RETURN(auto member, ApplyToTeam(ctx, http::CallerOf(req), id, message));
-                return MemberResponse(member, 201);
+                return One(member, WriteMember, 201);
               });
   router.Post("/api/v1/volunteering/teams/{id}/members/{member_id}/decision", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
@@ -77,14 +51,14 @@ void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(auto decision, ParseDecision(req));
                 TS_ASSIGN_OR_RETURN(auto member,
                                     DecideTeamApplication(ctx, http::CallerOf(req), id, member_id, decision));
-                return MemberResponse(member);
+                return One(member, WriteMember);
               });
   router.Post("/api/v1/volunteering/teams/{id}/leaders", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(int64_t person_id, ParsePersonId(req));
                 TS_ASSIGN_OR_RETURN(auto member, AddTeamLeader(ctx, http::CallerOf(req), id, person_id));
-                return MemberResponse(member, 201);
+                return One(member, WriteMember, 201);
               });
 }
 
