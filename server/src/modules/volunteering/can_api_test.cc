@@ -22,7 +22,8 @@ TEST_P(VolunteerCanApiTest, ProjectShiftAndTeamAnswersSayWhatTheCallerMayDo) {
       nlohmann::json{{"organization_id", branch_.id}, {"name", "便民服务队"}, {"leader_person_ids", {people[0]}}});
   ASSERT_EQ(team.status, 201) << team.body;
   const int64_t team_id = team.json()["id"];
-  EXPECT_EQ(team.json()["can"], Can({{"join", false},
+  EXPECT_EQ(team.json()["can"], Can({{"edit", true},
+                                     {"join", false},
                                      {"decide_members", true},
                                      {"add_leader", true},
                                      {"add_project", true},

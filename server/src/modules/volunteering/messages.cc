@@ -67,6 +67,11 @@ const std::vector<MessageText>& Messages() {
       {"volunteer.bad_time", "时间格式应为 ISO 8601，如 2026-07-01T09:00:00+08:00",
        "Times are ISO 8601, e.g. 2026-07-01T09:00:00+08:00"},
       {"volunteer.bad_period", "起始月份不能晚于结束月份", "The first month cannot be after the last"},
+      {"volunteer.shift_has_sign_ups", "已有人报名，班次时间不能再改（可取消后重新发布）",
+       "People have signed up; the times cannot change (cancel the shift and add a new one)"},
+      {"volunteer.capacity_below_confirmed", "名额不能少于已确认的 {} 人",
+       "The capacity cannot be below the {} confirmed"},
+      {"volunteer.reason_required", "拒绝时请填写理由", "Give a reason to reject"},
       {"volunteer.minutes_nonzero", "调整时长不能为 0", "An adjustment cannot be zero"},
   };
   return messages;

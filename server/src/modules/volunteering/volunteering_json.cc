@@ -49,7 +49,7 @@ void ProjectBody(JsonOut& out, const Project& p) {
       .Field("updated_at", FormatUtc(p.updated_at));
 }
 
-void ShiftBody(JsonOut& out, const Shift& s) {
+void ShiftBody(JsonOut& out, const Shift& s, int64_t now) {
   std::optional<int64_t> min_age;
   if (s.min_age) min_age = *s.min_age;
   out.Field("id", s.id)
@@ -63,7 +63,9 @@ void ShiftBody(JsonOut& out, const Shift& s) {
       .Field("role", s.role)
       .Field("requirements", s.requirements)
       .Field("min_age", min_age)
-      .Field("status", s.status);
+      .Field("status", s.status)
+      .Field("state", ShiftState(s, now))
+      .Field("ended", now >= s.ends_at);
 }
 
 }  // namespace
@@ -98,7 +100,8 @@ void WriteTeamView(JsonOut& out, const TeamView& v) {
     out.Null();
   }
   const TeamCan& c = v.can;
-  WriteCan(out, {{"join", c.join},
+  WriteCan(out, {{"edit", c.edit},
+                 {"join", c.join},
                  {"decide_members", c.decide_members},
                  {"add_leader", c.add_leader},
                  {"add_project", c.add_project},
@@ -115,6 +118,7 @@ void WriteMember(JsonOut& out, const TeamMember& m) {
       .Field("role", m.role)
       .Field("status", m.status)
       .Field("message", m.message)
+      .Field("decision_reason", m.decision_reason)
       .Field("created_at", FormatUtc(m.created_at))
       .EndObject();
 }
@@ -134,15 +138,15 @@ void WriteProjectView(JsonOut& out, const ProjectView& v) {
   out.EndObject();
 }
 
-void WriteShift(JsonOut& out, const Shift& s) {
+void WriteShift(JsonOut& out, const Shift& s, int64_t now) {
   out.StartObject();
-  ShiftBody(out, s);
+  ShiftBody(out, s, now);
   out.EndObject();
 }
 
 void WriteShiftView(JsonOut& out, const ShiftView& v) {
   out.StartObject();
-  ShiftBody(out, v.shift);
+  ShiftBody(out, v.shift, v.now);
   out.Key("my_sign_up");
   if (v.mine) {
     out.StartObject()
@@ -225,7 +229,11 @@ void WriteCertificate(JsonOut& out, const Certificate& c) {
     WriteMinutes(out, minutes);
     out.EndObject();
   }
-  out.EndArray().Field("issued_on", ChinaDate(c.issued_at)).EndObject();
+  out.EndArray()
+      .Field("issued_on", ChinaDate(c.issued_at))
+      .Field("organization_id", c.organization_id)
+      .Field("organization_name", c.organization_name)
+      .EndObject();
 }
 
 }  // namespace tianshan::volunteering

@@ -25,7 +25,8 @@ void WriteMember(JsonOut& out, const TeamMember& m);
 void WriteProject(JsonOut& out, const Project& p);
 // The project with "can" (project_views.h).
 void WriteProjectView(JsonOut& out, const ProjectView& v);
-void WriteShift(JsonOut& out, const Shift& s);
+// With "state" and "ended" as of `now` (ShiftState).
+void WriteShift(JsonOut& out, const Shift& s, int64_t now);
 // The shift with "my_sign_up" ({id, status, waitlist_position} of the caller's sign-up, or null)
 // and "can" (project_views.h).
 void WriteShiftView(JsonOut& out, const ShiftView& v);

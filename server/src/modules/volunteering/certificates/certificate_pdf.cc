@@ -92,7 +92,11 @@ Result<std::string> RenderCertificatePdf(const CertificateContent& c) {
   cairo_set_source_rgb(cr, 0, 0, 0);
   std::string body = "兹证明 <b>" + Escape(c.name) + "</b> 同志参加志愿服务，经服务组织确认，累计志愿服务时长 <b>" +
                      HoursText(c.total_minutes) + "</b> 小时。特此证明。";
-  y += Text(cr, body, "Noto Serif CJK SC 15", kMargin, y, width) + 24;
+  y += Text(cr, body, "Noto Serif CJK SC 15", kMargin, y, width) + 12;
+  if (!c.issuer.empty()) {  // the issuing organization signs below the text
+    y += Text(cr, "<b>" + Escape(c.issuer) + "</b>", "Noto Serif CJK SC 14", kMargin, y, width, PANGO_ALIGN_RIGHT);
+  }
+  y += 24;
 
   y += Text(cr, "<b>服务项目</b>", "Noto Sans CJK SC 13", kMargin, y, width) + 8;
   cairo_set_line_width(cr, 0.5);
@@ -121,6 +125,9 @@ Result<std::string> RenderCertificatePdf(const CertificateContent& c) {
   ty += Text(cr, "验证码：<b>" + Escape(c.code) + "</b>", "Noto Sans CJK SC 12", tx, ty, width - 120) + 6;
   ty += Text(cr, "扫码或访问以下地址核验本证明：", "Noto Sans CJK SC 10", tx, ty, width - 120) + 2;
   ty += Text(cr, Escape(c.verify_url), "Noto Sans CJK SC 9", tx, ty, width - 120) + 6;
+  if (!c.issuer.empty()) {
+    ty += Text(cr, "出具单位：" + Escape(c.issuer), "Noto Sans CJK SC 11", tx, ty, width - 120) + 2;
+  }
   Text(cr, "出具日期：" + Escape(c.issued_on), "Noto Sans CJK SC 11", tx, ty, width - 120);
 
   cairo_show_page(cr);

@@ -20,6 +20,7 @@ struct CertificateContent {
   std::vector<std::pair<std::string, int64_t>> projects;  // title, minutes
   std::string issued_on;                                  // "YYYY-MM-DD"
   std::string verify_url;                                 // printed and encoded as a QR code
+  std::string issuer;  // the issuing organization's name; empty on older certificates
 };
 
 // The PDF bytes; kInternal when Cairo fails.

@@ -8,7 +8,8 @@
 namespace tianshan::volunteering {
 namespace {
 
-constexpr const char* kCertificateColumns = "id, code, person_id, name, total_minutes, projects_json, issued_at";
+constexpr const char* kCertificateColumns =
+    "id, code, person_id, name, total_minutes, projects_json, issued_at, organization_id, organization_name";
 
 // projects_json: [{"title": "...", "minutes": 90}, ...]
 std::vector<std::pair<std::string, int64_t>> ParseProjects(const std::string& json) {
@@ -34,6 +35,8 @@ Certificate ToCertificate(const storage::Row& r) {
   c.total_minutes = r.Int("total_minutes");
   c.projects = ParseProjects(r.Text("projects_json"));
   c.issued_at = r.Int("issued_at");
+  c.organization_id = r.OptInt("organization_id");
+  c.organization_name = r.OptText("organization_name");
   return c;
 }
 
@@ -58,10 +61,11 @@ Result<int64_t> InsertCertificate(storage::Transaction& tx, const Certificate& c
   }
   projects.EndArray();
   TS_ASSIGN_OR_RETURN(auto row,
-                      tx.QueryOne("INSERT INTO volunteering_certificates (code, person_id, name, "
-                                  "total_minutes, projects_json, issued_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                  "RETURNING id",
-                                  {c.code, c.person_id, c.name, c.total_minutes, projects.Take(), c.issued_at}));
+                      tx.QueryOne("INSERT INTO volunteering_certificates (code, person_id, name, total_minutes, "
+                                  "projects_json, issued_at, organization_id, organization_name) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                  {c.code, c.person_id, c.name, c.total_minutes, projects.Take(), c.issued_at,
+                                   c.organization_id, c.organization_name}));
   return row->Int(0);
 }
 

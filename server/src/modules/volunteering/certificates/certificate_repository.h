@@ -22,6 +22,10 @@ struct Certificate {
   int64_t total_minutes = 0;
   std::vector<std::pair<std::string, int64_t>> projects;  // title, minutes
   int64_t issued_at = 0;
+  // The issuing organization and its name at the time of issue (none on certificates issued
+  // before organizations were named).
+  std::optional<int64_t> organization_id;
+  std::optional<std::string> organization_name;
 };
 
 // Confirmed minutes per project of the person (positive sums only), largest first.

@@ -50,7 +50,9 @@ HttpResponse VerifyPage(const Result<Certificate>& r) {
     for (const auto& [title, minutes] : c.projects) {
       body += "<tr><td>" + Html(title) + "</td><td class=\"h\">" + HoursText(minutes) + " 小时</td></tr>";
     }
-    body += "</table><p>出具日期：" + ChinaDate(c.issued_at) + "</p><p>验证码：" + Html(c.code) + "</p>";
+    body += "</table>";
+    if (c.organization_name) body += "<p>出具单位：" + Html(*c.organization_name) + "</p>";
+    body += "<p>出具日期：" + ChinaDate(c.issued_at) + "</p><p>验证码：" + Html(c.code) + "</p>";
   } else {
     status = r.status().code() == StatusCode::kNotFound ? 404 : 503;
     body += "<p>未找到该验证码对应的证明，请核对验证码。</p>";

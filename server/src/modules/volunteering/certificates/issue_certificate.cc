@@ -41,15 +41,23 @@ Result<Certificate> IssueCertificate(const AppContext& ctx, const Caller& caller
     TS_ASSIGN_OR_RETURN(c.total_minutes, VolunteerTotal(tx, person.id));
     if (c.total_minutes <= 0) return Status::Conflict("volunteer.no_hours");
     TS_ASSIGN_OR_RETURN(c.projects, PersonProjectMinutes(tx, person.id));
+    TS_ASSIGN_OR_RETURN(auto issuer, FindOrganization(tx, ctx, person.organization_id));
+    c.organization_id = issuer.id;
+    c.organization_name = issuer.name;
     c.code = NewCertificateCode();
     c.issued_at = ctx.clock.NowMillis();
     TS_ASSIGN_OR_RETURN(c.id, InsertCertificate(tx, c));
     JsonOut out;
-    out.StartObject().Field("code", c.code).Field("total_minutes", c.total_minutes).EndObject();
+    out.StartObject()
+        .Field("code", c.code)
+        .Field("total_minutes", c.total_minutes)
+        .Field("organization_id", c.organization_id)
+        .EndObject();
     TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
                                         {.action = "volunteer_certificate.issue",
                                          .entity_type = "volunteer_certificate",
                                          .entity_id = c.id,
+                                         .organization_path = issuer.path,
                                          .after_json = out.Take()}));
     return c;
   });
@@ -74,7 +82,8 @@ Result<std::string> CertificatePdf(const AppContext& ctx, const auth::Actor& act
                              cert.total_minutes,
                              cert.projects,
                              ChinaDate(cert.issued_at),
-                             verify_base_url + "/verify/" + cert.code};
+                             verify_base_url + "/verify/" + cert.code,
+                             cert.organization_name.value_or("")};
   return RenderCertificatePdf(content);
 }
 

@@ -2,7 +2,8 @@
 // Use cases for certificates.
 //
 // IssueCertificate: own person (403) with confirmed hours (409 volunteer.no_hours) → a
-// snapshot of the name, the total and the confirmed minutes per project, under a random,
+// snapshot of the name, the total, the confirmed minutes per project and the issuing
+// organization (the one the person is attached to, by its name now), under a random,
 // unguessable verification code ("XXXX-XXXX-XXXX", ~59 bits) → audit. A certificate never
 // changes afterwards; later hours need a new certificate.
 // ListMyCertificates / CertificatePdf: the owner only (404 otherwise).

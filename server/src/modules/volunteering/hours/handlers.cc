@@ -2,7 +2,9 @@
 
 #include "modules/volunteering/answers.h"
 #include "modules/volunteering/hours/confirm_hours.h"
+#include "modules/volunteering/hours/decide_hour_report.h"
 #include "modules/volunteering/hours/hours_settings.h"
+#include "modules/volunteering/hours/list_awaiting.h"
 #include "modules/volunteering/hours/list_hours.h"
 #include "modules/volunteering/hours/requests.h"
 #include "modules/volunteering/requests.h"
@@ -30,9 +32,8 @@ void RankingRoute(http::Router& router, const AppContext& ctx, const char* patte
     TS_ASSIGN_OR_RETURN(auto page, ListRankings(ctx, *req.actor, *organization_id, teams, period, offset, limit));
     JsonOut out;
     out.StartObject().Field("from", period.from).Field("to", period.to).Key("items").StartArray();
-    int64_t rank = page.first_rank;
     for (const auto& row : page.items) {
-      out.StartObject().Field("rank", rank++).Field(teams ? "team_id" : "person_id", row.id).Field("name", row.name);
+      out.StartObject().Field("rank", row.rank).Field(teams ? "team_id" : "person_id", row.id).Field("name", row.name);
       WriteMinutes(out, row.minutes);
       out.EndObject();
     }
@@ -51,6 +52,32 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(auto entries, ConfirmShiftHours(ctx, http::CallerOf(req), id, sign_up_ids));
                 return Items(entries, WriteEntry);
               });
+  router.Get("/api/v1/volunteering/shifts/awaiting-confirmation", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               http::QueryReader query(req);
+               auto organization_id = query.Id("organization_id");
+               IdPage page = ReadIdPage(query);
+               TS_RETURN_IF_ERROR(query.Finish());
+               TS_ASSIGN_OR_RETURN(
+                   auto list, ListShiftsAwaitingConfirmation(ctx, *req.actor, organization_id, page.after, page.limit));
+               JsonOut out;
+               out.StartObject().Key("items").StartArray();
+               for (const auto& a : list.items) {
+                 out.StartObject().Key("shift");
+                 WriteShift(out, a.shift, list.now);
+                 out.Key("project")
+                     .StartObject()
+                     .Field("id", a.shift.project_id)
+                     .Field("title", a.project_title)
+                     .Field("organization_id", a.organization_id)
+                     .Field("team_id", a.team_id)
+                     .Field("team_name", a.team_name)
+                     .EndObject();
+                 out.Field("awaiting", a.awaiting).Field("checked_in", a.checked_in).EndObject();
+               }
+               out.EndArray().Field("next_cursor", http::IdCursorText(list.next_cursor)).EndObject();
+               return http::Json(out);
+             });
   router.Get("/api/v1/volunteering/my/hours", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     IdPage page = ReadIdPage(query);
@@ -99,6 +126,13 @@ void RegisterHoursRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(auto decision, ParseDecision(req));
                 TS_ASSIGN_OR_RETURN(auto report, DecideHourReport(ctx, http::CallerOf(req), id, decision));
                 return One(report, WriteReport);
+              });
+  router.Post("/api/v1/volunteering/hours/reports/decisions", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(auto batch, ParseBatchDecision(req));
+                TS_ASSIGN_OR_RETURN(auto reports,
+                                    DecideHourReports(ctx, http::CallerOf(req), batch.report_ids, batch.decision));
+                return Items(reports, WriteReport);
               });
   router.Get("/api/v1/volunteering/teams/{id}/hour-reports", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {

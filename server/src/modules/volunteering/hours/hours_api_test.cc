@@ -279,7 +279,8 @@ TEST_P(VolunteerHoursApiTest, SelfReportsRankingsAndCertificates) {
   EXPECT_EQ(c["projects"][0]["title"], "社区环境清洁行动");
   std::set<std::string> keys;
   for (const auto& [k, v] : c.items()) keys.insert(k);
-  EXPECT_EQ(keys, (std::set<std::string>{"code", "name", "minutes", "hours", "projects", "issued_on"}));
+  EXPECT_EQ(keys, (std::set<std::string>{"code", "name", "minutes", "hours", "projects", "issued_on", "organization_id",
+                                         "organization_name"}));
   auto page = Client()->Get("/verify/" + code);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find(c["name"].get<std::string>()), std::string::npos);

@@ -1,5 +1,6 @@
 #include "modules/volunteering/hours/hours_repository.h"
 
+#include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/repository_support.h"
 #include "storage/sql_text.h"
 
@@ -53,6 +54,18 @@ HourReport ToReport(const storage::Row& r) {
   h.created_at = r.Int("created_at");
   h.name = r.Text("name");
   return h;
+}
+
+AwaitingShift ToAwaiting(const storage::Row& r) {
+  AwaitingShift a;
+  a.shift = ShiftFromRow(r);
+  a.project_title = r.Text("title");
+  a.organization_id = r.Int("organization_id");
+  a.team_id = r.OptInt("team_id");
+  a.team_name = r.OptText("team_name");
+  a.awaiting = r.Int("awaiting");
+  a.checked_in = r.Int("checked_in");
+  return a;
 }
 
 RankRow ToRank(const storage::Row& r) { return {r.Int("id"), r.Text("name"), r.Int("total")}; }
@@ -241,6 +254,49 @@ Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::stri
                           "ORDER BY total DESC, m.team_id LIMIT ? OFFSET ?",
                           {path, storage::PrefixUpperBound(path), from, to, limit, offset}));
   return AllRows(std::move(rows), ToRank);
+}
+
+Result<std::vector<AwaitingShift>> ListAwaitingShifts(storage::Transaction& tx, const AwaitingScope& scope,
+                                                      int64_t before_shift_id, int limit) {
+  constexpr const char* kShift =
+      "s.id, s.project_id, s.starts_at, s.ends_at, s.capacity, s.confirmed, s.waitlisted, s.role, s.requirements, "
+      "s.min_age, s.status, p.title, p.organization_id, p.team_id, t.name";
+  std::string sql = std::string("SELECT ") + kShift +
+                    " AS team_name, SUM(CASE WHEN a.checked_out_at IS NULL THEN 0 ELSE 1 END) AS awaiting, "
+                    "SUM(CASE WHEN a.checked_out_at IS NULL THEN 1 ELSE 0 END) AS checked_in "
+                    "FROM volunteering_attendance a JOIN volunteering_shifts s ON s.id = a.shift_id "
+                    "JOIN volunteering_projects p ON p.id = s.project_id "
+                    "LEFT JOIN volunteering_teams t ON t.id = p.team_id "
+                    "WHERE a.ledger_entry_id IS NULL AND (? = 0 OR s.id < ?) AND (";
+  std::vector<storage::Param> params = {before_shift_id, before_shift_id};
+  std::vector<std::string> uppers;
+  uppers.reserve(scope.paths.size());
+  std::string any;
+  for (const auto& path : scope.paths) {
+    uppers.push_back(storage::PrefixUpperBound(path));
+    any += std::string(any.empty() ? "" : " OR ") + "(p.org_path >= ? AND p.org_path < ?)";
+    params.emplace_back(path);
+    params.emplace_back(uppers.back());
+  }
+  for (int64_t team_id : scope.team_ids) {
+    any += std::string(any.empty() ? "" : " OR ") + "p.team_id = ?";
+    params.emplace_back(team_id);
+  }
+  sql += (any.empty() ? "1 = 0" : any) + ") GROUP BY " + kShift + " ORDER BY s.id DESC LIMIT ?";
+  params.emplace_back(limit);
+  return AllRows(tx.Query(sql, std::span<const storage::Param>(params)), ToAwaiting);
+}
+
+Result<int64_t> CountRankedAbove(storage::Transaction& tx, bool teams, const std::string& path, const std::string& from,
+                                 const std::string& to, int64_t minutes) {
+  const char* sql = teams
+                        ? "SELECT COUNT(*) FROM (SELECT team_id FROM volunteering_team_months WHERE org_path >= ? AND "
+                          "org_path < ? AND month >= ? AND month <= ? GROUP BY team_id HAVING SUM(minutes) > ?) above"
+                        : "SELECT COUNT(*) FROM (SELECT person_id FROM volunteering_person_months WHERE org_path >= ? "
+                          "AND org_path < ? AND month >= ? AND month <= ? GROUP BY person_id HAVING SUM(minutes) > ?) "
+                          "above";
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(sql, {path, storage::PrefixUpperBound(path), from, to, minutes}));
+  return row ? row->Int(0) : 0;
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,

@@ -51,11 +51,34 @@ struct RankRow {
   int64_t id = 0;  // person or team
   std::string name;
   int64_t minutes = 0;
+  int64_t rank = 0;  // set by the use case
 };
 Result<std::vector<RankRow>> RankVolunteers(storage::Transaction& tx, const std::string& path, const std::string& from,
                                             const std::string& to, int offset, int limit);
 Result<std::vector<RankRow>> RankTeams(storage::Transaction& tx, const std::string& path, const std::string& from,
                                        const std::string& to, int offset, int limit);
+// How many volunteers (or teams) of the subtree have more than `minutes` in the period: the
+// rank of one with exactly `minutes` is this + 1 (standard competition ranking).
+Result<int64_t> CountRankedAbove(storage::Transaction& tx, bool teams, const std::string& path, const std::string& from,
+                                 const std::string& to, int64_t minutes);
+// Shifts with sessions whose hours are not confirmed yet, by the unconfirmed-attendance index.
+struct AwaitingShift {
+  Shift shift;
+  std::string project_title;
+  int64_t organization_id = 0;  // the project's
+  std::optional<int64_t> team_id;
+  std::optional<std::string> team_name;
+  int64_t awaiting = 0;    // checked out, hours not confirmed yet
+  int64_t checked_in = 0;  // checked in, not checked out yet
+};
+// Projects in any of the subtrees at `paths` or of any of `team_ids`.
+struct AwaitingScope {
+  std::vector<std::string> paths;
+  std::vector<int64_t> team_ids;
+};
+// Newest shift first, ids below `before_shift_id` (0: from the start).
+Result<std::vector<AwaitingShift>> ListAwaitingShifts(storage::Transaction& tx, const AwaitingScope& scope,
+                                                      int64_t before_shift_id, int limit);
 // Confirmed minutes per month in the subtree, months ascending.
 Result<std::vector<std::pair<std::string, int64_t>>> MonthlyMinutes(storage::Transaction& tx, const std::string& path,
                                                                     const std::string& from, const std::string& to);

@@ -19,7 +19,6 @@ Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<RankingPage> {
     TS_ASSIGN_OR_RETURN(auto org, Readable(tx, ctx, actor, organization_id));
     RankingPage page;
-    page.first_rank = offset + 1;
     if (teams) {
       TS_ASSIGN_OR_RETURN(page.items, RankTeams(tx, org.path, period.from, period.to, offset, limit + 1));
     } else {
@@ -28,6 +27,17 @@ Result<RankingPage> ListRankings(const AppContext& ctx, const auth::Actor& actor
     if (static_cast<int>(page.items.size()) > limit) {
       page.items.pop_back();
       page.next_cursor = std::to_string(offset + limit);
+    }
+    for (size_t i = 0; i < page.items.size(); ++i) {
+      RankRow& row = page.items[i];
+      if (i > 0 && row.minutes == page.items[i - 1].minutes) {
+        row.rank = page.items[i - 1].rank;
+      } else if (i > 0 || offset == 0) {
+        row.rank = offset + static_cast<int64_t>(i) + 1;
+      } else {  // the first row of a later page may tie with the page before
+        TS_ASSIGN_OR_RETURN(int64_t above, CountRankedAbove(tx, teams, org.path, period.from, period.to, row.minutes));
+        row.rank = above + 1;
+      }
     }
     return page;
   });

@@ -18,9 +18,10 @@ struct Period {
   std::string to;    // "YYYY-MM", inclusive
 };
 
+// Rows carry their rank: standard competition ranking, so equal hours share a rank and the
+// next rank skips (1, 1, 3), across pages too.
 struct RankingPage {
   std::vector<RankRow> items;
-  int64_t first_rank = 1;
   std::optional<std::string> next_cursor;  // an opaque offset
 };
 

@@ -1,12 +1,11 @@
 #pragma once
-// Use cases: a volunteer reports hours for work not checked in, and the team leader decides.
+// Use case: a volunteer reports hours for work not checked in (the team leader decides:
+// decide_hour_report.h).
 //
 // ReportHours: own person (403) → an active team the person belongs to (422 on team_id) and,
-// when given, a project of that team (422 on project_id) → a pending report, audit.
-// DecideHourReport: 404 unless the report exists and the caller leads its team or manages the
-// team's organization; a volunteer cannot decide their own report (403) → pending only (409)
-// → approve: a "report" ledger entry credited to the project's (or the team's) organization,
-// rolled up like any confirmed hours; reject: with the reason. Audit; one transaction.
+// when given, a project of that team (422 on project_id) → a pending report, audit. Any whole
+// number of minutes from 1 to a day is accepted (60, 90, 120: whole and half hours alike); the
+// hours rule rounds check-in sessions, not reports.
 
 #include "modules/volunteering/use_case_support.h"
 
@@ -24,7 +23,7 @@ struct HourReportInput {
 };
 
 Result<HourReport> ReportHours(const AppContext& ctx, const Caller& caller, const HourReportInput& input);
-Result<HourReport> DecideHourReport(const AppContext& ctx, const Caller& caller, int64_t report_id,
-                                    const Decision& decision);
+// The report as the audit log keeps it.
+std::string ReportAuditJson(const HourReport& r);
 
 }  // namespace tianshan::volunteering

@@ -84,6 +84,19 @@ Result<CorrectionInput> ParseCorrection(const http::HttpRequest& req) {
   return in;
 }
 
+Result<BatchDecision> ParseBatchDecision(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  BatchDecision b;
+  auto ids = r.IdArray("report_ids", true, kMaxBatch);
+  if (ids && ids->empty()) r.AddError("report_ids", "field.empty");
+  b.report_ids = ids.value_or(std::vector<int64_t>{});
+  b.decision.approve = r.OneOf("decision", true, {"approve", "reject"}).value_or("") == "approve";
+  b.decision.reason = r.Text("reason", kMaxShort);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return b;
+}
+
 Result<std::string> ParseHoursRule(const http::HttpRequest& req) {
   TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
   ObjectReader r(doc);

@@ -8,6 +8,7 @@
 
 #include "http/edge.h"
 #include "modules/volunteering/hours/correct_hours.h"
+#include "modules/volunteering/hours/decide_hour_report.h"
 #include "modules/volunteering/hours/list_rankings.h"
 #include "modules/volunteering/hours/report_hours.h"
 
@@ -29,6 +30,12 @@ struct CorrectionInput {
   std::string reason;
 };
 Result<CorrectionInput> ParseCorrection(const http::HttpRequest& req);
+// {"report_ids": [id, ...], "decision": "approve" | "reject", "reason": "..."}
+struct BatchDecision {
+  std::vector<int64_t> report_ids;
+  Decision decision;
+};
+Result<BatchDecision> ParseBatchDecision(const http::HttpRequest& req);
 // {"hours_rule": "national" | ...}
 Result<std::string> ParseHoursRule(const http::HttpRequest& req);
 

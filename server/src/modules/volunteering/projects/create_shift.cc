@@ -5,13 +5,33 @@
 #include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
-namespace {
 
-std::string ShiftJson(const Shift& s) {
-  return JsonText([&](JsonOut& out) { WriteShift(out, s); });
+std::string ShiftAuditJson(const Shift& s, int64_t now) {
+  return JsonText([&](JsonOut& out) { WriteShift(out, s, now); });
 }
 
-}  // namespace
+Status AuditShiftChange(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, const char* action,
+                        const std::string& org_path, const std::string& before, const Shift& after, int64_t now) {
+  return ctx.audit.Record(tx, caller,
+                          {.action = action,
+                           .entity_type = "volunteer_shift",
+                           .entity_id = after.id,
+                           .organization_path = org_path,
+                           .before_json = before,
+                           .after_json = ShiftAuditJson(after, now)});
+}
+
+Status CheckShiftTimes(int64_t starts_at, int64_t ends_at, int64_t now) {
+  std::vector<FieldError> errors;
+  if (starts_at <= now) errors.push_back({"starts_at", "volunteer.start_in_past", ""});
+  if (ends_at <= starts_at) {
+    errors.push_back({"ends_at", "volunteer.end_before_start", ""});
+  } else if (ends_at - starts_at > kMaxShiftMillis) {
+    errors.push_back({"ends_at", "volunteer.shift_too_long", ""});
+  }
+  if (!errors.empty()) return Status::Invalid(std::move(errors));
+  return Status::Ok();
+}
 
 Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& ctx, int64_t project_id,
                                    const CreateShiftInput& input) {
@@ -30,25 +50,14 @@ Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& c
 Result<ShiftView> CreateShift(const AppContext& ctx, const Caller& caller, int64_t project_id,
                               const CreateShiftInput& input) {
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<ShiftView> {
+    const int64_t now = ctx.clock.NowMillis();
     TS_ASSIGN_OR_RETURN(auto access, LoadManagedProject(tx, ctx, caller.actor, project_id));
     const auto& status = access.project.status;
     if (status == "finished" || status == "archived") return Status::Conflict("volunteer.project_closed");
-    std::vector<FieldError> errors;
-    if (input.starts_at <= ctx.clock.NowMillis()) errors.push_back({"starts_at", "volunteer.start_in_past", ""});
-    if (input.ends_at <= input.starts_at) {
-      errors.push_back({"ends_at", "volunteer.end_before_start", ""});
-    } else if (input.ends_at - input.starts_at > kMaxShiftMillis) {
-      errors.push_back({"ends_at", "volunteer.shift_too_long", ""});
-    }
-    if (!errors.empty()) return Status::Invalid(std::move(errors));
+    TS_RETURN_IF_ERROR(CheckShiftTimes(input.starts_at, input.ends_at, now));
     TS_ASSIGN_OR_RETURN(auto s, InsertShiftUnchecked(tx, ctx, project_id, input));
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
-                                        {.action = "volunteer_shift.create",
-                                         .entity_type = "volunteer_shift",
-                                         .entity_id = s.id,
-                                         .organization_path = access.path,
-                                         .after_json = ShiftJson(s)}));
-    return ViewShift(tx, &caller.actor, access, std::move(s), ctx.clock.NowMillis());
+    TS_RETURN_IF_ERROR(AuditShiftChange(tx, ctx, caller, "volunteer_shift.create", access.path, "", s, now));
+    return ViewShift(tx, &caller.actor, access, std::move(s), now);
   });
 }
 
@@ -59,18 +68,13 @@ Result<ShiftView> CancelShift(const AppContext& ctx, const Caller& caller, int64
     if (s.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
     int64_t now = ctx.clock.NowMillis();
     if (now >= s.starts_at) return Status::Conflict("volunteer.shift_started");
-    std::string before = ShiftJson(s);
+    std::string before = ShiftAuditJson(s, now);
     TS_RETURN_IF_ERROR(CancelAllSignUps(tx, s.id, now));
     TS_RETURN_IF_ERROR(MarkShiftCancelled(tx, s.id, now));
     s.status = "cancelled";
     s.confirmed = s.waitlisted = 0;
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
-                                        {.action = "volunteer_shift.cancel",
-                                         .entity_type = "volunteer_shift",
-                                         .entity_id = s.id,
-                                         .organization_path = access.project.path,
-                                         .before_json = before,
-                                         .after_json = ShiftJson(s)}));
+    TS_RETURN_IF_ERROR(
+        AuditShiftChange(tx, ctx, caller, "volunteer_shift.cancel", access.project.path, before, s, now));
     return ViewShift(tx, &caller.actor, access.project, std::move(s), now);
   });
 }

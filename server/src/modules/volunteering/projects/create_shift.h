@@ -26,6 +26,15 @@ Result<ShiftView> CreateShift(const AppContext& ctx, const Caller& caller, int64
                               const CreateShiftInput& input);
 Result<ShiftView> CancelShift(const AppContext& ctx, const Caller& caller, int64_t shift_id);
 
+// The shift as the audit log keeps it: its answer at the time of the change.
+std::string ShiftAuditJson(const Shift& s, int64_t now);
+// Records `action` on the shift (`before`: its earlier ShiftAuditJson, "" for a new shift).
+Status AuditShiftChange(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, const char* action,
+                        const std::string& org_path, const std::string& before, const Shift& after, int64_t now);
+// A shift starts after `now` and lasts more than nothing and at most 24 hours: one 422 on
+// starts_at / ends_at.
+Status CheckShiftTimes(int64_t starts_at, int64_t ends_at, int64_t now);
+
 // Without authorization or time checks, inside the caller's transaction (demo data).
 Result<Shift> InsertShiftUnchecked(storage::Transaction& tx, const AppContext& ctx, int64_t project_id,
                                    const CreateShiftInput& input);

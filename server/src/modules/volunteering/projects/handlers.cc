@@ -55,6 +55,12 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
                 TS_ASSIGN_OR_RETURN(auto shift, CreateShift(ctx, http::CallerOf(req), id, input));
                 return One(shift, WriteShiftView, 201);
               });
+  router.Patch("/api/v1/volunteering/shifts/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto patch, ParseShiftPatch(req));
+    TS_ASSIGN_OR_RETURN(auto shift, UpdateShift(ctx, http::CallerOf(req), id, patch));
+    return One(shift, WriteShiftView);
+  });
   router.Post("/api/v1/volunteering/shifts/{id}/cancel", Access::kSession,
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

@@ -35,7 +35,9 @@ Project ToProject(const storage::Row& r) {
   return p;
 }
 
-Shift ToShift(const storage::Row& r) {
+}  // namespace
+
+Shift ShiftFromRow(const storage::Row& r) {
   Shift s;
   s.id = r.Int("id");
   s.project_id = r.Int("project_id");
@@ -50,6 +52,8 @@ Shift ToShift(const storage::Row& r) {
   s.status = r.Text("status");
   return s;
 }
+
+namespace {
 
 std::string SelectShifts(const std::string& where) {
   return std::string("SELECT ") + kShiftColumns + " FROM volunteering_shifts " + where;
@@ -122,11 +126,21 @@ Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t no
 }
 
 Result<std::optional<Shift>> FindShift(storage::Transaction& tx, int64_t id, bool lock) {
-  return OneRow(tx.QueryOne(SelectShifts("WHERE id = ?" + ForUpdate(tx, lock)), {id}), ToShift);
+  return OneRow(tx.QueryOne(SelectShifts("WHERE id = ?" + ForUpdate(tx, lock)), {id}), ShiftFromRow);
 }
 
 Result<std::vector<Shift>> ListShifts(storage::Transaction& tx, int64_t project_id) {
-  return AllRows(tx.Query(SelectShifts("WHERE project_id = ? ORDER BY starts_at, id"), {project_id}), ToShift);
+  return AllRows(tx.Query(SelectShifts("WHERE project_id = ? ORDER BY starts_at, id"), {project_id}), ShiftFromRow);
+}
+
+Status UpdateShiftFields(storage::Transaction& tx, const Shift& s, int64_t now) {
+  return tx
+      .Execute(
+          "UPDATE volunteering_shifts SET starts_at = ?, ends_at = ?, capacity = ?, role = ?, requirements = ?, "
+          "min_age = ?, updated_at = ? WHERE id = ?",
+          {s.starts_at, s.ends_at, s.capacity, s.role, s.requirements,
+           s.min_age ? storage::Param(*s.min_age) : storage::Param(), now, s.id})
+      .status();
 }
 
 Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now) {

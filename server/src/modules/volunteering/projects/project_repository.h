@@ -28,9 +28,14 @@ struct ProjectQuery {
 };
 Result<std::vector<Project>> ListProjects(storage::Transaction& tx, const ProjectQuery& q);
 
+// A shift from a row that has the shift table's columns under their own names.
+Shift ShiftFromRow(const storage::Row& r);
 Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t now);
 Result<std::optional<Shift>> FindShift(storage::Transaction& tx, int64_t id, bool lock = false);
 Result<std::vector<Shift>> ListShifts(storage::Transaction& tx, int64_t project_id);
+// Saves starts_at, ends_at, capacity, role, requirements and min_age (seat counters are moved
+// by TakeSeat, JoinWaitlist and MoveSeats only).
+Status UpdateShiftFields(storage::Transaction& tx, const Shift& s, int64_t now);
 // Marks the shift cancelled and zeroes its seat counters.
 Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now);
 

@@ -51,6 +51,7 @@ Result<std::vector<ShiftView>> ViewShifts(storage::Transaction& tx, const auth::
       TS_ASSIGN_OR_RETURN(view.my_waitlist_position, WaitlistPosition(tx, shift.id, *view.mine->waitlist_seq));
     }
     view.can = ShiftActions(actor, access, shift, view.mine, now);
+    view.now = now;
     view.shift = std::move(shift);
     out.push_back(std::move(view));
   }

@@ -45,6 +45,7 @@ struct ProjectView {
 
 struct ShiftView {
   Shift shift;
+  int64_t now = 0;             // the time `can` and the shift's state were decided at
   std::optional<SignUp> mine;  // the caller's sign-up for the shift (any status), if any
   std::optional<int64_t> my_waitlist_position;
   ShiftCan can;

@@ -71,4 +71,26 @@ Result<CreateShiftInput> ParseCreateShift(const http::HttpRequest& req) {
   return in;
 }
 
+Result<ShiftPatch> ParseShiftPatch(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  ShiftPatch p;
+  if (r.Raw("starts_at")) p.starts_at = ReadTime(r, "starts_at", true);
+  if (r.Raw("ends_at")) p.ends_at = ReadTime(r, "ends_at", true);
+  if (r.Raw("capacity")) {
+    if (auto c = r.Int("capacity", true, 1, kMaxCapacity)) p.capacity = static_cast<int>(*c);
+  }
+  p.role = r.NullableText("role", kMaxTitle);
+  p.requirements = r.NullableText("requirements", kMaxShort);
+  if (const auto* age = r.Raw("min_age")) {
+    if (age->IsNull()) {
+      p.min_age = std::optional<int64_t>();
+    } else if (auto v = r.Int("min_age", true, 0, 100)) {
+      p.min_age = std::optional<int64_t>(*v);
+    }
+  }
+  TS_RETURN_IF_ERROR(r.Finish());
+  return p;
+}
+
 }  // namespace tianshan::volunteering

@@ -9,6 +9,7 @@
 #include "modules/volunteering/projects/create_shift.h"
 #include "modules/volunteering/projects/list_projects.h"
 #include "modules/volunteering/projects/update_project.h"
+#include "modules/volunteering/projects/update_shift.h"
 
 namespace tianshan::volunteering {
 
@@ -19,5 +20,6 @@ Result<ProjectPatch> ParseProjectPatch(const http::HttpRequest& req);
 // {"status": "recruiting" | ...}
 Result<std::string> ParseProjectStatus(const http::HttpRequest& req);
 Result<CreateShiftInput> ParseCreateShift(const http::HttpRequest& req);
+Result<ShiftPatch> ParseShiftPatch(const http::HttpRequest& req);
 
 }  // namespace tianshan::volunteering

@@ -19,4 +19,11 @@ struct CancelResult {
 
 Result<CancelResult> CancelSignUp(const AppContext& ctx, const Caller& caller, int64_t sign_up_id);
 
+// Gives a freed seat to the earliest waitlisted sign-up of the shift (the caller's
+// transaction, the shift row locked, a seat free), audited as "volunteer_signup.promote";
+// nullopt when nobody waits.
+Result<std::optional<SignUp>> PromoteFirstWaitlisted(storage::Transaction& tx, const AppContext& ctx,
+                                                     const Caller& caller, int64_t shift_id,
+                                                     const std::string& org_path, int64_t now);
+
 }  // namespace tianshan::volunteering

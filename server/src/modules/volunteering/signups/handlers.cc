@@ -1,8 +1,10 @@
 #include "modules/volunteering/handlers.h"
 
+#include "http/url.h"
 #include "modules/volunteering/answers.h"
 #include "modules/volunteering/requests.h"
 #include "modules/volunteering/signups/cancel_sign_up.h"
+#include "modules/volunteering/signups/export_roster.h"
 #include "modules/volunteering/signups/list_sign_ups.h"
 #include "modules/volunteering/signups/requests.h"
 #include "modules/volunteering/volunteering_json.h"
@@ -62,7 +64,7 @@ void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx) {
       out.StartObject().Key("sign_up");
       WriteSignUp(out, m.sign_up, m.waitlist_position, false);
       out.Key("shift");
-      WriteShift(out, m.shift);
+      WriteShift(out, m.shift, list.now);
       out.Field("project_id", m.project_id).Field("project_title", m.project_title).Key("attendance");
       WriteAttendance(out, m.attendance);
       out.EndObject();
@@ -89,6 +91,18 @@ void RegisterSignUpRoutes(http::Router& router, const AppContext& ctx) {
                }
                out.EndArray().EndObject();
                return http::Json(out);
+             });
+  router.Get("/api/v1/volunteering/shifts/{id}/roster/export", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(auto file, ExportRoster(ctx, *req.actor, id));
+               HttpResponse resp;
+               resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+               resp.body = std::move(file.bytes);
+               resp.Header("Content-Disposition", "attachment; filename=\"roster-" + std::to_string(id) +
+                                                      ".xlsx\"; filename*=UTF-8''" +
+                                                      http::PercentEncode(file.file_name));
+               return resp;
              });
   router.Get("/api/v1/volunteering/shifts/{id}/check-in-code", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {

@@ -11,6 +11,7 @@ Result<MySignUpPage> ListMySignUps(const AppContext& ctx, const auth::Actor& act
   if (!actor.person_id) return Status::Forbidden("volunteer.needs_person");
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<MySignUpPage> {
     MySignUpPage page;
+    page.now = ctx.clock.NowMillis();
     TS_ASSIGN_OR_RETURN(auto rows, ListPersonSignUps(tx, *actor.person_id, before_id, limit + 1));
     if (static_cast<int>(rows.size()) > limit) {
       rows.pop_back();

@@ -19,6 +19,7 @@ struct MySignUp {
 };
 struct MySignUpPage {
   std::vector<MySignUp> items;
+  int64_t now = 0;  // the time the shifts' states are answered at
   std::optional<int64_t> next_cursor;
 };
 // 403 when the account has no person.

@@ -6,13 +6,10 @@
 #include "modules/volunteering/volunteering_json.h"
 
 namespace tianshan::volunteering {
-namespace {
 
-std::string TeamJson(const Team& t) {
+std::string TeamAuditJson(const Team& t) {
   return JsonText([&](JsonOut& out) { WriteTeam(out, t); });
 }
-
-}  // namespace
 
 Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateTeamInput& input,
                                  const std::vector<std::pair<int64_t, std::string>>& leaders) {
@@ -57,7 +54,7 @@ Result<TeamView> CreateTeam(const AppContext& ctx, const Caller& caller, const C
                                          .entity_type = "volunteer_team",
                                          .entity_id = team.id,
                                          .organization_path = team.org_path,
-                                         .after_json = TeamJson(team)}));
+                                         .after_json = TeamAuditJson(team)}));
     return ViewTeam(tx, ctx, &caller.actor, std::move(team));
   });
 }

@@ -30,4 +30,7 @@ Result<TeamView> CreateTeam(const AppContext& ctx, const Caller& caller, const C
 Result<Team> CreateTeamUnchecked(storage::Transaction& tx, const AppContext& ctx, const CreateTeamInput& input,
                                  const std::vector<std::pair<int64_t, std::string>>& leaders);
 
+// The team as the audit log keeps it (the API shape; no personal data).
+std::string TeamAuditJson(const Team& t);
+
 }  // namespace tianshan::volunteering

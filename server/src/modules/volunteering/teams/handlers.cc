@@ -28,6 +28,19 @@ void RegisterTeamRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto team, GetTeam(ctx, ActorOf(req), id));
     return One(team, WriteTeamView);
   });
+  router.Patch("/api/v1/volunteering/teams/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto patch, ParseTeamPatch(req));
+    TS_ASSIGN_OR_RETURN(auto team, UpdateTeam(ctx, http::CallerOf(req), id, patch));
+    return One(team, WriteTeamView);
+  });
+  router.Get("/api/v1/volunteering/my/teams", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    http::QueryReader query(req);
+    IdPage page = ReadIdPage(query);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto teams, ListMyTeams(ctx, *req.actor, page.after, page.limit));
+    return Page(teams.items, WriteTeamView, teams.next_cursor);
+  });
   router.Get("/api/v1/volunteering/teams/{id}/members", Access::kSession,
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

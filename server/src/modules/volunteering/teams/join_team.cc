@@ -15,6 +15,7 @@ std::string MemberJson(const TeamMember& m) {
       .Field("person_id", m.person_id)
       .Field("role", m.role)
       .Field("status", m.status)
+      .Field("decision_reason", m.decision_reason)
       .EndObject();
   return out.Take();
 }
@@ -54,6 +55,7 @@ Result<TeamMember> ApplyToTeam(const AppContext& ctx, const Caller& caller, int6
 Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& caller, int64_t team_id,
                                          int64_t member_id, const Decision& decision) {
   const bool approve = decision.approve;
+  if (!approve && !decision.reason) return Status::Invalid("reason", "volunteer.reason_required");
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<TeamMember> {
     TS_ASSIGN_OR_RETURN(auto team, LoadTeam(tx, team_id));
     TS_ASSIGN_OR_RETURN(auto member, FindMemberById(tx, member_id));
@@ -64,7 +66,8 @@ Result<TeamMember> DecideTeamApplication(const AppContext& ctx, const Caller& ca
     if (member->status != "pending") return Status::Conflict("volunteer.not_pending");
     TeamMember before = *member;
     member->status = approve ? "active" : "rejected";
-    TS_RETURN_IF_ERROR(SetMemberStatus(tx, member->id, member->status, ctx.clock.NowMillis()));
+    if (!approve) member->decision_reason = decision.reason;
+    TS_RETURN_IF_ERROR(SetMemberStatus(tx, member->id, member->status, member->decision_reason, ctx.clock.NowMillis()));
     TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
                                         {.action = approve ? "volunteer_team.approve" : "volunteer_team.reject",
                                          .entity_type = "volunteer_team_member",

@@ -4,8 +4,9 @@
 //
 // Apply: own person (403 without one) → active team (404 unknown, 409 archived) → refuse when
 // already pending or active (409) → insert or reopen the membership as pending, audit.
-// Decide: 404 unknown member, 403 unless leader of the team or manager of its organization,
-// 409 unless pending → active or rejected, audit.
+// Decide: rejecting needs a reason (422 on "reason", kept with the membership) → 404 unknown
+// member, 403 unless leader of the team or manager of its organization, 409 unless pending →
+// active or rejected, audit.
 // Add leader: 403 unless organization manager; the person must be visible to the caller
 // (422 on person_id) → active leader, audit.
 

@@ -18,6 +18,25 @@ Result<TeamPage> ListTeams(const AppContext& ctx, int64_t organization_id, int64
   });
 }
 
+Result<TeamViewPage> ListMyTeams(const AppContext& ctx, const auth::Actor& actor, int64_t after_id, int limit) {
+  if (!actor.person_id) return Status::Forbidden("volunteer.needs_person");
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<TeamViewPage> {
+    TS_ASSIGN_OR_RETURN(auto rows, ListPersonTeams(tx, *actor.person_id, after_id, limit + 1));
+    TeamViewPage page;
+    if (static_cast<int>(rows.size()) > limit) {
+      rows.pop_back();
+      page.next_cursor = rows.back().first.id;
+    }
+    for (auto& [team, membership] : rows) {
+      TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, team.organization_id));
+      TeamView view{std::move(team), std::move(membership), {}};
+      view.can = TeamActions(&actor, view.team, org.path, view.membership);
+      page.items.push_back(std::move(view));
+    }
+    return page;
+  });
+}
+
 Result<TeamView> GetTeam(const AppContext& ctx, const auth::Actor* actor, int64_t team_id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<TeamView> {
     TS_ASSIGN_OR_RETURN(auto team, FindTeam(tx, team_id));

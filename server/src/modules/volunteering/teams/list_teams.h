@@ -18,6 +18,15 @@ struct TeamPage {
 Result<TeamPage> ListTeams(const AppContext& ctx, int64_t organization_id, int64_t after_id, int limit);
 // `actor` nullptr: the public (no membership, every `can` false).
 Result<TeamView> GetTeam(const AppContext& ctx, const auth::Actor* actor, int64_t team_id);
+// "My teams": the teams the actor's person leads, belongs to or has applied to, each with the
+// membership and `can`, by team id after `after_id`. 403 ("volunteer.needs_person") when the
+// account has no person.
+struct TeamViewPage {
+  std::vector<TeamView> items;
+  std::optional<int64_t> next_cursor;
+};
+Result<TeamViewPage> ListMyTeams(const AppContext& ctx, const auth::Actor& actor, int64_t after_id, int limit);
+
 // 403 unless a leader of the team or a manager of its organization.
 Result<std::vector<TeamMember>> ListTeamMembers(const AppContext& ctx, const auth::Actor& actor, int64_t team_id,
                                                 const std::optional<std::string>& status);

@@ -31,6 +31,18 @@ Result<int64_t> ParsePersonId(const http::HttpRequest& req) {
   return *id;
 }
 
+Result<TeamPatch> ParseTeamPatch(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  TeamPatch p;
+  if (r.Raw("name")) p.name = r.String("name", true, kMaxTitle, 1);
+  p.description = r.NullableText("description", kMaxText);
+  p.partner_name = r.NullableText("partner_name", kMaxTitle);
+  p.status = r.OneOf("status", false, {"active", "archived"});
+  TS_RETURN_IF_ERROR(r.Finish());
+  return p;
+}
+
 std::optional<std::string> ReadMemberStatus(http::QueryReader& query) {
   return query.OneOf("status", {"pending", "active", "rejected", "left"});
 }

@@ -6,6 +6,7 @@
 
 #include "http/edge.h"
 #include "modules/volunteering/teams/create_team.h"
+#include "modules/volunteering/teams/update_team.h"
 
 namespace tianshan::volunteering {
 
@@ -14,6 +15,7 @@ Result<CreateTeamInput> ParseCreateTeam(const http::HttpRequest& req);
 Result<std::optional<std::string>> ParseApplication(const http::HttpRequest& req);
 // {"person_id": id}
 Result<int64_t> ParsePersonId(const http::HttpRequest& req);
+Result<TeamPatch> ParseTeamPatch(const http::HttpRequest& req);
 // ?status= of a membership.
 std::optional<std::string> ReadMemberStatus(http::QueryReader& query);
 

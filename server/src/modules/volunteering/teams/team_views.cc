@@ -13,6 +13,7 @@ TeamCan TeamActions(const auth::Actor* actor, const Team& team, const std::strin
   const bool active_member = membership && membership->status == "active";
   const bool leads = active_member && membership->role == "leader";
   const bool open_application = membership && (membership->status == "pending" || active_member);
+  can.edit = CanManageTeams(*actor, org_path);
   can.join = CanVolunteer(*actor) && active_team && !open_application;
   can.decide_members = CanDecideMembers(*actor, org_path, leads);
   can.add_leader = CanManageTeams(*actor, org_path);

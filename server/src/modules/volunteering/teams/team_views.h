@@ -2,6 +2,8 @@
 // A team as one caller sees it: the row, the caller's own membership and `can`, the actions
 // this caller may take on it now (decided here from permissions.h and the team's state):
 //
+//   edit            committee_admin or branch_secretary covering the team's organization
+//                   (name, description, partner, archiving)
 //   join            an account with a person, the team active, and no pending or active
 //                   membership of the caller (a rejected or former member may apply again)
 //   decide_members  committee_admin or branch_secretary covering the team's organization, or
@@ -17,6 +19,7 @@
 namespace tianshan::volunteering {
 
 struct TeamCan {
+  bool edit = false;
   bool join = false;
   bool decide_members = false;
   bool add_leader = false;
