@@ -68,6 +68,14 @@ void ShiftBody(JsonOut& out, const Shift& s, int64_t now) {
       .Field("ended", now >= s.ends_at);
 }
 
+// {…the members `body` writes…}
+template <typename T, typename Body>
+void InObject(JsonOut& out, const T& value, Body body) {
+  out.StartObject();
+  body(out, value);
+  out.EndObject();
+}
+
 }  // namespace
 
 std::string JsonText(const std::function<void(JsonOut&)>& write) {
@@ -80,11 +88,7 @@ void WriteMinutes(JsonOut& out, int64_t minutes) {
   out.Field("minutes", minutes).Field("hours", static_cast<double>(minutes) / 60.0);
 }
 
-void WriteTeam(JsonOut& out, const Team& t) {
-  out.StartObject();
-  TeamBody(out, t);
-  out.EndObject();
-}
+void WriteTeam(JsonOut& out, const Team& t) { InObject(out, t, TeamBody); }
 
 void WriteTeamView(JsonOut& out, const TeamView& v) {
   out.StartObject();
@@ -123,11 +127,7 @@ void WriteMember(JsonOut& out, const TeamMember& m) {
       .EndObject();
 }
 
-void WriteProject(JsonOut& out, const Project& p) {
-  out.StartObject();
-  ProjectBody(out, p);
-  out.EndObject();
-}
+void WriteProject(JsonOut& out, const Project& p) { InObject(out, p, ProjectBody); }
 
 void WriteProjectView(JsonOut& out, const ProjectView& v) {
   out.StartObject();
@@ -139,9 +139,7 @@ void WriteProjectView(JsonOut& out, const ProjectView& v) {
 }
 
 void WriteShift(JsonOut& out, const Shift& s, int64_t now) {
-  out.StartObject();
-  ShiftBody(out, s, now);
-  out.EndObject();
+  InObject(out, s, [now](JsonOut& o, const Shift& shift) { ShiftBody(o, shift, now); });
 }
 
 void WriteShiftView(JsonOut& out, const ShiftView& v) {
