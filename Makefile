@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server server-bin web test-server test-web test-e2e bench bench-national fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e bench bench-national bench-front fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -51,6 +51,10 @@ bench: build
 
 bench-national: build
 	@bench/run.sh national
+
+# The front page as a guest on a phone: bytes and first paint, compressed vs not.
+bench-front: build
+	@cd e2e && npm ci --silent && cd .. && node bench/front_page.mjs
 
 fmt:
 	@find server -name '*.cc' -o -name '*.h' | xargs clang-format -i --style=file

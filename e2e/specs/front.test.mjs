@@ -31,6 +31,36 @@ describe('public front page', () => {
     }),
   );
 
+  test('a guest phone load transfers under 400 KiB and makes no failing request', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(
+      t,
+      async (page) => {
+        const responses = [];
+        page.on('requestfinished', (request) => responses.push(request));
+        const failing = [];
+        page.on('response', (response) => {
+          if (response.status() >= 400) failing.push(`${response.status()} ${response.url()}`);
+        });
+        await page.goto('/', { waitUntil: 'networkidle' });
+        await toBeVisible(page.getByTestId('front-section-news'));
+        assert.deepEqual(failing, [], 'a guest asks nothing that fails (no session probe answered 401)');
+        let bytes = 0;
+        const encodings = new Set();
+        for (const request of responses) {
+          const sizes = await request.sizes();
+          bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+          const response = await request.response();
+          const encoding = response && (await response.headerValue('content-encoding'));
+          if (request.url().endsWith('.js') && encoding) encodings.add(encoding);
+        }
+        console.log(`front page on a phone: ${responses.length} requests, ${(bytes / 1024).toFixed(0)} KiB transferred`);
+        assert.ok(encodings.has('br'), 'scripts come brotli-compressed');
+        assert.ok(bytes < 400 * 1024, `the front page transferred ${(bytes / 1024).toFixed(0)} KiB`);
+      },
+      { device: 'phone' },
+    ),
+  );
+
   test('the front page fits a phone screen', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(
       t,

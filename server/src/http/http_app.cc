@@ -88,7 +88,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   if (match.route == nullptr) {
     bool api = req->path.rfind("/api/", 0) == 0;
     if (!api && (req->method == "GET" || req->method == "HEAD")) {
-      if (auto resp = static_files_.Serve(req->path, req->Header("if-none-match"))) {
+      if (auto resp = static_files_.Serve(req->path, req->Header("if-none-match"), req->Header("accept-encoding"))) {
         if (req->method == "HEAD") resp->body.clear();
         return done(std::move(*resp));
       }

@@ -16,6 +16,9 @@ class StaticFilesTest : public ::testing::Test {
     std::ofstream(root_ / "index.html") << "<html>app</html>";
     std::ofstream(root_ / "assets" / "app-3f9a.js") << "console.log(1)";
     std::ofstream(root_ / "favicon.svg") << "<svg/>";
+    std::ofstream(root_ / "assets" / "big-77aa.js") << "plain";
+    std::ofstream(root_ / "assets" / "big-77aa.js.br") << "BROTLI";
+    std::ofstream(root_ / "assets" / "big-77aa.js.gz") << "GZIP";
     std::ofstream(root_.parent_path() / "secret.txt") << "secret";
     files_ = StaticFiles::Load(root_.string());
   }
@@ -61,6 +64,48 @@ TEST_F(StaticFilesTest, EtagAnswers304) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 304);
   EXPECT_TRUE(again->body.empty());
+}
+
+TEST_F(StaticFilesTest, PrecompressedCopiesGoToClientsThatTakeThem) {
+  auto br = files_.Serve("/assets/big-77aa.js", "", "gzip, deflate, br");
+  ASSERT_TRUE(br);
+  EXPECT_EQ(br->body, "BROTLI");
+  EXPECT_EQ(HeaderOf(*br, "Content-Encoding"), "br");
+  EXPECT_EQ(HeaderOf(*br, "Vary"), "Accept-Encoding");
+  EXPECT_EQ(br->content_type, "text/javascript; charset=utf-8");
+
+  auto gz = files_.Serve("/assets/big-77aa.js", "", "gzip;q=1, br;q=0");
+  ASSERT_TRUE(gz);
+  EXPECT_EQ(gz->body, "GZIP");
+  EXPECT_EQ(HeaderOf(*gz, "Content-Encoding"), "gzip");
+  EXPECT_NE(HeaderOf(*gz, "ETag"), HeaderOf(*br, "ETag")) << "each representation has its own ETag";
+
+  auto plain = files_.Serve("/assets/big-77aa.js", "", "");
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->body, "plain");
+  EXPECT_EQ(HeaderOf(*plain, "Content-Encoding"), "");
+  EXPECT_EQ(HeaderOf(*plain, "Vary"), "Accept-Encoding");
+
+  auto again = files_.Serve("/assets/big-77aa.js", HeaderOf(*br, "ETag"), "br");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_EQ(files_.Serve("/assets/big-77aa.js", HeaderOf(*br, "ETag"), "gzip")->status, 200)
+      << "the brotli ETag does not validate the gzip copy";
+  EXPECT_FALSE(files_.Serve("/assets/big-77aa.js.br", "", "br")) << "copies are not files of their own";
+  EXPECT_EQ(HeaderOf(*files_.Serve("/favicon.svg", "", "br"), "Vary"), "") << "nothing to vary without copies";
+}
+
+TEST(AcceptsEncodingTest, ReadsTheHeaderAsRfc9110Says) {
+  EXPECT_TRUE(AcceptsEncoding("gzip, deflate, br", "br"));
+  EXPECT_TRUE(AcceptsEncoding("BR", "br"));
+  EXPECT_TRUE(AcceptsEncoding("br;q=0.5", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br;q=0", "br"));
+  EXPECT_FALSE(AcceptsEncoding("br;q=0.0, gzip", "br"));
+  EXPECT_FALSE(AcceptsEncoding("gzip", "br"));
+  EXPECT_FALSE(AcceptsEncoding("", "gzip"));
+  EXPECT_TRUE(AcceptsEncoding("*", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("*, gzip;q=0", "gzip"));
+  EXPECT_FALSE(AcceptsEncoding("brotli", "br")) << "whole names only";
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ describe('route guard', () => {
   });
 
   it('lets a logged-in user into /app and past /login', async () => {
+    document.cookie = 'tianshan_signed_in=1; Path=/';
     const fetch = stubFetch(jsonResponse(200, sessionInfo()));
     const router = createAppRouter(createMemoryHistory());
     await router.push('/app');
@@ -38,6 +39,7 @@ describe('route guard', () => {
     await router.push('/login');
     expect(router.currentRoute.value.name).toBe('home');
     expect(fetch).toHaveBeenCalledTimes(1);
+    document.cookie = 'tianshan_signed_in=; Path=/; Max-Age=0';
   });
 });
 

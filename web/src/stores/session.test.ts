@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { setUnauthorizedHandler } from '@/api/request';
-import { useSessionStore } from './session';
+import { hasSignedInHint, useSessionStore } from './session';
 import {
   jsonResponse,
   problemResponse,
@@ -22,12 +22,14 @@ describe('session store', () => {
   const onUnauthorized = vi.fn();
 
   beforeEach(() => {
+    document.cookie = 'tianshan_signed_in=1; Path=/';
     setActivePinia(createPinia());
     onUnauthorized.mockReset();
     setUnauthorizedHandler(onUnauthorized);
   });
 
   afterEach(() => {
+    document.cookie = 'tianshan_signed_in=; Path=/; Max-Age=0';
     setUnauthorizedHandler(null);
     vi.unstubAllGlobals();
   });
@@ -60,13 +62,24 @@ describe('session store', () => {
     expect(session.currentOrganization?.id).toBe(5);
   });
 
-  it('treats 401 as a visitor without redirecting', async () => {
+  it('treats 401 as a visitor without redirecting, and forgets the signed-in hint', async () => {
     stubFetch(problemResponse(401, { title: '未登录' }));
     const session = useSessionStore();
     await session.ensureLoaded();
     expect(session.loaded).toBe(true);
     expect(session.isAuthenticated).toBe(false);
     expect(onUnauthorized).not.toHaveBeenCalled();
+    expect(hasSignedInHint()).toBe(false);
+  });
+
+  it('does not ask for a session a browser that never logged in cannot have', async () => {
+    document.cookie = 'tianshan_signed_in=; Path=/; Max-Age=0';
+    const fetch = stubFetch(jsonResponse(200, sessionInfo()));
+    const session = useSessionStore();
+    await session.ensureLoaded();
+    expect(fetch).not.toHaveBeenCalled();
+    expect(session.loaded).toBe(true);
+    expect(session.isAuthenticated).toBe(false);
   });
 
   it('asks again later when the server could not be reached', async () => {

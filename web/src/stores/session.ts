@@ -17,6 +17,11 @@ export interface OrganizationRef {
   name: string;
 }
 
+/** The server sets `tianshan_signed_in` (readable, no secret) with the session and clears it at logout. */
+export function hasSignedInHint(): boolean {
+  return typeof document !== 'undefined' && /(?:^|;\s*)tianshan_signed_in=1(?:;|$)/.test(document.cookie);
+}
+
 export const useSessionStore = defineStore('session', () => {
   const account = ref<Account | null>(null);
   const person = ref<Person | null>(null);
@@ -66,13 +71,23 @@ export const useSessionStore = defineStore('session', () => {
   /** Asks the server once whether the browser already has a session. */
   function ensureLoaded(): Promise<void> {
     if (loaded.value) return Promise.resolve();
+    // A browser that never logged in (no hint cookie from the server) is a guest: asking would
+    // only earn a 401.
+    if (!hasSignedInHint()) {
+      clear();
+      loaded.value = true;
+      return Promise.resolve();
+    }
     pending ??= fetchSession()
       .then(apply)
       .catch((error: unknown) => {
         clear();
-        // 401 is the ordinary "not logged in"; on other failures ask again
-        // at the next navigation instead of deciding the visitor is a guest.
-        if (error instanceof ApiError && error.status === 401) loaded.value = true;
+        // 401 is the ordinary "not logged in" (the session ended: forget the hint too); on
+        // other failures ask again at the next navigation instead of deciding the visitor is a guest.
+        if (error instanceof ApiError && error.status === 401) {
+          document.cookie = 'tianshan_signed_in=; Path=/; Max-Age=0; SameSite=Lax';
+          loaded.value = true;
+        }
       })
       .finally(() => {
         pending = null;

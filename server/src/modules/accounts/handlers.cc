@@ -66,6 +66,13 @@ std::string CookieHeader(const AppContext& ctx, const http::HttpRequest& req, co
          (secure ? "; Secure" : "");
 }
 
+// A cookie the web app may read, holding no secret: "this browser logged in", so that a guest's
+// page load does not ask for a session it does not have. Lives as long as the session cookie.
+std::string SignedInHintHeader(int64_t max_age_seconds, bool secure) {
+  return std::string("tianshan_signed_in=") + (max_age_seconds > 0 ? "1" : "") +
+         "; Path=/; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
+}
+
 }  // namespace
 
 void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
@@ -128,6 +135,8 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
           });
           if (!created.ok()) return reply(http::ProblemResponse(created.status(), lang, instance));
           auto resp = http::HttpResponse::Json(SessionJson(*account, created->grants, created->session.csrf_token));
+          // The session cookie comes last (clients that keep one Set-Cookie keep the session).
+          resp.Header("Set-Cookie", SignedInHintHeader(ctx.settings.session_max_millis / 1000, secure));
           resp.Header("Set-Cookie",
                       "tianshan_session=" + created->session.token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
                           std::to_string(ctx.settings.session_max_millis / 1000) + (secure ? "; Secure" : ""));
@@ -164,7 +173,9 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   });
   if (!s.ok()) return http::Problem(req, s);
   auto resp = http::HttpResponse::NoContent();
-  resp.Header("Set-Cookie", CookieHeader(ctx, req, "", 0));
+  const std::string cookie = CookieHeader(ctx, req, "", 0);
+  resp.Header("Set-Cookie", SignedInHintHeader(0, cookie.find("; Secure") != std::string::npos));
+  resp.Header("Set-Cookie", cookie);
   return resp;
 }
 

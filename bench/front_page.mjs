@@ -1,0 +1,82 @@
+// The public front page as a guest on a phone (390×844, no cache): bytes transferred and time to
+// content (navigation start → the news column visible), median of RUNS loads, for the built web
+// app as served (precompressed brotli/gzip) and for the same build without its compressed
+// copies. Run with `make bench-front` (needs build/tianshan, web/dist and e2e's node modules).
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const REPO = new URL('../', import.meta.url).pathname;
+
+async function withoutCompressedCopies() {
+  const dir = await mkdtemp(join(tmpdir(), 'tianshan-dist-'));
+  await cp(join(REPO, 'web', 'dist'), dir, { recursive: true });
+  for (const entry of await readdir(dir, { recursive: true })) {
+    if (entry.endsWith('.br') || entry.endsWith('.gz')) await rm(join(dir, entry));
+  }
+  return dir;
+}
+
+// One variant per child process: e2e/support/paths.mjs reads TIANSHAN_WEB_DIST once.
+function measure(label, distDir) {
+  const out = execFileSync(process.execPath, [new URL(import.meta.url).pathname], {
+    env: { ...process.env, TIANSHAN_WEB_DIST: distDir, FRONT_PAGE_VARIANT: label },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+async function measureHere(label) {
+  const { startServer } = await import('../e2e/support/server.mjs');
+  const { launchBrowser, PHONE } = await import('../e2e/support/browser.mjs');
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const bytes = [];
+  const times = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
+      const page = await context.newPage();
+      const finished = [];
+      page.on('requestfinished', (r) => finished.push(r));
+      await page.goto('/', { waitUntil: 'networkidle' });
+      await page.getByTestId('front-section-news').waitFor();
+      const shown = await page.evaluate(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        return paint ? paint.startTime : performance.now();
+      });
+      let total = 0;
+      for (const r of finished) {
+        const s = await r.sizes();
+        total += s.responseBodySize + s.responseHeadersSize;
+      }
+      bytes.push(total);
+      times.push(shown);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { label, kib: median(bytes) / 1024, firstPaintMs: median(times) };
+}
+
+if (process.env.FRONT_PAGE_VARIANT) {
+  console.log(JSON.stringify(await measureHere(process.env.FRONT_PAGE_VARIANT)));
+  process.exit(0);
+}
+
+const plain = await withoutCompressedCopies();
+try {
+  const results = [measure('compressed', join(REPO, 'web', 'dist')), measure('uncompressed', plain)];
+  console.log(`front page, guest on a phone, median of ${RUNS} cold loads`);
+  for (const r of results) {
+    console.log(`  ${r.label.padEnd(13)} ${r.kib.toFixed(0).padStart(6)} KiB  first contentful paint ${r.firstPaintMs.toFixed(0)} ms`);
+  }
+  console.log(`  bytes ratio compressed/uncompressed: ${(results[0].kib / results[1].kib).toFixed(2)}`);
+} finally {
+  await rm(plain, { recursive: true, force: true });
+}
