@@ -19,11 +19,17 @@ async function api(baseURL, loginName) {
   const ctx = await request.newContext({ baseURL });
   const session = await ctx.post('/api/v1/session', { data: { login: loginName, password: DEMO_PASSWORD } });
   assert.equal(session.status(), 200, await session.text());
+  const { csrf_token: csrf } = await session.json();
   return {
     get: async (path) => {
       const r = await ctx.get(`/api/v1${path}`);
       assert.equal(r.status(), 200, `${path}: ${await r.text()}`);
       return r.json();
+    },
+    /** The answer's status and body (the caller checks them). */
+    post: async (path, data) => {
+      const r = await ctx.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+      return { status: r.status(), body: await r.json().catch(() => null) };
     },
     dispose: () => ctx.dispose(),
   };
@@ -87,10 +93,14 @@ describe('volunteering leaders', () => {
       await toContainText(shift, '0/10');
       await docScreenshot(page, 'volunteer-manage');
 
-      // The public page of the new project offers the shift.
+      // The shift's roster downloads as .xlsx (a zip: "PK").
       await shift.getByTestId('managed-shift').click();
       await toBeVisible(page.getByTestId('roster'));
-      await toBeVisible(page.getByTestId('roster-export'));
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('roster-export').click()]);
+      assert.match(download.suggestedFilename(), /\.xlsx$/);
+      const chunks = [];
+      for await (const c of await download.createReadStream()) chunks.push(c);
+      assert.equal(Buffer.concat(chunks).subarray(0, 2).toString('latin1'), 'PK');
     }),
   );
 
@@ -150,6 +160,50 @@ describe('volunteering leaders', () => {
       },
       { device: 'phone' },
     ),
+  );
+
+  test('desk: a team leader rejects an application with a reason and approves another', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      const leader = await api(suite.baseURL, LEADER);
+      const team = (await leader.get('/volunteering/my/teams')).items.find((x) => x.name === TEAM);
+      assert.ok(team, `demo team ${TEAM} not found`);
+      await leader.dispose();
+      // Two people apply (an account already in the team is refused; the demo has enough others).
+      const applicants = [];
+      for (const name of ['youth', 'cadre']) {
+        const who = await api(suite.baseURL, name);
+        const r = await who.post(`/volunteering/teams/${team.id}/applications`, { message: '想参加' });
+        if (r.status === 201 || r.status === 200) applicants.push(r.body.name);
+        await who.dispose();
+      }
+      assert.ok(applicants.length >= 1, 'no demo account could apply');
+
+      await login(page, LEADER);
+      await page.goto('/app/volunteering/teams');
+      const row = page.locator(`[data-testid="my-team"][data-name="${TEAM}"]`);
+      await toBeVisible(row);
+      await page.locator('tr', { has: row }).getByTestId('team-members').click();
+      const dialog = page.getByTestId('members-dialog');
+      // A member's row (the table's tr) by the data on its first cell.
+      const member = (status, name) => page.locator(`[data-testid="team-member"][data-status="${status}"][data-name="${name}"]`);
+      const rowOf = (cell) => dialog.locator('tr', { has: cell });
+      const first = member('pending', applicants[0]);
+      await toBeVisible(first);
+      await docScreenshot(page, 'volunteer-team-members');
+      await rowOf(first).getByTestId('member-reject').click();
+      // No reason, no rejection.
+      await page.getByTestId('member-reject-save').click();
+      await toBeVisible(page.getByTestId('member-reject-dialog').locator('.el-form-item__error'));
+      await page.locator('input[data-testid="member-reject-reason"]').fill('本期名额已满');
+      await page.getByTestId('member-reject-save').click();
+      const rejected = member('rejected', applicants[0]);
+      await toBeVisible(rejected);
+      await toContainText(rowOf(rejected), '本期名额已满');
+      if (applicants[1]) {
+        await rowOf(member('pending', applicants[1])).getByTestId('member-approve').click();
+        await toBeVisible(member('active', applicants[1]));
+      }
+    }),
   );
 
   test('phone: past shifts read 已结束, never 已报名', { timeout: TEST_TIMEOUT }, (t) =>
