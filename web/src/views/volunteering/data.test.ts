@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, MySignUp, RosterLine, Shift, ShiftView } from '@/api/volunteering';
+import type { LedgerEntry, MySignUp, RosterLine, ShiftView } from '@/api/volunteering';
+import { shiftFixture } from '@/testing/volunteering';
 import { fillMonths, figuresFromStats, monthsBack } from './figures/data';
 import { formatHours, formatRange } from './format';
 import { monthlyTotals, yearlyTotals, hoursToMinutes } from './hours/data';
@@ -11,25 +12,7 @@ import { myShiftRows } from './shifts/data';
 
 const NOW = Date.parse('2026-07-01T00:00:00Z');
 
-function shift(over: Partial<Shift> = {}): Shift {
-  return {
-    id: 1,
-    project_id: 1,
-    starts_at: '2026-07-02T01:00:00Z',
-    ends_at: '2026-07-02T04:00:00Z',
-    capacity: 2,
-    confirmed: 0,
-    waitlisted: 0,
-    seats_left: 2,
-    role: null,
-    requirements: null,
-    min_age: null,
-    status: 'open',
-    state: 'open',
-    ended: false,
-    ...over,
-  };
-}
+const shift = shiftFixture;
 
 describe('format', () => {
   it('shows China time and hours', () => {

@@ -9,6 +9,7 @@ import { i18n, setLocale } from '@/locales';
 import { useSessionStore } from '@/stores/session';
 import { jsonResponse, problemResponse, sessionInfo } from '@/testing/http';
 import type { ShiftView, TeamView } from '@/api/volunteering';
+import { shiftFixture, teamCan } from '@/testing/volunteering';
 import ApprovalsList from './approvals/list.vue';
 import ReportForm from './hours/ReportForm.vue';
 import ManageList from './manage/list.vue';
@@ -41,35 +42,9 @@ const bodyOf = (fn: Mock, key: string) => {
 const V = '/api/v1/volunteering';
 const noCan = { sign_up: false, cancel_sign_up: false, manage_roster: true, cancel: false, edit: false };
 function shiftView(id: number, over: Partial<ShiftView> = {}): ShiftView {
-  return {
-    id,
-    project_id: 2,
-    starts_at: '2030-07-02T01:00:00Z',
-    ends_at: '2030-07-02T04:00:00Z',
-    capacity: 5,
-    confirmed: 1,
-    waitlisted: 0,
-    seats_left: 4,
-    role: null,
-    requirements: null,
-    min_age: null,
-    status: 'open',
-    state: 'open',
-    ended: false,
-    my_sign_up: null,
-    can: noCan,
-    ...over,
-  };
+  const s = shiftFixture({ id, project_id: 2, starts_at: '2030-07-02T01:00:00Z', ends_at: '2030-07-02T04:00:00Z', capacity: 5, confirmed: 1, seats_left: 4 });
+  return { ...s, my_sign_up: null, can: noCan, ...over };
 }
-const teamCan = (over: Partial<TeamView['can']> = {}): TeamView['can'] => ({
-  edit: false,
-  join: false,
-  decide_members: false,
-  add_leader: false,
-  add_project: false,
-  report_hours: false,
-  ...over,
-});
 function teamView(id: number, name: string, over: Partial<TeamView['can']> = {}): TeamView {
   return {
     id,

@@ -2,7 +2,8 @@
 // reports, team choices follow the server's can, my past shifts read 已结束.
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/api/request';
-import type { MySignUp, Project, Shift, TeamView } from '@/api/volunteering';
+import type { MySignUp, Project, Shift } from '@/api/volunteering';
+import { teamCan } from '@/testing/volunteering';
 import { batchFailures, reportQueue } from './approvals/data';
 import { REPORT_FIELDS, hoursToMinutes, reportTeams } from './hours/data';
 import { decidingTeams, projectTeams } from './manage/data';
@@ -10,16 +11,7 @@ import { chinaLocal, projectChange, projectInput, projectModel, shiftChange, shi
 import { myShiftRows, statusText } from './shifts/data';
 
 const t = (key: string, named?: Record<string, unknown>) => (named ? `${key}:${JSON.stringify(named)}` : key);
-const can = (over: Partial<TeamView['can']> = {}): TeamView['can'] => ({
-  edit: false,
-  join: false,
-  decide_members: false,
-  add_leader: false,
-  add_project: false,
-  report_hours: false,
-  ...over,
-});
-const team = (id: number, name: string, over: Partial<TeamView['can']> = {}) => ({ id, name, can: can(over) });
+const team = (id: number, name: string, over: Parameters<typeof teamCan>[0] = {}) => ({ id, name, can: teamCan(over) });
 
 describe('self-report hours', () => {
   const hours = REPORT_FIELDS.find((f) => f.key === 'hours')!;

@@ -1,8 +1,8 @@
 import { ApiError } from '@/api/request';
 import type { AwaitingShift, HourReport } from '@/api/volunteering';
 import type { Column } from '@/components/dataList';
-import type { FormDialogSpec } from '@/components/formFields';
 import { formatHours, formatRange } from '../format';
+import { reasonDialog } from '../reason';
 
 /** Oldest reports first: the queue order. */
 export function reportQueue(reports: HourReport[]): HourReport[] {
@@ -68,21 +68,4 @@ export const AWAITING_COLUMNS: Column<AwaitingShift>[] = [
 ];
 
 /** Rejecting self-reports needs a reason the volunteers will see. */
-export const DECISION_DIALOG: FormDialogSpec<{ reason: string }> = {
-  fields: [
-    {
-      key: 'reason',
-      kind: 'text',
-      label: 'volunteering.approvals.reason',
-      required: true,
-      maxlength: 200,
-      check: { message: 'volunteering.approvals.reasonRequired', whitespace: true },
-      testid: 'reject-reason',
-    },
-  ],
-  testid: 'reject-dialog',
-  submitTestid: 'reject-save',
-  submitLabel: 'volunteering.approvals.reject',
-  submitType: 'danger',
-  width: 'min(420px, 94vw)',
-};
+export const DECISION_DIALOG = reasonDialog('reject');

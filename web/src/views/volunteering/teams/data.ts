@@ -1,7 +1,7 @@
 import type { TeamMember, TeamView } from '@/api/volunteering';
 import type { Column, TagType } from '@/components/dataList';
-import type { FormDialogSpec } from '@/components/formFields';
 import { formatDateTime } from '../format';
+import { reasonDialog } from '../reason';
 
 export const teamStatusTag: Record<TeamView['status'], TagType> = { active: 'success', archived: 'info' };
 
@@ -65,21 +65,4 @@ export const MEMBER_COLUMNS: Column<TeamMember>[] = [
 ];
 
 /** Rejecting an application needs a reason the applicant will see. */
-export const MEMBER_REJECT_DIALOG: FormDialogSpec<{ reason: string }> = {
-  fields: [
-    {
-      key: 'reason',
-      kind: 'text',
-      label: 'volunteering.approvals.reason',
-      required: true,
-      maxlength: 200,
-      check: { message: 'volunteering.approvals.reasonRequired', whitespace: true },
-      testid: 'member-reject-reason',
-    },
-  ],
-  testid: 'member-reject-dialog',
-  submitTestid: 'member-reject-save',
-  submitLabel: 'volunteering.approvals.reject',
-  submitType: 'danger',
-  width: 'min(420px, 94vw)',
-};
+export const MEMBER_REJECT_DIALOG = reasonDialog('member-reject');
