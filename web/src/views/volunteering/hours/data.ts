@@ -119,7 +119,7 @@ export const REPORT_FIELDS: FormField<HourReportFormModel, { teams: FieldOption[
     half: true,
     // Whole and half hours: 0.5, 1, 1.5, 2 … (a typed 1.2 snaps to 1); the server takes any
     // whole number of minutes from 1 to 1440 and checks again.
-    attrs: { min: 0.5, max: 24, step: 0.5, 'step-strictly': true, precision: 1 },
+    attrs: { min: 0.5, max: 24, step: 0.5, 'step-strictly': true },
     testid: 'report-hours',
   },
   {
