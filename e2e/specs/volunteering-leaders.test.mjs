@@ -27,8 +27,8 @@ async function api(baseURL, loginName) {
       return r.json();
     },
     /** The answer's status and body (the caller checks them). */
-    post: async (path, data) => {
-      const r = await ctx.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+    post: async (path, data, headers = {}) => {
+      const r = await ctx.post(`/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf, ...headers } });
       return { status: r.status(), body: await r.json().catch(() => null) };
     },
     dispose: () => ctx.dispose(),
@@ -203,6 +203,44 @@ describe('volunteering leaders', () => {
         await rowOf(member('pending', applicants[1])).getByTestId('member-approve').click();
         await toBeVisible(member('active', applicants[1]));
       }
+    }),
+  );
+
+  test('desk: a shift whose hours await confirmation is listed and confirmed from the approvals page', { timeout: TEST_TIMEOUT }, async (t) =>
+    suite.withPage(t, async (page) => {
+      const leader = await api(suite.baseURL, LEADER);
+      const volunteer = await api(suite.baseURL, VOLUNTEER);
+      const { items } = await leader.get('/volunteering/projects?manage=true&limit=50');
+      const project = items.find((p) => p.status === 'recruiting');
+      assert.ok(project, 'no recruiting demo project');
+      const start = Date.now() + 5 * 24 * 3600_000;
+      const shift = await leader.post(`/volunteering/projects/${project.id}/shifts`, {
+        starts_at: new Date(start).toISOString(),
+        ends_at: new Date(start + 3 * 3600_000).toISOString(),
+        capacity: 3,
+      });
+      assert.equal(shift.status, 201, JSON.stringify(shift.body));
+      const signUp = await volunteer.post(`/volunteering/shifts/${shift.body.id}/sign-ups`, {}, { 'Idempotency-Key': 'e2e-awaiting' });
+      assert.equal(signUp.status, 201, JSON.stringify(signUp.body));
+      // The leader records the session by hand: checked in and out, hours not yet confirmed.
+      const now = Date.now();
+      const fix = await leader.post(`/volunteering/sign-ups/${signUp.body.id}/attendance`, {
+        checked_in_at: new Date(now - 2 * 3600_000).toISOString(),
+        checked_out_at: new Date(now - 60_000).toISOString(),
+        reason: '现场登记',
+      });
+      assert.equal(fix.status, 200, JSON.stringify(fix.body));
+      await leader.dispose();
+      await volunteer.dispose();
+
+      await login(page, LEADER);
+      await page.goto('/app/volunteering/approvals');
+      await page.getByRole('tab', { name: '待确认签到时长' }).click();
+      const row = page.locator(`[data-testid="awaiting-shift"][data-shift-id="${shift.body.id}"]`);
+      await toBeVisible(row);
+      await toContainText(row, '1 人待确认');
+      await row.getByTestId('awaiting-confirm').click();
+      await toBeHidden(row);
     }),
   );
 

@@ -148,6 +148,31 @@ describe('volunteering leaders', () => {
     wrapper.unmount();
   });
 
+  it('approvals: a batch is rejected with one reason', async () => {
+    const fetch = routeFetch({
+      [`GET ${V}/shifts/awaiting-confirmation`]: jsonResponse(200, { items: [], next_cursor: null }),
+      [`GET ${V}/projects`]: jsonResponse(200, { items: [{ id: 2, team_id: 7, team_name: '风云志愿队' }], next_cursor: null }),
+      [`GET ${V}/teams/7/hour-reports`]: jsonResponse(200, { items: [report(11, '王一'), report(12, '李二')] }),
+      [`POST ${V}/hours/reports/decisions`]: jsonResponse(200, { items: [] }),
+    });
+    const wrapper = mount(ApprovalsList, { global: { plugins: plugins() }, attachTo: document.body });
+    await flushPromises();
+    await wrapper.get('[data-testid="report-pick-all"] input').setValue(true);
+    await wrapper.get('[data-testid="batch-reject"]').trigger('click');
+    await flushPromises();
+    expect(document.querySelector('[data-testid="reject-dialog"]')?.textContent).toContain('驳回 2 条自报时长');
+    const input = document.querySelector('input[data-testid="reject-reason"]') as HTMLInputElement;
+    input.value = '无法核实';
+    input.dispatchEvent(new Event('input'));
+    await flushPromises();
+    (document.querySelector('[data-testid="reject-save"]') as HTMLElement).click();
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await flushPromises();
+    expect(bodyOf(fetch, `POST ${V}/hours/reports/decisions`)).toEqual({ report_ids: [11, 12], decision: 'reject', reason: '无法核实' });
+    wrapper.unmount();
+  });
+
   it("approvals: shifts awaiting confirmation come from the server's list and confirm in one call", async () => {
     const fetch = routeFetch({
       [`GET ${V}/shifts/awaiting-confirmation`]: jsonResponse(200, {
