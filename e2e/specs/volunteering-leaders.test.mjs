@@ -162,6 +162,33 @@ describe('volunteering leaders', () => {
     ),
   );
 
+  test('desk: a branch secretary creates a team he leads, then renames it', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      const name = `E2E 应急志愿队 ${Date.now() % 100000}`;
+      await login(page, LEADER);
+      await page.goto('/app/volunteering/teams');
+      await page.getByTestId('team-new').click();
+      const dialog = page.getByTestId('team-dialog');
+      await toBeVisible(dialog);
+      await dialog.locator('input[data-testid="team-name"]').fill(name);
+      await dialog.locator('input[data-testid="team-partner_name"]').fill('克拉玛依青年社工服务中心');
+      await page.getByTestId('team-save').click();
+      await toBeHidden(dialog);
+      const row = page.locator(`[data-testid="my-team"][data-name="${name}"]`);
+      await toBeVisible(row);
+      const line = page.locator('tr', { has: row });
+      await toContainText(line.getByTestId('team-membership'), '队长');
+      await toContainText(line, '克拉玛依青年社工服务中心');
+
+      await line.getByTestId('team-edit').click();
+      await toBeVisible(dialog);
+      await dialog.locator('input[data-testid="team-name"]').fill(`${name}（改）`);
+      await page.getByTestId('team-save').click();
+      await toBeHidden(dialog);
+      await toBeVisible(page.locator(`[data-testid="my-team"][data-name="${name}（改）"]`));
+    }),
+  );
+
   test('desk: a team leader rejects an application with a reason and approves another', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(t, async (page) => {
       const leader = await api(suite.baseURL, LEADER);

@@ -80,6 +80,9 @@ describe('leader forms', () => {
   const existingTeam = { id: 1, organization_id: 9, name: '风云志愿队', description: null, partner_name: '克拉玛依青年社工', status: 'active', created_at: '' } as const;
   it('a new team leaves empty fields out', () => {
     expect(teamInput(9, { ...teamModel(), name: ' 新队 ' })).toEqual({ organization_id: 9, name: '新队' });
+    // The creator leads it when the account has a person and the box stays ticked.
+    expect(teamInput(9, { ...teamModel(), name: '新队' }, 5)).toEqual({ organization_id: 9, name: '新队', leader_person_ids: [5] });
+    expect(teamInput(9, { ...teamModel(), name: '新队', lead: false }, 5)).not.toHaveProperty('leader_person_ids');
   });
   it('a team change sends only what changed; a cleared partner becomes null', () => {
     const m = teamModel(existingTeam);

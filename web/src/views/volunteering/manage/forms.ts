@@ -23,6 +23,14 @@ export interface TeamFormModel {
   description: string;
   partner_name: string;
   status: Team['status'];
+  /** A new team: the creator leads it (when the account has a person). */
+  lead: boolean;
+}
+
+export interface TeamFormContext {
+  editing: boolean;
+  /** The caller's person, who may lead a new team; null for an account without one. */
+  personId: number | null;
 }
 
 export function teamModel(team?: Team | null): TeamFormModel {
@@ -31,16 +39,18 @@ export function teamModel(team?: Team | null): TeamFormModel {
     description: team?.description ?? '',
     partner_name: team?.partner_name ?? '',
     status: team?.status ?? 'active',
+    lead: !team,
   };
 }
 
-/** A new team of the organization; empty optional fields are left out. */
-export function teamInput(organizationId: number, m: TeamFormModel): TeamInput {
+/** A new team of the organization (led by the creator when asked); empty optional fields are left out. */
+export function teamInput(organizationId: number, m: TeamFormModel, personId: number | null = null): TeamInput {
   return {
     organization_id: organizationId,
     name: m.name.trim(),
     ...(m.description.trim() ? { description: m.description.trim() } : {}),
     ...(m.partner_name.trim() ? { partner_name: m.partner_name.trim() } : {}),
+    ...(m.lead && personId ? { leader_person_ids: [personId] } : {}),
   };
 }
 
@@ -54,7 +64,7 @@ export function teamChange(team: Team, m: TeamFormModel): TeamChange {
   return change;
 }
 
-export const TEAM_DIALOG: FormDialogSpec<TeamFormModel, { editing: boolean }> = {
+export const TEAM_DIALOG: FormDialogSpec<TeamFormModel, TeamFormContext> = {
   fields: [
     { key: 'name', kind: 'text', label: 'volunteering.teamForm.name', required: true, maxlength: 100 },
     { key: 'partner_name', kind: 'text', label: 'volunteering.teamForm.partner', hint: 'volunteering.teamForm.partnerHint', maxlength: 100 },
@@ -66,6 +76,7 @@ export const TEAM_DIALOG: FormDialogSpec<TeamFormModel, { editing: boolean }> = 
       options: optionsOf(['active', 'archived'], 'volunteering.teamStatus.', 'team-status-'),
       visible: editing,
     },
+    { key: 'lead', kind: 'checkbox', label: 'volunteering.teamForm.lead', visible: (_, c) => !c.editing && c.personId !== null },
   ],
   testid: 'team-dialog',
   fieldTestidPrefix: 'team-',
