@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server web test-server test-web test-e2e bench bench-national fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e bench bench-national fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -15,13 +15,18 @@ server: deps
 	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(BUILD) -j$(JOBS)
 
+# The server binary alone (what `make run` needs: no test binaries).
+server-bin: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD) -j$(JOBS) --target tianshan
+
 web: deps
 	@cd web && npm run build --silent
 
 build: server web
 
 # Serves the API and the web app on http://localhost:$(PORT) with the demo network.
-run: build
+run: server-bin web
 	@mkdir -p $(dir $(DB))
 	@if [ ! -f $(DB) ]; then $(BUILD)/tianshan --db sqlite:$(DB) demo; fi
 	@exec $(BUILD)/tianshan --db sqlite:$(DB) serve --listen 127.0.0.1 --port $(PORT) --web web/dist

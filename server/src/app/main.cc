@@ -6,9 +6,12 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "app/app.h"
+#include "app/web_location.h"
 #include "modules/jobs/job_repository.h"
 #include "modules/jobs/job_runner.h"
 #include "core/crypto.h"
@@ -111,7 +114,7 @@ int Serve(const AppConfig& config) {
   if (Status s = app->StartServer(); !s.ok()) Die("cannot start the server", s);
   if (config.jobs) app->StartJobs();
   tianshan::AppLog().info("tianshan serving http://{}:{} (database {}, web app {})", config.listen, app->port(),
-                          app->db().describe(), config.web_dir);
+                          app->db().describe(), config.web_dir.empty() ? "none: API only" : config.web_dir);
   int sig = 0;
   sigwait(&signals, &sig);
   tianshan::AppLog().info("stopping (signal {})", sig);
@@ -129,6 +132,8 @@ int main(int argc, char** argv) {
   AppConfig config;
   CLI::App cli{"Tianshan (天山): the platform of a youth-league organization network"};
   cli.require_subcommand(1);
+  // Global options are accepted after the subcommand too: `tianshan demo --db sqlite:x.db`.
+  cli.fallthrough();
   cli.add_option("--db", config.db_url, "Database: sqlite:PATH or postgresql://user@host:port/db")
       ->envname("TIANSHAN_DB")
       ->capture_default_str();
@@ -213,7 +218,19 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   tianshan::InitLogging(config.quiet);
 
-  if (serve->parsed()) return Serve(config);
+  if (serve->parsed()) {
+    const bool web_given = serve->get_option("--web")->count() > 0 || std::getenv("TIANSHAN_WEB") != nullptr;
+    std::error_code ec;
+    auto web = tianshan::LocateWebApp(config.web_dir, web_given, std::filesystem::read_symlink("/proc/self/exe", ec));
+    if (web) {
+      config.web_dir = *web;
+    } else {
+      tianshan::AppLog().warn("no web app in '{}': serving the API only (build it with `make web`, or pass --web DIR)",
+                              config.web_dir);
+      config.web_dir.clear();
+    }
+    return Serve(config);
+  }
   if (cli.got_subcommand("migrate")) {
     auto app = OpenApp(config, true);
     std::printf("database %s is up to date\n", app->db().describe().c_str());

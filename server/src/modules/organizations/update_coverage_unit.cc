@@ -31,6 +31,8 @@ Result<CoverageUnit> UpdateCoverageUnit(const AppContext& ctx, const Caller& cal
     if (after.covered_by_organization_id != before.covered_by_organization_id) {
       TS_RETURN_IF_ERROR(CheckCoveringOrganization(tx, *org, after.covered_by_organization_id));
     }
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (CoverageUnitAuditJson(after) == CoverageUnitAuditJson(before)) return before;
     after.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(SaveCoverageUnit(tx, after));
     if (after.covered() != before.covered()) {

@@ -46,6 +46,8 @@ Result<Organization> UpdateOrganization(const AppContext& ctx, const Caller& cal
       }
       if (!denied.field_errors().empty()) return denied;
     }
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (OrganizationAuditJson(after) == OrganizationAuditJson(before)) return before;
     int64_t now = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(ValidateFields(after.fields, now));
     if (after.active() && after.fields.name != before.fields.name) {

@@ -22,6 +22,8 @@ Result<PersonDetails> UpdatePerson(const AppContext& ctx, const Caller& caller, 
     const std::string before = PersonAuditJson(vp.person);
     Person after = vp.person;
     after.fields = f;
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (PersonAuditJson(after) == before) return LoadPersonDetails(tx, ctx, caller.actor, id);
     TS_RETURN_IF_ERROR(UpdatePersonFields(tx, id, f, ctx.clock.NowMillis()));
     TS_RETURN_IF_ERROR(
         Audit(tx, ctx, caller, "person.update", "person", id, vp.person.org_path, before, PersonAuditJson(after)));

@@ -73,6 +73,15 @@ const std::vector<MessageText>& Messages() {
        "The capacity cannot be below the {} confirmed"},
       {"volunteer.reason_required", "拒绝时请填写理由", "Give a reason to reject"},
       {"volunteer.minutes_nonzero", "调整时长不能为 0", "An adjustment cannot be zero"},
+      {"volunteer.notice.shift_tomorrow_title", "明天有志愿服务", "You volunteer tomorrow"},
+      {"volunteer.notice.shift_tomorrow_body", "「{project}」{time} 开始，地点：{place}",
+       "\"{project}\" starts {time}, at {place}"},
+      {"volunteer.notice.hours_overdue_title", "志愿时长待确认", "Hours wait for your confirmation"},
+      {"volunteer.notice.hours_overdue_body", "{count} 条自报时长已等待超过 {days} 天",
+       "{count} self-reported hours have waited over {days} days"},
+      {"volunteer.notice.promoted_title", "候补转为正式报名", "You have a seat"},
+      {"volunteer.notice.promoted_body", "「{project}」{time} 的班次有人取消，您已从候补转为正式报名",
+       "Someone cancelled: your place on \"{project}\" at {time} is confirmed"},
   };
   return messages;
 }

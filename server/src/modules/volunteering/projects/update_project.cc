@@ -39,6 +39,8 @@ Result<ProjectView> UpdateProject(const AppContext& ctx, const Caller& caller, i
     if (patch.category) f.category = *patch.category;
     if (patch.venue_id) f.venue_id = *patch.venue_id;
     if (patch.visibility) f.visibility = *patch.visibility;
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (ProjectAuditJson(p) == before) return ViewProject(access);
     p.updated_at = ctx.clock.NowMillis();
     TS_RETURN_IF_ERROR(UpdateProjectFields(tx, p.id, f, p.updated_at));
     return Changed(tx, ctx, caller, "volunteer_project.update", std::move(access), before, std::move(p));

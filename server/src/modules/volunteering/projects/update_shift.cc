@@ -32,6 +32,8 @@ Result<ShiftView> UpdateShift(const AppContext& ctx, const Caller& caller, int64
       s.min_age.reset();
       if (*patch.min_age) s.min_age = static_cast<int>(**patch.min_age);
     }
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (ShiftAuditJson(s, now) == before) return ViewShift(tx, &caller.actor, access.project, std::move(s), now);
     TS_RETURN_IF_ERROR(UpdateShiftFields(tx, s, now));
     // New seats go to the waitlist in order.
     for (int seats = s.capacity - s.confirmed; seats > 0 && s.waitlisted > 0; --seats) {

@@ -1,6 +1,7 @@
 #include "modules/volunteering/signups/cancel_sign_up.h"
 
 #include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/reminders.h"
 #include "modules/volunteering/signups/sign_up_for_shift.h"
 #include "modules/volunteering/signups/signup_repository.h"
 
@@ -23,6 +24,7 @@ Result<std::optional<SignUp>> PromoteFirstWaitlisted(storage::Transaction& tx, c
                                        .organization_path = org_path,
                                        .before_json = before,
                                        .after_json = SignUpAuditJson(*next)}));
+  TS_RETURN_IF_ERROR(NotifyPromoted(tx, ctx, *next));
   return next;
 }
 

@@ -21,6 +21,8 @@ Result<TeamView> UpdateTeam(const AppContext& ctx, const Caller& caller, int64_t
     if (patch.description) team.description = *patch.description;
     if (patch.partner_name) team.partner_name = *patch.partner_name;
     if (patch.status) team.status = *patch.status;
+    // A PATCH that sets nothing new changes nothing: no write, no updated_at, no audit entry.
+    if (TeamAuditJson(team) == TeamAuditJson(*found)) return ViewTeam(tx, ctx, &caller.actor, std::move(team));
     TS_RETURN_IF_ERROR(UpdateTeamFields(tx, team, ctx.clock.NowMillis()));
     TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
                                         {.action = "volunteer_team.update",
