@@ -5424,12 +5424,13 @@ export interface components {
             updated_at: string;
             can: components["schemas"]["VolunteerProjectCan"];
         };
-        /** @description What the caller may do with the shift now: sign_up — an account with a person, the shift open and not started, the project recruiting or running, no active sign-up of the caller (age, guardian consent, seats and overlaps are answered by the sign-up itself); cancel_sign_up — the caller has an active sign-up and the shift has not started; manage_roster — roster, check-in code, attendance, confirming hours (project managers; not cancelled); cancel — cancel the shift (project managers; open, not started). */
+        /** @description What the caller may do with the shift now: sign_up — an account with a person, the shift open and not started, the project recruiting or running, no active sign-up of the caller (age, guardian consent, seats and overlaps are answered by the sign-up itself); cancel_sign_up — the caller has an active sign-up and the shift has not started; manage_roster — roster, check-in code, attendance, confirming hours (project managers; not cancelled); cancel — cancel the shift (project managers; open, not started); edit — change its times, seats, role, requirements or minimum age (the same as cancel; times only while nobody is signed up). */
         VolunteerShiftCan: {
             sign_up: boolean;
             cancel_sign_up: boolean;
             manage_roster: boolean;
             cancel: boolean;
+            edit: boolean;
         };
         VolunteerShift: {
             id: number;

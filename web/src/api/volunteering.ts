@@ -1,13 +1,18 @@
 // The volunteering module: teams, projects and shifts, sign-ups and the waitlist, check-in,
 // the hours ledger, self-reports, certificates, rankings.
 // Types from the generated schema (server/src/modules/volunteering/openapi.json).
-import { API_BASE, get, post } from './request';
+import { API_BASE, download, get, patch, post } from './request';
 import type { Answer, Body, ItemOf, ListQuery, Query, Schema } from './types';
 
 type V1 = '/api/v1/volunteering';
 const V = '/volunteering';
 
 export type Team = Schema<'VolunteerTeam'>;
+/** One team as the caller sees it: `can` and `my_membership`. */
+export type TeamView = Schema<'VolunteerTeamView'>;
+export type TeamMember = Schema<'VolunteerMember'>;
+export type ProjectView = Schema<'VolunteerProjectView'>;
+export type ShiftView = Schema<'VolunteerShiftView'>;
 export type Project = Schema<'VolunteerProject'>;
 export type ProjectStatus = Project['status'];
 export type Shift = Schema<'VolunteerShift'>;
@@ -37,11 +42,38 @@ export type HourReportInput = Body<`${V1}/hours/reports`, 'post'>;
 export type AttendanceFix = Body<`${V1}/sign-ups/{id}/attendance`, 'post'>;
 export type HourDecision = Body<`${V1}/hours/reports/{id}/decision`, 'post'>['decision'];
 export type ProjectFilter = ListQuery<`${V1}/projects`>;
+export type TeamInput = Body<`${V1}/teams`, 'post'>;
+export type TeamChange = Body<`${V1}/teams/{id}`, 'patch'>;
+export type ProjectInput = Body<`${V1}/projects`, 'post'>;
+export type ProjectChange = Body<`${V1}/projects/{id}`, 'patch'>;
+export type ShiftInput = Body<`${V1}/projects/{id}/shifts`, 'post'>;
+export type ShiftChange = Body<`${V1}/shifts/{id}`, 'patch'>;
+export type MemberDecision = Body<`${V1}/teams/{id}/members/{member_id}/decision`, 'post'>['decision'];
+/** A shift whose hours await confirmation, with its project and how many sessions wait. */
+export type AwaitingShift = ItemOf<`${V1}/shifts/awaiting-confirmation`>;
 
 export const listProjects = (filter: ProjectFilter = {}) =>
   get<Answer<`${V1}/projects`, 'get'>>(`${V}/projects`, { query: filter });
 export const getProject = (id: number) => get<ProjectDetail>(`${V}/projects/${id}`);
-export const getTeam = (id: number) => get<Team>(`${V}/teams/${id}`);
+export const getTeam = (id: number) => get<TeamView>(`${V}/teams/${id}`);
+export const createTeam = (input: TeamInput) => post<TeamView>(`${V}/teams`, input);
+export const updateTeam = (id: number, change: TeamChange) => patch<TeamView>(`${V}/teams/${id}`, change);
+/** The teams I lead, belong to or have applied to, each with `can`. */
+export const listMyTeams = (cursor?: string | null) =>
+  get<Answer<`${V1}/my/teams`, 'get'>>(`${V}/my/teams`, { query: { cursor, limit: 50 } });
+export const listTeamMembers = (teamId: number, status?: TeamMember['status']) =>
+  get<Answer<`${V1}/teams/{id}/members`, 'get'>>(`${V}/teams/${teamId}/members`, { query: { status } });
+/** Approve or reject an application; rejecting needs a reason. */
+export const decideMember = (teamId: number, memberId: number, decision: MemberDecision, reason?: string) =>
+  post<TeamMember>(`${V}/teams/${teamId}/members/${memberId}/decision`, reason ? { decision, reason } : { decision });
+
+export const createProject = (input: ProjectInput) => post<ProjectView>(`${V}/projects`, input);
+export const updateProject = (id: number, change: ProjectChange) => patch<ProjectView>(`${V}/projects/${id}`, change);
+export const setProjectStatus = (id: number, status: ProjectStatus) =>
+  post<ProjectView>(`${V}/projects/${id}/status`, { status });
+export const addShift = (projectId: number, input: ShiftInput) => post<ShiftView>(`${V}/projects/${projectId}/shifts`, input);
+export const updateShift = (id: number, change: ShiftChange) => patch<ShiftView>(`${V}/shifts/${id}`, change);
+export const cancelShift = (id: number) => post<ShiftView>(`${V}/shifts/${id}/cancel`);
 
 /** Takes a seat or a waitlist place; the same key always answers the same sign-up. */
 export const signUp = (shiftId: number, idempotencyKey: string, consent?: GuardianConsent) =>
@@ -54,6 +86,14 @@ export const listMySignUps = (cursor?: string | null) =>
   get<Answer<`${V1}/my/sign-ups`, 'get'>>(`${V}/my/sign-ups`, { query: { cursor, limit: 50 } });
 
 export const getRoster = (shiftId: number) => get<Roster>(`${V}/shifts/${shiftId}/roster`);
+/** Downloads the roster as .xlsx. */
+export const exportRoster = (shiftId: number) =>
+  download(`${V}/shifts/${shiftId}/roster/export`, undefined, `roster-${shiftId}.xlsx`);
+/** Shifts with checked-out sessions not yet credited (or still checked in), newest first. */
+export const listAwaitingShifts = (cursor?: string | null, organizationId?: number) =>
+  get<Answer<`${V1}/shifts/awaiting-confirmation`, 'get'>>(`${V}/shifts/awaiting-confirmation`, {
+    query: { cursor, limit: 50, organization_id: organizationId },
+  });
 export const getCheckInCode = (shiftId: number, direction: Direction) =>
   get<CheckInCode>(`${V}/shifts/${shiftId}/check-in-code`, { query: { direction } });
 export const checkInWithToken = (shiftId: number, direction: Direction, token: string) =>
@@ -77,6 +117,12 @@ export const listHourReports = (teamId: number, status?: string) =>
   });
 export const decideHourReport = (id: number, decision: HourDecision, reason?: string) =>
   post<HourReport>(`${V}/hours/reports/${id}/decision`, reason ? { decision, reason } : { decision });
+/** Decides many reports, all or nothing: a 422 names each failing one as `report_ids[i]`. */
+export const decideHourReports = (reportIds: number[], decision: HourDecision, reason?: string) =>
+  post<Answer<`${V1}/hours/reports/decisions`, 'post'>>(
+    `${V}/hours/reports/decisions`,
+    reason ? { report_ids: reportIds, decision, reason } : { report_ids: reportIds, decision },
+  );
 
 export const issueCertificate = () => post<Certificate>(`${V}/certificates`);
 export const listMyCertificates = () => get<Answer<`${V1}/my/certificates`, 'get'>>(`${V}/my/certificates`);

@@ -45,8 +45,9 @@ TEST_P(VolunteerCanApiTest, ProjectShiftAndTeamAnswersSayWhatTheCallerMayDo) {
   ASSERT_EQ(as_admin.status, 200) << as_admin.body;
   EXPECT_EQ(as_admin.json()["project"]["can"]["publish"], false);
   EXPECT_EQ(as_admin.json()["project"]["can"]["edit"], true);
-  EXPECT_EQ(as_admin.json()["shifts"][0]["can"],
-            Can({{"sign_up", false}, {"cancel_sign_up", false}, {"manage_roster", true}, {"cancel", true}}));
+  EXPECT_EQ(
+      as_admin.json()["shifts"][0]["can"],
+      Can({{"sign_up", false}, {"cancel_sign_up", false}, {"manage_roster", true}, {"cancel", true}, {"edit", true}}));
 
   auto pub = Client()->Get(project_path);
   ASSERT_EQ(pub.status, 200);

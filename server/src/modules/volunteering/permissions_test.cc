@@ -137,7 +137,7 @@ TEST(VolunteerPermissionsTest, ShiftCanFollowsTheCallerAndTheClock) {
 
   ShiftCan can = ShiftActions(&volunteer, access, shift, std::nullopt, now);
   EXPECT_TRUE(can.sign_up);
-  EXPECT_FALSE(can.cancel_sign_up || can.manage_roster || can.cancel);
+  EXPECT_FALSE(can.cancel_sign_up || can.manage_roster || can.cancel || can.edit);
   EXPECT_FALSE(ShiftActions(nullptr, access, shift, std::nullopt, now).sign_up);  // the public
 
   SignUp mine;
@@ -152,8 +152,9 @@ TEST(VolunteerPermissionsTest, ShiftCanFollowsTheCallerAndTheClock) {
   mine.status = "confirmed";
   access.manager = true;
   can = ShiftActions(&volunteer, access, shift, mine, shift.starts_at);
-  EXPECT_FALSE(can.sign_up || can.cancel_sign_up || can.cancel);
+  EXPECT_FALSE(can.sign_up || can.cancel_sign_up || can.cancel || can.edit);
   EXPECT_TRUE(can.manage_roster);
+  EXPECT_TRUE(ShiftActions(&volunteer, access, shift, mine, now).edit);  // before the start
   // A project that does not recruit takes no sign-ups; a cancelled shift has no roster to run.
   access.project.status = "finished";
   EXPECT_FALSE(ShiftActions(&volunteer, access, shift, std::nullopt, now).sign_up);

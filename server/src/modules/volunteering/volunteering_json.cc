@@ -159,7 +159,8 @@ void WriteShiftView(JsonOut& out, const ShiftView& v) {
   WriteCan(out, {{"sign_up", c.sign_up},
                  {"cancel_sign_up", c.cancel_sign_up},
                  {"manage_roster", c.manage_roster},
-                 {"cancel", c.cancel}});
+                 {"cancel", c.cancel},
+                 {"edit", c.edit}});
   out.EndObject();
 }
 

@@ -44,6 +44,12 @@ export const volunteeringRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'volunteering.manage.title', navKey: 'volunteering.nav.manage', navIcon: 'volunteer' },
   },
   {
+    path: 'volunteering/teams',
+    name: 'volunteer-teams',
+    component: () => import('@/views/volunteering/teams/list.vue'),
+    meta: { titleKey: 'volunteering.teams.title', navKey: 'volunteering.nav.teams', navIcon: 'volunteer' },
+  },
+  {
     path: 'volunteering/shifts/:id(\\d+)',
     name: 'volunteer-roster',
     component: () => import('@/views/volunteering/roster/list.vue'),

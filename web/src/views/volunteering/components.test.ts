@@ -85,7 +85,7 @@ describe('volunteering screens', () => {
     vi.stubGlobal('matchMedia', vi.fn(() => ({ matches: true, addEventListener: vi.fn(), removeEventListener: vi.fn() })));
     stubFetch(
       jsonResponse(200, {
-        shift,
+        shift: { ...shift, my_sign_up: null, can: { sign_up: false, cancel_sign_up: false, manage_roster: true, cancel: false, edit: false } },
         project: { id: 2, title: '社区清洁' },
         items: [
           { sign_up: { id: 1, name: '王一', status: 'confirmed', waitlist_position: null }, attendance: null },
@@ -104,6 +104,8 @@ describe('volunteering screens', () => {
     expect(rows.map((r) => r.attributes('data-state'))).toEqual(['checkedIn', 'absent']);
     expect(wrapper.text()).toContain('社区清洁');
     expect(wrapper.get('[data-testid="roster-counts"]').text()).toContain('在岗 1');
+    // The shift's can.manage_roster offers the .xlsx export.
+    expect(wrapper.find('[data-testid="roster-export"]').exists()).toBe(true);
     wrapper.unmount();
   });
 
@@ -129,7 +131,16 @@ describe('volunteering screens', () => {
         items: [
           {
             id: 4,
-            certificate: { code: 'ABC', name: '王一', minutes: 90, hours: 1.5, projects: [], issued_on: '2026-07-01' },
+            certificate: {
+              code: 'ABC',
+              name: '王一',
+              minutes: 90,
+              hours: 1.5,
+              projects: [],
+              issued_on: '2026-07-01',
+              organization_id: 9,
+              organization_name: '风云社区团支部',
+            },
             pdf_url: '/api/v1/volunteering/certificates/4/pdf',
             verify_url: '/verify/ABC',
           },
@@ -142,6 +153,7 @@ describe('volunteering screens', () => {
       '/api/v1/volunteering/certificates/4/pdf',
     );
     expect(wrapper.text()).toContain('1.5 小时');
+    expect(wrapper.get('[data-testid="certificate-issuer"]').text()).toBe('风云社区团支部');
   });
 
   it('figures come from the stats counters when present', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry, MySignUp, RosterLine, Shift } from '@/api/volunteering';
+import type { LedgerEntry, MySignUp, RosterLine, ShiftView } from '@/api/volunteering';
+import { shiftFixture } from '@/testing/volunteering';
 import { fillMonths, figuresFromStats, monthsBack } from './figures/data';
 import { formatHours, formatRange } from './format';
 import { monthlyTotals, yearlyTotals, hoursToMinutes } from './hours/data';
-import { activeSignUpsByShift, shiftState, sortShifts } from './projects/data';
+import { shiftState, sortShifts } from './projects/data';
 import { periodFor } from './rankings/data';
 import { refreshDelay, rosterCounts, rosterRows } from './roster/data';
 import { parseScanQuery } from './scan/data';
@@ -11,25 +12,7 @@ import { myShiftRows } from './shifts/data';
 
 const NOW = Date.parse('2026-07-01T00:00:00Z');
 
-function shift(over: Partial<Shift> = {}): Shift {
-  return {
-    id: 1,
-    project_id: 1,
-    starts_at: '2026-07-02T01:00:00Z',
-    ends_at: '2026-07-02T04:00:00Z',
-    capacity: 2,
-    confirmed: 0,
-    waitlisted: 0,
-    seats_left: 2,
-    role: null,
-    requirements: null,
-    min_age: null,
-    status: 'open',
-    state: 'open',
-    ended: false,
-    ...over,
-  };
-}
+const shift = shiftFixture;
 
 describe('format', () => {
   it('shows China time and hours', () => {
@@ -39,26 +22,39 @@ describe('format', () => {
   });
 });
 
+function view(over: Partial<ShiftView> = {}): ShiftView {
+  const can = { sign_up: true, cancel_sign_up: false, manage_roster: false, cancel: false, edit: false };
+  return { ...shift(), my_sign_up: null, can, ...over };
+}
+
 describe('project data', () => {
   const recruiting = { status: 'recruiting' as const };
-  it('tells open, full, waitlisted, started', () => {
-    expect(shiftState(shift(), recruiting, undefined, NOW)).toBe('open');
-    expect(shiftState(shift({ seats_left: 0 }), recruiting, undefined, NOW)).toBe('full');
-    expect(shiftState(shift(), { status: 'finished' }, undefined, NOW)).toBe('closed');
-    expect(shiftState(shift({ starts_at: '2026-06-30T00:00:00Z' }), recruiting, undefined, NOW)).toBe('started');
-    const mine = { status: 'waitlisted', waitlist_position: 1 } as MySignUp['sign_up'];
-    expect(shiftState(shift({ seats_left: 0 }), recruiting, mine, NOW)).toBe('waitlisted');
+  it("follows the server's state and can", () => {
+    expect(shiftState(view(), recruiting, true)).toBe('open');
+    expect(shiftState(view({ state: 'full', seats_left: 0 }), recruiting, true)).toBe('full');
+    const cannot = { sign_up: false, cancel_sign_up: false, manage_roster: false, cancel: false, edit: false };
+    expect(shiftState(view({ can: cannot }), recruiting, true)).toBe('closed');
+    expect(shiftState(view({ state: 'in_progress' }), recruiting, true)).toBe('started');
+    expect(shiftState(view({ state: 'cancelled', status: 'cancelled' }), recruiting, true)).toBe('cancelled');
+    const waitlisted = { id: 4, status: 'waitlisted' as const, waitlist_position: 1 };
+    expect(shiftState(view({ state: 'full', my_sign_up: waitlisted }), recruiting, true)).toBe('waitlisted');
   });
-  it('orders shifts ahead first and ignores cancelled sign-ups', () => {
+  it('a past shift says ended, even with my confirmed sign-up (never 已报名)', () => {
+    const mine = { id: 3, status: 'confirmed' as const, waitlist_position: null };
+    expect(shiftState(view({ my_sign_up: mine }), recruiting, true)).toBe('signedUp');
+    expect(shiftState(view({ state: 'ended', ended: true, my_sign_up: mine }), recruiting, true)).toBe('ended');
+    expect(shiftState(view({ state: 'ended', ended: true }), recruiting, false)).toBe('ended');
+  });
+  it('a guest is offered the sign-up (to log in) only where the project recruits', () => {
+    const guest = { sign_up: false, cancel_sign_up: false, manage_roster: false, cancel: false, edit: false };
+    expect(shiftState(view({ can: guest }), recruiting, false)).toBe('open');
+    expect(shiftState(view({ can: guest }), { status: 'finished' }, false)).toBe('closed');
+  });
+  it('orders shifts ahead first', () => {
     const a = shift({ id: 1, starts_at: '2026-06-01T00:00:00Z' });
     const b = shift({ id: 2, starts_at: '2026-07-09T00:00:00Z' });
     const c = shift({ id: 3, starts_at: '2026-07-03T00:00:00Z' });
     expect(sortShifts([a, b, c], NOW).map((s) => s.id)).toEqual([3, 2, 1]);
-    const items = [
-      { shift: a, sign_up: { status: 'cancelled' } },
-      { shift: b, sign_up: { status: 'confirmed' } },
-    ] as MySignUp[];
-    expect([...activeSignUpsByShift(items).keys()]).toEqual([2]);
   });
 });
 

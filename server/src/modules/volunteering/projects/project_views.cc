@@ -28,6 +28,7 @@ ShiftCan ShiftActions(const auth::Actor* actor, const ProjectAccess& access, con
   can.cancel_sign_up = active_sign_up && before_start;
   can.manage_roster = access.manager && shift.status != "cancelled";
   can.cancel = access.manager && open && before_start;
+  can.edit = can.cancel;
   return can;
 }
 

@@ -14,6 +14,8 @@
 //            manage_roster   manage the project and the shift is not cancelled (roster, check-in
 //                            code, attendance, confirming hours)
 //            cancel          manage the project, the shift open and not started
+//            edit            the same as cancel: times, seats, role, requirements and minimum age
+//                            change only before the start (update_shift.cc decides what may change)
 
 #include <optional>
 #include <string>
@@ -35,6 +37,7 @@ struct ShiftCan {
   bool cancel_sign_up = false;
   bool manage_roster = false;
   bool cancel = false;
+  bool edit = false;
 };
 
 struct ProjectView {

@@ -1,4 +1,4 @@
-import type { Certificate, HourReport, LedgerEntry } from '@/api/volunteering';
+import type { Certificate, HourReport, LedgerEntry, TeamView } from '@/api/volunteering';
 import type { Column, TagType } from '@/components/dataList';
 import type { FieldOption, FormField } from '@/components/formFields';
 import { formatDateTime, formatHours } from '../format';
@@ -35,7 +35,7 @@ export const reportStatusTag: Record<HourReport['status'], TagType> = {
   rejected: 'danger',
 };
 
-/** Hours typed in the form (steps of a quarter hour) as whole minutes. */
+/** Hours typed in the form (whole and half hours) as whole minutes. */
 export function hoursToMinutes(hours: number): number {
   return Math.round(hours * 60);
 }
@@ -75,10 +75,22 @@ export const CERTIFICATE_COLUMNS: Column<Certificate>[] = [
     text: (c, t) => t('volunteering.certificates.hours', { hours: formatHours(c.certificate.minutes) }),
     card: 'title',
   },
+  {
+    key: 'issuer',
+    label: 'volunteering.certificates.issuer',
+    text: (c) => c.certificate.organization_name,
+    testid: 'certificate-issuer',
+    card: 'meta',
+  },
   { key: 'issued_on', label: 'volunteering.certificates.issuedOn', text: (c) => c.certificate.issued_on, card: 'meta' },
   { key: 'code', label: 'volunteering.certificates.code', text: (c) => c.certificate.code, card: 'meta' },
   { key: 'files', label: 'volunteering.certificates.files', card: 'text' },
 ];
+
+/** Teams I may report hours to: the server's can.report_hours (an active member or leader, the team active). */
+export function reportTeams(teams: Pick<TeamView, 'id' | 'name' | 'can'>[]): Array<{ id: number; name: string }> {
+  return teams.filter((team) => team.can.report_hours).map((team) => ({ id: team.id, name: team.name }));
+}
 
 /** The self-report form; its hours are sent as minutes. */
 export interface HourReportFormModel {
@@ -105,7 +117,9 @@ export const REPORT_FIELDS: FormField<HourReportFormModel, { teams: FieldOption[
     label: 'volunteering.report.hours',
     required: true,
     half: true,
-    attrs: { min: 0.25, max: 24, step: 0.25 },
+    // Whole and half hours: 0.5, 1, 1.5, 2 … (a typed 1.2 snaps to 1); the server takes any
+    // whole number of minutes from 1 to 1440 and checks again.
+    attrs: { min: 0.5, max: 24, step: 0.5, 'step-strictly': true },
     testid: 'report-hours',
   },
   {

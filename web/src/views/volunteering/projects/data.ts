@@ -1,4 +1,5 @@
-import type { GuardianConsent, MySignUp, Project, Shift, SignUp } from '@/api/volunteering';
+import { allows } from '@/api/can';
+import type { GuardianConsent, Project, Shift, ShiftView } from '@/api/volunteering';
 import type { TagType } from '@/components/dataList';
 import type { FormDialogSpec } from '@/components/formFields';
 
@@ -17,6 +18,7 @@ export type ShiftState =
   | 'open'
   | 'full'
   | 'started'
+  | 'ended'
   | 'cancelled'
   | 'closed';
 
@@ -24,31 +26,24 @@ export function acceptsSignUps(status: Project['status']): boolean {
   return status === 'recruiting' || status === 'running';
 }
 
-export function shiftState(
-  shift: Shift,
-  project: Pick<Project, 'status'>,
-  mine: SignUp | undefined,
-  now: number = Date.now(),
-): ShiftState {
-  if (mine?.status === 'confirmed') return 'signedUp';
-  if (mine?.status === 'waitlisted') return 'waitlisted';
-  if (shift.status === 'cancelled') return 'cancelled';
-  if (Date.parse(shift.starts_at) <= now) return 'started';
-  if (!acceptsSignUps(project.status)) return 'closed';
-  return shift.seats_left > 0 ? 'open' : 'full';
-}
-
-/** The caller's active sign-ups by shift id (cancelled ones do not count). */
-export function activeSignUpsByShift(items: MySignUp[]): Map<number, SignUp> {
-  const map = new Map<number, SignUp>();
-  for (const m of items) {
-    if (m.sign_up.status !== 'cancelled') map.set(m.shift.id, m.sign_up);
-  }
-  return map;
+/**
+ * A shift as the server decided it (`state`, `ended`, `my_sign_up`, `can`): an ended shift says
+ * so whatever the caller's sign-up was; a signed-in caller is offered a sign-up exactly when
+ * `can.sign_up`. A guest is offered one (it leads to the login) where the shift takes sign-ups.
+ */
+export function shiftState(shift: ShiftView, project: Pick<Project, 'status'>, signedIn: boolean): ShiftState {
+  if (shift.state === 'cancelled') return 'cancelled';
+  if (shift.ended || shift.state === 'ended') return 'ended';
+  if (shift.my_sign_up?.status === 'confirmed') return 'signedUp';
+  if (shift.my_sign_up?.status === 'waitlisted') return 'waitlisted';
+  if (shift.state === 'in_progress') return 'started';
+  const offered = signedIn ? allows(shift, 'sign_up') : acceptsSignUps(project.status);
+  if (!offered) return 'closed';
+  return shift.state === 'full' ? 'full' : 'open';
 }
 
 /** Shifts still ahead first (soonest first), then past ones (latest first). */
-export function sortShifts(shifts: Shift[], now: number = Date.now()): Shift[] {
+export function sortShifts<S extends Pick<Shift, 'starts_at'>>(shifts: S[], now: number = Date.now()): S[] {
   const ahead = shifts.filter((s) => Date.parse(s.starts_at) > now);
   const past = shifts.filter((s) => Date.parse(s.starts_at) <= now);
   ahead.sort((a, b) => a.starts_at.localeCompare(b.starts_at));

@@ -16,6 +16,8 @@ export interface MyShiftRow {
   hoursConfirmed: boolean;
   canCancel: boolean;
   upcoming: boolean;
+  /** The server says the shift has ended (its clock): it reads 已结束, never 已报名. */
+  ended: boolean;
 }
 
 const tags: Record<string, TagType> = { confirmed: 'success', waitlisted: 'warning', cancelled: 'info' };
@@ -23,6 +25,7 @@ const tags: Record<string, TagType> = { confirmed: 'success', waitlisted: 'warni
 export function myShiftRows(items: MySignUp[], now: number = Date.now()): MyShiftRow[] {
   const rows = items.map((m) => {
     const upcoming = Date.parse(m.shift.starts_at) > now;
+    const ended = m.shift.ended && m.sign_up.status !== 'cancelled';
     return {
       signUpId: m.sign_up.id,
       projectId: m.project_id,
@@ -30,13 +33,14 @@ export function myShiftRows(items: MySignUp[], now: number = Date.now()): MyShif
       startsAt: m.shift.starts_at,
       endsAt: m.shift.ends_at,
       status: m.sign_up.status,
-      statusTag: tags[m.sign_up.status] ?? 'info',
+      statusTag: ended ? 'info' : (tags[m.sign_up.status] ?? 'info'),
       waitlistPosition: m.sign_up.waitlist_position,
       checkedInAt: m.attendance?.checked_in_at ?? null,
       checkedOutAt: m.attendance?.checked_out_at ?? null,
       hoursConfirmed: m.attendance?.hours_confirmed ?? false,
       canCancel: upcoming && m.sign_up.status !== 'cancelled',
       upcoming,
+      ended,
     };
   });
   // Upcoming first (soonest first), then the past (latest first).
@@ -47,6 +51,7 @@ export function myShiftRows(items: MySignUp[], now: number = Date.now()): MyShif
 }
 
 export function statusText(row: MyShiftRow, t: Translate): string {
+  if (row.ended) return t('volunteering.shiftState.ended');
   return row.status === 'waitlisted'
     ? t('volunteering.shift.state.waitlisted', { n: row.waitlistPosition ?? '' })
     : t(`volunteering.signUpStatus.${row.status}`);
