@@ -1,6 +1,5 @@
 #include "modules/volunteering/verify_counters.h"
 
-#include <array>
 #include <map>
 #include <set>
 
@@ -41,42 +40,30 @@ Status CompareSets(storage::Transaction& tx, const char* what, const char* expec
 
 Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
-    std::vector<std::string> out;
-    const std::array<std::pair<std::string_view, const char*>, 3> sources = {{
-        {counter::kHoursMinutes,
-         "SELECT organization_id, SUM(minutes) AS value FROM volunteering_ledger GROUP BY organization_id"},
-        {counter::kVolunteers,
-         "SELECT organization_id, COUNT(*) AS value FROM volunteering_org_person_totals WHERE minutes > 0 "
-         "GROUP BY organization_id"},
-        {counter::kProjects,
-         "SELECT organization_id, COUNT(*) AS value FROM volunteering_projects WHERE status <> 'archived' "
-         "GROUP BY organization_id"},
-    }};
-    std::map<std::pair<int64_t, std::string_view>, int64_t> expected;
-    std::set<int64_t> orgs;
-    for (const auto& [key, sql] : sources) {
-      TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
-      for (const auto& r : rows) expected[{r.Int("organization_id"), key}] = r.Int("value");
-    }
+    // The organization counters: recounted self values against the stored ones.
+    organizations::SelfCounts counts;
+    TS_RETURN_IF_ERROR(organizations::AddSelfCounts(
+        tx, counter::kHoursMinutes,
+        "SELECT organization_id, SUM(minutes) AS value FROM volunteering_ledger GROUP BY organization_id", counts));
+    TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, counter::kVolunteers,
+                                                    "SELECT organization_id, COUNT(*) AS value FROM "
+                                                    "volunteering_org_person_totals WHERE minutes > 0 GROUP BY "
+                                                    "organization_id",
+                                                    counts));
+    TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, counter::kProjects,
+                                                    "SELECT organization_id, COUNT(*) AS value FROM "
+                                                    "volunteering_projects WHERE status <> 'archived' GROUP BY "
+                                                    "organization_id",
+                                                    counts));
     for (const char* sql : {"SELECT DISTINCT organization_id FROM volunteering_ledger",
                             "SELECT DISTINCT organization_id FROM volunteering_projects",
                             "SELECT DISTINCT organization_id FROM volunteering_org_person_totals"}) {
-      TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
-      for (const auto& r : rows) orgs.insert(r.Int(0));
+      TS_RETURN_IF_ERROR(organizations::AddCountedOrganizations(tx, sql, counts));
     }
-    for (int64_t org : orgs) {
-      TS_ASSIGN_OR_RETURN(auto stored, organizations::ReadCounters(tx, org));
-      for (const auto& [key, sql] : sources) {
-        auto e = expected.find({org, key});
-        int64_t want = e == expected.end() ? 0 : e->second;
-        auto s = stored.find(key);
-        int64_t have = s == stored.end() ? 0 : s->second.self;
-        if (have != want) {
-          out.push_back("volunteering: organization " + std::to_string(org) + " " + std::string(key) + ": self is " +
-                        std::to_string(have) + ", expected " + std::to_string(want));
-        }
-      }
-    }
+    TS_ASSIGN_OR_RETURN(
+        std::vector<std::string> out,
+        organizations::CompareSelfCounters(tx, "volunteering",
+                                           {counter::kHoursMinutes, counter::kVolunteers, counter::kProjects}, counts));
     TS_RETURN_IF_ERROR(
         CompareSets(tx, "shift confirmed",
                     "SELECT shift_id, COUNT(*) FROM volunteering_signups WHERE status = 'confirmed' GROUP BY shift_id",

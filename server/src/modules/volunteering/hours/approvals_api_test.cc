@@ -2,6 +2,8 @@
 // hours, decisions that need a reason to reject, batch decisions (all or nothing), the shifts
 // whose hours await confirmation, and rankings that give ties the same rank.
 
+#include <algorithm>
+
 #include "modules/volunteering/api_test_fixture.h"
 
 namespace tianshan::volunteering::testing {
@@ -107,6 +109,23 @@ TEST_P(VolunteerApprovalsApiTest, ReportsInWholeAndHalfHoursDecidedOneByOneOrInA
   auto all = server().app().VerifyCounters();
   ASSERT_TRUE(all.ok());
   EXPECT_TRUE(all->empty()) << all->front();
+
+  // A counter that drifted from the ledger is reported, naming the organization and the key.
+  ASSERT_TRUE(ctx()
+                  .db
+                  .Write([&](storage::Transaction& tx) -> Result<int64_t> {
+                    return tx.Execute(
+                        "UPDATE organizations_counters SET self_value = self_value + 7, subtree_value = "
+                        "subtree_value + 7 WHERE counter_key = 'volunteer.hours_minutes' AND "
+                        "self_value > 0");
+                  })
+                  .ok());
+  auto drifted = server().app().VerifyCounters();
+  ASSERT_TRUE(drifted.ok());
+  auto line = std::find_if(drifted->begin(), drifted->end(), [](const std::string& l) {
+    return l.rfind("volunteering: organization ", 0) == 0 && l.find("volunteer.hours_minutes: self is ") != l.npos;
+  });
+  EXPECT_NE(line, drifted->end()) << "volunteering's own check names the drifted counter";
 }
 
 TEST_P(VolunteerApprovalsApiTest, ShiftsAwaitingConfirmation) {
