@@ -38,7 +38,11 @@ describe('people screens', () => {
     suite.withPage(t, async (page) => {
       await login(page, 'karamay-admin');
       await openPeople(page, '克拉玛依市团委');
-      await page.getByTestId('people-scope-subtree').click();
+      // A committee admin opens on the whole subtree, with the total from the counters.
+      await toBeVisible(page.locator('[data-testid="people-scope-subtree"].is-active'));
+      await toContainText(page.getByTestId('people-total'), /共 \d+ 人/);
+      const total = Number((await page.getByTestId('people-total').textContent()).match(/\d+/)[0]);
+      assert.ok(total > 100, `the subtree holds ${total} people`);
       await toBeVisible(page.getByTestId('people-more'));
       const first = await page.getByTestId('people-table').locator('tbody tr').count();
       assert.equal(first, 50);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { OrganizationStats } from '@/api/organizations';
 import type { Person } from '@/api/people';
 import {
   ageLabel,
   createPersonInput,
+  defaultScope,
+  peopleTotal,
   emptyPersonForm,
   filtersFromQuery,
   filtersToQuery,
@@ -50,6 +53,35 @@ describe('people data', () => {
     const f = filtersFromQuery({ q: '李', kind: 'youth', scope: 'subtree' });
     expect(filtersToQuery(f)).toEqual({ q: '李', kind: 'youth', scope: 'subtree' });
     expect(filtersFromQuery({ kind: 'bogus' }).kind).toBe('');
+    // The scope is always written, so a shared link opens the same list whatever the reader's default.
+    expect(filtersToQuery(filtersFromQuery({}, 'subtree'))).toEqual({ scope: 'subtree' });
+    expect(filtersFromQuery({ scope: 'self' }, 'subtree').scope).toBe('self');
+  });
+
+  it('opens committee roles on the whole subtree, others on their own organization', () => {
+    expect(defaultScope(['committee_admin'])).toBe('subtree');
+    expect(defaultScope(['branch_secretary', 'committee_admin'])).toBe('subtree');
+    expect(defaultScope(['branch_secretary'])).toBe('self');
+    expect(defaultScope([])).toBe('self');
+  });
+
+  it('counts the people a filter covers from the maintained counters', () => {
+    const figures = (members: number, youth: number, cadres: number) => ({
+      organizations: 1,
+      by_kind: { committee: 0, working_committee: 0, general_branch: 0, branch: 1 },
+      members,
+      cadres,
+      youth,
+      coverage: { units: 0, covered: 0, rate: 0 },
+    });
+    // Other modules' counters ride along in the figures (an index signature the literal lacks).
+    const stats = { organization_id: 5, self: figures(2, 1, 1), subtree: figures(1200, 489, 60) } as unknown as OrganizationStats;
+    expect(peopleTotal(stats, { q: '', kind: '', scope: 'subtree' })).toBe(1689);
+    expect(peopleTotal(stats, { q: '', kind: 'member', scope: 'subtree' })).toBe(1200);
+    expect(peopleTotal(stats, { q: '', kind: 'youth', scope: 'self' })).toBe(1);
+    expect(peopleTotal(stats, { q: '', kind: 'cadre', scope: 'self' })).toBe(1);
+    expect(peopleTotal(stats, { q: '张', kind: '', scope: 'subtree' })).toBeNull();
+    expect(peopleTotal(null, { q: '', kind: '', scope: 'self' })).toBeNull();
   });
 
   it('registers a member with a membership and a young person with an organization', () => {

@@ -9,7 +9,7 @@ import type {
   Transfer,
   TransferInput,
 } from '@/api/people';
-import { searchDirectory, type DirectoryEntry } from '@/api/organizations';
+import { searchDirectory, type DirectoryEntry, type OrganizationStats } from '@/api/organizations';
 import { listPeople } from '@/api/people';
 import type { Column, TagType, Translate } from '@/components/dataList';
 import { optionsOf, type FormDialogSpec, type FormField } from '@/components/formFields';
@@ -24,8 +24,27 @@ export interface PeopleFilters {
 
 export const PAGE_SIZE = 50;
 
-export function defaultFilters(): PeopleFilters {
-  return { q: '', kind: '', scope: 'self' };
+/** `scope` defaults to the whole subtree for committee roles (they answer for many branches). */
+export function defaultFilters(scope: PeopleScope = 'self'): PeopleFilters {
+  return { q: '', kind: '', scope };
+}
+
+/** The scope a list opens with: the subtree when the caller holds a committee role anywhere. */
+export function defaultScope(roles: readonly string[]): PeopleScope {
+  return roles.includes('committee_admin') ? 'subtree' : 'self';
+}
+
+/**
+ * How many people the filters cover, from the organization's maintained counters (no count
+ * query): null while searching by text, which the counters cannot answer.
+ */
+export function peopleTotal(stats: OrganizationStats | null, filters: PeopleFilters): number | null {
+  if (!stats || filters.q.trim()) return null;
+  const f = filters.scope === 'subtree' ? stats.subtree : stats.self;
+  if (filters.kind === 'member') return f.members;
+  if (filters.kind === 'youth') return f.youth;
+  if (filters.kind === 'cadre') return f.cadres;
+  return f.members + f.youth;
 }
 
 /** The people list: a table on a desk, cards on a phone; `kind` is drawn by the screen (kind and position). */
@@ -71,11 +90,11 @@ export function peopleQuery(filters: PeopleFilters, cursor: string | null = null
 }
 
 /** Filters from the URL (so a filtered list can be reloaded or shared). */
-export function filtersFromQuery(query: Record<string, unknown>): PeopleFilters {
-  const f = defaultFilters();
+export function filtersFromQuery(query: Record<string, unknown>, scope: PeopleScope = 'self'): PeopleFilters {
+  const f = defaultFilters(scope);
   if (typeof query.q === 'string') f.q = query.q;
   if (query.kind === 'member' || query.kind === 'youth' || query.kind === 'cadre') f.kind = query.kind;
-  if (query.scope === 'subtree') f.scope = 'subtree';
+  if (query.scope === 'subtree' || query.scope === 'self') f.scope = query.scope;
   return f;
 }
 
@@ -83,7 +102,7 @@ export function filtersToQuery(f: PeopleFilters): Record<string, string> {
   const q: Record<string, string> = {};
   if (f.q.trim()) q.q = f.q.trim();
   if (f.kind) q.kind = f.kind;
-  if (f.scope !== 'self') q.scope = f.scope;
+  q.scope = f.scope;
   return q;
 }
 
