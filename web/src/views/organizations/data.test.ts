@@ -66,6 +66,17 @@ describe('organization data', () => {
     expect(coverage.series[0].data.map((d) => d.value)).toEqual([3, 1]);
   });
 
+  it('says "no data" for a subtree without coverage units instead of drawing a half-red ring', () => {
+    const none = { ...stats, subtree: { ...stats.subtree, coverage: { units: 0, covered: 0, rate: 0 } } } as typeof stats;
+    const coverage = coverageChartOption(none, t) as {
+      color: string[];
+      series: { data: { name: string }[]; label: { formatter: () => string } }[];
+    };
+    expect(coverage.series[0].data.map((d) => d.name)).toEqual(['organizations.coverage.noData']);
+    expect(coverage.series[0].label.formatter()).toBe('organizations.coverage.noData');
+    expect(coverage.color).not.toContain('#c8161d');
+  });
+
   it('sends only changed fields on edit, never the masked phone back', () => {
     const form = organizationToForm(org);
     form.address = '';

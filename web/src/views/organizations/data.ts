@@ -87,6 +87,21 @@ export function kindChartOption(stats: OrganizationStats, t: Translate): ECharts
 export function coverageChartOption(stats: OrganizationStats, t: Translate): EChartsCoreOption {
   const units = num(stats.subtree.coverage?.units);
   const covered = num(stats.subtree.coverage?.covered);
+  if (units === 0) {
+    // No units recorded: an empty grey ring that says so, not a half-red donut.
+    return {
+      color: ['#dcdfe6'],
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '65%'],
+          silent: true,
+          label: { show: true, position: 'center', formatter: () => t('organizations.coverage.noData') },
+          data: [{ name: t('organizations.coverage.noData'), value: 1 }],
+        },
+      ],
+    };
+  }
   return {
     tooltip: { trigger: 'item' },
     legend: { bottom: 0 },
