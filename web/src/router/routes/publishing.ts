@@ -1,0 +1,17 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { toCurrentOrganization } from './organizations';
+
+/** Children of /app. */
+export const publishingRoutes: RouteRecordRaw[] = [
+  {
+    path: 'publishing',
+    redirect: toCurrentOrganization('/publishing'),
+    meta: { navKey: 'publishing.nav', navIcon: 'organizations', can: 'publishing.read' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/publishing',
+    name: 'publishing',
+    component: () => import('@/views/publishing/list.vue'),
+    meta: { titleKey: 'publishing.title' },
+  },
+];
