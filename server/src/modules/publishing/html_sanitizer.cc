@@ -457,6 +457,9 @@ Result<SanitizedHtml> SanitizeHtml(std::string_view input, const SanitizeLimits&
         break;
     }
   }
+  // A parser drops whitespace before the first element, so leading whitespace would not
+  // survive a second pass: drop it now, so that sanitizing is idempotent.
+  out.html.erase(0, std::min(out.html.size(), out.html.find_first_not_of(" \t\n\f\r")));
   return out;
 }
 
