@@ -10,7 +10,7 @@ seconds=${1:-20}
 out=${FUZZ_BUILD:-build-fuzz}
 bin=$(fuzz/build.sh | tail -n 1) || exit 1
 mkdir -p "$out/corpus"
-"$bin" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+"$bin" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$out/" "$out/corpus" fuzz/corpus >"$out/fuzz.log" 2>&1
 status=$?
 grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|sanitizer_fuzz:|Done" "$out/fuzz.log"

@@ -1,7 +1,9 @@
 // libFuzzer target for the publishing module's boundary: the HTML sanitizer and the link policy.
 // Every input is sanitized; the output must re-parse to allow-listed markup only (inert_check.h),
-// sanitizing it again must change nothing, and the link policy must answer on any bytes (the
-// input as a title, and the output's text and links). A violation aborts, so libFuzzer keeps
+// and so must the output of sanitizing it again (a parser may restructure misnested output,
+// e.g. a table inside a paragraph, so the second pass need not be byte-identical, but it must
+// stay inert); the link policy must answer on any bytes (the input as a title, and the output's
+// text and links). A violation aborts, so libFuzzer keeps
 // the input as a crash. Built by fuzz/build.sh (clang-14, -fsanitize=fuzzer,address,undefined).
 #include <cstdint>
 #include <cstdio>
@@ -31,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto bad = FindNonInert(clean->html); !bad.empty()) Fail("not inert", bad + " in " + clean->html);
   auto again = SanitizeHtml(clean->html, SanitizeLimits{1 << 20, 64});
   if (!again.ok()) Fail("sanitized output refused", again.status().message());
-  if (again->html != clean->html) Fail("not idempotent", clean->html + " => " + again->html);
+  if (auto bad = FindNonInert(again->html); !bad.empty()) Fail("second pass not inert", bad + " in " + again->html);
   std::vector<CheckedField> fields{{"title", input}, {"body", clean->text}};
   for (const auto& link : clean->links) fields.push_back({"link", link});
   (void)CheckFields(fields);

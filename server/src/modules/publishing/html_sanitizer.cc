@@ -361,7 +361,13 @@ std::string EscapeHtml(std::string_view text) {
         out += "\xEF\xBF\xBD";
         break;  // U+FFFD, as a browser would read it
       default:
-        out += c;
+        // Other control characters (from character references such as "&#x7;") are written as
+        // U+FFFD too: the parser would turn them into it on reading the output again.
+        if ((c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
     }
   }
   return out;
