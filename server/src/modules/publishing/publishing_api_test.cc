@@ -198,6 +198,32 @@ TEST_P(PublishingApiTest, WriteSubmitReviewPublishWithdraw) {
   }
 }
 
+TEST_P(PublishingApiTest, ColumnsAreEditedByTheAdminWithTheirMembers) {
+  auto admin = As("pub-admin");
+  const int64_t column = MakeColumns(*admin);
+  const std::string path = "/api/v1/publishing/columns/" + std::to_string(column);
+  auto renamed = admin->Send(
+      "PUT", path,
+      nlohmann::json{{"name", "团的工作"}, {"editors", {editor_, reader_}}, {"reviewers", nlohmann::json::array()}}
+          .dump(),
+      {});
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.json()["name"], "团的工作");
+  EXPECT_EQ(renamed.json()["members"].size(), 2u);
+  EXPECT_EQ(renamed.json()["parent_id"], 0) << "a PUT without parent_id moves it to the top";
+  // The reader is an editor now and writes; the reviewer no longer reviews.
+  EXPECT_EQ(As("pub-reader")->Post(path + "/articles", Draft()).status, 201);
+  auto injected = admin->Send("PUT", path, nlohmann::json{{"name", "备用网址"}}.dump(), {});
+  EXPECT_EQ(injected.status, 422);
+  EXPECT_EQ(injected.error_fields(), std::vector<std::string>{"name"});
+  EXPECT_EQ(As("pub-editor")->Send("PUT", path, nlohmann::json{{"name", "x"}}.dump(), {}).status, 403);
+  EXPECT_EQ(As("pub-outsider")->Send("PUT", path, nlohmann::json{{"name", "x"}}.dump(), {}).status, 404);
+  auto unknown = admin->Send("PUT", path, nlohmann::json{{"name", "x"}, {"editors", {999999}}}.dump(), {});
+  EXPECT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_EQ(admin->Get(OrgPath(branch_.id, "/columns")).json()["items"][1]["name"], "团的工作") << "unchanged";
+  EXPECT_GE(Audits("column.update"), 1);
+}
+
 TEST_P(PublishingApiTest, NobodyApprovesTheirOwnArticleNotEvenAnAdmin) {
   auto admin = As("pub-admin");
   const int64_t column = MakeColumns(*admin);
@@ -465,6 +491,13 @@ TEST_P(PublishingApiTest, ThePublicSiteIsEscapedCachedAndRevalidated) {
   ASSERT_EQ(home.status, 200);
   EXPECT_NE(home.body.find("群团工作"), std::string::npos);
   EXPECT_EQ(anon->Get("/site/" + std::to_string(other_.id) + "/articles/" + std::to_string(second)).status, 404);
+  auto column_page = anon->Get(site + "/columns/" + std::to_string(column));
+  ASSERT_EQ(column_page.status, 200);
+  EXPECT_NE(column_page.body.find("青年志愿者服务队成立"), std::string::npos);
+  EXPECT_NE(column_page.body.find("群团工作</a> &gt; 共青团工作</nav>"), std::string::npos) << column_page.body;
+  auto css = anon->Get("/site/static/site.css");
+  ASSERT_EQ(css.status, 200);
+  EXPECT_NE(css.header("content-type").find("text/css"), std::string::npos);
 
   // Views are counted in memory and written by the flush job in one batch.
   const std::string second_url = site + "/articles/" + std::to_string(second);
