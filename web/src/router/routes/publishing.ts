@@ -14,4 +14,10 @@ export const publishingRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/publishing/list.vue'),
     meta: { titleKey: 'publishing.title' },
   },
+  {
+    path: 'publishing/articles/:article(new|\\d+)',
+    name: 'publishing-article',
+    component: () => import('@/views/publishing/article.vue'),
+    meta: { titleKey: 'publishing.article' },
+  },
 ];
