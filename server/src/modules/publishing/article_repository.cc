@@ -49,15 +49,6 @@ Article ReadArticle(const storage::Row& r) {
   return a;
 }
 
-std::string FtsPhrase(std::string_view q) {
-  std::string out = "\"";
-  for (char c : q) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 // The WHERE clause of the public site's articles, with its parameters appended to `params`.
 std::string SiteWhere(storage::Transaction& tx, const SiteQuery& q, std::vector<std::string>& held,
                       std::vector<storage::Param>& params, bool& fts) {
@@ -81,7 +72,7 @@ std::string SiteWhere(storage::Transaction& tx, const SiteQuery& q, std::vector<
     if (Utf8Length(*q.q) >= 3 && !pg) {
       fts = true;
       sql += " AND a.id IN (SELECT rowid FROM publishing_search WHERE publishing_search MATCH ?)";
-      params.emplace_back(held.emplace_back(FtsPhrase(*q.q)));
+      params.emplace_back(held.emplace_back(storage::FtsPhrase(*q.q)));
     } else if (Utf8Length(*q.q) >= 3) {
       sql += " AND (a.title ILIKE ? ESCAPE '\\' OR a.body_text ILIKE ? ESCAPE '\\')";
       const std::string& pattern = held.emplace_back(storage::ContainsPattern(*q.q));
