@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleInput, columnInput, emptyArticleForm, emptyColumnForm, filterQuery, scheduleTime, textDiff } from './data';
+import type { Column } from '@/api/publishing';
+import { articleInput, columnForm, columnInput, columnUpdate, memberNames, emptyArticleForm, emptyColumnForm, filterQuery, scheduleTime, textDiff } from './data';
 
 describe('publishing data', () => {
   it('sends trimmed fields, leaves empty ones out and splits tags on either comma', () => {
@@ -26,6 +27,20 @@ describe('publishing data', () => {
   it('leaves a top-level column without parent', () => {
     expect(columnInput({ ...emptyColumnForm(), name: ' 通知公告 ' })).toEqual({ name: '通知公告', is_public: true, show_on_parents: false });
     expect(columnInput({ ...emptyColumnForm(), name: 'x', parent_id: 4 }).parent_id).toBe(4);
+  });
+
+  it('keeps a column\'s members when its form is saved (a PUT replaces them)', () => {
+    const c = {
+      id: 2, organization_id: 3, parent_id: 1, name: '共青团工作', position: 1, is_public: true, show_on_parents: true,
+      trail: ['群团工作', '共青团工作'], public_url: '/site/3/columns/2', can: { edit: true, write: true, review: true },
+      members: [
+        { account_id: 7, role: 'editor', display_name: '干部' },
+        { account_id: 8, role: 'reviewer', display_name: '管理员' },
+      ],
+    } as Column;
+    const body = columnUpdate(c, { ...columnForm(c), name: '团的工作' });
+    expect(body).toEqual({ name: '团的工作', parent_id: 1, is_public: true, show_on_parents: true, position: 1, editors: [7], reviewers: [8] });
+    expect(memberNames(c, 'editor')).toBe('干部');
   });
 
   it('marks what a revision added and removed', () => {

@@ -158,6 +158,42 @@ export function columnChoices(columns: readonly Column[]): { value: number; text
   return columns.map((c) => ({ value: c.id, text: c.trail.join(' › ') }));
 }
 
+export const COLUMN_COLUMNS: ListColumn<Column>[] = [
+  { key: 'trail', label: 'publishing.fields.columnName', text: (c) => c.trail.join(' › '), card: 'title', minWidth: 200, testid: 'column-name' },
+  {
+    key: 'public',
+    label: 'publishing.fields.visibility',
+    text: (c, t) => t(c.is_public ? 'publishing.visibility.public' : 'publishing.visibility.internal'),
+    tag: (c) => (c.is_public ? 'success' : 'info'),
+    card: 'head',
+    width: 110,
+  },
+  { key: 'editors', label: 'publishing.fields.editors', text: (c) => memberNames(c, 'editor'), card: 'line', minWidth: 160 },
+  { key: 'reviewers', label: 'publishing.fields.reviewers', text: (c) => memberNames(c, 'reviewer'), card: 'line', minWidth: 160 },
+];
+
+export function memberNames(c: Column, role: 'editor' | 'reviewer'): string {
+  return c.members
+    .filter((m) => m.role === role)
+    .map((m) => m.display_name)
+    .join('、');
+}
+
+/** The column as its form shows it. */
+export function columnForm(c: Column): ColumnFormModel {
+  return { name: c.name, parent_id: c.parent_id || '', is_public: c.is_public, show_on_parents: c.show_on_parents };
+}
+
+/** The PUT body: the form, and the members the column has (a PUT replaces them). */
+export function columnUpdate(c: Column, m: ColumnFormModel): ColumnInput {
+  return {
+    ...columnInput(m),
+    position: c.position,
+    editors: c.members.filter((x) => x.role === 'editor').map((x) => x.account_id),
+    reviewers: c.members.filter((x) => x.role === 'reviewer').map((x) => x.account_id),
+  };
+}
+
 export interface ColumnFormModel {
   name: string;
   parent_id: number | '';
