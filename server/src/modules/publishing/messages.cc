@@ -45,6 +45,9 @@ std::vector<MessageText> Messages() {
       {"publishing.notice.rejected_body", "《{title}》被退回：{note}", "\"{title}\" was returned: {note}"},
       {"publishing.notice.published_title", "文章已发布", "Article published"},
       {"publishing.notice.published_body", "《{title}》已在网站上发布。", "\"{title}\" is now on the public site."},
+      {"publishing.notice.overdue_title", "文章超期待审核", "Articles waiting for review"},
+      {"publishing.notice.overdue_body", "{count} 篇文章提交审核已超过 {days} 天。",
+       "{count} articles were submitted for review over {days} days ago."},
       {"publishing.notice.withdrawn_title", "文章已撤回", "Article withdrawn"},
       {"publishing.notice.withdrawn_body", "《{title}》已撤回：{note}", "\"{title}\" was withdrawn: {note}"},
   };

@@ -6,6 +6,7 @@
 #include "modules/publishing/load_demo.h"
 #include "modules/publishing/messages.h"
 #include "modules/publishing/permissions.h"
+#include "modules/publishing/review_reminders.h"
 #include "modules/publishing/site_handlers.h"
 #include "modules/publishing/use_cases.h"
 #include "storage/sql_text.h"
@@ -28,6 +29,12 @@ ModuleDefinition PublishingModule() {
        PublishScheduled},
       {"publishing.flush_views", "Writes the article views counted in memory", JobSchedule::Interval(10), 3, 60,
        FlushViews},
+      {"publishing.review_reminders", "Counts articles waiting for review over 2 days; reminds the committee",
+       JobSchedule::Daily(8, 10), 3, 600, RemindWaitingReview},
+  };
+  m.counters = {
+      {kOverdueReviewCounter, "超过 2 天未审核的文章", "Articles waiting for review over 2 days", "overdue",
+       "/app/organizations/{id}/publishing?filter=submitted"},
   };
   m.notification_kinds = {
       {"publishing.review_waiting", "有文章待审核", "Articles waiting for review"},

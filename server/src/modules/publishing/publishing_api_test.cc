@@ -368,6 +368,41 @@ TEST_P(PublishingApiTest, ScheduledArticlesArePublishedByTheJobRunner) {
   EXPECT_EQ(server().Client()->Get(done["public_url"].get<std::string>()).status, 200);
 }
 
+TEST_P(PublishingApiTest, ArticlesWaitingForReviewTooLongShowOnTheOverdueViewAndRemind) {
+  auto admin = As("pub-admin");
+  const int64_t column = MakeColumns(*admin);
+  auto editor = As("pub-editor");
+  const int64_t waiting = Write(*editor, column, "等了很久");
+  const int64_t reviewed = Write(*editor, column, "已审核");
+  for (int64_t id : {waiting, reviewed}) ASSERT_EQ(editor->Post(ArticlePath(id, "/submit"), std::string()).status, 200);
+  auto& job = ctx().jobs.at("publishing.review_reminders");
+  auto overdue = [&]() -> int64_t {
+    auto r = As("pub-admin")->Get("/api/v1/organizations/" + std::to_string(city_.id) + "/overdue");
+    EXPECT_EQ(r.status, 200) << r.body;
+    const nlohmann::json items = r.json()["items"];
+    for (const auto& i : items) {
+      if (i["key"] == "overdue.publishing_review") {
+        EXPECT_EQ(i["link"], "/app/organizations/" + std::to_string(city_.id) + "/publishing?filter=submitted");
+        return i["subtree"].get<int64_t>();
+      }
+    }
+    ADD_FAILURE() << "no overdue.publishing_review in " << r.body;
+    return 0;
+  };
+  ASSERT_TRUE(job.run(ctx(), {}).ok());
+  EXPECT_EQ(overdue(), 0) << "submitted just now";
+  server().clock().Advance(3LL * 24 * 3600 * 1000);
+  ASSERT_EQ(As("pub-reviewer")->Post(ArticlePath(reviewed, "/approve"), nlohmann::json::object()).status, 200);
+  ASSERT_TRUE(job.run(ctx(), {}).ok());
+  EXPECT_EQ(overdue(), 1) << "one waits, rolled up to the city";
+  EXPECT_EQ(Notices(admin_, "publishing.review_waiting"), 1 + 2) << "two submissions, one reminder";
+  ASSERT_TRUE(job.run(ctx(), {}).ok());
+  EXPECT_EQ(Notices(admin_, "publishing.review_waiting"), 3) << "once a day";
+  ASSERT_EQ(As("pub-admin")->Post(ArticlePath(waiting, "/approve"), nlohmann::json::object()).status, 200);
+  ASSERT_TRUE(job.run(ctx(), {}).ok());
+  EXPECT_EQ(overdue(), 0);
+}
+
 TEST_P(PublishingApiTest, TwoReviewersRacingOneApproves) {
   auto admin = As("pub-admin");
   const int64_t column = MakeColumns(*admin);
