@@ -55,15 +55,8 @@ void WriteArticle(JsonOut& out, const ArticleView& v) {
       .Field("id", a.id)
       .Field("column_id", a.column_id)
       .Field("organization_id", a.organization_id)
-      .Field("title", f.title)
-      .Field("subtitle", f.subtitle)
-      .Field("source", f.source)
-      .Field("source_url", f.source_url)
-      .Field("author", f.author)
-      .Field("editor", f.editor)
-      .Field("origin", f.origin)
-      .Field("cover_key", f.cover_key)
-      .Field("summary", f.summary);
+      .Field("title", f.title);
+  WriteArticleMeta(out, f);
   StringArray(out, "tags", f.tags);
   StringArray(out, "attachments", f.attachments);
   StringArray(out, "trail", v.trail);
@@ -118,6 +111,17 @@ void WriteUpload(JsonOut& out, const Upload& u) {
       .Field("size", u.size);
   Time(out, "created_at", u.created_at);
   out.EndObject();
+}
+
+void WriteArticleMeta(JsonOut& out, const ArticleFields& f) {
+  out.Field("subtitle", f.subtitle)
+      .Field("source", f.source)
+      .Field("source_url", f.source_url)
+      .Field("author", f.author)
+      .Field("editor", f.editor)
+      .Field("origin", f.origin)
+      .Field("cover_key", f.cover_key)
+      .Field("summary", f.summary);
 }
 
 }  // namespace tianshan::publishing

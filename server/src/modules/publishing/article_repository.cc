@@ -1,6 +1,7 @@
 #include "modules/publishing/article_repository.h"
 
 #include "core/json.h"
+#include "modules/publishing/article_json.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::publishing {
@@ -244,18 +245,9 @@ Result<int64_t> CountPublished(storage::Transaction& tx, const SiteQuery& q) {
 Status InsertRevision(storage::Transaction& tx, const Article& a, int64_t saved_by, int64_t saved_at) {
   const ArticleFields& f = a.fields;
   JsonOut fields;
-  fields.StartObject()
-      .Field("subtitle", f.subtitle)
-      .Field("source", f.source)
-      .Field("source_url", f.source_url)
-      .Field("author", f.author)
-      .Field("editor", f.editor)
-      .Field("origin", f.origin)
-      .Field("cover_key", f.cover_key)
-      .Field("summary", f.summary)
-      .Field("tags", JoinList(f.tags))
-      .Field("attachments", JoinList(f.attachments))
-      .EndObject();
+  fields.StartObject();
+  WriteArticleMeta(fields, f);
+  fields.Field("tags", JoinList(f.tags)).Field("attachments", JoinList(f.attachments)).EndObject();
   return tx
       .Execute(
           "INSERT INTO publishing_revisions (article_id, revision, title, fields_json, body_html, body_text, "
