@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server server-bin web test-server test-web test-e2e bench bench-national bench-front fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e fuzz bench bench-national bench-front fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -45,6 +45,12 @@ test-web: deps
 
 test-e2e: build
 	@cd e2e && npm test --silent
+
+# The publishing sanitizer and link policy under libFuzzer (clang-14, a build of its own in
+# build-fuzz/) for FUZZ_SECONDS (default 20 minutes); `make test` runs it for 20 s.
+FUZZ_SECONDS ?= 1200
+fuzz: deps
+	@fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	@bench/run.sh region

@@ -10,6 +10,7 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libvalijson-dev
   libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev libpango1.0-dev libcairo2-dev
+  libgumbo-dev libkainjow-mustache-dev clang-14 libfuzzer-14-dev
   nodejs npm chromium fonts-noto-cjk
 )
 

@@ -64,7 +64,7 @@ fi
 # Register the server module before accounts (whose demo data comes last).
 registry=server/src/app/module_registry.cc
 sed -i "s|#include \"modules/accounts/module.h\"|#include \"modules/$module/module.h\"\n#include \"modules/accounts/module.h\"|" "$registry"
-sed -i "s|  // Accounts come last|  modules.push_back($module::${Module}Module());\n  // Accounts come last|" "$registry"
+sed -i "s|  // Accounts come after|  modules.push_back($module::${Module}Module());\n  // Accounts come after|" "$registry"
 grep -q "${Module}Module()" "$registry" || die "could not register the module in $registry"
 
 # Register the web routes.

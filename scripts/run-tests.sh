@@ -3,6 +3,7 @@
 #   1. C++ unit and API tests (CTest + GoogleTest) on SQLite and a private PostgreSQL 15
 #   2. web unit tests (Vitest)
 #   3. browser tests (playwright-core driving Debian's Chromium) against the real server
+#   4. the publishing sanitizer's fuzz target for a bounded time (FUZZ_SECONDS, default 20)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -21,10 +22,13 @@ if ! (cd web && npm test --silent); then failed+=("web"); fi
 echo "=== browser tests ==="
 if ! (cd e2e && TIANSHAN_BIN="$PWD/../$BUILD/tianshan" npm test --silent); then failed+=("e2e"); fi
 
+echo "=== fuzzing the sanitizer and the link policy (${FUZZ_SECONDS:-20} s) ==="
+if ! fuzz/run.sh "${FUZZ_SECONDS:-20}"; then failed+=("fuzz"); fi
+
 if ((${#failed[@]})); then
   echo "FAILED suites: ${failed[*]}"
-  echo "suites: $((3 - ${#failed[@]})) passed, ${#failed[@]} failed"
+  echo "suites: $((4 - ${#failed[@]})) passed, ${#failed[@]} failed"
   exit 1
 fi
 echo "all test suites passed"
-echo "suites: 3 passed, 0 failed"
+echo "suites: 4 passed, 0 failed"

@@ -6,6 +6,7 @@
 #include "modules/notifications/module.h"
 #include "modules/organizations/module.h"
 #include "modules/people/module.h"
+#include "modules/publishing/module.h"
 #include "modules/spreadsheets/module.h"
 #include "modules/volunteering/module.h"
 
@@ -20,8 +21,10 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(PeopleModule());
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
-  // Accounts come last: their demo data grants roles on demo organizations and people.
+  // Accounts come after the modules whose demo data they grant roles on.
   modules.push_back(accounts::AccountsModule());
+  // Publishing's demo names the demo accounts (column editors, the seed article's reviewer).
+  modules.push_back(publishing::PublishingModule());
   return modules;
 }
 

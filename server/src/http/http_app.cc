@@ -1,5 +1,6 @@
 #include "http/http_app.h"
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -57,7 +58,10 @@ HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& stat
 void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const {
   auto& h = resp.headers;
   h.emplace_back("X-Request-Id", req.request_id);
-  h.emplace_back("Content-Security-Policy", kCsp);
+  // A route may answer with its own, stricter policy (the public site allows no script at all).
+  const bool own_csp =
+      std::any_of(h.begin(), h.end(), [](const auto& kv) { return kv.first == "Content-Security-Policy"; });
+  if (!own_csp) h.emplace_back("Content-Security-Policy", kCsp);
   h.emplace_back("X-Content-Type-Options", "nosniff");
   h.emplace_back("Referrer-Policy", "strict-origin-when-cross-origin");
   h.emplace_back("X-Frame-Options", "DENY");
@@ -65,7 +69,8 @@ void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds)
   h.emplace_back("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
   bool api = req.path.rfind("/api/", 0) == 0;
   if (api) h.emplace_back("Cache-Control", "no-store");
-  if (api && resp.content_type.rfind("application/", 0) == 0) h.emplace_back("Content-Language", std::string(LangTag(req.lang)));
+  if (api && resp.content_type.rfind("application/", 0) == 0)
+    h.emplace_back("Content-Language", std::string(LangTag(req.lang)));
   std::string_view route = req.route_pattern.empty() ? (api ? "unmatched" : "static") : req.route_pattern;
   metrics_.Record(req.method, route, resp.status, seconds);
   AccessLog().info("{} {} {} {:.3f}ms id={}", req.method, route, resp.status, seconds * 1000.0, req.request_id);
@@ -94,7 +99,8 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
       }
     }
     if (match.path_known) {
-      HttpResponse r = ProblemResponse(Status(StatusCode::kBadRequest, "error.method_not_allowed"), req->lang, req->path);
+      HttpResponse r =
+          ProblemResponse(Status(StatusCode::kBadRequest, "error.method_not_allowed"), req->lang, req->path);
       r.status = 405;
       return done(std::move(r));
     }

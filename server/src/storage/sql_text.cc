@@ -73,4 +73,13 @@ std::string ContainsPattern(std::string_view text) {
   return out + "%";
 }
 
+std::string FtsPhrase(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace tianshan::storage

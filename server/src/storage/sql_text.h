@@ -26,6 +26,10 @@ std::string PrefixUpperBound(std::string_view prefix);
 // `column LIKE ? ESCAPE '\'` (both databases), so user input never acts as a wildcard.
 std::string ContainsPattern(std::string_view text);
 
+// An SQLite FTS5 phrase query matching `text` as it is ("…", inner quotes doubled), so that
+// user input never acts as FTS syntax.
+std::string FtsPhrase(std::string_view text);
+
 // Rewrites every value of `table`.`column` that starts with `old_prefix` to start with
 // `new_prefix` instead (materialized paths after a subtree move). Table and column names are
 // code constants, never input.

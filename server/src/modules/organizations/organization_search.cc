@@ -17,15 +17,6 @@ std::string EscapeLike(std::string_view q) {
   return out;
 }
 
-std::string FtsPhrase(std::string_view q) {
-  std::string out = "\"";
-  for (char c : q) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 std::vector<std::string> OutermostPaths(std::vector<std::string> paths) {
@@ -57,9 +48,10 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
   const std::string path_plus = !pg && !trigram ? "+" : "";
   std::string sql = "SELECT " + OrganizationColumns("o.") + " FROM ";
   if (trigram && !pg) {
-    sql += "organizations_search s JOIN organizations_organizations o ON o.id = s.rowid "
-           "WHERE organizations_search MATCH ?";
-    params.emplace_back(held.emplace_back(FtsPhrase(req.q)));
+    sql +=
+        "organizations_search s JOIN organizations_organizations o ON o.id = s.rowid "
+        "WHERE organizations_search MATCH ?";
+    params.emplace_back(held.emplace_back(storage::FtsPhrase(req.q)));
   } else if (trigram) {
     sql += "organizations_organizations o WHERE (o.name ILIKE ? ESCAPE '\\' OR o.short_name ILIKE ? ESCAPE '\\')";
     const std::string& pattern = held.emplace_back("%" + EscapeLike(req.q) + "%");
@@ -92,7 +84,8 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
   const std::string key = trigram && !pg ? "s.rowid" : "o.id";
   // (The same for the cursor on the index path: `o.id > ?` would invite a scan in id order.)
   const std::string key_plus = !pg && !trigram && !window ? "+" : "";
-  sql += " AND " + key_plus + key + " > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR " +
+  sql += " AND " + key_plus + key +
+         " > ? AND (CAST(? AS TEXT) IS NULL OR o.kind = ?) AND (CAST(? AS TEXT) IS NULL OR " +
          "o.setting = ?) AND (CAST(? AS TEXT) IS NULL OR o.status = ?) ORDER BY " + key + " LIMIT ?";
   params.emplace_back(req.after_id.value_or(0));
   for (const auto* f : {&req.filter.kind, &req.filter.setting, &req.filter.status}) {

@@ -1,0 +1,22 @@
+#pragma once
+// What an uploaded file really is, read from its first bytes (never from the client's name or
+// Content-Type). Only the listed types are accepted: images shown in articles (PNG, JPEG, GIF,
+// WebP) and attachments offered for download (PDF, Office documents, ZIP, plain text). SVG and
+// HTML are refused: a browser runs scripts in them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tianshan::publishing {
+
+struct SniffedType {
+  std::string media_type;  // "image/png"
+  std::string kind;        // image | attachment
+  std::string extension;   // "png"
+};
+
+// nullopt when the content is none of the accepted types.
+std::optional<SniffedType> SniffMediaType(std::string_view content);
+
+}  // namespace tianshan::publishing
