@@ -1,5 +1,6 @@
 #include "app/module_registry.h"
 
+#include "modules/cadres/module.h"
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
 #include "modules/jobs/module.h"
@@ -20,6 +21,7 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(PeopleModule());
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
+  modules.push_back(cadres::CadresModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(accounts::AccountsModule());
   return modules;

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw
 import { installGuard } from './guard';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
+import { cadresRoutes } from './routes/cadres';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
@@ -17,7 +18,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...cadresRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
