@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
-  build-essential cmake pkg-config git ca-certificates ccache
+  build-essential cmake pkg-config git ca-certificates ccache python3
   librestinio-dev libasio-dev libfmt-dev rapidjson-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libvalijson-dev

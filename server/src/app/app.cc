@@ -41,6 +41,7 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     for (const auto& p : m.permissions) app->context_->permissions.push_back(p);
     for (const auto& j : m.jobs) app->context_->jobs.emplace(j.kind, j);
     for (const auto& k : m.notification_kinds) app->context_->notification_kinds.push_back(k);
+    for (const auto& c : m.counters) app->context_->counters.push_back(c);
   }
   for (const auto& m : app->modules_) {
     if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);

@@ -4,7 +4,7 @@
 
 #include "generate/progress.h"
 #include "modules/organizations/public/counters.h"
-#include "modules/volunteering/use_case_support.h"
+#include "modules/volunteering/public/counters.h"
 
 namespace tianshan::generate {
 namespace {

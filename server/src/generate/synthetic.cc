@@ -1,9 +1,9 @@
 #include "generate/synthetic.h"
 
-#include "modules/volunteering/volunteering.h"
+#include "core/calendar.h"
 
 namespace tianshan::generate {
 
-std::string DateOfDay(int64_t day) { return volunteering::ChinaDate(ChinaTimeOnDay(day, 0)); }
+std::string DateOfDay(int64_t day) { return TodayInChina(ChinaTimeOnDay(day, 0)); }
 
 }  // namespace tianshan::generate

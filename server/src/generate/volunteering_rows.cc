@@ -5,8 +5,7 @@
 #include <map>
 
 #include "generate/synthetic.h"
-#include "modules/volunteering/hours_rule.h"
-#include "modules/volunteering/volunteering.h"
+#include "modules/volunteering/public/hours_rule.h"
 
 namespace tianshan::generate {
 namespace {
@@ -91,7 +90,7 @@ void VolunteeringRows::WriteActivity(Generation& g, int64_t branch, int64_t firs
         const int64_t in = sh.starts_at + k * 5 * kMinuteMillis;
         const int64_t out = sh.ends_at - k * 7 * kMinuteMillis;
         const int64_t minutes = volunteering::CreditedMinutes("national", out - in);
-        const std::string month = volunteering::ChinaMonth(in);
+        const std::string month = volunteering::LedgerMonth(in);
         const int64_t signed_up = sh.starts_at - 7 * kDayMillis;
         g.writer.Begin(g.tables.signups).Int(++signup_id_).Int(sh.id).Int(person).Int(0).Text("confirmed").Null();
         g.writer.Int(sh.starts_at).Int(sh.ends_at).Null().Null().Null().Int(signed_up).Int(signed_up);

@@ -59,6 +59,8 @@ struct AppContext {
   std::map<std::string, std::shared_ptr<void>, std::less<>> services;
   // Every module's scheduled jobs, by kind (see kit/job.h), and notification kinds.
   std::map<std::string, JobDefinition> jobs;
+  // Every module's counter definitions (kit/counter_definition.h).
+  std::vector<CounterDefinition> counters;
   std::vector<NotificationKind> notification_kinds;
 };
 

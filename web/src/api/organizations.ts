@@ -50,6 +50,11 @@ export const searchDirectory = (q: string, query: Omit<ListQuery<'/api/v1/organi
 export const getOrganizationStats = (id: number) =>
   get<Answer<'/api/v1/organizations/{id}/stats', 'get'>>(`/organizations/${id}/stats`);
 
+/** What waits too long in this organization and below (the jobs keep the counts), with where to look. */
+export const getOverdueCounts = (id: number) =>
+  get<Answer<'/api/v1/organizations/{id}/overdue', 'get'>>(`/organizations/${id}/overdue`);
+export type OverdueCount = Answer<'/api/v1/organizations/{id}/overdue', 'get'>['items'][number];
+
 export const listCoverageUnits = (id: number, query: ListQuery<'/api/v1/organizations/{id}/coverage-units'> = {}) =>
   get<Answer<'/api/v1/organizations/{id}/coverage-units', 'get'>>(`/organizations/${id}/coverage-units`, {
     query,

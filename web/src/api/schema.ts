@@ -1450,6 +1450,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is overdue in the organization's subtree, by kind, from maintained counters (each with the link to its items) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                                self: number;
+                                subtree: number;
+                                link: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -2582,14 +2632,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items, next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringTeam"][];
+                            items: components["schemas"]["VolunteerTeam"][];
                             next_cursor: string | null;
                         };
                     };
@@ -2616,18 +2666,19 @@ export interface paths {
                         name: string;
                         description?: string;
                         partner_name?: string;
+                        /** @description People visible to the caller; a bad one is named by its place (leader_person_ids[2]) */
                         leader_person_ids?: number[];
                     };
                 };
             };
             responses: {
-                /** @description The team */
+                /** @description The team, as its creator sees it */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringTeam"];
+                        "application/json": components["schemas"]["VolunteerTeamView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2663,13 +2714,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The team */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringTeam"];
+                        "application/json": components["schemas"]["VolunteerTeamView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2683,7 +2734,51 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a team: name, description, partner, archive (committee_admin or branch_secretary covering its organization)
+         * @description Absent fields keep their value; null or "" clears description and partner_name. 409 when another team of the organization has the name.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        partner_name?: string | null;
+                        /**
+                         * @description archived: no applications, self-reports or new projects; projects and hours stay
+                         * @enum {unknown}
+                         */
+                        status?: "active" | "archived";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VolunteerTeamView"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
         trace?: never;
     };
     "/api/v1/volunteering/teams/{id}/members": {
@@ -2707,14 +2802,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringTeamMember"][];
+                            items: components["schemas"]["VolunteerMember"][];
                         };
                     };
                 };
@@ -2767,7 +2862,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                        "application/json": components["schemas"]["VolunteerMember"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2809,6 +2904,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         decision: "approve" | "reject";
+                        /** @description Required to reject (422 on reason without one) */
                         reason?: string;
                     };
                 };
@@ -2820,7 +2916,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                        "application/json": components["schemas"]["VolunteerMember"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2870,7 +2966,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringTeamMember"];
+                        "application/json": components["schemas"]["VolunteerMember"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -2910,14 +3006,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items, next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringHourReport"][];
+                            items: components["schemas"]["VolunteerHourReport"][];
                             next_cursor: string | null;
                         };
                     };
@@ -2962,14 +3058,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items, next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringProject"][];
+                            items: components["schemas"]["VolunteerProject"][];
                             next_cursor: string | null;
                         };
                     };
@@ -3008,13 +3104,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The project */
+                /** @description The project (draft) */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringProject"];
+                        "application/json": components["schemas"]["VolunteerProjectView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3050,17 +3146,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {project, can_manage, shifts} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            project: components["schemas"]["VolunteeringProject"];
-                            /** @description The caller manages the project (edits it, adds shifts, runs rosters) */
+                            project: components["schemas"]["VolunteerProjectView"];
+                            /** @description Kept for older clients: the same as project.can.edit before archiving */
                             can_manage: boolean;
-                            shifts: components["schemas"]["VolunteeringShift"][];
+                            shifts: components["schemas"]["VolunteerShiftView"][];
                         };
                     };
                 };
@@ -3102,13 +3198,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The project */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringProject"];
+                        "application/json": components["schemas"]["VolunteerProjectView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3149,13 +3245,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The project */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringProject"];
+                        "application/json": components["schemas"]["VolunteerProjectView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3218,7 +3314,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringShift"];
+                        "application/json": components["schemas"]["VolunteerShiftView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3256,13 +3352,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The shift */
+                /** @description The cancelled shift */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringShift"];
+                        "application/json": components["schemas"]["VolunteerShiftView"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3312,22 +3408,22 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Replayed */
+                /** @description Replayed (the same Idempotency-Key): the sign-up it made, with Idempotent-Replayed: true */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringSignUp"];
+                        "application/json": components["schemas"]["VolunteerSignUp"];
                     };
                 };
-                /** @description The sign-up {id, status confirmed|waitlisted, waitlist_position} */
+                /** @description The sign-up (confirmed or waitlisted) */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringSignUp"];
+                        "application/json": components["schemas"]["VolunteerSignUp"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3365,15 +3461,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {sign_up, promoted} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            sign_up: components["schemas"]["VolunteeringSignUp"];
-                            /** @description The freed seat went to the next volunteer on the waitlist */
+                            sign_up: components["schemas"]["VolunteerSignUp"];
+                            /** @description A waitlisted volunteer took the freed seat */
                             promoted: boolean;
                         };
                     };
@@ -3412,7 +3508,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items, next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3420,11 +3516,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                sign_up: components["schemas"]["VolunteeringSignUp"];
-                                shift: components["schemas"]["VolunteeringShift"];
+                                sign_up: components["schemas"]["VolunteerSignUp"];
+                                shift: components["schemas"]["VolunteerShift"];
                                 project_id: number;
                                 project_title: string;
-                                attendance: components["schemas"]["VolunteeringAttendance"] | null;
+                                attendance: components["schemas"]["VolunteerAttendance"] | null;
                             }[];
                             next_cursor: string | null;
                         };
@@ -3465,18 +3561,18 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {shift, project, items} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            shift: components["schemas"]["VolunteeringShift"];
-                            project: components["schemas"]["VolunteeringProject"];
+                            shift: components["schemas"]["VolunteerShiftView"];
+                            project: components["schemas"]["VolunteerProject"];
                             items: {
-                                sign_up: components["schemas"]["VolunteeringSignUp"];
-                                attendance: components["schemas"]["VolunteeringAttendance"] | null;
+                                sign_up: components["schemas"]["VolunteerSignUp"];
+                                attendance: components["schemas"]["VolunteerAttendance"] | null;
                             }[];
                         };
                     };
@@ -3518,7 +3614,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {token, url, expires_at, svg} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3529,11 +3625,9 @@ export interface paths {
                             /** @enum {unknown} */
                             direction: "in" | "out";
                             token: string;
-                            /** @description The phone scan page with the token, printed as the QR code */
                             url: string;
                             /** Format: date-time */
                             expires_at: string;
-                            /** @description The QR code as an SVG document */
                             svg: string;
                         };
                     };
@@ -3581,13 +3675,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {attendance, changed} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                        "application/json": {
+                            attendance: components["schemas"]["VolunteerAttendance"] | null;
+                            changed: boolean;
+                        };
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3631,13 +3728,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {attendance, changed} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                        "application/json": {
+                            attendance: components["schemas"]["VolunteerAttendance"] | null;
+                            changed: boolean;
+                        };
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3691,13 +3791,16 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {attendance, changed} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringAttendanceResult"];
+                        "application/json": {
+                            attendance: components["schemas"]["VolunteerAttendance"] | null;
+                            changed: boolean;
+                        };
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3741,13 +3844,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {items: ledger entries} */
+                /** @description The ledger entries made now (none when everything was confirmed already) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringEntryList"];
+                        "application/json": {
+                            items: components["schemas"]["VolunteerLedgerEntry"][];
+                        };
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3784,21 +3889,17 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {total, items, next_cursor, reports} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            total: {
-                                minutes: number;
-                                /** @description minutes / 60, for display */
-                                hours: number;
-                            };
-                            items: components["schemas"]["VolunteeringLedgerEntry"][];
+                            total: components["schemas"]["VolunteerMinutes"];
+                            items: components["schemas"]["VolunteerLedgerEntry"][];
                             next_cursor: string | null;
-                            reports: components["schemas"]["VolunteeringHourReport"][];
+                            reports: components["schemas"]["VolunteerHourReport"][];
                         };
                     };
                 };
@@ -3839,14 +3940,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items, next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringLedgerEntry"][];
+                            items: components["schemas"]["VolunteerLedgerEntry"][];
                             next_cursor: string | null;
                         };
                     };
@@ -3895,13 +3996,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {items: reversal[, correction]} */
+                /** @description The reversal and, with minutes, the correction */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringEntryList"];
+                        "application/json": {
+                            items: components["schemas"]["VolunteerLedgerEntry"][];
+                        };
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3948,13 +4051,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description The ledger entry */
+                /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringLedgerEntry"];
+                        "application/json": components["schemas"]["VolunteerLedgerEntry"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -3995,19 +4098,20 @@ export interface paths {
                         project_id?: number;
                         /** Format: date */
                         worked_on: string;
+                        /** @description Any whole number of minutes up to a day: 60 (1 h), 90 (1.5 h), 120 (2 h), 45 …; no step is imposed */
                         minutes: number;
                         description: string;
                     };
                 };
             };
             responses: {
-                /** @description The report */
+                /** @description The pending report */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringHourReport"];
+                        "application/json": components["schemas"]["VolunteerHourReport"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4048,18 +4152,19 @@ export interface paths {
                     "application/json": {
                         /** @enum {unknown} */
                         decision: "approve" | "reject";
+                        /** @description Required to reject (422 on reason without one) */
                         reason?: string;
                     };
                 };
             };
             responses: {
-                /** @description The report */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringHourReport"];
+                        "application/json": components["schemas"]["VolunteerHourReport"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4095,13 +4200,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {organization_id, hours_rule, inherited} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringHoursSetting"];
+                        "application/json": components["schemas"]["VolunteerSetting"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4131,13 +4236,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description {organization_id, hours_rule, inherited} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringHoursSetting"];
+                        "application/json": components["schemas"]["VolunteerSetting"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4177,7 +4282,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {from, to, items: [{month, minutes, hours}]} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4189,7 +4294,6 @@ export interface paths {
                             items: {
                                 month: string;
                                 minutes: number;
-                                /** @description minutes / 60, for display */
                                 hours: number;
                             }[];
                         };
@@ -4234,7 +4338,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {from, to, items: [{rank, person_id, name, minutes, hours}], next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4243,14 +4347,7 @@ export interface paths {
                         "application/json": {
                             from: string;
                             to: string;
-                            items: {
-                                rank: number;
-                                person_id: number;
-                                name: string;
-                                minutes: number;
-                                /** @description minutes / 60, for display */
-                                hours: number;
-                            }[];
+                            items: components["schemas"]["VolunteerRankingRow"][];
                             next_cursor: string | null;
                         };
                     };
@@ -4294,7 +4391,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {from, to, items: [{rank, team_id, name, minutes, hours}], next_cursor} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4303,14 +4400,7 @@ export interface paths {
                         "application/json": {
                             from: string;
                             to: string;
-                            items: {
-                                rank: number;
-                                team_id: number;
-                                name: string;
-                                minutes: number;
-                                /** @description minutes / 60, for display */
-                                hours: number;
-                            }[];
+                            items: components["schemas"]["VolunteerRankingRow"][];
                             next_cursor: string | null;
                         };
                     };
@@ -4350,13 +4440,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {id, certificate, pdf_url, verify_url} */
+                /** @description OK */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["VolunteeringIssuedCertificate"];
+                        "application/json": components["schemas"]["VolunteerIssuedCertificate"];
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4390,14 +4480,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {items} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["VolunteeringIssuedCertificate"][];
+                            items: components["schemas"]["VolunteerIssuedCertificate"][];
                         };
                     };
                 };
@@ -4436,13 +4526,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description The PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/pdf": unknown;
+                        "application/pdf": string;
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4480,7 +4570,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description {valid, certificate: {code, name, minutes, hours, projects, issued_on}} */
+                /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -4489,7 +4579,7 @@ export interface paths {
                         "application/json": {
                             /** @constant */
                             valid: true;
-                            certificate: components["schemas"]["VolunteeringCertificate"];
+                            certificate: components["schemas"]["VolunteerCertificate"];
                         };
                     };
                 };
@@ -4526,13 +4616,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description text/html */
+                /** @description The page */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "text/html": unknown;
+                        "text/html": string;
                     };
                 };
                 400: components["responses"]["Problem"];
@@ -4554,6 +4644,283 @@ export interface paths {
                         "text/html": unknown;
                     };
                 };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/my/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My teams: the teams I lead, belong to or have applied to, with my membership and can
+         * @description Active and pending memberships, by team id. 403 for an account without a person.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteerTeamView"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a shift before it starts (project managers)
+         * @description Cancelled or started shifts do not change (409). Times move only while nobody is signed up (409 volunteer.shift_has_sign_ups) and are checked as for a new shift. A capacity below the confirmed seats is a 422 on capacity; new seats go to the waitlist in order.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        starts_at?: string;
+                        /** Format: date-time */
+                        ends_at?: string;
+                        capacity?: number;
+                        role?: string | null;
+                        requirements?: string | null;
+                        min_age?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VolunteerShiftView"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/volunteering/hours/reports/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject many hour reports at once, all or nothing (team leaders, organization managers)
+         * @description One transaction. Every report is checked first; when any fails nothing changes and the answer is one 422 naming each failing report by its place (report_ids[2]): not found or not yours to decide (volunteer.report_not_found), your own (volunteer.own_report), already decided (volunteer.not_pending), given twice (field.duplicate). Each decision is audited as a single one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        report_ids: number[];
+                        /** @enum {unknown} */
+                        decision: "approve" | "reject";
+                        /** @description Required to reject */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Every report decided, in the order given */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["VolunteerHourReport"][];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/shifts/awaiting-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shifts whose hours await confirmation (sessions checked out but not credited, or still checked in), newest shift first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description One subtree (the caller must approve hours there); absent: every project the caller manages, by its grants and the teams it leads */
+                    organization_id?: number;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                shift: components["schemas"]["VolunteerShift"];
+                                project: {
+                                    id: number;
+                                    title: string;
+                                    organization_id: number;
+                                    team_id: number | null;
+                                    team_name: string | null;
+                                };
+                                /** @description Sessions checked out whose hours are not confirmed yet */
+                                awaiting: number;
+                                /** @description Sessions checked in and not yet out */
+                                checked_in: number;
+                            }[];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteering/shifts/{id}/roster/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shift's roster as .xlsx (project managers): number, name, status, waitlist place, guardian consent, check-in and check-out times (China time) and methods, hours confirmed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The spreadsheet (Content-Disposition: attachment) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
             };
         };
         put?: never;
@@ -4938,19 +5305,56 @@ export interface components {
                 import_ms: number;
             };
         };
-        VolunteeringTeam: {
+        VolunteerMinutes: {
+            minutes: number;
+            /** @description minutes / 60 */
+            hours: number;
+        };
+        /** @description edit — change name, description, partner, archive (committee_admin or branch_secretary covering the team's organization); What the caller may do with the team now (decided by the server; the web shows exactly these): join — apply (an account with a person, the team active, no pending or active membership); decide_members — list members, approve or reject applications (committee_admin or branch_secretary covering the team's organization, or an active leader of the team); add_leader — committee_admin or branch_secretary covering it; add_project — create a project of the team (decide_members' people, team active); report_hours — self-report hours (an active member or leader, team active). */
+        VolunteerTeamCan: {
+            edit: boolean;
+            join: boolean;
+            decide_members: boolean;
+            add_leader: boolean;
+            add_project: boolean;
+            report_hours: boolean;
+        };
+        /** @description The caller's own membership of the team */
+        VolunteerMembership: {
+            id: number;
+            /** @enum {unknown} */
+            role: "leader" | "member";
+            /** @enum {unknown} */
+            status: "pending" | "active" | "rejected" | "left";
+        };
+        VolunteerTeam: {
             id: number;
             organization_id: number;
             name: string;
             description: string | null;
-            /** @description A youth social organization running the team */
+            /** @description A partnered youth social organization running the team */
             partner_name: string | null;
             /** @enum {unknown} */
             status: "active" | "archived";
             /** Format: date-time */
             created_at: string;
         };
-        VolunteeringTeamMember: {
+        /** @description One team as the caller sees it */
+        VolunteerTeamView: {
+            id: number;
+            organization_id: number;
+            name: string;
+            description: string | null;
+            /** @description A partnered youth social organization running the team */
+            partner_name: string | null;
+            /** @enum {unknown} */
+            status: "active" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            my_membership: components["schemas"]["VolunteerMembership"] | null;
+            can: components["schemas"]["VolunteerTeamCan"];
+        };
+        VolunteerMember: {
             id: number;
             team_id: number;
             person_id: number;
@@ -4962,12 +5366,21 @@ export interface components {
             message: string | null;
             /** Format: date-time */
             created_at: string;
+            /** @description Why an application was rejected */
+            decision_reason: string | null;
         };
-        VolunteeringProject: {
+        /** @description What the caller may do with the project now: edit — change its fields (managers: committee_admin or branch_secretary covering its organization, or an active leader of its team; not archived); publish — draft → recruiting; change_status — move it one step (not archived); add_shift — not finished or archived. */
+        VolunteerProjectCan: {
+            edit: boolean;
+            publish: boolean;
+            change_status: boolean;
+            add_shift: boolean;
+        };
+        VolunteerProject: {
             id: number;
             organization_id: number;
             team_id: number | null;
-            /** @description GET /volunteering/projects/{id} only; null elsewhere */
+            /** @description The team's name when the project belongs to a team */
             team_name: string | null;
             title: string;
             description: string | null;
@@ -4986,7 +5399,39 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        VolunteeringShift: {
+        /** @description One project as the caller sees it */
+        VolunteerProjectView: {
+            id: number;
+            organization_id: number;
+            team_id: number | null;
+            /** @description The team's name when the project belongs to a team */
+            team_name: string | null;
+            title: string;
+            description: string | null;
+            /** @enum {unknown} */
+            category: "community" | "education" | "elder_care" | "environment" | "culture" | "health" | "emergency" | "sports" | "other";
+            brand: string | null;
+            location: string | null;
+            venue_id: number | null;
+            contact: string | null;
+            /** @enum {unknown} */
+            visibility: "public" | "members";
+            /** @enum {unknown} */
+            status: "draft" | "recruiting" | "running" | "finished" | "archived";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            can: components["schemas"]["VolunteerProjectCan"];
+        };
+        /** @description What the caller may do with the shift now: sign_up — an account with a person, the shift open and not started, the project recruiting or running, no active sign-up of the caller (age, guardian consent, seats and overlaps are answered by the sign-up itself); cancel_sign_up — the caller has an active sign-up and the shift has not started; manage_roster — roster, check-in code, attendance, confirming hours (project managers; not cancelled); cancel — cancel the shift (project managers; open, not started). */
+        VolunteerShiftCan: {
+            sign_up: boolean;
+            cancel_sign_up: boolean;
+            manage_roster: boolean;
+            cancel: boolean;
+        };
+        VolunteerShift: {
             id: number;
             project_id: number;
             /** Format: date-time */
@@ -4996,26 +5441,63 @@ export interface components {
             capacity: number;
             confirmed: number;
             waitlisted: number;
-            /** @description 0 for a cancelled shift */
             seats_left: number;
             role: string | null;
             requirements: string | null;
             min_age: number | null;
             /** @enum {unknown} */
             status: "open" | "cancelled";
+            /**
+             * @description Decided by the server from the clock: cancelled; ended (after ends_at); in_progress (between starts_at and ends_at); full (open, no seat left: sign-ups join the waitlist); open
+             * @enum {unknown}
+             */
+            state: "open" | "full" | "in_progress" | "ended" | "cancelled";
+            /** @description now ≥ ends_at */
+            ended: boolean;
         };
-        VolunteeringSignUp: {
+        /** @description One shift as the caller sees it */
+        VolunteerShiftView: {
+            id: number;
+            project_id: number;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            capacity: number;
+            confirmed: number;
+            waitlisted: number;
+            seats_left: number;
+            role: string | null;
+            requirements: string | null;
+            min_age: number | null;
+            /** @enum {unknown} */
+            status: "open" | "cancelled";
+            /**
+             * @description Decided by the server from the clock: cancelled; ended (after ends_at); in_progress (between starts_at and ends_at); full (open, no seat left: sign-ups join the waitlist); open
+             * @enum {unknown}
+             */
+            state: "open" | "full" | "in_progress" | "ended" | "cancelled";
+            /** @description now ≥ ends_at */
+            ended: boolean;
+            /** @description The caller's own sign-up for the shift (any status), or null */
+            my_sign_up: {
+                id: number;
+                /** @enum {unknown} */
+                status: "confirmed" | "waitlisted" | "cancelled";
+                waitlist_position: number | null;
+            } | null;
+            can: components["schemas"]["VolunteerShiftCan"];
+        };
+        VolunteerSignUp: {
             id: number;
             shift_id: number;
             /** @description Rosters only */
             person_id?: number;
-            /** @description Rosters only: the volunteer's name */
+            /** @description Rosters only */
             name?: string;
             /** @enum {unknown} */
             status: "confirmed" | "waitlisted" | "cancelled";
-            /** @description 1 for the next in line; null unless waitlisted */
             waitlist_position: number | null;
-            /** @description A guardian's consent was given (minors) */
             guardian_consent: boolean;
             /** Format: date-time */
             starts_at: string;
@@ -5024,7 +5506,7 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        VolunteeringAttendance: {
+        VolunteerAttendance: {
             id: number;
             sign_up_id: number;
             /** Format: date-time */
@@ -5033,32 +5515,24 @@ export interface components {
             checked_out_at: string | null;
             /** @enum {unknown} */
             in_method: "qr" | "leader";
-            /** @enum {unknown} */
+            /** @enum {string|null} */
             out_method: "qr" | "leader" | null;
             hours_confirmed: boolean;
             ledger_entry_id: number | null;
         };
-        VolunteeringAttendanceResult: {
-            attendance: components["schemas"]["VolunteeringAttendance"] | null;
-            /** @description false when the scan repeated an earlier one */
-            changed: boolean;
-        };
-        VolunteeringLedgerEntry: {
+        VolunteerLedgerEntry: {
             id: number;
-            person_id: number;
             organization_id: number;
-            project_id: number | null;
-            team_id: number | null;
             shift_id: number | null;
+            person_id: number;
+            team_id: number | null;
+            project_id: number | null;
+            minutes: number;
+            hours: number;
             /** @enum {unknown} */
             kind: "session" | "report" | "adjustment" | "reversal" | "correction";
-            minutes: number;
-            /** @description minutes / 60, for display */
-            hours: number;
-            /** @description Sessions: the minutes between check-in and check-out before the hours rule */
             raw_minutes: number | null;
-            /** @enum {unknown} */
-            hours_rule: "national" | "half_hour_floor" | "exact" | null;
+            hours_rule: string | null;
             /** Format: date-time */
             worked_at: string;
             month: string;
@@ -5067,20 +5541,16 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        VolunteeringEntryList: {
-            items: components["schemas"]["VolunteeringLedgerEntry"][];
-        };
-        VolunteeringHourReport: {
+        VolunteerHourReport: {
             id: number;
-            person_id: number;
             name: string;
+            person_id: number;
             team_id: number;
             project_id: number | null;
+            minutes: number;
+            hours: number;
             /** Format: date */
             worked_on: string;
-            minutes: number;
-            /** @description minutes / 60, for display */
-            hours: number;
             description: string;
             /** @enum {unknown} */
             status: "pending" | "approved" | "rejected";
@@ -5089,32 +5559,46 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
-        VolunteeringCertificate: {
+        /** @description Exactly what the certificate says */
+        VolunteerCertificate: {
             code: string;
             name: string;
             minutes: number;
-            /** @description minutes / 60, for display */
             hours: number;
             projects: {
                 title: string;
                 minutes: number;
-                /** @description minutes / 60, for display */
                 hours: number;
             }[];
             /** Format: date */
             issued_on: string;
+            /** @description The issuing organization (null on certificates issued before organizations were named) */
+            organization_id: number | null;
+            /** @description The issuing organization's name at the time of issue, as printed on the PDF */
+            organization_name: string | null;
         };
-        VolunteeringIssuedCertificate: {
+        VolunteerIssuedCertificate: {
             id: number;
-            certificate: components["schemas"]["VolunteeringCertificate"];
+            certificate: components["schemas"]["VolunteerCertificate"];
             pdf_url: string;
             verify_url: string;
         };
-        VolunteeringHoursSetting: {
+        VolunteerRankingRow: {
+            /** @description Standard competition ranking: equal hours share a rank and the next rank skips (1, 1, 3) */
+            rank: number;
+            /** @description Volunteer rankings */
+            person_id?: number;
+            /** @description Team rankings */
+            team_id?: number;
+            name: string;
+            minutes: number;
+            hours: number;
+        };
+        VolunteerSetting: {
             organization_id: number;
             /** @enum {unknown} */
             hours_rule: "national" | "half_hour_floor" | "exact";
-            /** @description true when the rule comes from an ancestor (or the default) */
+            /** @description Set on an ancestor (or the default), not here */
             inherited: boolean;
         };
     };
@@ -5154,17 +5638,25 @@ export const peopleTransferInitiatedByValues = ["sending","receiving","member"] 
 export const peopleCorrectionStatusValues = ["pending","approved","rejected"] as const satisfies readonly NonNullable<components["schemas"]["PeopleCorrection"]["status"]>[];
 export const spreadsheetsImportKindValues = ["people","organizations"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["kind"]>[];
 export const spreadsheetsImportStatusValues = ["validating","validated","importing","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["status"]>[];
-export const volunteeringTeamStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeam"]["status"]>[];
-export const volunteeringTeamMemberRoleValues = ["leader","member"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeamMember"]["role"]>[];
-export const volunteeringTeamMemberStatusValues = ["pending","active","rejected","left"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringTeamMember"]["status"]>[];
-export const volunteeringProjectCategoryValues = ["community","education","elder_care","environment","culture","health","emergency","sports","other"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["category"]>[];
-export const volunteeringProjectVisibilityValues = ["public","members"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["visibility"]>[];
-export const volunteeringProjectStatusValues = ["draft","recruiting","running","finished","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringProject"]["status"]>[];
-export const volunteeringShiftStatusValues = ["open","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringShift"]["status"]>[];
-export const volunteeringSignUpStatusValues = ["confirmed","waitlisted","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringSignUp"]["status"]>[];
-export const volunteeringAttendanceInMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringAttendance"]["in_method"]>[];
-export const volunteeringAttendanceOutMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringAttendance"]["out_method"]>[];
-export const volunteeringLedgerEntryKindValues = ["session","report","adjustment","reversal","correction"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringLedgerEntry"]["kind"]>[];
-export const volunteeringLedgerEntryHoursRuleValues = ["national","half_hour_floor","exact"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringLedgerEntry"]["hours_rule"]>[];
-export const volunteeringHourReportStatusValues = ["pending","approved","rejected"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringHourReport"]["status"]>[];
-export const volunteeringHoursSettingHoursRuleValues = ["national","half_hour_floor","exact"] as const satisfies readonly NonNullable<components["schemas"]["VolunteeringHoursSetting"]["hours_rule"]>[];
+export const volunteerMembershipRoleValues = ["leader","member"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerMembership"]["role"]>[];
+export const volunteerMembershipStatusValues = ["pending","active","rejected","left"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerMembership"]["status"]>[];
+export const volunteerTeamStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerTeam"]["status"]>[];
+export const volunteerTeamViewStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerTeamView"]["status"]>[];
+export const volunteerMemberRoleValues = ["leader","member"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerMember"]["role"]>[];
+export const volunteerMemberStatusValues = ["pending","active","rejected","left"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerMember"]["status"]>[];
+export const volunteerProjectCategoryValues = ["community","education","elder_care","environment","culture","health","emergency","sports","other"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProject"]["category"]>[];
+export const volunteerProjectVisibilityValues = ["public","members"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProject"]["visibility"]>[];
+export const volunteerProjectStatusValues = ["draft","recruiting","running","finished","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProject"]["status"]>[];
+export const volunteerProjectViewCategoryValues = ["community","education","elder_care","environment","culture","health","emergency","sports","other"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProjectView"]["category"]>[];
+export const volunteerProjectViewVisibilityValues = ["public","members"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProjectView"]["visibility"]>[];
+export const volunteerProjectViewStatusValues = ["draft","recruiting","running","finished","archived"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerProjectView"]["status"]>[];
+export const volunteerShiftStatusValues = ["open","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerShift"]["status"]>[];
+export const volunteerShiftStateValues = ["open","full","in_progress","ended","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerShift"]["state"]>[];
+export const volunteerShiftViewStatusValues = ["open","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerShiftView"]["status"]>[];
+export const volunteerShiftViewStateValues = ["open","full","in_progress","ended","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerShiftView"]["state"]>[];
+export const volunteerSignUpStatusValues = ["confirmed","waitlisted","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerSignUp"]["status"]>[];
+export const volunteerAttendanceInMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerAttendance"]["in_method"]>[];
+export const volunteerAttendanceOutMethodValues = ["qr","leader"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerAttendance"]["out_method"]>[];
+export const volunteerLedgerEntryKindValues = ["session","report","adjustment","reversal","correction"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerLedgerEntry"]["kind"]>[];
+export const volunteerHourReportStatusValues = ["pending","approved","rejected"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerHourReport"]["status"]>[];
+export const volunteerSettingHoursRuleValues = ["national","half_hour_floor","exact"] as const satisfies readonly NonNullable<components["schemas"]["VolunteerSetting"]["hours_rule"]>[];

@@ -7,16 +7,16 @@ import type { Answer, Body, ItemOf, ListQuery, Query, Schema } from './types';
 type V1 = '/api/v1/volunteering';
 const V = '/volunteering';
 
-export type Team = Schema<'VolunteeringTeam'>;
-export type Project = Schema<'VolunteeringProject'>;
+export type Team = Schema<'VolunteerTeam'>;
+export type Project = Schema<'VolunteerProject'>;
 export type ProjectStatus = Project['status'];
-export type Shift = Schema<'VolunteeringShift'>;
-export type SignUp = Schema<'VolunteeringSignUp'>;
-export type Attendance = Schema<'VolunteeringAttendance'>;
-export type LedgerEntry = Schema<'VolunteeringLedgerEntry'>;
-export type HourReport = Schema<'VolunteeringHourReport'>;
+export type Shift = Schema<'VolunteerShift'>;
+export type SignUp = Schema<'VolunteerSignUp'>;
+export type Attendance = Schema<'VolunteerAttendance'>;
+export type LedgerEntry = Schema<'VolunteerLedgerEntry'>;
+export type HourReport = Schema<'VolunteerHourReport'>;
 /** An issued certificate: its body, the PDF and the public verification page. */
-export type Certificate = Schema<'VolunteeringIssuedCertificate'>;
+export type Certificate = Schema<'VolunteerIssuedCertificate'>;
 
 /** A project page: the project, whether the caller manages it, its shifts. */
 export type ProjectDetail = Answer<`${V1}/projects/{id}`, 'get'>;

@@ -13,6 +13,21 @@ Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor
   });
 }
 
+Result<std::vector<OverdueCount>> GetOverdueCounts(const AppContext& ctx, const auth::Actor& actor, int64_t id) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<OverdueCount>> {
+    TS_ASSIGN_OR_RETURN(Organization org, LoadReadable(tx, actor, id, RowLock::kNone));
+    if (!CanReadCoverage(actor, org.path)) return Status::Forbidden();
+    TS_ASSIGN_OR_RETURN(CounterMap counters, ReadCounters(tx, org.id));
+    std::vector<OverdueCount> out;
+    for (const auto& def : ctx.counters) {
+      if (def.group != "overdue") continue;
+      auto it = counters.find(def.key);
+      out.push_back({&def, it == counters.end() ? 0 : it->second.self, it == counters.end() ? 0 : it->second.subtree});
+    }
+    return out;
+  });
+}
+
 Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
                                              int64_t id) {
   const uint64_t generation = ctx.db.write_generation();

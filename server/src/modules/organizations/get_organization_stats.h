@@ -17,4 +17,15 @@ Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor
 Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
                                              int64_t id);
 
+// The overdue view (issue 11): every counter of the "overdue" group declared by any module
+// (AppContext::counters), with its subtree value, its label and the link to its items. From the
+// maintained counters only. committee_admin, branch_secretary, cadre covering the organization
+// (CanReadCoverage; 404 when unseen, 403 for other roles).
+struct OverdueCount {
+  const CounterDefinition* definition = nullptr;
+  int64_t self = 0;
+  int64_t subtree = 0;
+};
+Result<std::vector<OverdueCount>> GetOverdueCounts(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+
 }  // namespace tianshan::organizations

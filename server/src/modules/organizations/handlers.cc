@@ -129,6 +129,26 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto list, ListSubtree(ctx, *req.actor, id, page, filter, req.Query("q")));
     return List(list);
   });
+  router.Get("/api/v1/organizations/{id}/overdue", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(auto counts, GetOverdueCounts(ctx, *req.actor, id));
+               JsonOut out;
+               out.StartObject().Key("items").StartArray();
+               for (const auto& c : counts) {
+                 std::string link = c.definition->link;
+                 if (auto at = link.find("{id}"); at != std::string::npos) link.replace(at, 4, std::to_string(id));
+                 out.StartObject()
+                     .Field("key", c.definition->key)
+                     .Field("label", req.lang == Lang::kEn ? c.definition->label_en : c.definition->label_zh)
+                     .Field("self", c.self)
+                     .Field("subtree", c.subtree)
+                     .Field("link", link)
+                     .EndObject();
+               }
+               out.EndArray().EndObject();
+               return http::Json(out);
+             });
   auto stats_cache = std::make_shared<StatsCache>();
   router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
              [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {

@@ -29,6 +29,12 @@ ModuleDefinition PeopleModule() {
       {"people.correction_reminders", "Reminds the approving level of corrections pending over 3 days",
        JobSchedule::Daily(8, 5), 3, 600, people::RemindPendingCorrections},
   };
+  m.counters = {
+      {"overdue.transfers", "超过 7 天未办结的组织关系转接", "Transfers pending over 7 days", "overdue",
+       "/app/organizations/{id}/transfers"},
+      {"overdue.corrections", "超过 3 天未审核的信息更正", "Corrections pending over 3 days", "overdue",
+       "/app/organizations/{id}/people"},
+  };
   m.notification_kinds = {
       {"people.transfer_waiting", "组织关系转接待处理", "A transfer waits for you"},
       {"people.transfer_decided", "我的组织关系转接有结果", "My transfer was decided"},

@@ -59,6 +59,17 @@ TEST_P(TransferRemindersTest, TheWaitingSideIsToldAndReminderDigestsComeOncePerD
   EXPECT_EQ(Stat("D", "overdue.transfers"), 1);
   EXPECT_EQ(Stat("R", "overdue.transfers", true), 1) << "rolled up the tree";
   EXPECT_EQ(Stat("A", "overdue.transfers"), 0) << "it waits at the receiving side";
+  // The overdue view of the region: the count, its label and where the items are listed.
+  auto overdue = As("root-admin")->Get("/api/v1/organizations/" + std::to_string(Org("R")) + "/overdue");
+  ASSERT_EQ(overdue.status, 200) << overdue.body;
+  const nlohmann::json items = overdue.json()["items"];
+  auto transfers = std::find_if(items.begin(), items.end(), [](const auto& i) { return i["key"] == "overdue.transfers"; });
+  ASSERT_NE(transfers, items.end()) << overdue.body;
+  EXPECT_EQ((*transfers)["subtree"], 1);
+  EXPECT_EQ((*transfers)["label"], "超过 7 天未办结的组织关系转接");
+  EXPECT_EQ((*transfers)["link"], "/app/organizations/" + std::to_string(Org("R")) + "/transfers");
+  EXPECT_EQ(As("member-a")->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/overdue").status, 403);
+  EXPECT_EQ(As("sec-e")->Get("/api/v1/organizations/" + std::to_string(Org("R")) + "/overdue").status, 404);
 
   server().clock().Advance(kDay);
   RunJob("people.transfer_reminders");

@@ -93,8 +93,9 @@ class VolunteeringApiTest : public ::tianshan::testing::ApiTest {
     auto p = admin.Post("/api/v1/volunteering/projects", body);
     EXPECT_EQ(p.status, 201) << p.body;
     int64_t id = p.json().value("id", int64_t{0});
-    EXPECT_EQ(admin.Post("/api/v1/volunteering/projects/" + std::to_string(id) + "/status",
-                         nlohmann::json{{"status", "recruiting"}})
+    EXPECT_EQ(admin
+                  .Post("/api/v1/volunteering/projects/" + std::to_string(id) + "/status",
+                        nlohmann::json{{"status", "recruiting"}})
                   .status,
               200);
     return id;

@@ -1,15 +1,16 @@
 #include "modules/volunteering/load_demo.h"
 
-#include "modules/people/create_person.h"
-#include "modules/volunteering/confirm_hours.h"
-#include "modules/volunteering/create_project.h"
-#include "modules/volunteering/create_shift.h"
-#include "modules/volunteering/create_team.h"
-#include "modules/volunteering/hours_repository.h"
+#include <algorithm>
+
+#include "modules/volunteering/hours/confirm_hours.h"
+#include "modules/volunteering/hours/hours_repository.h"
 #include "modules/volunteering/person_lookup.h"
-#include "modules/volunteering/project_repository.h"
-#include "modules/volunteering/signup_repository.h"
-#include "modules/volunteering/team_repository.h"
+#include "modules/volunteering/projects/create_project.h"
+#include "modules/volunteering/projects/create_shift.h"
+#include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/signups/signup_repository.h"
+#include "modules/volunteering/teams/create_team.h"
+#include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -28,24 +29,60 @@ struct DemoProject {
   const char* brand;
   const char* location;
   const char* status;
-  int team;              // index into teams
-  int past_shifts;       // each with 6 volunteers, sessions of varying length
-  bool upcoming;         // one future shift open for sign-up
+  int team;         // index into teams
+  int past_shifts;  // each with 6 volunteers, sessions of varying length
+  bool upcoming;    // one future shift open for sign-up
 };
 
 const DemoProject kProjects[] = {
     {"行星团青年志愿者·社区环境清洁行动", "environment", "行星团", "克拉玛依区天山街道", "running", 0, 4, true},
     {"行星团·关爱空巢老人上门探访", "elder_care", "行星团", "天山街道各社区", "running", 0, 3, false},
-    {"暑期爱心托管班（流动务工人员子女）", "education", "暑期爱心托管班", "天山街道社区服务中心", "finished", 1, 5, false},
+    {"暑期爱心托管班（流动务工人员子女）", "education", "暑期爱心托管班", "天山街道社区服务中心", "finished", 1, 5,
+     false},
     {"风云社区便民服务日", "community", nullptr, "克拉玛依区风云社区", "recruiting", 2, 2, true},
 };
 
-const char* const kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"};
+// How many other demo people of 风云社区 volunteer besides the demo accounts' people, and how
+// far past them the people demo's ids are read to find them.
+constexpr int kMoreVolunteers = 12;
+constexpr int64_t kIdsToRead = 1000;
 
 Result<int64_t> Org(const DemoContext& demo, const char* name) {
   auto it = demo.organization_ids.find(name);
   if (it == demo.organization_ids.end()) return Status::NotFound("volunteer.organization_unknown").WithDetail(name);
   return it->second;
+}
+
+// The demo accounts' people of 风云社区 (branch secretary, member, young person), then up to
+// kMoreVolunteers other people the people demo attached to 风云社区, read through the people
+// module's public contract: the ids after the demo accounts' people, as 风云社区's secretary sees
+// them (people of other branches are not visible and are passed over).
+Result<std::vector<Volunteer>> DemoVolunteers(storage::Transaction& tx, const AppContext& ctx, DemoContext& demo,
+                                              const auth::OrganizationRef& fengyun) {
+  std::vector<Volunteer> volunteers;
+  int64_t last_id = 0;
+  for (const char* key : {"branch-secretary", "member", "youth"}) {
+    auto it = demo.person_ids.find(key);
+    if (it == demo.person_ids.end()) continue;
+    auth::Actor self;
+    self.person_id = it->second;
+    TS_ASSIGN_OR_RETURN(auto p, FindPersonFor(tx, ctx, self, it->second));
+    volunteers.push_back({p.id, p.name});
+    last_id = std::max(last_id, p.id);
+  }
+  auth::Actor secretary;
+  secretary.grants.push_back({fengyun.id, fengyun.path, "", auth::Role::kBranchSecretary});
+  int found = 0;
+  for (int64_t id = last_id + 1; id <= last_id + kIdsToRead && found < kMoreVolunteers; ++id) {
+    auto p = FindPersonFor(tx, ctx, secretary, id);
+    if (!p.ok()) {
+      if (p.status().code() == StatusCode::kNotFound) continue;
+      return p.status();
+    }
+    volunteers.push_back({p->id, p->name});
+    demo.person_ids["volunteer-" + std::to_string(++found)] = p->id;
+  }
+  return volunteers;
 }
 
 }  // namespace
@@ -61,26 +98,7 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
     TS_ASSIGN_OR_RETURN(int64_t fengyun, Org(demo, "风云社区团支部"));
     TS_ASSIGN_OR_RETURN(auto fengyun_ref, FindOrganization(tx, ctx, fengyun));
 
-    // Volunteers: the demo accounts' people, then fictional young people of 风云社区.
-    std::vector<Volunteer> volunteers;
-    for (const char* key : {"branch-secretary", "member", "youth"}) {
-      auto it = demo.person_ids.find(key);
-      if (it == demo.person_ids.end()) continue;
-      auth::Actor self;
-      self.person_id = it->second;
-      TS_ASSIGN_OR_RETURN(auto p, FindPersonFor(tx, ctx, self, it->second));
-      volunteers.push_back({p.id, p.name});
-    }
-    for (int i = 0; i < 12; ++i) {
-      people::CreatePersonInput in;
-      in.fields.name = std::string(kSurnames[i]) + "志愿示例" + std::to_string(i + 1);
-      in.fields.gender = i % 2 ? "female" : "male";
-      in.fields.birth_date = std::to_string(1996 + i % 8) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 9);
-      in.organization_id = fengyun;
-      TS_ASSIGN_OR_RETURN(int64_t id, people::InsertPersonUnchecked(tx, ctx, in, fengyun_ref.path, true));
-      volunteers.push_back({id, in.fields.name});
-      demo.person_ids["volunteer-" + std::to_string(i + 1)] = id;
-    }
+    TS_ASSIGN_OR_RETURN(auto volunteers, DemoVolunteers(tx, ctx, demo, fengyun_ref));
     for (const auto& v : volunteers) TS_RETURN_IF_ERROR(LockVolunteer(tx, v.person_id, v.name, now));
 
     // Teams, led by the branch secretary; everyone else joins by (approved) application.
@@ -88,13 +106,15 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
     std::vector<Team> teams;
     const std::vector<CreateTeamInput> team_inputs = {
         {street, "行星团青年志愿者", "天山街道青年志愿者队伍，常年开展社区清洁、助老探访等志愿服务", std::nullopt, {}},
-        {district, "暑期爱心托管班志愿者队", "为流动务工人员子女开设暑期爱心托管班的青年志愿者",
-         "天山“心”家园社工服务社", {}},
+        {district,
+         "暑期爱心托管班志愿者队",
+         "为流动务工人员子女开设暑期爱心托管班的青年志愿者",
+         "天山“心”家园社工服务社",
+         {}},
         {fengyun, "风云社区青年志愿服务队", "风云社区便民服务、邻里互助", std::nullopt, {}},
     };
     for (const auto& in : team_inputs) {
-      TS_ASSIGN_OR_RETURN(auto team, CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}, std::nullopt,
-                                                         "demo"));
+      TS_ASSIGN_OR_RETURN(auto team, CreateTeamUnchecked(tx, ctx, in, {{leader.person_id, leader.name}}));
       for (size_t i = 1; i < volunteers.size(); ++i) {
         TeamMember m{0, team.id, volunteers[i].person_id, volunteers[i].name, "member", "active", std::nullopt, now};
         TS_RETURN_IF_ERROR(UpsertMember(tx, m, now));
@@ -113,7 +133,7 @@ Status LoadDemoVolunteering(AppContext& ctx, DemoContext& demo) {
       in.fields.location = d.location;
       in.fields.contact = "天山街道团工委 0990-6888888";
       in.fields.description = std::string(d.title) + "：欢迎青年朋友报名参加。";
-      TS_ASSIGN_OR_RETURN(auto project, CreateProjectUnchecked(tx, ctx, in, d.status, "demo"));
+      TS_ASSIGN_OR_RETURN(auto project, CreateProjectUnchecked(tx, ctx, in, d.status));
       TS_ASSIGN_OR_RETURN(auto org, FindOrganization(tx, ctx, project.organization_id));
       for (int s = 0; s < d.past_shifts; ++s, ++shift_no) {
         CreateShiftInput si;

@@ -1,11 +1,11 @@
 #include "modules/volunteering/module.h"
 
-#include "storage/sql_text.h"
-
 #include "modules/volunteering/handlers.h"
 #include "modules/volunteering/load_demo.h"
 #include "modules/volunteering/messages.h"
+#include "modules/volunteering/permissions.h"
 #include "modules/volunteering/verify_counters.h"
+#include "storage/sql_text.h"
 
 namespace tianshan {
 
@@ -15,11 +15,13 @@ ModuleDefinition VolunteeringModule() {
   m.migrations = storage::EmbeddedMigrations("volunteering", "modules/volunteering/migrations/");
   m.messages = volunteering::Messages();
   m.register_routes = [](http::Router& router, AppContext& ctx) {
-    volunteering::RegisterTeamAndProjectRoutes(router, ctx);
+    volunteering::RegisterTeamRoutes(router, ctx);
+    volunteering::RegisterProjectRoutes(router, ctx);
     volunteering::RegisterSignUpRoutes(router, ctx);
     volunteering::RegisterHoursRoutes(router, ctx);
     volunteering::RegisterCertificateRoutes(router, ctx);
   };
+  m.permissions = volunteering::Permissions();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return volunteering::LoadDemoVolunteering(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return volunteering::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

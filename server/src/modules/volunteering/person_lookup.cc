@@ -11,7 +11,7 @@ Result<PersonBrief> FindPersonFor(storage::Transaction& tx, const AppContext& ct
     if (found.status().code() == StatusCode::kNotFound) return Status::NotFound("volunteer.person_unknown");
     return found.status();
   }
-  return PersonBrief{found->id, found->name, found->birth_date};
+  return PersonBrief{found->id, found->name, found->birth_date, found->organization_id};
 }
 
 Result<PersonBrief> OwnPerson(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor) {

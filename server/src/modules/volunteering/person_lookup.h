@@ -16,7 +16,8 @@ namespace tianshan::volunteering {
 struct PersonBrief {
   int64_t id = 0;
   std::string name;
-  std::string birth_date;  // "YYYY-MM-DD"
+  std::string birth_date;       // "YYYY-MM-DD"
+  int64_t organization_id = 0;  // where the person is attached
 };
 
 // The person `person_id` as `actor` may see them; NotFound ("volunteer.person_unknown")

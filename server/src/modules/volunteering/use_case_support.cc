@@ -4,11 +4,11 @@
 #include "core/json.h"
 #include "modules/organizations/public/counters.h"
 #include "modules/organizations/public/organization.h"
-#include "modules/volunteering/hours_repository.h"
-#include "modules/volunteering/hours_rule.h"
+#include "modules/volunteering/hours/hours_repository.h"
 #include "modules/volunteering/permissions.h"
-#include "modules/volunteering/project_repository.h"
-#include "modules/volunteering/team_repository.h"
+#include "modules/volunteering/projects/project_repository.h"
+#include "modules/volunteering/public/hours_rule.h"
+#include "modules/volunteering/teams/team_repository.h"
 
 namespace tianshan::volunteering {
 
@@ -84,18 +84,6 @@ Result<ShiftAccess> LoadManagedShift(storage::Transaction& tx, const AppContext&
   TS_ASSIGN_OR_RETURN(auto a, LoadShift(tx, ctx, &actor, shift_id, lock));
   if (!a.project.manager) return Status::Forbidden("volunteer.needs_manager");
   return a;
-}
-
-Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, std::string action,
-             std::string entity_type, int64_t entity_id, std::string path, std::string before, std::string after) {
-  return ctx.audit.Record(tx, {.actor_account_id = caller.actor.account_id,
-                               .action = std::move(action),
-                               .entity_type = std::move(entity_type),
-                               .entity_id = std::to_string(entity_id),
-                               .organization_path = std::move(path),
-                               .before_json = std::move(before),
-                               .after_json = std::move(after),
-                               .request_id = caller.request_id});
 }
 
 Result<std::string> SigningKey(storage::Transaction& tx, const AppContext& ctx) {

@@ -10,16 +10,11 @@
 #include "auth/actor.h"
 #include "auth/caller.h"
 #include "kit/module.h"
+#include "modules/volunteering/public/counters.h"
 #include "modules/volunteering/volunteering.h"
 #include "storage/database.h"
 
 namespace tianshan::volunteering {
-
-namespace counter {
-inline constexpr std::string_view kHoursMinutes = "volunteer.hours_minutes";  // confirmed minutes credited here
-inline constexpr std::string_view kVolunteers = "volunteer.volunteers";       // people with confirmed hours here
-inline constexpr std::string_view kProjects = "volunteer.projects";           // projects not archived
-}  // namespace counter
 
 using auth::Caller;
 
@@ -56,9 +51,6 @@ Result<ShiftAccess> LoadManagedShift(storage::Transaction& tx, const AppContext&
 // True when the actor's person actively leads (or, when !leaders_only, belongs to) the team.
 Result<bool> ActorInTeam(storage::Transaction& tx, const auth::Actor& actor, std::optional<int64_t> team_id,
                          bool leaders_only);
-
-Status Audit(storage::Transaction& tx, const AppContext& ctx, const Caller& caller, std::string action,
-             std::string entity_type, int64_t entity_id, std::string path, std::string before, std::string after);
 
 // The key for check-in tokens: AppConfig::secret when set, else a random key stored once in
 // volunteering_keys (so tokens survive restarts and verify on every instance).

@@ -44,19 +44,19 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
     std::vector<std::string> out;
     const std::array<std::pair<std::string_view, const char*>, 3> sources = {{
         {counter::kHoursMinutes,
-         "SELECT organization_id, SUM(minutes) FROM volunteering_ledger GROUP BY organization_id"},
+         "SELECT organization_id, SUM(minutes) AS value FROM volunteering_ledger GROUP BY organization_id"},
         {counter::kVolunteers,
-         "SELECT organization_id, COUNT(*) FROM volunteering_org_person_totals WHERE minutes > 0 "
+         "SELECT organization_id, COUNT(*) AS value FROM volunteering_org_person_totals WHERE minutes > 0 "
          "GROUP BY organization_id"},
         {counter::kProjects,
-         "SELECT organization_id, COUNT(*) FROM volunteering_projects WHERE status <> 'archived' "
+         "SELECT organization_id, COUNT(*) AS value FROM volunteering_projects WHERE status <> 'archived' "
          "GROUP BY organization_id"},
     }};
     std::map<std::pair<int64_t, std::string_view>, int64_t> expected;
     std::set<int64_t> orgs;
     for (const auto& [key, sql] : sources) {
       TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql));
-      for (const auto& r : rows) expected[{r.Int(0), key}] = r.Int(1);
+      for (const auto& r : rows) expected[{r.Int("organization_id"), key}] = r.Int("value");
     }
     for (const char* sql : {"SELECT DISTINCT organization_id FROM volunteering_ledger",
                             "SELECT DISTINCT organization_id FROM volunteering_projects",

@@ -70,9 +70,12 @@ bool AcceptsSignUps(std::string_view project_status) {
   return project_status == "recruiting" || project_status == "running";
 }
 
-bool IsValidDate(std::string_view date) {
-  int y, m, d;
-  return date.size() == 10 && ParseDate(date, y, m, d);
+std::string_view ShiftState(const Shift& s, int64_t now) {
+  if (s.status == "cancelled") return "cancelled";
+  if (now >= s.ends_at) return "ended";
+  if (now >= s.starts_at) return "in_progress";
+  if (s.confirmed >= s.capacity) return "full";
+  return "open";
 }
 
 bool IsValidMonth(std::string_view month) {
@@ -126,6 +129,14 @@ std::string ChinaDate(int64_t millis) {
 }
 
 std::string ChinaMonth(int64_t millis) { return ChinaDate(millis).substr(0, 7); }
+
+std::string ChinaDateTime(int64_t millis) {
+  int64_t minute_of_day = ((millis + kChinaOffsetMillis) % kDayMillis + kDayMillis) % kDayMillis / 60000;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60));
+  return ChinaDate(millis) + " " + buf;
+}
 
 int64_t ChinaMidnight(std::string_view date) {
   int y, m, d;

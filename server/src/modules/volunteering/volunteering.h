@@ -49,6 +49,7 @@ struct TeamMember {
   std::string status;  // pending, active, rejected, left
   std::optional<std::string> message;
   int64_t created_at = 0;
+  std::optional<std::string> decision_reason;  // why an application was rejected
 };
 
 struct ProjectFields {
@@ -71,6 +72,7 @@ struct Project {
   std::string status = "draft";
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<std::string> team_name;  // the team's name (joined)
 };
 
 struct Shift {
@@ -150,6 +152,12 @@ struct HourReport {
   std::string name;  // the volunteer's display name (joined)
 };
 
+// A leader's decision on a team application or an hours report.
+struct Decision {
+  bool approve = false;
+  std::optional<std::string> reason;  // needed to reject
+};
+
 // Limits on text fields, in characters.
 inline constexpr size_t kMaxTitle = 100;
 inline constexpr size_t kMaxText = 2000;
@@ -163,17 +171,21 @@ inline constexpr int kAdultAge = 18;
 bool IsAllowedTransition(std::string_view from, std::string_view to);
 // Sign-ups are open while the project recruits or runs.
 bool AcceptsSignUps(std::string_view project_status);
+// What a shift is at `now`, as its answers say it (the web never computes it): "cancelled";
+// "ended" from ends_at; "in_progress" from starts_at; "full" when no seat is left (sign-ups
+// join the waitlist); else "open".
+std::string_view ShiftState(const Shift& s, int64_t now);
 
 // Parses "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+HH:MM"/"-HH:MM", or without a
 // zone (then China time). nullopt when malformed or not a real date and time.
 std::optional<int64_t> ParseTime(std::string_view text);
-// A real calendar date "YYYY-MM-DD".
-bool IsValidDate(std::string_view date);
 // "YYYY-MM" with a month 01..12.
 bool IsValidMonth(std::string_view month);
 // The China-time date and month of `millis`.
 std::string ChinaDate(int64_t millis);
 std::string ChinaMonth(int64_t millis);
+// "YYYY-MM-DD HH:MM" in China time (exports).
+std::string ChinaDateTime(int64_t millis);
 // UTC millis of midnight China time starting `date` (must be valid).
 int64_t ChinaMidnight(std::string_view date);
 // Age in whole years on `on_date` of a person born on `birth_date` (both "YYYY-MM-DD").

@@ -1,6 +1,7 @@
 #include "modules/volunteering/volunteering_json.h"
 
 #include "core/clock.h"
+#include "kit/permission.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -9,22 +10,107 @@ std::optional<std::string> OptTime(const std::optional<int64_t>& t) {
   return t ? std::optional<std::string>(FormatUtc(*t)) : std::nullopt;
 }
 
-}  // namespace
-
-void WriteMinutes(JsonOut& out, int64_t minutes) {
-  out.Field("minutes", minutes).Field("hours", static_cast<double>(minutes) / 60.0);
+// The fields every hours record (ledger entry, report) shares: whose, for which team and
+// project, how long.
+void WriteCredit(JsonOut& out, int64_t person_id, std::optional<int64_t> team_id, std::optional<int64_t> project_id,
+                 int64_t minutes) {
+  out.Field("person_id", person_id).Field("team_id", team_id).Field("project_id", project_id);
+  WriteMinutes(out, minutes);
 }
 
-void WriteTeam(JsonOut& out, const Team& t) {
-  out.StartObject()
-      .Field("id", t.id)
+// The members of a team, project or shift object, without its braces: the plain answer and
+// the caller's view (with "can") share them.
+void TeamBody(JsonOut& out, const Team& t) {
+  out.Field("id", t.id)
       .Field("organization_id", t.organization_id)
       .Field("name", t.name)
       .Field("description", t.description)
       .Field("partner_name", t.partner_name)
       .Field("status", t.status)
-      .Field("created_at", FormatUtc(t.created_at))
-      .EndObject();
+      .Field("created_at", FormatUtc(t.created_at));
+}
+
+void ProjectBody(JsonOut& out, const Project& p) {
+  const auto& f = p.fields;
+  out.Field("id", p.id)
+      .Field("organization_id", p.organization_id)
+      .Field("team_id", p.team_id)
+      .Field("team_name", p.team_name)
+      .Field("title", f.title)
+      .Field("description", f.description)
+      .Field("category", f.category)
+      .Field("brand", f.brand)
+      .Field("location", f.location)
+      .Field("venue_id", f.venue_id)
+      .Field("contact", f.contact)
+      .Field("visibility", f.visibility)
+      .Field("status", p.status)
+      .Field("created_at", FormatUtc(p.created_at))
+      .Field("updated_at", FormatUtc(p.updated_at));
+}
+
+void ShiftBody(JsonOut& out, const Shift& s, int64_t now) {
+  std::optional<int64_t> min_age;
+  if (s.min_age) min_age = *s.min_age;
+  out.Field("id", s.id)
+      .Field("project_id", s.project_id)
+      .Field("starts_at", FormatUtc(s.starts_at))
+      .Field("ends_at", FormatUtc(s.ends_at))
+      .Field("capacity", s.capacity)
+      .Field("confirmed", s.confirmed)
+      .Field("waitlisted", s.waitlisted)
+      .Field("seats_left", s.status == "open" ? s.capacity - s.confirmed : 0)
+      .Field("role", s.role)
+      .Field("requirements", s.requirements)
+      .Field("min_age", min_age)
+      .Field("status", s.status)
+      .Field("state", ShiftState(s, now))
+      .Field("ended", now >= s.ends_at);
+}
+
+// {…the members `body` writes…}
+template <typename T, typename Body>
+void InObject(JsonOut& out, const T& value, Body body) {
+  out.StartObject();
+  body(out, value);
+  out.EndObject();
+}
+
+}  // namespace
+
+std::string JsonText(const std::function<void(JsonOut&)>& write) {
+  JsonOut out;
+  write(out);
+  return out.Take();
+}
+
+void WriteMinutes(JsonOut& out, int64_t minutes) {
+  out.Field("minutes", minutes).Field("hours", static_cast<double>(minutes) / 60.0);
+}
+
+void WriteTeam(JsonOut& out, const Team& t) { InObject(out, t, TeamBody); }
+
+void WriteTeamView(JsonOut& out, const TeamView& v) {
+  out.StartObject();
+  TeamBody(out, v.team);
+  out.Key("my_membership");
+  if (v.membership) {
+    out.StartObject()
+        .Field("id", v.membership->id)
+        .Field("role", v.membership->role)
+        .Field("status", v.membership->status)
+        .EndObject();
+  } else {
+    out.Null();
+  }
+  const TeamCan& c = v.can;
+  WriteCan(out, {{"edit", c.edit},
+                 {"join", c.join},
+                 {"decide_members", c.decide_members},
+                 {"add_leader", c.add_leader},
+                 {"add_project", c.add_project},
+                 {"report_hours", c.report_hours}});
+  out.EndObject();
 }
 
 void WriteMember(JsonOut& out, const TeamMember& m) {
@@ -36,50 +122,45 @@ void WriteMember(JsonOut& out, const TeamMember& m) {
       .Field("role", m.role)
       .Field("status", m.status)
       .Field("message", m.message)
+      .Field("decision_reason", m.decision_reason)
       .Field("created_at", FormatUtc(m.created_at))
       .EndObject();
 }
 
-void WriteProject(JsonOut& out, const Project& p, const std::optional<std::string>& team_name) {
-  const auto& f = p.fields;
-  out.StartObject()
-      .Field("id", p.id)
-      .Field("organization_id", p.organization_id)
-      .Field("team_id", p.team_id)
-      .Field("team_name", team_name)
-      .Field("title", f.title)
-      .Field("description", f.description)
-      .Field("category", f.category)
-      .Field("brand", f.brand)
-      .Field("location", f.location)
-      .Field("venue_id", f.venue_id)
-      .Field("contact", f.contact)
-      .Field("visibility", f.visibility)
-      .Field("status", p.status)
-      .Field("created_at", FormatUtc(p.created_at))
-      .Field("updated_at", FormatUtc(p.updated_at))
-      .EndObject();
+void WriteProject(JsonOut& out, const Project& p) { InObject(out, p, ProjectBody); }
+
+void WriteProjectView(JsonOut& out, const ProjectView& v) {
+  out.StartObject();
+  ProjectBody(out, v.project);
+  const ProjectCan& c = v.can;
+  WriteCan(out,
+           {{"edit", c.edit}, {"publish", c.publish}, {"change_status", c.change_status}, {"add_shift", c.add_shift}});
+  out.EndObject();
 }
 
-void WriteShift(JsonOut& out, const Shift& s) {
-  out.StartObject()
-      .Field("id", s.id)
-      .Field("project_id", s.project_id)
-      .Field("starts_at", FormatUtc(s.starts_at))
-      .Field("ends_at", FormatUtc(s.ends_at))
-      .Field("capacity", s.capacity)
-      .Field("confirmed", s.confirmed)
-      .Field("waitlisted", s.waitlisted)
-      .Field("seats_left", s.status == "open" ? s.capacity - s.confirmed : 0)
-      .Field("role", s.role)
-      .Field("requirements", s.requirements)
-      .Key("min_age");
-  if (s.min_age) {
-    out.Int(*s.min_age);
+void WriteShift(JsonOut& out, const Shift& s, int64_t now) {
+  InObject(out, s, [now](JsonOut& o, const Shift& shift) { ShiftBody(o, shift, now); });
+}
+
+void WriteShiftView(JsonOut& out, const ShiftView& v) {
+  out.StartObject();
+  ShiftBody(out, v.shift, v.now);
+  out.Key("my_sign_up");
+  if (v.mine) {
+    out.StartObject()
+        .Field("id", v.mine->id)
+        .Field("status", v.mine->status)
+        .Field("waitlist_position", v.my_waitlist_position)
+        .EndObject();
   } else {
     out.Null();
   }
-  out.Field("status", s.status).EndObject();
+  const ShiftCan& c = v.can;
+  WriteCan(out, {{"sign_up", c.sign_up},
+                 {"cancel_sign_up", c.cancel_sign_up},
+                 {"manage_roster", c.manage_roster},
+                 {"cancel", c.cancel}});
+  out.EndObject();
 }
 
 void WriteSignUp(JsonOut& out, const SignUp& s, std::optional<int64_t> waitlist_position, bool with_person) {
@@ -112,16 +193,10 @@ void WriteAttendance(JsonOut& out, const std::optional<Attendance>& a) {
 }
 
 void WriteEntry(JsonOut& out, const LedgerEntry& e) {
-  out.StartObject()
-      .Field("id", e.id)
-      .Field("person_id", e.person_id)
-      .Field("organization_id", e.organization_id)
-      .Field("project_id", e.project_id)
-      .Field("team_id", e.team_id)
-      .Field("shift_id", e.shift_id)
-      .Field("kind", e.kind);
-  WriteMinutes(out, e.minutes);
-  out.Field("raw_minutes", e.raw_minutes)
+  out.StartObject().Field("id", e.id).Field("organization_id", e.organization_id).Field("shift_id", e.shift_id);
+  WriteCredit(out, e.person_id, e.team_id, e.project_id, e.minutes);
+  out.Field("kind", e.kind)
+      .Field("raw_minutes", e.raw_minutes)
       .Field("hours_rule", e.hours_rule)
       .Field("worked_at", FormatUtc(e.worked_at))
       .Field("month", e.month)
@@ -132,15 +207,10 @@ void WriteEntry(JsonOut& out, const LedgerEntry& e) {
 }
 
 void WriteReport(JsonOut& out, const HourReport& r) {
-  out.StartObject()
-      .Field("id", r.id)
-      .Field("person_id", r.person_id)
-      .Field("name", r.name)
-      .Field("team_id", r.team_id)
-      .Field("project_id", r.project_id)
-      .Field("worked_on", r.worked_on);
-  WriteMinutes(out, r.minutes);
-  out.Field("description", r.description)
+  out.StartObject().Field("id", r.id).Field("name", r.name);
+  WriteCredit(out, r.person_id, r.team_id, r.project_id, r.minutes);
+  out.Field("worked_on", r.worked_on)
+      .Field("description", r.description)
       .Field("status", r.status)
       .Field("decision_reason", r.decision_reason)
       .Field("ledger_entry_id", r.ledger_entry_id)
@@ -157,7 +227,11 @@ void WriteCertificate(JsonOut& out, const Certificate& c) {
     WriteMinutes(out, minutes);
     out.EndObject();
   }
-  out.EndArray().Field("issued_on", ChinaDate(c.issued_at)).EndObject();
+  out.EndArray()
+      .Field("issued_on", ChinaDate(c.issued_at))
+      .Field("organization_id", c.organization_id)
+      .Field("organization_name", c.organization_name)
+      .EndObject();
 }
 
 }  // namespace tianshan::volunteering

@@ -1,14 +1,15 @@
 // Pure parts of the volunteering module: the hours rounding rules, times and ages, project
 // status transitions, signed check-in tokens, QR codes, certificate codes and the PDF.
 
+#include "modules/volunteering/volunteering.h"
+
 #include <gtest/gtest.h>
 
-#include "modules/volunteering/certificate_pdf.h"
-#include "modules/volunteering/checkin_token.h"
-#include "modules/volunteering/hours_rule.h"
-#include "modules/volunteering/issue_certificate.h"
-#include "modules/volunteering/qr_code.h"
-#include "modules/volunteering/volunteering.h"
+#include "modules/volunteering/certificates/certificate_pdf.h"
+#include "modules/volunteering/certificates/issue_certificate.h"
+#include "modules/volunteering/public/hours_rule.h"
+#include "modules/volunteering/signups/checkin_token.h"
+#include "core/qr_code.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -20,8 +21,8 @@ TEST(VolunteerHoursRule, NationalRuleRoundsEachStartedHour) {
     int64_t minutes;
     int64_t credited;
   };
-  const Case cases[] = {{0, 0},    {14, 0},    {15, 30},   {44, 30},   {45, 60},   {59, 60},  {60, 60},
-                        {74, 60},  {75, 90},   {104, 90},  {105, 120}, {170, 180}, {180, 180}};
+  const Case cases[] = {{0, 0},   {14, 0},  {15, 30},  {44, 30},   {45, 60},   {59, 60},  {60, 60},
+                        {74, 60}, {75, 90}, {104, 90}, {105, 120}, {170, 180}, {180, 180}};
   for (const auto& c : cases) {
     EXPECT_EQ(CreditedMinutes("national", c.minutes * kMin), c.credited) << c.minutes << " min";
   }
@@ -113,8 +114,12 @@ TEST(VolunteerCertificates, CodesHaveTheirShape) {
 }
 
 TEST(VolunteerCertificates, PdfUsesARealCjkFont) {
-  CertificateContent c{"ABCD-EFGH-JKLM", "张志愿示例", 750, {{"行星团青年志愿者·社区环境清洁行动", 510}, {"暑期爱心托管班", 240}},
-                       "2026-07-01", "https://tianshan.example/verify/ABCD-EFGH-JKLM"};
+  CertificateContent c{"ABCD-EFGH-JKLM",
+                       "张志愿示例",
+                       750,
+                       {{"行星团青年志愿者·社区环境清洁行动", 510}, {"暑期爱心托管班", 240}},
+                       "2026-07-01",
+                       "https://tianshan.example/verify/ABCD-EFGH-JKLM"};
   auto pdf = RenderCertificatePdf(c);
   ASSERT_TRUE(pdf.ok()) << pdf.status().detail();
   EXPECT_EQ(pdf->rfind("%PDF-", 0), 0u);

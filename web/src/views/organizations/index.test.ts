@@ -53,6 +53,13 @@ describe('organization page', () => {
       'fetch',
       vi.fn(async (url: string) => {
         if (url.endsWith('/children?limit=50')) return jsonResponse(200, children);
+        if (url.endsWith('/overdue'))
+          return jsonResponse(200, {
+            items: [
+              { key: 'overdue.transfers', label: 'Transfers waiting over 7 days', self: 0, subtree: 2, link: '/app/organizations/7/transfers' },
+              { key: 'overdue.corrections', label: 'Corrections', self: 0, subtree: 0, link: '/app/people' },
+            ],
+          });
         if (url.endsWith('/stats')) return jsonResponse(200, { organization_id: 7, self: figures(0), subtree: figures(42) });
         return jsonResponse(200, organization);
       }),
@@ -76,6 +83,11 @@ describe('organization page', () => {
       'organizations.update': true,
       'people.list': true,
     });
+    // Only what is actually late shows, with the count below this organization and a link.
+    const overdue = wrapper.get('[data-testid="overdue-card"]');
+    expect(overdue.get('[data-testid="overdue-overdue.transfers"]').text()).toContain('2');
+    expect(overdue.find('[data-testid="overdue-overdue.corrections"]').exists()).toBe(false);
+    expect(overdue.get('a').attributes('href')).toBe('/app/organizations/7/transfers');
     const crumbs = wrapper.get('[data-testid="organization-breadcrumb"]');
     expect(crumbs.text()).toContain('新疆维吾尔自治区团委');
     // Only readable ancestors are links.

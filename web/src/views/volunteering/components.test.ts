@@ -32,6 +32,8 @@ const shift: Shift = {
   requirements: null,
   min_age: null,
   status: 'open',
+  state: 'full',
+  ended: false,
 };
 
 function memoryRouter(path: string) {

@@ -25,6 +25,8 @@ function shift(over: Partial<Shift> = {}): Shift {
     requirements: null,
     min_age: null,
     status: 'open',
+    state: 'open',
+    ended: false,
     ...over,
   };
 }

@@ -1,0 +1,241 @@
+#include "modules/volunteering/signups/signup_repository.h"
+
+#include "modules/volunteering/repository_support.h"
+
+namespace tianshan::volunteering {
+namespace {
+
+constexpr const char* kSignUpColumns =
+    "s.id, s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at, "
+    "s.guardian_name, s.guardian_relation, s.created_at, v.name";
+constexpr const char* kSignUpFrom =
+    " FROM volunteering_signups s JOIN volunteering_volunteers v ON v.person_id = s.person_id";
+constexpr const char* kAttendanceColumns =
+    "id, signup_id, shift_id, person_id, checked_in_at, checked_out_at, in_method, out_method, ledger_entry_id";
+
+SignUp ToSignUp(const storage::Row& r) {
+  SignUp s;
+  s.id = r.Int("id");
+  s.shift_id = r.Int("shift_id");
+  s.person_id = r.Int("person_id");
+  s.account_id = r.Int("account_id");
+  s.status = r.Text("status");
+  s.waitlist_seq = r.OptInt("waitlist_seq");
+  s.starts_at = r.Int("starts_at");
+  s.ends_at = r.Int("ends_at");
+  s.guardian_name = r.OptText("guardian_name");
+  s.guardian_relation = r.OptText("guardian_relation");
+  s.created_at = r.Int("created_at");
+  s.name = r.Text("name");
+  return s;
+}
+
+Attendance ToAttendance(const storage::Row& r) {
+  Attendance a;
+  a.id = r.Int("id");
+  a.signup_id = r.Int("signup_id");
+  a.shift_id = r.Int("shift_id");
+  a.person_id = r.Int("person_id");
+  a.checked_in_at = r.Int("checked_in_at");
+  a.checked_out_at = r.OptInt("checked_out_at");
+  a.in_method = r.Text("in_method");
+  a.out_method = r.OptText("out_method");
+  a.ledger_entry_id = r.OptInt("ledger_entry_id");
+  return a;
+}
+
+Result<std::vector<SignUp>> SignUps(storage::Transaction& tx, const std::string& where,
+                                    std::initializer_list<storage::Param> params) {
+  return AllRows(tx.Query(std::string("SELECT ") + kSignUpColumns + kSignUpFrom + where, params), ToSignUp);
+}
+
+// The first of the sign-ups `where` selects.
+Result<std::optional<SignUp>> FirstSignUp(storage::Transaction& tx, const std::string& where,
+                                          std::initializer_list<storage::Param> params) {
+  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx, where, params));
+  if (rows.empty()) return std::optional<SignUp>();
+  return std::optional<SignUp>(std::move(rows.front()));
+}
+
+std::string SelectAttendance(const std::string& where) {
+  return std::string("SELECT ") + kAttendanceColumns + " FROM volunteering_attendance " + where;
+}
+
+}  // namespace
+
+Status LockVolunteer(storage::Transaction& tx, int64_t person_id, const std::string& name, int64_t now) {
+  return tx
+      .Execute(
+          "INSERT INTO volunteering_volunteers (person_id, name, total_minutes, created_at, updated_at) "
+          "VALUES (?, ?, 0, ?, ?) ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, "
+          "updated_at = excluded.updated_at",
+          {person_id, name, now, now})
+      .status();
+}
+
+Result<std::optional<std::string>> VolunteerName(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT name FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
+  if (!row) return std::optional<std::string>();
+  return std::optional<std::string>(row->Text("name"));
+}
+
+Result<int64_t> VolunteerTotal(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne("SELECT total_minutes FROM volunteering_volunteers WHERE person_id = ?", {person_id}));
+  return row ? row->Int("total_minutes") : 0;
+}
+
+Result<std::optional<SignUp>> FindSignUp(storage::Transaction& tx, int64_t id, bool lock) {
+  return FirstSignUp(tx, " WHERE s.id = ?" + ForUpdate(tx, lock, "s"), {id});
+}
+
+Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t shift_id, int64_t person_id) {
+  return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.person_id = ?", {shift_id, person_id});
+}
+
+Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now) {
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(
+          "INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
+          "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shift_id, person_id) DO UPDATE SET "
+          "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
+          "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
+          "consent_at = excluded.consent_at, created_at = excluded.created_at, "
+          "updated_at = excluded.updated_at RETURNING id",
+          {s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at, s.guardian_name,
+           s.guardian_relation, s.guardian_name ? storage::Param(now) : storage::Param(), now, now}));
+  return row->Int(0);
+}
+
+Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& status,
+                       std::optional<int64_t> waitlist_seq, int64_t now) {
+  return tx
+      .Execute("UPDATE volunteering_signups SET status = ?, waitlist_seq = ?, updated_at = ? WHERE id = ?",
+               {status, waitlist_seq, now, id})
+      .status();
+}
+
+Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t shift_id) {
+  return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.status = 'waitlisted' ORDER BY s.waitlist_seq LIMIT 1",
+                     {shift_id});
+}
+
+Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
+                                               int64_t ends_at, int64_t except_shift_id) {
+  return SignUps(tx,
+                 " WHERE s.person_id = ? AND s.status IN ('confirmed', 'waitlisted') AND s.starts_at < ? "
+                 "AND s.ends_at > ? AND s.shift_id <> ? ORDER BY s.starts_at",
+                 {person_id, ends_at, starts_at, except_shift_id});
+}
+
+Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled) {
+  return SignUps(tx,
+                 std::string(" WHERE s.shift_id = ?") + (include_cancelled ? "" : " AND s.status <> 'cancelled'") +
+                     " ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, "
+                     "s.waitlist_seq, s.id",
+                 {shift_id});
+}
+
+Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now) {
+  return tx
+      .Execute(
+          "UPDATE volunteering_signups SET status = 'cancelled', waitlist_seq = NULL, updated_at = ? "
+          "WHERE shift_id = ? AND status <> 'cancelled'",
+          {now, shift_id})
+      .status();
+}
+
+Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t person_id, int64_t before_id,
+                                              int limit) {
+  return SignUps(tx, " WHERE s.person_id = ? AND (? = 0 OR s.id < ?) ORDER BY s.id DESC LIMIT ?",
+                 {person_id, before_id, before_id, limit});
+}
+
+Result<std::vector<SignUp>> ListPersonProjectSignUps(storage::Transaction& tx, int64_t person_id, int64_t project_id) {
+  return SignUps(tx,
+                 " WHERE s.person_id = ? AND s.shift_id IN (SELECT id FROM volunteering_shifts WHERE project_id = ?) "
+                 "ORDER BY s.id",
+                 {person_id, project_id});
+}
+
+Result<int64_t> WaitlistPosition(storage::Transaction& tx, int64_t shift_id, int64_t waitlist_seq) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT COUNT(*) FROM volunteering_signups WHERE shift_id = ? AND "
+                                            "status = 'waitlisted' AND waitlist_seq <= ?",
+                                            {shift_id, waitlist_seq}));
+  return row ? row->Int(0) : 0;
+}
+
+Result<std::optional<IdempotencyRecord>> ClaimIdempotency(storage::Transaction& tx, int64_t account_id,
+                                                          const std::string& key, const std::string& operation,
+                                                          int64_t now) {
+  TS_ASSIGN_OR_RETURN(int64_t inserted,
+                      tx.Execute("INSERT INTO volunteering_idempotency (account_id, idem_key, operation, created_at) "
+                                 "VALUES (?, ?, ?, ?) ON CONFLICT (account_id, idem_key) DO NOTHING",
+                                 {account_id, key, operation, now}));
+  if (inserted == 1) return std::optional<IdempotencyRecord>();
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT operation, response_body FROM volunteering_idempotency WHERE "
+                                            "account_id = ? AND idem_key = ?",
+                                            {account_id, key}));
+  if (!row) return Status::Retry("idempotency key vanished");
+  IdempotencyRecord rec{row->Text("operation"), 0};
+  std::string body = row->Text("response_body");
+  if (!body.empty()) rec.result_id = std::stoll(body);
+  return std::optional<IdempotencyRecord>(rec);
+}
+
+Status CompleteIdempotency(storage::Transaction& tx, int64_t account_id, const std::string& key, int64_t result_id) {
+  return tx
+      .Execute(
+          "UPDATE volunteering_idempotency SET response_status = 201, response_body = ? WHERE account_id = ? "
+          "AND idem_key = ?",
+          {std::to_string(result_id), account_id, key})
+      .status();
+}
+
+Result<std::optional<Attendance>> FindAttendance(storage::Transaction& tx, int64_t signup_id, bool lock) {
+  return OneRow(tx.QueryOne(SelectAttendance("WHERE signup_id = ?" + ForUpdate(tx, lock)), {signup_id}), ToAttendance);
+}
+
+Result<bool> InsertCheckIn(storage::Transaction& tx, const SignUp& s, int64_t at, const std::string& method,
+                           int64_t now) {
+  TS_ASSIGN_OR_RETURN(int64_t n,
+                      tx.Execute("INSERT INTO volunteering_attendance (signup_id, shift_id, person_id, checked_in_at, "
+                                 "in_method, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (signup_id) DO NOTHING",
+                                 {s.id, s.shift_id, s.person_id, at, method, now, now}));
+  return n == 1;
+}
+
+Status SetCheckOut(storage::Transaction& tx, int64_t attendance_id, int64_t at, const std::string& method,
+                   int64_t now) {
+  return tx
+      .Execute("UPDATE volunteering_attendance SET checked_out_at = ?, out_method = ?, updated_at = ? WHERE id = ?",
+               {at, method, now, attendance_id})
+      .status();
+}
+
+Status SetAttendanceTimes(storage::Transaction& tx, int64_t attendance_id, int64_t in, std::optional<int64_t> out,
+                          int64_t now) {
+  return tx
+      .Execute(
+          "UPDATE volunteering_attendance SET checked_in_at = ?, checked_out_at = ?, updated_at = ?, "
+          "out_method = ? WHERE id = ?",
+          {in, out, now, out ? storage::Param("leader") : storage::Param(), attendance_id})
+      .status();
+}
+
+Status SetAttendanceLedger(storage::Transaction& tx, int64_t attendance_id, int64_t entry_id, int64_t now) {
+  return tx
+      .Execute("UPDATE volunteering_attendance SET ledger_entry_id = ?, updated_at = ? WHERE id = ?",
+               {entry_id, now, attendance_id})
+      .status();
+}
+
+Result<std::vector<Attendance>> ListShiftAttendance(storage::Transaction& tx, int64_t shift_id) {
+  return AllRows(tx.Query(SelectAttendance("WHERE shift_id = ? ORDER BY id"), {shift_id}), ToAttendance);
+}
+
+}  // namespace tianshan::volunteering

@@ -1,0 +1,66 @@
+#pragma once
+// SQL for volunteers, sign-ups, idempotency keys and attendance (bound parameters only;
+// caller's transaction).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "modules/volunteering/volunteering.h"
+#include "storage/database.h"
+
+namespace tianshan::volunteering {
+
+// Creates or refreshes the person's volunteer row and, on PostgreSQL, locks it until the
+// transaction ends, so that one person's sign-ups (overlap checks) serialize.
+Status LockVolunteer(storage::Transaction& tx, int64_t person_id, const std::string& name, int64_t now);
+Result<std::optional<std::string>> VolunteerName(storage::Transaction& tx, int64_t person_id);
+Result<int64_t> VolunteerTotal(storage::Transaction& tx, int64_t person_id);
+
+Result<std::optional<SignUp>> FindSignUp(storage::Transaction& tx, int64_t id, bool lock = false);
+Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t shift_id, int64_t person_id);
+// Inserts, or re-activates the person's cancelled sign-up for the shift; returns its id.
+Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now);
+Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& status,
+                       std::optional<int64_t> waitlist_seq, int64_t now);
+// The earliest waitlisted sign-up of the shift (lowest sequence number).
+Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t shift_id);
+// Active (confirmed or waitlisted) sign-ups of the person overlapping [starts_at, ends_at).
+Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
+                                               int64_t ends_at, int64_t except_shift_id);
+// Every non-cancelled sign-up of the shift: confirmed first, then the waitlist in order.
+Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled);
+Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now);
+// The person's sign-ups, newest shift first, before `before_id` (0: from the start).
+Result<std::vector<SignUp>> ListPersonSignUps(storage::Transaction& tx, int64_t person_id, int64_t before_id,
+                                              int limit);
+// The person's sign-ups (any status) for the shifts of one project.
+Result<std::vector<SignUp>> ListPersonProjectSignUps(storage::Transaction& tx, int64_t person_id, int64_t project_id);
+// 1-based position on the waitlist.
+Result<int64_t> WaitlistPosition(storage::Transaction& tx, int64_t shift_id, int64_t waitlist_seq);
+
+struct IdempotencyRecord {
+  std::string operation;
+  int64_t result_id = 0;
+};
+// Claims `key` for the account: nullopt when newly claimed (the caller does the work and
+// calls CompleteIdempotency in the same transaction), else the stored record. On PostgreSQL
+// a concurrent claim of the same key waits for the first transaction to end.
+Result<std::optional<IdempotencyRecord>> ClaimIdempotency(storage::Transaction& tx, int64_t account_id,
+                                                          const std::string& key, const std::string& operation,
+                                                          int64_t now);
+Status CompleteIdempotency(storage::Transaction& tx, int64_t account_id, const std::string& key, int64_t result_id);
+
+Result<std::optional<Attendance>> FindAttendance(storage::Transaction& tx, int64_t signup_id, bool lock = false);
+// Inserts a check-in unless one exists; true when inserted.
+Result<bool> InsertCheckIn(storage::Transaction& tx, const SignUp& s, int64_t at, const std::string& method,
+                           int64_t now);
+Status SetCheckOut(storage::Transaction& tx, int64_t attendance_id, int64_t at, const std::string& method, int64_t now);
+Status SetAttendanceTimes(storage::Transaction& tx, int64_t attendance_id, int64_t in, std::optional<int64_t> out,
+                          int64_t now);
+Status SetAttendanceLedger(storage::Transaction& tx, int64_t attendance_id, int64_t entry_id, int64_t now);
+Result<std::vector<Attendance>> ListShiftAttendance(storage::Transaction& tx, int64_t shift_id);
+
+}  // namespace tianshan::volunteering
