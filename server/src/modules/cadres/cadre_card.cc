@@ -14,7 +14,8 @@ Result<std::map<int64_t, CadreCard>> LoadCadreCards(storage::Transaction& tx, co
   TS_ASSIGN_OR_RETURN(auto people, people::PeopleByIds(tx, person_ids));
   std::vector<int64_t> org_ids;
   for (const auto& c : cadres) {
-    if (std::find(org_ids.begin(), org_ids.end(), c.organization_id) == org_ids.end()) org_ids.push_back(c.organization_id);
+    if (std::find(org_ids.begin(), org_ids.end(), c.organization_id) == org_ids.end())
+      org_ids.push_back(c.organization_id);
   }
   TS_ASSIGN_OR_RETURN(auto org_names, organizations::NamesOf(tx, org_ids));
   std::map<int64_t, CadreCard> out;

@@ -41,23 +41,24 @@ Cadre ReadCadre(const storage::Row& r) {
 }
 
 Result<std::optional<Cadre>> FindCadre(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cadres_cadres WHERE id = ?", {id}));
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cadres_cadres WHERE id = ?", {id}));
   return OneCadre(row);
 }
 
 Result<std::optional<Cadre>> FindCadreByPerson(storage::Transaction& tx, int64_t person_id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kColumns +
-                                                " FROM cadres_cadres WHERE person_id = ?",
-                                            {person_id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kColumns + " FROM cadres_cadres WHERE person_id = ?", {person_id}));
   return OneCadre(row);
 }
 
 Result<int64_t> InsertCadre(storage::Transaction& tx, const Cadre& c) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO cadres_cadres (person_id, organization_id, org_path, "
-                                          "contact_target, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                                          "RETURNING id",
-                                          {c.person_id, c.organization_id, c.org_path, c.contact_target, c.created_at,
-                                           c.updated_at}));
+  TS_ASSIGN_OR_RETURN(
+      auto rows, tx.Query("INSERT INTO cadres_cadres (person_id, organization_id, org_path, "
+                          "contact_target, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                          "RETURNING id",
+                          {c.person_id, c.organization_id, c.org_path, c.contact_target, c.created_at, c.updated_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
   return rows[0].Int(0);
 }
@@ -72,10 +73,14 @@ Result<Cadre> LockCadre(storage::Transaction& tx, int64_t id, int64_t now) {
 }
 
 Result<std::vector<Cadre>> SelectCadresInSubtree(storage::Transaction& tx, const std::string& path,
-                                                 std::optional<int64_t> after_id, int limit) {
+                                                 std::optional<int64_t> after_id, int limit,
+                                                 const std::optional<std::string>& quota) {
+  std::string filter;
+  if (quota == "at") filter = " AND active_contacts >= contact_target";
+  if (quota == "below") filter = " AND active_contacts < contact_target";
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kColumns +
-                                              " FROM cadres_cadres WHERE org_path >= ? AND org_path < ? AND id > ? "
-                                              "ORDER BY id LIMIT ?",
+                                              " FROM cadres_cadres WHERE org_path >= ? AND org_path < ? AND id > ?" +
+                                              filter + " ORDER BY id LIMIT ?",
                                           {path, storage::PrefixUpperBound(path), after_id.value_or(0), limit + 1}));
   std::vector<Cadre> out;
   for (const auto& r : rows) out.push_back(ReadCadre(r));
@@ -86,9 +91,10 @@ Result<Period> LoadPeriod(storage::Transaction& tx, const std::string& today, bo
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT as_of FROM cadres_period WHERE id = 1"));
   if (row) return PeriodOf(row->Text("as_of"));
   if (create) {
-    TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO cadres_period (id, as_of, updated_at) VALUES (1, ?, 0) "
-                                  "ON CONFLICT (id) DO NOTHING",
-                                  {today}));
+    TS_RETURN_IF_ERROR(
+        tx.Execute("INSERT INTO cadres_period (id, as_of, updated_at) VALUES (1, ?, 0) "
+                   "ON CONFLICT (id) DO NOTHING",
+                   {today}));
     TS_ASSIGN_OR_RETURN(auto stored, tx.QueryOne("SELECT as_of FROM cadres_period WHERE id = 1"));
     if (stored) return PeriodOf(stored->Text("as_of"));
   }
@@ -97,9 +103,10 @@ Result<Period> LoadPeriod(storage::Transaction& tx, const std::string& today, bo
 
 Status SavePeriod(storage::Transaction& tx, const std::string& as_of, int64_t now) {
   return tx
-      .Execute("INSERT INTO cadres_period (id, as_of, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-               "as_of = excluded.as_of, updated_at = excluded.updated_at",
-               {as_of, now})
+      .Execute(
+          "INSERT INTO cadres_period (id, as_of, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+          "as_of = excluded.as_of, updated_at = excluded.updated_at",
+          {as_of, now})
       .status();
 }
 
@@ -108,8 +115,9 @@ Result<Targets> EffectiveTargets(storage::Transaction& tx, const std::string& pa
   // Nearest first: walk the path from the organization up to the root.
   std::vector<int64_t> ids = organizations::PathIds(path);
   if (ids.empty()) return t;
-  std::string sql = "SELECT organization_id, contact_target, posting_months FROM cadres_settings WHERE "
-                    "organization_id IN (";
+  std::string sql =
+      "SELECT organization_id, contact_target, posting_months FROM cadres_settings WHERE "
+      "organization_id IN (";
   std::vector<storage::Param> params;
   for (size_t i = 0; i < ids.size(); ++i) {
     sql += i == 0 ? "?" : ", ?";
@@ -152,11 +160,12 @@ Result<TargetSetting> ReadSetting(storage::Transaction& tx, int64_t organization
 Status SaveSetting(storage::Transaction& tx, int64_t organization_id, const std::string& path, const TargetSetting& s,
                    int64_t account_id, int64_t now) {
   return tx
-      .Execute("INSERT INTO cadres_settings (organization_id, org_path, contact_target, posting_months, updated_by, "
-               "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organization_id) DO UPDATE SET org_path = "
-               "excluded.org_path, contact_target = excluded.contact_target, posting_months = "
-               "excluded.posting_months, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-               {organization_id, path, s.contact_target, s.posting_months, account_id, now})
+      .Execute(
+          "INSERT INTO cadres_settings (organization_id, org_path, contact_target, posting_months, updated_by, "
+          "updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organization_id) DO UPDATE SET org_path = "
+          "excluded.org_path, contact_target = excluded.contact_target, posting_months = "
+          "excluded.posting_months, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+          {organization_id, path, s.contact_target, s.posting_months, account_id, now})
       .status();
 }
 

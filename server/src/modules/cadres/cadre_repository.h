@@ -21,8 +21,10 @@ Result<int64_t> InsertCadre(storage::Transaction& tx, const Cadre& c);
 // postings or units starts here, so that checks of "another one exists" see committed rows.
 Result<Cadre> LockCadre(storage::Transaction& tx, int64_t id, int64_t now);
 // The register rows in the subtree at `path`, by id after `after_id`; `limit` + 1 when more.
+// `quota`: "at" (active contacts ≥ target), "below", or nullopt for all.
 Result<std::vector<Cadre>> SelectCadresInSubtree(storage::Transaction& tx, const std::string& path,
-                                                 std::optional<int64_t> after_id, int limit);
+                                                 std::optional<int64_t> after_id, int limit,
+                                                 const std::optional<std::string>& quota = std::nullopt);
 
 // The day the time-based figures are counted for. A write transaction creates the row (as of
 // `today`) when there is none yet; a read answers the period of `today` then.

@@ -39,14 +39,16 @@ Status ApplyFigures(storage::Transaction& tx, const Cadre& cadre, const FigureDe
     }
   }
   if (d.help_changed) {
-    TS_RETURN_IF_ERROR(tx.Execute("UPDATE cadres_cadres SET oldest_help_on = (SELECT MIN(created_on) FROM "
-                                  "cadres_help_requests WHERE cadre_id = ? AND status IN ('open', 'in_progress')) "
-                                  "WHERE id = ?",
-                                  {cadre.id, cadre.id}));
+    TS_RETURN_IF_ERROR(
+        tx.Execute("UPDATE cadres_cadres SET oldest_help_on = (SELECT MIN(created_on) FROM "
+                   "cadres_help_requests WHERE cadre_id = ? AND status IN ('open', 'in_progress')) "
+                   "WHERE id = ?",
+                   {cadre.id, cadre.id}));
   }
   namespace key = counter;
   TS_RETURN_IF_ERROR(Count(tx, cadre, key::kContacts, d.contacts));
-  TS_RETURN_IF_ERROR(Count(tx, cadre, key::kAtQuota, AtQuota(contacts, target) - AtQuota(contacts - d.contacts, target)));
+  TS_RETURN_IF_ERROR(
+      Count(tx, cadre, key::kAtQuota, AtQuota(contacts, target) - AtQuota(contacts - d.contacts, target)));
   TS_RETURN_IF_ERROR(Count(tx, cadre, key::kFieldsCovered, fields_delta));
   for (const auto& [field, delta] : d.by_field) {
     TS_RETURN_IF_ERROR(Count(tx, cadre, std::string(key::kFieldPrefix) + field, delta));

@@ -4,6 +4,7 @@
 #include "modules/cadres/permissions.h"
 #include "modules/cadres/public/counters.h"
 #include "modules/organizations/public/counters.h"
+#include "modules/organizations/public/lookup.h"
 #include "modules/organizations/public/tree.h"
 
 namespace tianshan::cadres {
@@ -15,13 +16,20 @@ struct Figure {
   std::string_view key;
 };
 constexpr Figure kFigures[] = {
-    {"cadres", counter::kCadres},           {"at_quota", counter::kAtQuota},
-    {"contacts", counter::kContacts},       {"fields_covered", counter::kFieldsCovered},
-    {"activity_due", counter::kActivityDue}, {"talk_due", counter::kTalkDue},
-    {"help_open", counter::kHelpOpen},      {"help_overdue", counter::kHelpOverdue},
-    {"postings", counter::kPostings},       {"posted", counter::kPosted},
-    {"posting_days", counter::kPostingDays}, {"unreported", counter::kUnreported},
-    {"served_units", counter::kServedUnits}, {"service_minutes", counter::kServiceMinutes},
+    {"cadres", counter::kCadres},
+    {"at_quota", counter::kAtQuota},
+    {"contacts", counter::kContacts},
+    {"fields_covered", counter::kFieldsCovered},
+    {"activity_due", counter::kActivityDue},
+    {"talk_due", counter::kTalkDue},
+    {"help_open", counter::kHelpOpen},
+    {"help_overdue", counter::kHelpOverdue},
+    {"postings", counter::kPostings},
+    {"posted", counter::kPosted},
+    {"posting_days", counter::kPostingDays},
+    {"unreported", counter::kUnreported},
+    {"served_units", counter::kServedUnits},
+    {"service_minutes", counter::kServiceMinutes},
 };
 constexpr int kMaxChildren = 200;
 
@@ -41,7 +49,8 @@ void WriteFigures(JsonOut& out, const organizations::CounterMap& counters, bool 
   out.EndObject();
 }
 
-Result<std::string> DashboardJson(storage::Transaction& tx, const AppContext& ctx, const organizations::Organization& org) {
+Result<std::string> DashboardJson(storage::Transaction& tx, const AppContext& ctx,
+                                  const organizations::Organization& org) {
   TS_ASSIGN_OR_RETURN(auto counters, organizations::ReadCounters(tx, org.id));
   TS_ASSIGN_OR_RETURN(Targets targets, EffectiveTargets(tx, org.path));
   TS_ASSIGN_OR_RETURN(Period period, LoadPeriod(tx, Today(ctx), false));
@@ -74,18 +83,19 @@ Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::Stats
   const int64_t now = ctx.clock.NowMillis();
   auto entry = cache.Find(organization_id, generation, now);
   if (entry == nullptr) {
-    auto read = ctx.db.Read([&](storage::Transaction& tx) -> Result<std::shared_ptr<const organizations::StatsCache::Entry>> {
-      if (ctx.organizations == nullptr) return std::shared_ptr<const organizations::StatsCache::Entry>();
-      TS_ASSIGN_OR_RETURN(auto ref, ctx.organizations->Find(tx, organization_id));
-      if (!ref) return std::shared_ptr<const organizations::StatsCache::Entry>();
-      organizations::Organization org;
-      org.id = ref->id;
-      org.path = ref->path;
-      org.fields.name = ref->name;
-      TS_ASSIGN_OR_RETURN(std::string json, DashboardJson(tx, ctx, org));
-      return std::make_shared<const organizations::StatsCache::Entry>(
-          organizations::StatsCache::Entry{ref->path, std::move(json)});
-    });
+    auto read =
+        ctx.db.Read([&](storage::Transaction& tx) -> Result<std::shared_ptr<const organizations::StatsCache::Entry>> {
+          if (ctx.organizations == nullptr) return std::shared_ptr<const organizations::StatsCache::Entry>();
+          TS_ASSIGN_OR_RETURN(auto ref, ctx.organizations->Find(tx, organization_id));
+          if (!ref) return std::shared_ptr<const organizations::StatsCache::Entry>();
+          organizations::Organization org;
+          org.id = ref->id;
+          org.path = ref->path;
+          org.fields.name = ref->name;
+          TS_ASSIGN_OR_RETURN(std::string json, DashboardJson(tx, ctx, org));
+          return std::make_shared<const organizations::StatsCache::Entry>(
+              organizations::StatsCache::Entry{ref->path, std::move(json)});
+        });
     TS_RETURN_IF_ERROR(read.status());
     entry = std::move(*read);
     if (entry != nullptr) cache.Put(organization_id, entry, generation, now);

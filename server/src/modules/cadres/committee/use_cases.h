@@ -12,6 +12,7 @@
 #include "kit/module.h"
 #include "modules/cadres/cadre_card.h"
 #include "modules/cadres/cadre_repository.h"
+#include "modules/cadres/period.h"
 #include "modules/organizations/public/stats_cache.h"
 
 namespace tianshan::cadres {
@@ -23,7 +24,6 @@ Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::Stats
                                      int64_t organization_id);
 
 struct CadreFiguresQuery {
-  std::optional<std::string> q;      // the cadre's name contains
   std::optional<std::string> quota;  // below, at
   std::optional<int64_t> after_id;
   int limit = 50;
@@ -47,17 +47,5 @@ struct ExportedFile {
 };
 Result<ExportedFile> ExportCadreFigures(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                         const CadreFiguresQuery& query);
-
-struct SettingsView {
-  int64_t organization_id = 0;
-  TargetSetting own;  // set at this organization (null: inherited)
-  Targets effective;
-  bool can_update = false;
-};
-Result<SettingsView> GetSettings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id);
-// Sets (or clears, with nullopt) the organization's targets; every cadre of the subtree whose
-// target changes moves in and out of quota in the same transaction. Audited.
-Result<SettingsView> UpdateSettings(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
-                                    const TargetSetting& setting);
 
 }  // namespace tianshan::cadres

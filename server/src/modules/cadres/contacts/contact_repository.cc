@@ -102,22 +102,23 @@ Result<std::optional<Contact>> FindContact(storage::Transaction& tx, int64_t id)
 }
 
 Result<int64_t> InsertContact(storage::Transaction& tx, const Contact& c) {
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query("INSERT INTO cadres_contacts (cadre_id, person_id, organization_id, org_path, field, "
-                               "status, origin, invitation_id, consent_version, consent_at, started_at, created_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                               {c.cadre_id, c.person_id, c.organization_id, c.org_path, c.field, c.status, c.origin,
-                                c.invitation_id, c.consent_version, c.consent_at, c.started_at, c.created_at,
-                                c.updated_at}));
+  TS_ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query("INSERT INTO cadres_contacts (cadre_id, person_id, organization_id, org_path, field, "
+               "status, origin, invitation_id, consent_version, consent_at, started_at, created_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+               {c.cadre_id, c.person_id, c.organization_id, c.org_path, c.field, c.status, c.origin, c.invitation_id,
+                c.consent_version, c.consent_at, c.started_at, c.created_at, c.updated_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
   return rows[0].Int(0);
 }
 
 Status SaveContactState(storage::Transaction& tx, const Contact& c) {
   return tx
-      .Execute("UPDATE cadres_contacts SET status = ?, started_at = ?, ended_at = ?, ended_by = ?, updated_at = ? "
-               "WHERE id = ?",
-               {c.status, c.started_at, c.ended_at, c.ended_by, c.updated_at, c.id})
+      .Execute(
+          "UPDATE cadres_contacts SET status = ?, started_at = ?, ended_at = ?, ended_by = ?, updated_at = ? "
+          "WHERE id = ?",
+          {c.status, c.started_at, c.ended_at, c.ended_by, c.updated_at, c.id})
       .status();
 }
 
@@ -160,8 +161,8 @@ Result<std::vector<Contact>> SelectPersonContacts(storage::Transaction& tx, int6
 Result<std::vector<Contact>> SelectContactsByIds(storage::Transaction& tx, const std::vector<int64_t>& ids) {
   if (ids.empty()) return std::vector<Contact>();
   std::vector<storage::Param> params;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM cadres_contacts WHERE id IN " + InList(ids, params) +
-                    " ORDER BY id";
+  std::string sql =
+      std::string("SELECT ") + kColumns + " FROM cadres_contacts WHERE id IN " + InList(ids, params) + " ORDER BY id";
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
   return Contacts(rows);
 }
@@ -177,26 +178,26 @@ Status TouchLastDate(storage::Transaction& tx, int64_t contact_id, const std::st
 }
 
 Result<std::optional<Invitation>> FindInvitation(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kInvitationColumns +
-                                                " FROM cadres_invitations WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kInvitationColumns + " FROM cadres_invitations WHERE id = ?", {id}));
   if (!row) return std::optional<Invitation>();
   return std::optional<Invitation>(ReadInvitation(*row));
 }
 
 Result<std::optional<Invitation>> FindInvitationByToken(storage::Transaction& tx, const std::string& token) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kInvitationColumns +
-                                                " FROM cadres_invitations WHERE token = ?",
-                                            {token}));
+  TS_ASSIGN_OR_RETURN(
+      auto row,
+      tx.QueryOne(std::string("SELECT ") + kInvitationColumns + " FROM cadres_invitations WHERE token = ?", {token}));
   if (!row) return std::optional<Invitation>();
   return std::optional<Invitation>(ReadInvitation(*row));
 }
 
 Result<int64_t> InsertInvitation(storage::Transaction& tx, const Invitation& i) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO cadres_invitations (cadre_id, token, person_id, field, status, "
-                                          "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                          {i.cadre_id, i.token, i.person_id, i.field, i.status, i.created_at,
-                                           i.expires_at}));
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query("INSERT INTO cadres_invitations (cadre_id, token, person_id, field, status, "
+                               "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                               {i.cadre_id, i.token, i.person_id, i.field, i.status, i.created_at, i.expires_at}));
   if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
   return rows[0].Int(0);
 }

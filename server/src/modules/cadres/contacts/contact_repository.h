@@ -18,17 +18,16 @@ Result<int64_t> InsertContact(storage::Transaction& tx, const Contact& c);
 Result<std::optional<Contact>> OpenContactBetween(storage::Transaction& tx, int64_t cadre_id, int64_t person_id);
 
 struct ContactFilter {
-  std::string status = "active";        // requested, active, ended (declined and ended), all
+  std::string status = "active";  // requested, active, ended (declined and ended), all
   std::optional<std::string> field;
-  std::optional<std::string> due;       // activity, talk: due for the period
+  std::optional<std::string> due;         // activity, talk: due for the period
   std::string quarter_start, year_start;  // of the period, for `due`
 };
 // The cadre's contacts by id after `after_id`, `limit` + 1 when there are more.
 Result<std::vector<Contact>> SelectCadreContacts(storage::Transaction& tx, int64_t cadre_id, const ContactFilter& f,
                                                  std::optional<int64_t> after_id, int limit);
 // Every contact of the cadre with the status, by id (for search by name; bounded by the cadre).
-Result<std::vector<Contact>> SelectAllCadreContacts(storage::Transaction& tx, int64_t cadre_id,
-                                                    const ContactFilter& f);
+Result<std::vector<Contact>> SelectAllCadreContacts(storage::Transaction& tx, int64_t cadre_id, const ContactFilter& f);
 // The contacts of the young person, newest first (all statuses).
 Result<std::vector<Contact>> SelectPersonContacts(storage::Transaction& tx, int64_t person_id);
 // The contacts among `ids` (any cadre), by id.

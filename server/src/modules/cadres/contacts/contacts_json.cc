@@ -1,9 +1,9 @@
 #include "modules/cadres/contacts/contacts_json.h"
 
 #include "core/clock.h"
+#include "core/qr_code.h"
 #include "kit/permission.h"
 #include "modules/cadres/cadres_json.h"
-#include "core/qr_code.h"
 
 namespace tianshan::cadres {
 namespace {

@@ -30,7 +30,8 @@ Result<InvitationView> CreateInvitation(const AppContext& ctx, const auth::Calle
       // Addressed: a person the cadre may see (their subtree), of age, not already in contact.
       if (*input.person_id == me.cadre.person_id) return Status::Invalid("person_id", "cadres.self_contact");
       auto person = people::FindVisiblePerson(tx, ctx, caller.actor, *input.person_id);
-      if (person.status().code() == StatusCode::kNotFound) return Status::Invalid("person_id", "cadres.person_not_found");
+      if (person.status().code() == StatusCode::kNotFound)
+        return Status::Invalid("person_id", "cadres.person_not_found");
       TS_RETURN_IF_ERROR(person.status());
       TS_RETURN_IF_ERROR(CheckAge(tx, ctx, person->id, "person_id"));
       TS_ASSIGN_OR_RETURN(auto open, OpenContactBetween(tx, me.cadre.id, person->id));

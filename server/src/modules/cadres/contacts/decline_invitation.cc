@@ -10,7 +10,8 @@ Result<InvitationOffer> DeclineInvitation(const AppContext& ctx, const auth::Cal
     if (!offer.for_you) return FieldFailure(StatusCode::kForbidden, "token", "cadres.invitation_for_someone_else");
     // A personal link is declined by not accepting it: nothing about the visitor is recorded.
     if (!offer.invitation.person_id) return offer;
-    if (offer.invitation.status != "open") return FieldFailure(StatusCode::kConflict, "token", "cadres.invitation_closed");
+    if (offer.invitation.status != "open")
+      return FieldFailure(StatusCode::kConflict, "token", "cadres.invitation_closed");
     Invitation& i = offer.invitation;
     i.status = "declined";
     i.decided_at = ctx.clock.NowMillis();

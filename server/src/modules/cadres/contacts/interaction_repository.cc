@@ -52,7 +52,8 @@ std::vector<HelpRequest> Helps(const storage::Rows& rows) {
 
 }  // namespace
 
-Result<int64_t> InsertInteraction(storage::Transaction& tx, const Interaction& i, const std::vector<int64_t>& contacts) {
+Result<int64_t> InsertInteraction(storage::Transaction& tx, const Interaction& i,
+                                  const std::vector<int64_t>& contacts) {
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO cadres_interactions (cadre_id, org_path, kind, occurred_on, "
                                           "summary, contact_count, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, "
                                           "?, ?) RETURNING id",
@@ -114,9 +115,8 @@ Result<int64_t> InsertHelpRequest(storage::Transaction& tx, const HelpRequest& h
 }
 
 Result<std::optional<HelpRequest>> FindHelpRequest(storage::Transaction& tx, int64_t id) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(std::string("SELECT ") + kHelpColumns +
-                                                " FROM cadres_help_requests WHERE id = ?",
-                                            {id}));
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kHelpColumns + " FROM cadres_help_requests WHERE id = ?", {id}));
   if (!row) return std::optional<HelpRequest>();
   return std::optional<HelpRequest>(ReadHelp(*row));
 }

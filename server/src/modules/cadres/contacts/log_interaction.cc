@@ -32,7 +32,8 @@ const std::optional<std::string>& LastOf(const Contact& c, const std::string& ki
 
 }  // namespace
 
-Result<Interaction> LogInteraction(const AppContext& ctx, const auth::Caller& caller, const LogInteractionInput& input) {
+Result<Interaction> LogInteraction(const AppContext& ctx, const auth::Caller& caller,
+                                   const LogInteractionInput& input) {
   const std::string today = Today(ctx);
   if (input.occurred_on > today) return Status::Invalid("occurred_on", "cadres.date_in_future");
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<Interaction> {

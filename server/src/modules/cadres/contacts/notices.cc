@@ -16,8 +16,12 @@ Status NotifyCadre(storage::Transaction& tx, const AppContext& ctx, const Cadre&
 }
 
 Status NotifyYouth(storage::Transaction& tx, const AppContext& ctx, int64_t person_id, const std::string& what) {
-  notifications::Notification n{"cadres.my_cadre_news", "cadres.notice." + what + "_title",
-                                "cadres.notice." + what + "_body", {}, "/app/my-cadres", std::nullopt};
+  notifications::Notification n{"cadres.my_cadre_news",
+                                "cadres.notice." + what + "_title",
+                                "cadres.notice." + what + "_body",
+                                {},
+                                "/app/my-cadres",
+                                std::nullopt};
   return notifications::Notify(tx, ctx, {.people = {person_id}}, n).status();
 }
 

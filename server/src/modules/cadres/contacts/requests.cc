@@ -72,7 +72,8 @@ Result<UpdateHelpInput> ParseUpdateHelp(const http::HttpRequest& req) {
 Result<std::string> TokenOf(const http::HttpRequest& req) {
   std::string token(req.PathParam("token"));
   if (token.empty() || token.size() > 64 ||
-      token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+      token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") !=
+          std::string::npos) {
     return Status::BadRequest("cadres.bad_token").WithField("token", "cadres.bad_token");
   }
   return token;

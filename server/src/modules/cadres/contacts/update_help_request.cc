@@ -21,7 +21,8 @@ Result<HelpRequest> UpdateHelpRequest(const AppContext& ctx, const auth::Caller&
     if (!HelpIsOpen(h.status)) return Status::Conflict("cadres.help_closed");
     const bool closing = !HelpIsOpen(input.status);
     if (input.status == "open") return Status::Invalid("status", "cadres.help_bad_transition");
-    if (closing && !input.help_given && !h.help_given) return Status::Invalid("help_given", "cadres.help_given_required");
+    if (closing && !input.help_given && !h.help_given)
+      return Status::Invalid("help_given", "cadres.help_given_required");
     TS_ASSIGN_OR_RETURN(Cadre cadre, LockCadre(tx, party->cadre.id, now));
     const std::string before = HelpAuditJson(h);
     h.status = input.status;

@@ -26,9 +26,9 @@ namespace tianshan::cadres {
 // --- the cadre's workspace ------------------------------------------------------------------
 struct Workspace {
   CadreCard card;
-  Cadre figures;         // id 0 before the first change
-  bool active = false;   // holds an open cadre position (may invite and log)
-  int requested = 0;     // young people waiting for an answer
+  Cadre figures;        // id 0 before the first change
+  bool active = false;  // holds an open cadre position (may invite and log)
+  int requested = 0;    // young people waiting for an answer
   Period period;
 };
 Result<Workspace> GetWorkspace(const AppContext& ctx, const auth::Actor& actor);
@@ -51,7 +51,7 @@ Result<InvitationView> RevokeInvitation(const AppContext& ctx, const auth::Calle
 struct InvitationOffer {
   Invitation invitation;
   CadreCard cadre;
-  bool for_you = true;       // false: addressed to someone else (cannot be accepted)
+  bool for_you = true;  // false: addressed to someone else (cannot be accepted)
   bool expired = false;
   std::optional<int64_t> existing_contact_id;  // already in contact with this cadre
   bool can_accept = false;
@@ -71,11 +71,11 @@ struct ContactView {
   bool viewer_is_cadre = false;
   bool activity_due = false;  // active, no offline activity this quarter (of the period)
   bool talk_due = false;      // active, no face-to-face talk this year (of the period)
-  bool can_accept = false;   // cadre, a request waiting for them
-  bool can_decline = false;  // cadre, a request waiting for them
-  bool can_end = false;      // either side, while requested or active
-  bool can_log = false;      // cadre with an open position, active contact
-  bool can_ask_help = false; // either side, active contact
+  bool can_accept = false;    // cadre, a request waiting for them
+  bool can_decline = false;   // cadre, a request waiting for them
+  bool can_end = false;       // either side, while requested or active
+  bool can_log = false;       // cadre with an open position, active contact
+  bool can_ask_help = false;  // either side, active contact
 };
 Result<ContactView> AcceptInvitation(const AppContext& ctx, const auth::Caller& caller, const std::string& token,
                                      const ConsentInput& input);
