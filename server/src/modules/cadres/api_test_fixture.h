@@ -29,8 +29,8 @@ class CadresApiTest : public ::tianshan::testing::ApiTest {
   std::pair<int64_t, std::string> Org(const std::string& name) {
     std::pair<int64_t, std::string> out{0, ""};
     Status s = ctx().db.Read([&](storage::Transaction& tx) -> Status {
-      TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT id, path FROM organizations_organizations WHERE name = ?",
-                                                {name}));
+      TS_ASSIGN_OR_RETURN(auto row,
+                          tx.QueryOne("SELECT id, path FROM organizations_organizations WHERE name = ?", {name}));
       if (row) out = {row->Int("id"), row->Text("path")};
       return Status::Ok();
     });

@@ -60,9 +60,11 @@ TEST_P(CadresContactsApiTest, InviteConsentLogHelpAndTheYoungPersonSeesEverythin
   // Interactions: an activity and a talk, today.
   const std::string today = me.json()["period"]["as_of"];
   for (const char* kind : {"activity", "talk", "online"}) {
-    auto logged = cadre->Post("/api/v1/cadres/me/interactions",
-                              nlohmann::json{{"kind", kind}, {"occurred_on", today}, {"contact_ids", {contact}},
-                                             {"summary", std::string("做了：") + kind}});
+    auto logged =
+        cadre->Post("/api/v1/cadres/me/interactions", nlohmann::json{{"kind", kind},
+                                                                     {"occurred_on", today},
+                                                                     {"contact_ids", {contact}},
+                                                                     {"summary", std::string("做了：") + kind}});
     ASSERT_EQ(logged.status, 201) << logged.body;
     EXPECT_EQ(logged.json()["contact_count"], 1);
   }
@@ -137,9 +139,9 @@ TEST_P(CadresContactsApiTest, AskingFromTheCardWaitsForTheCadre) {
   auto view = young.client->Get("/api/v1/cadres/cards/" + std::to_string(card));
   ASSERT_EQ(view.status, 200) << view.body;
   EXPECT_EQ(view.json()["can"]["request"], true);
-  auto asked = young.client->Post("/api/v1/cadres/cards/" + std::to_string(card) + "/requests",
-                                  nlohmann::json{{"field", "freelance"},
-                                                 {"consent_version", view.json()["consent"]["version"]}});
+  auto asked = young.client->Post(
+      "/api/v1/cadres/cards/" + std::to_string(card) + "/requests",
+      nlohmann::json{{"field", "freelance"}, {"consent_version", view.json()["consent"]["version"]}});
   ASSERT_EQ(asked.status, 201) << asked.body;
   EXPECT_EQ(asked.json()["status"], "requested");
   const std::string path = "/api/v1/cadres/contacts/" + std::to_string(asked.json()["id"].get<int64_t>());
