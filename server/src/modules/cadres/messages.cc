@@ -49,6 +49,11 @@ std::vector<MessageText> Messages() {
        "Accept or decline it under My contacts."},
       {"cadres.notice.contact_ended_title", "一个直接联系已结束", "A direct contact has ended"},
       {"cadres.notice.contact_ended_body", "对方结束了这个联系。", "The other side ended this contact."},
+      {"cadres.notice.reminder_title", "联系青年提醒", "Contact reminders"},
+      {"cadres.notice.reminder_body",
+       "本季度待组织线下活动 {activity} 人，本年度待面对面谈心 {talk} 人，超过 7 天未办结的求助 {help} 件。",
+       "{activity} contacts await an offline activity this quarter, {talk} a face-to-face talk this year; {help} "
+       "help requests are open over 7 days."},
       {"cadres.notice.help_raised_title", "你联系的一位青年提出了求助",
        "A young person you are in contact with asks for help"},
       {"cadres.notice.help_raised_body", "请尽快查看并处理。", "Please look at it soon."},
