@@ -2,6 +2,7 @@
 
 #include "modules/cadres/committee/handlers.h"
 #include "modules/cadres/contacts/handlers.h"
+#include "modules/cadres/load_demo.h"
 #include "modules/cadres/messages.h"
 #include "modules/cadres/permissions.h"
 #include "modules/cadres/recount.h"
@@ -38,6 +39,7 @@ ModuleDefinition CadresModule() {
       {"cadres.help_overdue", "超过 7 天未办结的青年求助", "Help requests open over 7 days", "overdue",
        "/app/organizations/{id}/cadres"},
   };
+  m.load_demo = LoadDemo;
   m.verify_counters = [](AppContext& ctx) { return VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.
   m.on_subtree_moved = [](storage::Transaction& tx, const std::string& from, const std::string& to) -> Status {
