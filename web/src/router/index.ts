@@ -2,7 +2,7 @@ import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw
 import { installGuard } from './guard';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
-import { cadresRoutes } from './routes/cadres';
+import { cadresPublicRoutes, cadresRoutes } from './routes/cadres';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
@@ -14,6 +14,7 @@ export const routes: RouteRecordRaw[] = [
   ...frontRoutes,
   ...sessionRoutes,
   ...volunteeringPublicRoutes,
+  ...cadresPublicRoutes,
   {
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
