@@ -156,6 +156,50 @@ TEST_P(CadresContactsApiTest, AskingFromTheCardWaitsForTheCadre) {
   EXPECT_EQ(cadre->Post(path + "/decline", std::string()).status, 409);
 }
 
+TEST_P(CadresContactsApiTest, DecliningAndRevokingRecordNoContact) {
+  auto cadre = LoggedIn("cadre");
+  auto young = MakeYouth("young-e");
+  const size_t contacts_before = young.client->Get("/api/v1/cadres/mine").json()["contacts"].size();
+  // The addressee declines an invitation addressed to them.
+  auto addressed = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json{{"person_id", young.person_id}});
+  ASSERT_EQ(addressed.status, 201) << addressed.body;
+  const std::string path = addressed.json()["path"];
+  const std::string token = path.substr(path.rfind('/') + 1);
+  auto declined = young.client->Post("/api/v1/cadres/invitations/" + token + "/decline", std::string());
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  EXPECT_EQ(declined.json()["status"], "declined");
+  EXPECT_EQ(declined.json()["can"]["accept"], false);
+  // The cadre revokes a personal link; it can no longer be accepted.
+  auto link = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json::object());
+  ASSERT_EQ(link.status, 201);
+  auto revoked = cadre->Post(
+      "/api/v1/cadres/me/invitations/" + std::to_string(link.json()["id"].get<int64_t>()) + "/revoke", std::string());
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(revoked.json()["status"], "revoked");
+  const std::string link_path = link.json()["path"];
+  const std::string link_token = link_path.substr(link_path.rfind('/') + 1);
+  auto offer = young.client->Get("/api/v1/cadres/invitations/" + link_token).json();
+  EXPECT_EQ(offer["can"]["accept"], false);
+  EXPECT_EQ(young.client
+                ->Post("/api/v1/cadres/invitations/" + link_token + "/accept",
+                       nlohmann::json{{"field", "student"}, {"consent_version", offer["consent"]["version"]}})
+                .status,
+            409);
+  // The cadre declines a young person's request.
+  const int64_t card = cadre->Get("/api/v1/cadres/me").json()["cadre"]["id"];
+  auto asked = young.client->Post("/api/v1/cadres/cards/" + std::to_string(card) + "/requests",
+                                  nlohmann::json{{"field", "other"}, {"consent_version", offer["consent"]["version"]}});
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  auto no = cadre->Post("/api/v1/cadres/contacts/" + std::to_string(asked.json()["id"].get<int64_t>()) + "/decline",
+                        std::string());
+  ASSERT_EQ(no.status, 200) << no.body;
+  EXPECT_EQ(no.json()["status"], "declined");
+  auto mine = young.client->Get("/api/v1/cadres/mine").json()["contacts"];
+  ASSERT_EQ(mine.size(), contacts_before + 1);  // the declined request, shown to them as declined
+  EXPECT_EQ(mine[0]["status"], "declined");
+  EXPECT_EQ(mine[0]["can"]["end"], false);
+}
+
 TS_INSTANTIATE_FOR_DATABASES(CadresContactsApiTest);
 
 }  // namespace
