@@ -6,7 +6,7 @@ namespace tianshan::cadres {
 
 const ConsentText& CurrentConsent() {
   static const ConsentText text{
-      "2026-1",
+      std::string(kConsentVersion),
       "我同意与这位团干部建立直接联系（“1+100”）。团干部可以看到我的姓名和我所在的领域；会与我线上交流、"
       "邀请我参加线下活动、与我面对面谈心，并记录每次联系的日期、方式和所做的事，不记录对我个人的评价。"
       "我可以在“我的团干部”中看到关于我的全部记录，提出求助，并可随时结束联系。团组织的管理人员只能看到"

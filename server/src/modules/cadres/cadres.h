@@ -12,12 +12,13 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/cadres/public/contact_rules.h"
+
 namespace tianshan::cadres {
 
 // The young person's field, so that "from different fields" can be measured (platform list).
 inline const std::vector<std::string>& Fields() {
-  static const std::vector<std::string> f = {"student",    "employee",  "rural", "new_sector",
-                                             "social_org", "freelance", "other"};
+  static const std::vector<std::string> f(kFields.begin(), kFields.end());
   return f;
 }
 inline const std::vector<std::string>& InteractionKinds() {
