@@ -22,6 +22,8 @@ REGION_TARGETS = [
     ("organization name search ≥ 0.3× nginx", "search", "ratio", 0.3),
     ("organization name search p99 ≤ 20 ms", "search", "p99", 20.0),
     ("sign-ups ≥ 0.3× raw SQLite insert transactions", "signup", "ratio", 0.3),
+    ("root cadres dashboard ≥ 0.8× nginx", "cadres_dashboard", "ratio", 0.8),
+    ("a cadre's contact list p99 ≤ 20 ms", "cadre_contacts", "p99", 20.0),
 ]
 NATIONAL_TARGETS = [
     ("root /stats p99 ≤ 5 ms", "root_stats", "p99", 5.0),
