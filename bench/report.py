@@ -74,7 +74,8 @@ def compute(facts, rows):
     write_limit = num(facts.get("pgbench_tpcb_tps" if pg else "sqlite_insert_tx_per_s"))
     for r in rows.values():
         r["limit"], r["figure"], r["ratio"] = None, r["rps"], None
-        if r["id"] in ("nginx", "health", "root_stats", "mid_stats", "people_walk", "search", "person"):
+        if r["id"] in ("nginx", "health", "root_stats", "mid_stats", "people_walk", "search", "person", "cadres_dashboard",
+                       "cadre_contacts"):
             r["limit"] = "nginx"
             r["ratio"] = r["rps"] / nginx if nginx and r["rps"] is not None else None
     s = rows.get("signup")

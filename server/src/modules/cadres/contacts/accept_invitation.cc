@@ -29,17 +29,10 @@ Result<ContactView> AcceptInvitation(const AppContext& ctx, const auth::Caller& 
     if (open) return FieldFailure(StatusCode::kConflict, "token", "cadres.already_in_contact");
     TS_ASSIGN_OR_RETURN(Period period, LoadPeriod(tx, Today(ctx), true));
 
-    Contact c;
-    c.cadre_id = cadre.id;
-    c.person_id = *caller.actor.person_id;
-    c.organization_id = cadre.organization_id;
-    c.org_path = cadre.org_path;
-    c.field = input.field;
+    Contact c = ConsentedContact(cadre, *caller.actor.person_id, input.field, input.consent_version, now);
     c.status = "active";
     c.origin = "invitation";
     c.invitation_id = i.id;
-    c.consent_version = input.consent_version;
-    c.consent_at = c.created_at = c.updated_at = now;
     c.started_at = now;
     TS_ASSIGN_OR_RETURN(c.id, InsertContact(tx, c));
     ++i.accepted_count;

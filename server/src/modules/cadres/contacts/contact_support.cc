@@ -49,6 +49,19 @@ Result<ContactView> ViewAsParty(storage::Transaction& tx, const AppContext& ctx,
   return v;
 }
 
+Contact ConsentedContact(const Cadre& cadre, int64_t person_id, const std::string& field,
+                         const std::string& consent_version, int64_t now) {
+  Contact c;
+  c.cadre_id = cadre.id;
+  c.person_id = person_id;
+  c.organization_id = cadre.organization_id;
+  c.org_path = cadre.org_path;
+  c.field = field;
+  c.consent_version = consent_version;
+  c.consent_at = c.created_at = c.updated_at = now;
+  return c;
+}
+
 FigureDelta ActiveContactDelta(const Contact& c, const Period& period, int sign) {
   FigureDelta d;
   d.contacts = sign;

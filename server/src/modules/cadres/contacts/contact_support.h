@@ -29,6 +29,11 @@ Result<ContactView> ViewAsParty(storage::Transaction& tx, const AppContext& ctx,
 // The figures that an active contact adds (sign +1) or takes away (sign -1) for `period`.
 FigureDelta ActiveContactDelta(const Contact& c, const Period& period, int sign);
 
+// A new contact of `cadre` with the person, consented now to the text `consent_version`, in the
+// young person's `field`; the caller sets status and origin.
+Contact ConsentedContact(const Cadre& cadre, int64_t person_id, const std::string& field,
+                         const std::string& consent_version, int64_t now);
+
 // Ok when the person is 14 to 35 years old today; otherwise Invalid on `field`.
 [[nodiscard]] Status CheckAge(storage::Transaction& tx, const AppContext& ctx, int64_t person_id,
                               const std::string& field);

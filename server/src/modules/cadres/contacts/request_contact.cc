@@ -24,16 +24,9 @@ Result<ContactView> RequestContact(const AppContext& ctx, const auth::Caller& ca
     TS_RETURN_IF_ERROR(CheckAge(tx, ctx, *caller.actor.person_id, "birth_date"));
     TS_ASSIGN_OR_RETURN(auto open, OpenContactBetween(tx, cadre.id, *caller.actor.person_id));
     if (open) return FieldFailure(StatusCode::kConflict, "cadre_id", "cadres.already_in_contact");
-    Contact c;
-    c.cadre_id = cadre.id;
-    c.person_id = *caller.actor.person_id;
-    c.organization_id = cadre.organization_id;
-    c.org_path = cadre.org_path;
-    c.field = input.field;
+    Contact c = ConsentedContact(cadre, *caller.actor.person_id, input.field, input.consent_version, now);
     c.status = "requested";
     c.origin = "request";
-    c.consent_version = input.consent_version;
-    c.consent_at = c.created_at = c.updated_at = now;
     TS_ASSIGN_OR_RETURN(c.id, InsertContact(tx, c));
     // The young person's own act: no organization, so no subtree's log lists it.
     TS_RETURN_IF_ERROR(
