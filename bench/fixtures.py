@@ -63,6 +63,14 @@ def main():
               " WHERE o.depth = 2 ORDER BY COALESCE(c.subtree_value, 0) DESC, o.id LIMIT 1")
     print(f"root_id={root}")
     print(f"mid_id={mid[0] if mid else root}")
+    # A cadre of the generated network who has a benchmark account (for the contact list).
+    try:
+        cadre = one("SELECT a.login FROM cadres_cadres c JOIN auth_accounts a ON a.person_id = c.person_id"
+                    " ORDER BY c.id LIMIT 1")
+    except Exception:  # a database without the cadres module
+        cadre = None
+    if cadre:
+        print(f"cadre_login={cadre[0]}")
 
     walk = [r[0] for r in con.execute(
         "SELECT o.id FROM organizations_organizations o JOIN organizations_counters c ON c.organization_id = o.id"

@@ -22,6 +22,8 @@ REGION_TARGETS = [
     ("organization name search ≥ 0.3× nginx", "search", "ratio", 0.3),
     ("organization name search p99 ≤ 20 ms", "search", "p99", 20.0),
     ("sign-ups ≥ 0.3× raw SQLite insert transactions", "signup", "ratio", 0.3),
+    ("root cadres dashboard ≥ 0.8× nginx", "cadres_dashboard", "ratio", 0.8),
+    ("a cadre's contact list p99 ≤ 20 ms", "cadre_contacts", "p99", 20.0),
 ]
 NATIONAL_TARGETS = [
     ("root /stats p99 ≤ 5 ms", "root_stats", "p99", 5.0),
@@ -72,7 +74,8 @@ def compute(facts, rows):
     write_limit = num(facts.get("pgbench_tpcb_tps" if pg else "sqlite_insert_tx_per_s"))
     for r in rows.values():
         r["limit"], r["figure"], r["ratio"] = None, r["rps"], None
-        if r["id"] in ("nginx", "health", "root_stats", "mid_stats", "people_walk", "search", "person"):
+        if r["id"] in ("nginx", "health", "root_stats", "mid_stats", "people_walk", "search", "person", "cadres_dashboard",
+                       "cadre_contacts"):
             r["limit"] = "nginx"
             r["ratio"] = r["rps"] / nginx if nginx and r["rps"] is not None else None
     s = rows.get("signup")

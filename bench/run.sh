@@ -103,6 +103,17 @@ if [[ "$SCALE" != national ]]; then
   BENCH_PATHS=$work/search_paths.txt scenario search "organization name search" rotate.lua "$API_URL/health" -H "$COOKIE"
 fi
 BENCH_PATHS=$work/person_paths.txt scenario person "person page" rotate.lua "$API_URL/health" -H "$COOKIE"
+# "1+100": the root's dashboard (maintained counters) and a cadre's contact list (50 rows).
+scenario cadres_dashboard "root cadres dashboard" report.lua "$API_URL/organizations/$ROOT_ID/cadres/dashboard" \
+  -H "$COOKIE"
+CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
+if [[ -n "$CADRE_LOGIN" ]]; then
+  CADRE_COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$CADRE_LOGIN\",\"password\":\"${STORM_PASSWORD:-tianshan-bench}\"}" "$API_URL/session" \
+    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
+  scenario cadre_contacts "a cadre's contacts, 50 rows" report.lua "$API_URL/cadres/me/contacts?limit=50" \
+    -H "$CADRE_COOKIE"
+fi
 if [[ "$SCALE" != national ]]; then
   signup_storm
   login_storm

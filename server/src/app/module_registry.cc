@@ -2,6 +2,7 @@
 
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
+#include "modules/cadres/module.h"
 #include "modules/jobs/module.h"
 #include "modules/notifications/module.h"
 #include "modules/organizations/module.h"
@@ -21,6 +22,7 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(PeopleModule());
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
+  modules.push_back(cadres::CadresModule());
   // Accounts come after the modules whose demo data they grant roles on.
   modules.push_back(accounts::AccountsModule());
   // Publishing's demo names the demo accounts (column editors, the seed article's reviewer).

@@ -68,7 +68,22 @@ Status CounterTally::Write(storage::BulkWriter& writer, storage::BulkWriter::Tab
       for (int s = 0; s < kSlotCount; ++s) subtree[s][p] += subtree[s][id];
     }
   }
+  // Named keys: subtree values only along the paths of the organizations that have them.
+  std::map<std::string, std::map<int64_t, int64_t>> named_subtree;
+  for (const auto& [key, self] : named_) {
+    auto& up = named_subtree[key];
+    for (const auto& [id, value] : self) {
+      for (int64_t a = id; a != 0; a = tree_.parent(a)) up[a] += value;
+    }
+  }
   for (int64_t id = 1; id <= n; ++id) {
+    for (const auto& [key, up] : named_subtree) {
+      auto sub = up.find(id);
+      if (sub == up.end()) continue;
+      const auto& self = named_.at(key);
+      auto own = self.find(id);
+      writer.Begin(table).Int(id).Text(key).Int(own == self.end() ? 0 : own->second).Int(sub->second);
+    }
     std::array<int64_t, kSlotCount> self{};
     self[kSlotOrganizations] = 1;
     self[KindSlot(tree_.kind(id))] = 1;

@@ -6,6 +6,9 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -33,6 +36,10 @@ class CounterTally {
 
   explicit CounterTally(const OrgTree& tree);
   void Add(int64_t organization_id, Key key, int64_t delta) { self_[key][organization_id] += delta; }
+  // A key of another module counted sparsely (few organizations have it: cadres.*).
+  void AddNamed(int64_t organization_id, std::string_view key, int64_t delta) {
+    named_[std::string(key)][organization_id] += delta;
+  }
 
   // Rolls every key up the tree and writes one row per organization and key whose self or
   // subtree value is not zero, organization by organization, keys in text order.
@@ -41,6 +48,7 @@ class CounterTally {
  private:
   const OrgTree& tree_;
   std::array<std::vector<int64_t>, kKeyCount> self_;
+  std::map<std::string, std::map<int64_t, int64_t>> named_;  // key → organization → self value
 };
 
 }  // namespace tianshan::generate

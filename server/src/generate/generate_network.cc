@@ -4,6 +4,7 @@
 #include <cinttypes>
 
 #include "auth/password_hasher.h"
+#include "generate/cadres_rows.h"
 #include "generate/counter_tally.h"
 #include "generate/generation.h"
 #include "generate/org_tree.h"
@@ -73,12 +74,14 @@ Result<GenerateSummary> GenerateNetwork(storage::Database& db, const GenerateOpt
       spec, options.seed, tree, writer, AddTables(writer), tally, progress, PlanPeople(spec, tree, options.seed)};
 
   VolunteeringRows volunteering;
+  CadresRows cadres(tree);
   Status written = [&]() -> Status {
     for (const auto& table : DeferredIndexTables()) TS_RETURN_IF_ERROR(writer.DeferIndexes(table));
     TS_RETURN_IF_ERROR(WriteOrganizations(g));
     TS_RETURN_IF_ERROR(volunteering.WritePlan(g));
+    TS_RETURN_IF_ERROR(cadres.WritePeriod(g));
     std::vector<PersonSeed> seeds;
-    TS_RETURN_IF_ERROR(WritePeople(g, volunteering, static_cast<size_t>(kBenchAccounts), seeds));
+    TS_RETURN_IF_ERROR(WritePeople(g, volunteering, cadres, static_cast<size_t>(kBenchAccounts), seeds));
     TS_RETURN_IF_ERROR(WriteAccounts(g, seeds, password_hash, account_base, grant_base));
     TS_RETURN_IF_ERROR(tally.Write(writer, g.tables.counters, progress));
     TS_RETURN_IF_ERROR(writer.Flush());

@@ -109,6 +109,41 @@ TEST_P(GenerateNetworkTest, WritesAConsistentNetwork) {
   EXPECT_EQ(rows, summary->total_rows);
 }
 
+TEST_P(GenerateNetworkTest, CadresHaveAHundredContactsAndTheDashboardReadsThem) {
+  storage::Database& db = server().app().db();
+  ASSERT_TRUE(Generate(db).ok());
+  const int64_t cadres = Count(db, "SELECT COUNT(*) FROM cadres_cadres");
+  EXPECT_GE(cadres, 300 / 40 / 2);  // about one per 40 organizations
+  EXPECT_LE(cadres, 300 / 40 * 2);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM cadres_contacts WHERE status = 'active'"), cadres * 100);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM cadres_cadres WHERE active_contacts = 100 AND fields_covered = 7"), cadres);
+  EXPECT_EQ(Count(db,
+                  "SELECT COUNT(*) FROM cadres_contacts k JOIN cadres_cadres c ON c.id = k.cadre_id "
+                  "WHERE k.person_id = c.person_id"),
+            0);
+  auto differences = server().app().VerifyCounters();
+  ASSERT_TRUE(differences.ok());
+  EXPECT_TRUE(differences->empty()) << differences->front();
+
+  // Through the real API: a cadre pages through their contacts, the root's admin reads figures only.
+  const int64_t person = Count(db, "SELECT MIN(person_id) FROM cadres_cadres");
+  ASSERT_GT(server().CreateAccount("gen-cadre", {}, person), 0);
+  ASSERT_GT(server().CreateAccount("gen-admin", {{1, auth::Role::kCommitteeAdmin}}), 0);
+  auto cadre = LoggedIn("gen-cadre", "password-123");
+  auto page = cadre->Get("/api/v1/cadres/me/contacts?limit=50");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.json()["items"].size(), 50u);
+  auto next = cadre->Get("/api/v1/cadres/me/contacts?limit=50&cursor=" + page.json()["next_cursor"].get<std::string>());
+  EXPECT_EQ(next.json()["items"].size(), 50u);
+  EXPECT_TRUE(next.json()["next_cursor"].is_null());
+  auto admin = LoggedIn("gen-admin", "password-123");
+  auto dashboard = admin->Get("/api/v1/organizations/1/cadres/dashboard");
+  ASSERT_EQ(dashboard.status, 200) << dashboard.body;
+  EXPECT_EQ(dashboard.json()["figures"]["cadres"], cadres);
+  EXPECT_EQ(dashboard.json()["figures"]["contacts"], cadres * 100);
+  EXPECT_EQ(dashboard.json()["figures"]["at_quota"], cadres);
+}
+
 TEST_P(GenerateNetworkTest, SameSeedSameRows) {
   ASSERT_TRUE(Generate(server().app().db()).ok());
   std::string why;

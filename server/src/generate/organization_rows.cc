@@ -58,6 +58,21 @@ Tables AddTables(storage::BulkWriter& w) {
   t.accounts = w.AddTable("auth_accounts", {"id", "login", "phone", "display_name", "password_hash", "person_id",
                                             "status", "is_demo", "created_at", "updated_at"});
   t.grants = w.AddTable("auth_grants", {"id", "account_id", "organization_id", "role", "created_at"});
+  t.cadres_period = w.AddTable("cadres_period", {"id", "as_of", "updated_at"});
+  t.cadres_cadres = w.AddTable(
+      "cadres_cadres", {"id", "person_id", "organization_id", "org_path", "contact_target", "active_contacts",
+                        "fields_covered", "activity_due", "talk_due", "help_open", "help_overdue", "oldest_help_on",
+                        "posting_days", "service_minutes", "created_at", "updated_at"});
+  t.cadres_contacts = w.AddTable(
+      "cadres_contacts", {"id", "cadre_id", "person_id", "organization_id", "org_path", "field", "status", "origin",
+                          "invitation_id", "consent_version", "consent_at", "started_at", "ended_at", "ended_by",
+                          "last_online_on", "last_activity_on", "last_talk_on", "created_at", "updated_at"});
+  t.cadres_interactions = w.AddTable("cadres_interactions", {"id", "cadre_id", "org_path", "kind", "occurred_on",
+                                                             "summary", "contact_count", "created_by", "created_at"});
+  t.cadres_interaction_contacts = w.AddTable("cadres_interaction_contacts", {"interaction_id", "contact_id"});
+  t.cadres_help_requests = w.AddTable(
+      "cadres_help_requests", {"id", "contact_id", "cadre_id", "org_path", "category", "description", "status",
+                               "help_given", "raised_by", "created_on", "created_at", "updated_at", "closed_at"});
   t.counters = w.AddTable("organizations_counters", {"organization_id", "counter_key", "self_value", "subtree_value"});
   return t;
 }
@@ -76,7 +91,11 @@ const std::vector<std::string>& IdentityTables() {
                                                   "volunteering_attendance",
                                                   "volunteering_ledger",
                                                   "auth_accounts",
-                                                  "auth_grants"};
+                                                  "auth_grants",
+                                                  "cadres_cadres",
+                                                  "cadres_contacts",
+                                                  "cadres_interactions",
+                                                  "cadres_help_requests"};
   return tables;
 }
 

@@ -10,7 +10,8 @@ constexpr size_t kNamesKept = 8;  // names of each branch's first people, for vo
 
 }  // namespace
 
-Status WritePeople(Generation& g, VolunteeringRows& volunteering, size_t seeds_wanted, std::vector<PersonSeed>& seeds) {
+Status WritePeople(Generation& g, VolunteeringRows& volunteering, CadresRows& cadres, size_t seeds_wanted,
+                   std::vector<PersonSeed>& seeds) {
   const OrgTree& tree = g.tree;
   const int64_t n = tree.size();
   PersonMaker maker(g.seed);
@@ -61,6 +62,7 @@ Status WritePeople(Generation& g, VolunteeringRows& volunteering, size_t seeds_w
       if (index < count) {
         position(first + index, committee, tree.Path(committee), "secretary",
                  tree.depth(committee) <= 2 ? "full_time" : "part_time");
+        cadres.OnCommitteeSecretary(g, committee, first + index, person_id);
       }
     }
     volunteering.WriteActivity(g, b, first, names);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "generate/cadres_rows.h"
 #include "generate/generation.h"
 #include "generate/volunteering_rows.h"
 
@@ -20,7 +21,7 @@ struct PersonSeed {
   std::string name;
 };
 
-[[nodiscard]] Status WritePeople(Generation& g, VolunteeringRows& volunteering, size_t seeds_wanted,
+[[nodiscard]] Status WritePeople(Generation& g, VolunteeringRows& volunteering, CadresRows& cadres, size_t seeds_wanted,
                                  std::vector<PersonSeed>& seeds);
 
 }  // namespace tianshan::generate

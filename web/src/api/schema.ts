@@ -272,6 +272,1080 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My cadre workspace: my card, my figures, what I may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreWorkspace"];
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My contacts (the cadre's): search, fields, overdue flags */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "active" | "ended" | "all";
+                    field?: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
+                    due?: "activity" | "talk";
+                    /** @description name contains */
+                    q?: string;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreContact"][];
+                            next_cursor: string | null;
+                            period: components["schemas"]["CadrePeriod"];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My invitations, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreInvitation"][];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Invite: my personal link, or a link for one young person */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        person_id?: number;
+                        /** @enum {unknown} */
+                        field?: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreInvitation"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an open invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreInvitation"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I logged, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    contact_id?: number;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreInteraction"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** Log an online exchange, an offline activity (many contacts) or a face-to-face talk */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "online" | "activity" | "talk";
+                        /** Format: date */
+                        occurred_on: string;
+                        contact_ids: number[];
+                        /** @description what was done, nothing about the person */
+                        summary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreInteraction"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Help requests of my contacts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    open?: boolean;
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreHelpRequest"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An invitation as the young person sees it: who the cadre is, what the contact means */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreInvitationOffer"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: my consent to the text version shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        field: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
+                        consent_version: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContact"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/invitations/{token}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation addressed to me */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreInvitationOffer"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cadre's public card */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreCardView"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/cards/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a cadre for contact from their card (my consent; the cadre answers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        field: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
+                        consent_version: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContact"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的团干部: my contacts with cadres and my help requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contacts: components["schemas"]["CadreContact"][];
+                            help_requests: components["schemas"]["CadreHelpRequest"][];
+                            consent: components["schemas"]["CadreConsent"];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/mine/interactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every interaction recorded about me, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreInteraction"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contact, to either of its two parties, with its interactions and help requests */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContactDetails"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/contacts/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a young person's request (the cadre) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContact"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/contacts/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a young person's request (the cadre) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContact"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/contacts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a contact (either side; final) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreContact"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/contacts/{id}/help-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Raise a help request on an active contact */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        category: "employment" | "study" | "mental" | "legal" | "hardship" | "other";
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreHelpRequest"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/help-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a help request on (the cadre): in progress, resolved, referred, with the help given */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "open" | "in_progress" | "resolved" | "referred";
+                        help_given?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreHelpRequest"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Figures of the subtree from maintained counters, with each child's (no young person's identity) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreDashboard"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-cadre quota status in the subtree */
+        get: {
+            parameters: {
+                query?: {
+                    quota?: "at" | "below";
+                    limit?: number;
+                    /** @description next_cursor of the previous page */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreFiguresRow"][];
+                            next_cursor: string | null;
+                            period: components["schemas"]["CadrePeriod"];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-cadre figures as .xlsx (figures only) */
+        get: {
+            parameters: {
+                query?: {
+                    quota?: "at" | "below";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -6303,6 +7377,246 @@ export interface components {
             }[];
             csrf_token: string;
         };
+        CadreCard: {
+            id: number;
+            name: string;
+            title: string | null;
+            employment: string | null;
+            organization_id: number;
+            organization_name: string;
+        };
+        CadrePeriod: {
+            /** Format: date */
+            as_of: string;
+            /** Format: date */
+            quarter_start: string;
+            /** Format: date */
+            year_start: string;
+        };
+        CadreConsent: {
+            version: string;
+            text: string;
+        };
+        CadreWorkspace: {
+            cadre: components["schemas"]["CadreCard"];
+            active: boolean;
+            registered: boolean;
+            figures: {
+                contact_target: number;
+                active_contacts: number;
+                fields_covered: number;
+                activity_due: number;
+                talk_due: number;
+                help_open: number;
+                help_overdue: number;
+                posting_days: number;
+                service_minutes: number;
+                requested: number;
+                /** Format: date */
+                oldest_help_on: string | null;
+            };
+            period: components["schemas"]["CadrePeriod"];
+            can: {
+                invite: boolean;
+                log: boolean;
+            };
+        };
+        CadreContact: {
+            id: number;
+            /** @enum {unknown} */
+            status: "requested" | "active" | "declined" | "ended";
+            /** @enum {unknown} */
+            origin: "invitation" | "request";
+            /** @enum {unknown} */
+            field: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
+            /** @description the young person's name: in the cadre's view only */
+            person_name: string | null;
+            consent_version: string;
+            /** Format: date-time */
+            consent_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            ended_at: string | null;
+            /** @enum {unknown} */
+            ended_by: "youth" | "cadre" | null;
+            /** Format: date */
+            last_online_on: string | null;
+            /** Format: date */
+            last_activity_on: string | null;
+            /** Format: date */
+            last_talk_on: string | null;
+            activity_due: boolean;
+            talk_due: boolean;
+            cadre: components["schemas"]["CadreCard"];
+            can: {
+                accept: boolean;
+                decline: boolean;
+                end: boolean;
+                log: boolean;
+                ask_help: boolean;
+            };
+        };
+        CadreInvitation: {
+            id: number;
+            /** @enum {unknown} */
+            status: "open" | "accepted" | "declined" | "revoked";
+            addressed: boolean;
+            person_name: string | null;
+            /** @enum {unknown} */
+            field: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other" | null;
+            accepted_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            path: string;
+            url: string;
+            /** @description an SVG image of the link */
+            qr_svg: string;
+            can: {
+                revoke: boolean;
+            };
+        };
+        CadreInvitationOffer: {
+            cadre: components["schemas"]["CadreCard"];
+            /** @enum {unknown} */
+            status: "open" | "accepted" | "declined" | "revoked";
+            addressed: boolean;
+            /** @enum {unknown} */
+            field: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other" | null;
+            /** Format: date-time */
+            expires_at: string;
+            for_you: boolean;
+            expired: boolean;
+            existing_contact_id: number | null;
+            consent: components["schemas"]["CadreConsent"];
+            can: {
+                accept: boolean;
+                decline: boolean;
+            };
+        };
+        CadreCardView: {
+            cadre: components["schemas"]["CadreCard"];
+            existing_contact_id: number | null;
+            consent: components["schemas"]["CadreConsent"];
+            can: {
+                request: boolean;
+            };
+        };
+        CadreInteraction: {
+            id: number;
+            /** @enum {unknown} */
+            kind: "online" | "activity" | "talk";
+            /** Format: date */
+            occurred_on: string;
+            summary: string | null;
+            contact_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description the reader's contact it concerns (我的团干部) */
+            contact_id?: number;
+        };
+        CadreHelpRequest: {
+            id: number;
+            contact_id: number;
+            person_name: string | null;
+            /** @enum {unknown} */
+            category: "employment" | "study" | "mental" | "legal" | "hardship" | "other";
+            description: string | null;
+            /** @enum {unknown} */
+            status: "open" | "in_progress" | "resolved" | "referred";
+            help_given: string | null;
+            /** @enum {unknown} */
+            raised_by: "youth" | "cadre";
+            /** Format: date */
+            created_on: string;
+            age_days: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            closed_at: string | null;
+            can: {
+                update: boolean;
+            };
+        };
+        CadreContactDetails: {
+            contact: components["schemas"]["CadreContact"];
+            interactions: components["schemas"]["CadreInteraction"][];
+            help_requests: components["schemas"]["CadreHelpRequest"][];
+            period: components["schemas"]["CadrePeriod"];
+        };
+        CadreFiguresRow: {
+            id: number;
+            cadre: components["schemas"]["CadreCard"];
+            contact_target: number;
+            active_contacts: number;
+            at_quota: boolean;
+            fields_covered: number;
+            activity_due: number;
+            talk_due: number;
+            help_open: number;
+            help_overdue: number;
+            /** Format: date */
+            oldest_help_on: string | null;
+        };
+        CadreDashboard: {
+            organization_id: number;
+            name: string;
+            period: components["schemas"]["CadrePeriod"];
+            targets: {
+                contact_target: number;
+                posting_months: number;
+            };
+            figures: {
+                cadres: number;
+                at_quota: number;
+                contacts: number;
+                fields_covered: number;
+                activity_due: number;
+                talk_due: number;
+                help_open: number;
+                help_overdue: number;
+                postings: number;
+                posted: number;
+                posting_days: number;
+                unreported: number;
+                served_units: number;
+                service_minutes: number;
+                by_field: {
+                    student: number;
+                    employee: number;
+                    rural: number;
+                    new_sector: number;
+                    social_org: number;
+                    freelance: number;
+                    other: number;
+                };
+            };
+            children: {
+                id: number;
+                name: string;
+                short_name: string | null;
+                figures: {
+                    cadres: number;
+                    at_quota: number;
+                    contacts: number;
+                    fields_covered: number;
+                    activity_due: number;
+                    talk_due: number;
+                    help_open: number;
+                    help_overdue: number;
+                    postings: number;
+                    posted: number;
+                    posting_days: number;
+                    unreported: number;
+                    served_units: number;
+                    service_minutes: number;
+                };
+            }[];
+        };
         Job: {
             id: number;
             kind: string;
@@ -7056,6 +8370,18 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
+export const cadreContactStatusValues = ["requested","active","declined","ended"] as const satisfies readonly NonNullable<components["schemas"]["CadreContact"]["status"]>[];
+export const cadreContactOriginValues = ["invitation","request"] as const satisfies readonly NonNullable<components["schemas"]["CadreContact"]["origin"]>[];
+export const cadreContactFieldValues = ["student","employee","rural","new_sector","social_org","freelance","other"] as const satisfies readonly NonNullable<components["schemas"]["CadreContact"]["field"]>[];
+export const cadreContactEndedByValues = ["youth","cadre"] as const satisfies readonly NonNullable<components["schemas"]["CadreContact"]["ended_by"]>[];
+export const cadreInvitationStatusValues = ["open","accepted","declined","revoked"] as const satisfies readonly NonNullable<components["schemas"]["CadreInvitation"]["status"]>[];
+export const cadreInvitationFieldValues = ["student","employee","rural","new_sector","social_org","freelance","other"] as const satisfies readonly NonNullable<components["schemas"]["CadreInvitation"]["field"]>[];
+export const cadreInvitationOfferStatusValues = ["open","accepted","declined","revoked"] as const satisfies readonly NonNullable<components["schemas"]["CadreInvitationOffer"]["status"]>[];
+export const cadreInvitationOfferFieldValues = ["student","employee","rural","new_sector","social_org","freelance","other"] as const satisfies readonly NonNullable<components["schemas"]["CadreInvitationOffer"]["field"]>[];
+export const cadreInteractionKindValues = ["online","activity","talk"] as const satisfies readonly NonNullable<components["schemas"]["CadreInteraction"]["kind"]>[];
+export const cadreHelpRequestCategoryValues = ["employment","study","mental","legal","hardship","other"] as const satisfies readonly NonNullable<components["schemas"]["CadreHelpRequest"]["category"]>[];
+export const cadreHelpRequestStatusValues = ["open","in_progress","resolved","referred"] as const satisfies readonly NonNullable<components["schemas"]["CadreHelpRequest"]["status"]>[];
+export const cadreHelpRequestRaisedByValues = ["youth","cadre"] as const satisfies readonly NonNullable<components["schemas"]["CadreHelpRequest"]["raised_by"]>[];
 export const jobStatusValues = ["pending","running","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["Job"]["status"]>[];
 export const notificationSettingsLangValues = ["zh-CN","en"] as const satisfies readonly NonNullable<components["schemas"]["NotificationSettings"]["lang"]>[];
 export const organizationStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["Organization"]["status"]>[];

@@ -2,6 +2,7 @@ import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw
 import { installGuard } from './guard';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
+import { cadresPublicRoutes, cadresRoutes } from './routes/cadres';
 import { publishingRoutes } from './routes/publishing';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
@@ -14,11 +15,12 @@ export const routes: RouteRecordRaw[] = [
   ...frontRoutes,
   ...sessionRoutes,
   ...volunteeringPublicRoutes,
+  ...cadresPublicRoutes,
   {
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...publishingRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...cadresRoutes, ...publishingRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -1,0 +1,87 @@
+#include "modules/cadres/committee/handlers.h"
+
+#include <memory>
+
+#include "http/edge.h"
+#include "http/url.h"
+#include "modules/cadres/cadres_json.h"
+#include "modules/cadres/committee/use_cases.h"
+
+namespace tianshan::cadres {
+namespace {
+
+using http::Access;
+using http::HttpRequest;
+using http::HttpResponse;
+
+Result<CadreFiguresQuery> ParseFiguresQuery(const HttpRequest& req, bool paged) {
+  http::QueryReader query(req);
+  CadreFiguresQuery in;
+  if (paged) {
+    in.limit = query.Limit(50, 200);
+    in.after_id = query.IdCursor();
+  }
+  in.quota = query.OneOf("quota", {"at", "below"});
+  TS_RETURN_IF_ERROR(query.Finish());
+  return in;
+}
+
+void WriteCadreFigures(JsonOut& out, const CadreFigures& f) {
+  const Cadre& c = f.cadre;
+  out.StartObject().Field("id", c.id).Key("cadre");
+  WriteCard(out, f.card);
+  out.Field("contact_target", c.contact_target)
+      .Field("active_contacts", c.active_contacts)
+      .Field("at_quota", c.active_contacts >= c.contact_target)
+      .Field("fields_covered", c.fields_covered)
+      .Field("activity_due", c.activity_due)
+      .Field("talk_due", c.talk_due)
+      .Field("help_open", c.help_open)
+      .Field("help_overdue", c.help_overdue)
+      .Field("oldest_help_on", c.oldest_help_on)
+      .EndObject();
+}
+
+}  // namespace
+
+void RegisterCommitteeRoutes(http::Router& router, const AppContext& ctx) {
+  // Dashboards are opened by many at once on deadline days: answered from maintained counters,
+  // cached until the next write (organizations::StatsCache).
+  auto cache = std::make_shared<organizations::StatsCache>();
+  router.Get("/api/v1/organizations/{id}/cadres/dashboard", Access::kSession,
+             [&ctx, cache](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+               TS_ASSIGN_OR_RETURN(std::string json, GetDashboardJson(ctx, *cache, *req.actor, id));
+               HttpResponse resp;
+               resp.content_type = "application/json";
+               resp.body = std::move(json);
+               return resp;
+             });
+  router.Get("/api/v1/organizations/{id}/cadres", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto query, ParseFiguresQuery(req, true));
+    TS_ASSIGN_OR_RETURN(auto page, ListCadreFigures(ctx, *req.actor, id, query));
+    JsonOut out;
+    out.StartObject().Key("items").StartArray();
+    for (const auto& f : page.items) WriteCadreFigures(out, f);
+    out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).Key("period");
+    WritePeriod(out, page.period);
+    out.EndObject();
+    return http::Json(out);
+  });
+  router.Get(
+      "/api/v1/organizations/{id}/cadres/export", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto query, ParseFiguresQuery(req, false));
+        TS_ASSIGN_OR_RETURN(auto file, ExportCadreFigures(ctx, *req.actor, id, query));
+        HttpResponse resp;
+        resp.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        resp.body = std::move(file.bytes);
+        resp.Header("Content-Disposition", "attachment; filename=\"cadres-" + std::to_string(id) +
+                                               ".xlsx\"; filename*=UTF-8''" + http::PercentEncode(file.file_name));
+        return resp;
+      });
+}
+
+}  // namespace tianshan::cadres

@@ -1,0 +1,140 @@
+#include "modules/cadres/recount.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/calendar.h"
+#include "modules/cadres/cadre_repository.h"
+#include "modules/cadres/cadre_support.h"
+#include "modules/cadres/public/counters.h"
+#include "modules/notifications/public/notify.h"
+#include "modules/organizations/public/counters.h"
+
+namespace tianshan::cadres {
+namespace {
+
+// Per cadre, what the rows say for `period`: every figure the register row keeps.
+constexpr const char* kRecountSql =
+    "SELECT c.id, c.organization_id, c.active_contacts, c.fields_covered, c.activity_due, c.talk_due, c.help_open, "
+    "c.help_overdue, c.contact_target, "
+    "(SELECT COUNT(*) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS n_contacts, "
+    "(SELECT COUNT(DISTINCT field) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS "
+    "n_fields, "
+    "(SELECT COUNT(*) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active' AND "
+    "(k.last_activity_on IS NULL OR k.last_activity_on < ?)) AS n_activity_due, "
+    "(SELECT COUNT(*) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active' AND "
+    "(k.last_talk_on IS NULL OR k.last_talk_on < ?)) AS n_talk_due, "
+    "(SELECT COUNT(*) FROM cadres_help_requests h WHERE h.cadre_id = c.id AND h.status IN ('open', "
+    "'in_progress')) AS n_help_open, "
+    "(SELECT COUNT(*) FROM cadres_help_requests h WHERE h.cadre_id = c.id AND h.status IN ('open', "
+    "'in_progress') AND h.created_on <= ?) AS n_help_overdue "
+    "FROM cadres_cadres c ORDER BY c.id";
+
+Result<storage::Rows> RecountRows(storage::Transaction& tx, const Period& p) {
+  return tx.Query(kRecountSql, {p.quarter_start, p.year_start, p.help_cutoff});
+}
+
+std::string Today(const AppContext& ctx, const JobRun& run) {
+  // The day the run was due (China time), so a late retry still counts for its own day.
+  return TodayInChina(run.due_at > 0 ? run.due_at : ctx.clock.NowMillis());
+}
+
+}  // namespace
+
+Status RecountFigures(const AppContext& ctx, const JobRun& run) {
+  const std::string today = Today(ctx, run);
+  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    TS_ASSIGN_OR_RETURN(Period stored, LoadPeriod(tx, today, false));
+    // A retry of yesterday's run never moves the day back.
+    const std::string as_of = std::max(stored.as_of, today);
+    TS_RETURN_IF_ERROR(SavePeriod(tx, as_of, ctx.clock.NowMillis()));
+    const Period p = PeriodOf(as_of);
+    TS_ASSIGN_OR_RETURN(auto rows, RecountRows(tx, p));
+    std::map<int64_t, int64_t> activity, talk, help;
+    for (const auto& r : rows) {
+      const int64_t org = r.Int("organization_id");
+      activity[org] += r.Int("n_activity_due");
+      talk[org] += r.Int("n_talk_due");
+      help[org] += r.Int("n_help_overdue");
+      if (r.Int("activity_due") != r.Int("n_activity_due") || r.Int("talk_due") != r.Int("n_talk_due") ||
+          r.Int("help_overdue") != r.Int("n_help_overdue")) {
+        TS_RETURN_IF_ERROR(
+            tx.Execute("UPDATE cadres_cadres SET activity_due = ?, talk_due = ?, help_overdue = ? "
+                       "WHERE id = ?",
+                       {r.Int("n_activity_due"), r.Int("n_talk_due"), r.Int("n_help_overdue"), r.Int("id")}));
+      }
+    }
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kActivityDue, activity));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kTalkDue, talk));
+    return organizations::SetSelfCounters(tx, counter::kHelpOverdue, help);
+  });
+}
+
+Status RemindCadres(const AppContext& ctx, const JobRun& run) {
+  const std::string today = Today(ctx, run);
+  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT person_id, activity_due, talk_due, help_overdue FROM "
+                                            "cadres_cadres WHERE activity_due > 0 OR talk_due > 0 OR help_overdue > 0 "
+                                            "ORDER BY id"));
+    for (const auto& r : rows) {
+      notifications::Notification n{"cadres.reminders",
+                                    "cadres.notice.reminder_title",
+                                    "cadres.notice.reminder_body",
+                                    {{"activity", std::to_string(r.Int("activity_due"))},
+                                     {"talk", std::to_string(r.Int("talk_due"))},
+                                     {"help", std::to_string(r.Int("help_overdue"))}},
+                                    "/app/cadres",
+                                    "cadres.reminders@" + today};
+      TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.people = {r.Int("person_id")}}, n).status());
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
+    TS_ASSIGN_OR_RETURN(Period p, LoadPeriod(tx, cadres::Today(ctx), false));
+    TS_ASSIGN_OR_RETURN(auto rows, RecountRows(tx, p));
+    std::vector<std::string> out;
+    organizations::SelfCounts counts;
+    const std::pair<const char*, const char*> figures[] = {
+        {"active_contacts", "n_contacts"}, {"fields_covered", "n_fields"}, {"activity_due", "n_activity_due"},
+        {"talk_due", "n_talk_due"},        {"help_open", "n_help_open"},   {"help_overdue", "n_help_overdue"},
+    };
+    for (const auto& r : rows) {
+      auto& at = counts[r.Int("organization_id")];
+      for (const auto& [stored, counted] : figures) {
+        if (r.Int(stored) != r.Int(counted)) {
+          out.push_back("cadres: cadre " + std::to_string(r.Int("id")) + " " + stored + ": stored " +
+                        std::to_string(r.Int(stored)) + ", expected " + std::to_string(r.Int(counted)));
+        }
+      }
+      at[std::string(counter::kCadres)] += 1;
+      at[std::string(counter::kAtQuota)] += r.Int("n_contacts") >= r.Int("contact_target") ? 1 : 0;
+      at[std::string(counter::kContacts)] += r.Int("n_contacts");
+      at[std::string(counter::kFieldsCovered)] += r.Int("n_fields");
+      at[std::string(counter::kActivityDue)] += r.Int("n_activity_due");
+      at[std::string(counter::kTalkDue)] += r.Int("n_talk_due");
+      at[std::string(counter::kHelpOpen)] += r.Int("n_help_open");
+      at[std::string(counter::kHelpOverdue)] += r.Int("n_help_overdue");
+    }
+    std::vector<std::string> keys = {std::string(counter::kCadres),      std::string(counter::kAtQuota),
+                                     std::string(counter::kContacts),    std::string(counter::kFieldsCovered),
+                                     std::string(counter::kActivityDue), std::string(counter::kTalkDue),
+                                     std::string(counter::kHelpOpen),    std::string(counter::kHelpOverdue)};
+    for (const auto& field : Fields()) keys.push_back(std::string(counter::kFieldPrefix) + field);
+    for (const auto& field : Fields()) {
+      TS_ASSIGN_OR_RETURN(auto by_org, tx.Query("SELECT organization_id, COUNT(*) AS value FROM cadres_contacts "
+                                                "WHERE status = 'active' AND field = ? GROUP BY organization_id",
+                                                {field}));
+      for (const auto& r : by_org)
+        counts[r.Int("organization_id")][std::string(counter::kFieldPrefix) + field] = r.Int("value");
+    }
+    std::vector<std::string_view> key_views(keys.begin(), keys.end());
+    TS_ASSIGN_OR_RETURN(auto differences, organizations::CompareSelfCounters(tx, "cadres", key_views, counts));
+    out.insert(out.end(), differences.begin(), differences.end());
+    return out;
+  });
+}
+
+}  // namespace tianshan::cadres

@@ -1,0 +1,51 @@
+// The cadres module: "1+100" contacts (the cadre's workspace, the young person's 我的团干部) and the
+// committee's figures. Types from the generated schema (server/src/modules/cadres/openapi.json).
+import { download, get, patch, post } from './request';
+import type { Answer, Body, ListQuery, Schema } from './types';
+
+export type Workspace = Schema<'CadreWorkspace'>;
+export type Contact = Schema<'CadreContact'>;
+export type Invitation = Schema<'CadreInvitation'>;
+export type InvitationOffer = Schema<'CadreInvitationOffer'>;
+export type Interaction = Schema<'CadreInteraction'>;
+export type HelpRequest = Schema<'CadreHelpRequest'>;
+export type Dashboard = Schema<'CadreDashboard'>;
+export type CadreFiguresRow = Schema<'CadreFiguresRow'>;
+export type NewInteraction = Body<'/api/v1/cadres/me/interactions', 'post'>;
+export type Consent = Body<'/api/v1/cadres/invitations/{token}/accept', 'post'>;
+export type NewHelp = Body<'/api/v1/cadres/contacts/{id}/help-requests', 'post'>;
+export type HelpUpdate = Body<'/api/v1/cadres/help-requests/{id}', 'patch'>;
+
+/** The platform's closed lists (server/src/modules/cadres/cadres.h). */
+export const FIELDS = ['student', 'employee', 'rural', 'new_sector', 'social_org', 'freelance', 'other'] as const;
+export const KINDS = ['activity', 'talk', 'online'] as const;
+export const HELP_CATEGORIES = ['employment', 'study', 'mental', 'legal', 'hardship', 'other'] as const;
+
+export const getWorkspace = () => get<Workspace>('/cadres/me');
+export const listMyContacts = (query: ListQuery<'/api/v1/cadres/me/contacts'> = {}) =>
+  get<Answer<'/api/v1/cadres/me/contacts', 'get'>>('/cadres/me/contacts', { query: { ...query, q: query.q || undefined } });
+export const createInvitation = () => post<Invitation>('/cadres/me/invitations', {});
+export const logInteraction = (input: NewInteraction) => post<Interaction>('/cadres/me/interactions', input);
+export const listMyHelp = (open: boolean) =>
+  get<Answer<'/api/v1/cadres/me/help-requests', 'get'>>('/cadres/me/help-requests', { query: { open } });
+export const updateHelp = (id: number, input: HelpUpdate) => patch<HelpRequest>(`/cadres/help-requests/${id}`, input);
+export const decideRequest = (id: number, accept: boolean) =>
+  post<Contact>(`/cadres/contacts/${id}/${accept ? 'accept' : 'decline'}`);
+export const endContact = (id: number) => post<Contact>(`/cadres/contacts/${id}/end`);
+
+export const viewInvitation = (token: string) => get<InvitationOffer>(`/cadres/invitations/${encodeURIComponent(token)}`);
+export const acceptInvitation = (token: string, consent: Consent) =>
+  post<Contact>(`/cadres/invitations/${encodeURIComponent(token)}/accept`, consent);
+export const declineInvitation = (token: string) =>
+  post<InvitationOffer>(`/cadres/invitations/${encodeURIComponent(token)}/decline`);
+export const getMyCadres = () => get<Answer<'/api/v1/cadres/mine', 'get'>>('/cadres/mine');
+export const listMyInteractions = (query: ListQuery<'/api/v1/cadres/mine/interactions'> = {}) =>
+  get<Answer<'/api/v1/cadres/mine/interactions', 'get'>>('/cadres/mine/interactions', { query });
+export const raiseHelp = (contactId: number, input: NewHelp) =>
+  post<HelpRequest>(`/cadres/contacts/${contactId}/help-requests`, input);
+
+export const getDashboard = (organizationId: number) => get<Dashboard>(`/organizations/${organizationId}/cadres/dashboard`);
+export const listCadreFigures = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/cadres'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/cadres', 'get'>>(`/organizations/${organizationId}/cadres`, { query });
+export const exportCadreFigures = (organizationId: number, quota?: 'at' | 'below') =>
+  download(`/organizations/${organizationId}/cadres/export`, { quota }, 'cadres.xlsx');

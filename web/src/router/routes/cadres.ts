@@ -1,0 +1,37 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { toCurrentOrganization } from './organizations';
+
+/** The invitation link a cadre shares (the QR code encodes it): logged in, it opens 我的团干部. */
+export const cadresPublicRoutes: RouteRecordRaw[] = [
+  {
+    path: '/invite/:token',
+    redirect: (to) => ({ path: '/app/my-cadres', query: { invite: String(to.params.token) } }),
+  },
+];
+
+/** Children of /app. */
+export const cadresRoutes: RouteRecordRaw[] = [
+  {
+    path: 'cadres',
+    name: 'cadres-workspace',
+    component: () => import('@/views/cadres/index.vue'),
+    meta: { titleKey: 'cadres.workspace.title', navKey: 'cadres.nav.workspace', navIcon: 'people', can: 'cadres.work' },
+  },
+  {
+    path: 'my-cadres',
+    name: 'my-cadres',
+    component: () => import('@/views/cadres/mine.vue'),
+    meta: { titleKey: 'cadres.mine.title', navKey: 'cadres.nav.mine', navIcon: 'people' },
+  },
+  {
+    path: 'cadres-dashboard',
+    redirect: toCurrentOrganization('/cadres'),
+    meta: { navKey: 'cadres.nav.dashboard', navIcon: 'organizations', can: 'cadres.dashboard' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/cadres',
+    name: 'cadres-dashboard',
+    component: () => import('@/views/cadres/dashboard.vue'),
+    meta: { titleKey: 'cadres.dashboard.title' },
+  },
+];

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Dashboard } from '@/api/cadres';
+import { FIGURES_COLUMNS, dashboardChart, newHelp, newInteraction } from './data';
+
+const figures = (contacts: number, cadres: number) => ({
+  cadres,
+  at_quota: 0,
+  contacts,
+  fields_covered: 0,
+  activity_due: 0,
+  talk_due: contacts,
+  help_open: 0,
+  help_overdue: 0,
+  postings: 0,
+  posted: 0,
+  posting_days: 0,
+  unreported: 0,
+  served_units: 0,
+  service_minutes: 0,
+});
+
+describe('cadres screen declarations', () => {
+  it('sends an interaction for the chosen contacts, a blank summary left out', () => {
+    expect(newInteraction({ kind: 'activity', occurred_on: '2026-05-28', summary: '  ' }, [3, 4])).toEqual({
+      kind: 'activity',
+      occurred_on: '2026-05-28',
+      contact_ids: [3, 4],
+    });
+    expect(newInteraction({ kind: 'talk', occurred_on: '2026-05-28', summary: ' 谈心 ' }, [3]).summary).toBe('谈心');
+    expect(newHelp('study', '')).toEqual({ category: 'study' });
+  });
+
+  it('charts only the children that have cadres, by short name', () => {
+    const d = {
+      children: [
+        { id: 2, name: '克拉玛依区团委', short_name: '克区', figures: figures(7, 1) },
+        { id: 3, name: '白碱滩区团委', short_name: null, figures: figures(0, 0) },
+      ],
+    } as unknown as Dashboard;
+    const option = dashboardChart(d, (k) => k);
+    expect(option.xAxis.data).toEqual(['克区']);
+    expect(option.series[0].data).toEqual([7]);
+    expect(option.series[1].data).toEqual([7]);
+  });
+
+  it('shows a cadre row as figures only: no column names a young person', () => {
+    expect(FIGURES_COLUMNS.map((c) => c.key)).not.toContain('person_name');
+  });
+});
