@@ -1,5 +1,7 @@
 #include "app/module_registry.h"
 
+#include "modules/venues/module.h"
+#include "modules/services/module.h"
 #include "modules/accounts/module.h"
 #include "modules/audit/module.h"
 #include "modules/jobs/module.h"
@@ -20,6 +22,8 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(PeopleModule());
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
+  modules.push_back(venues::VenuesModule());
+  modules.push_back(services::ServicesModule());
   // Accounts come last: their demo data grants roles on demo organizations and people.
   modules.push_back(accounts::AccountsModule());
   return modules;
