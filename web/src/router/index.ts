@@ -2,6 +2,8 @@ import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw
 import { installGuard } from './guard';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
+import { servicesPublicRoutes, servicesRoutes } from './routes/services';
+import { venuesPublicRoutes, venuesRoutes } from './routes/venues';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
@@ -13,11 +15,13 @@ export const routes: RouteRecordRaw[] = [
   ...frontRoutes,
   ...sessionRoutes,
   ...volunteeringPublicRoutes,
+  ...servicesPublicRoutes,
+  ...venuesPublicRoutes,
   {
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...servicesRoutes, ...venuesRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];
