@@ -19,7 +19,7 @@ std::vector<Question> CaseQuestions() {
 
 std::vector<DemoService> Services() {
   return {
-      {"天山“心”家园社工服务社",
+      {"天山“心”家园社工服务社团支部",
        {"青少年社工个案服务",
         "social_work",
         "由专业社工为青少年及其家庭提供一对一的个案辅导与资源链接。",
@@ -30,8 +30,10 @@ std::vector<DemoService> Services() {
         "applications",
         CaseQuestions(),
         3}},
-      {"乐龄社工服务社",
-       {"乐龄陪伴服务",
+      // 乐龄社工服务社 has no league organization yet (a coverage unit of 天山街道): the street's
+      // working committee offers the service it runs.
+      {"天山街道团工委",
+       {"乐龄陪伴服务（乐龄社工服务社）",
         "elder_care",
         "组织青年志愿者为社区独居老人提供陪伴、代购与健康提醒。",
         {},
