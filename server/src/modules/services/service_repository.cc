@@ -1,5 +1,6 @@
 #include "modules/services/service_repository.h"
 
+#include "storage/sql_filter.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::services {
@@ -198,18 +199,13 @@ Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e) 
 
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id) {
-  std::string sql = std::string("SELECT ") + kEnrollmentColumns + " FROM services_enrollments WHERE 1 = 1";
-  std::vector<storage::Param> params;
-  if (session_id) {
-    sql += " AND session_id = ?";
-    params.emplace_back(*session_id);
-  }
-  if (account_id) {
-    sql += " AND account_id = ?";
-    params.emplace_back(*account_id);
-  }
-  sql += " ORDER BY id LIMIT 1000";
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+  storage::SqlFilter where("1 = 1", {});
+  where.Equals("session_id", session_id);
+  where.Equals("account_id", account_id);
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kEnrollmentColumns + " FROM services_enrollments WHERE " +
+                                   where.sql() + " ORDER BY id LIMIT ?",
+                               where.With(1000)));
   std::vector<Enrollment> out;
   for (const auto& r : rows) out.push_back(ReadEnrollment(r));
   return out;
@@ -263,26 +259,14 @@ Result<std::vector<Step>> SelectSteps(storage::Transaction& tx, int64_t applicat
 
 Result<std::vector<Application>> SelectApplications(storage::Transaction& tx, const ApplicationFilter& f,
                                                     std::optional<int64_t> before_id, int limit) {
-  std::string sql = std::string("SELECT ") + kApplicationColumns + " FROM services_applications WHERE id < ?";
-  std::vector<storage::Param> params{before_id.value_or(INT64_MAX)};
-  std::string upper;
-  if (f.path) {
-    upper = storage::PrefixUpperBound(*f.path);
-    sql += " AND org_path >= ? AND org_path < ?";
-    params.emplace_back(*f.path);
-    params.emplace_back(upper);
-  }
-  if (f.account_id) {
-    sql += " AND account_id = ?";
-    params.emplace_back(*f.account_id);
-  }
-  if (f.status) {
-    sql += " AND status = ?";
-    params.emplace_back(*f.status);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(limit + 1);
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+  storage::SqlFilter where("id < ?", {before_id.value_or(INT64_MAX)});
+  where.Subtree("org_path", f.path);
+  where.Equals("account_id", f.account_id);
+  where.Equals("status", f.status);
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kApplicationColumns + " FROM services_applications WHERE " +
+                                   where.sql() + " ORDER BY id DESC LIMIT ?",
+                               where.With(limit + 1)));
   std::vector<Application> out;
   for (const auto& r : rows) out.push_back(ReadApplication(r));
   return out;

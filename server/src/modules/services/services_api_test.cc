@@ -98,6 +98,12 @@ TEST_P(ServicesApiTest, RejectWithdrawAndBadAnswers) {
   EXPECT_EQ(
       admin->Post("/api/v1/organizations/" + std::to_string(Urumqi()) + "/services", ApplicationService("越界")).status,
       404);
+  auto listed = LoggedIn("cadre")->Get("/api/v1/organizations/" + std::to_string(Karamay()) + "/services?limit=2");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.json()["items"].size(), 2u);
+  EXPECT_FALSE(listed.json()["next_cursor"].is_null()) << "the demo and this test make more than two";
+  EXPECT_EQ(listed.json()["items"][0]["can"]["manage"], false) << "a cadre reads";
+  EXPECT_EQ(youth->Get("/api/v1/organizations/" + std::to_string(Karamay()) + "/services").status, 404);
   EXPECT_EQ(LoggedIn("cadre")
                 ->Post("/api/v1/organizations/" + std::to_string(Karamay()) + "/services", ApplicationService("干部"))
                 .status,

@@ -1,5 +1,6 @@
 #include "modules/venues/venue_repository.h"
 
+#include "storage/sql_filter.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::venues {
@@ -223,30 +224,14 @@ Result<std::vector<Booking>> HeldDuring(storage::Transaction& tx, int64_t venue_
 
 Result<std::vector<Booking>> SelectBookings(storage::Transaction& tx, const BookingFilter& f,
                                             std::optional<int64_t> after_id, int limit) {
-  std::string sql = std::string("SELECT ") + kBookingColumns + " FROM venues_bookings WHERE id < ?";
-  std::vector<storage::Param> params{after_id.value_or(INT64_MAX)};
-  std::string upper;
-  if (f.path) {
-    upper = storage::PrefixUpperBound(*f.path);
-    sql += " AND org_path >= ? AND org_path < ?";
-    params.emplace_back(*f.path);
-    params.emplace_back(upper);
-  }
-  if (f.venue_id) {
-    sql += " AND venue_id = ?";
-    params.emplace_back(*f.venue_id);
-  }
-  if (f.account_id) {
-    sql += " AND account_id = ?";
-    params.emplace_back(*f.account_id);
-  }
-  if (f.status) {
-    sql += " AND status = ?";
-    params.emplace_back(*f.status);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.emplace_back(limit + 1);
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
+  storage::SqlFilter where("id < ?", {after_id.value_or(INT64_MAX)});
+  where.Subtree("org_path", f.path);
+  where.Equals("venue_id", f.venue_id);
+  where.Equals("account_id", f.account_id);
+  where.Equals("status", f.status);
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kBookingColumns + " FROM venues_bookings WHERE " +
+                                              where.sql() + " ORDER BY id DESC LIMIT ?",
+                                          where.With(limit + 1)));
   std::vector<Booking> out;
   for (const auto& r : rows) out.push_back(ReadBooking(r));
   return out;
