@@ -8,7 +8,9 @@
 #include "modules/organizations/module.h"
 #include "modules/people/module.h"
 #include "modules/publishing/module.h"
+#include "modules/services/module.h"
 #include "modules/spreadsheets/module.h"
+#include "modules/venues/module.h"
 #include "modules/volunteering/module.h"
 
 namespace tianshan {
@@ -23,6 +25,8 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
   modules.push_back(cadres::CadresModule());
+  modules.push_back(venues::VenuesModule());
+  modules.push_back(services::ServicesModule());
   // Accounts come after the modules whose demo data they grant roles on.
   modules.push_back(accounts::AccountsModule());
   // Publishing's demo names the demo accounts (column editors, the seed article's reviewer).

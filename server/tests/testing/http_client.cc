@@ -107,6 +107,9 @@ HttpResult HttpClient::Post(const std::string& path, const std::string& body,
 HttpResult HttpClient::Patch(const std::string& path, const nlohmann::json& body) {
   return Send("PATCH", path, body.dump(), {});
 }
+HttpResult HttpClient::Put(const std::string& path, const nlohmann::json& body) {
+  return Send("PUT", path, body.dump(), {});
+}
 HttpResult HttpClient::Delete(const std::string& path) { return Send("DELETE", path, "", {}); }
 
 HttpResult HttpClient::Login(const std::string& login, const std::string& password) {

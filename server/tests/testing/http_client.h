@@ -36,6 +36,7 @@ class HttpClient {
   HttpResult Post(const std::string& path, const std::string& body, std::map<std::string, std::string> headers = {});
   HttpResult Post(const std::string& path, const nlohmann::json& body) { return Post(path, body.dump()); }
   HttpResult Patch(const std::string& path, const nlohmann::json& body);
+  HttpResult Put(const std::string& path, const nlohmann::json& body);
   HttpResult Delete(const std::string& path);
   // Any method, raw body and headers; the CSRF header is added when known unless `no_csrf`.
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body,

@@ -4,6 +4,8 @@ import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
 import { cadresPublicRoutes, cadresRoutes } from './routes/cadres';
 import { publishingRoutes } from './routes/publishing';
+import { servicesPublicRoutes, servicesRoutes } from './routes/services';
+import { venuesPublicRoutes, venuesRoutes } from './routes/venues';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
@@ -16,11 +18,13 @@ export const routes: RouteRecordRaw[] = [
   ...sessionRoutes,
   ...volunteeringPublicRoutes,
   ...cadresPublicRoutes,
+  ...servicesPublicRoutes,
+  ...venuesPublicRoutes,
   {
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...cadresRoutes, ...publishingRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...cadresRoutes, ...publishingRoutes, ...servicesRoutes, ...venuesRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/china_time.h"
 #include "core/result.h"
 
 namespace tianshan::volunteering {
@@ -176,20 +177,15 @@ bool AcceptsSignUps(std::string_view project_status);
 // join the waitlist); else "open".
 std::string_view ShiftState(const Shift& s, int64_t now);
 
-// Parses "YYYY-MM-DDTHH:MM[:SS[.fff]]" followed by "Z" or "+HH:MM"/"-HH:MM", or without a
-// zone (then China time). nullopt when malformed or not a real date and time.
-std::optional<int64_t> ParseTime(std::string_view text);
-// "YYYY-MM" with a month 01..12.
-bool IsValidMonth(std::string_view month);
-// The China-time date and month of `millis`.
-std::string ChinaDate(int64_t millis);
-std::string ChinaMonth(int64_t millis);
-// "YYYY-MM-DD HH:MM" in China time (exports).
-std::string ChinaDateTime(int64_t millis);
-// UTC millis of midnight China time starting `date` (must be valid).
-int64_t ChinaMidnight(std::string_view date);
-// Age in whole years on `on_date` of a person born on `birth_date` (both "YYYY-MM-DD").
-int AgeOn(std::string_view birth_date, std::string_view on_date);
+// Times and dates: core/china_time.h (shared by every module), named here as volunteering
+// always used them.
+using ::tianshan::AgeOn;
+using ::tianshan::ChinaDate;
+using ::tianshan::ChinaDateTime;
+using ::tianshan::ChinaMidnight;
+using ::tianshan::ChinaMonth;
+using ::tianshan::IsValidMonth;
+using ::tianshan::ParseTime;
 // Half-open intervals [a_start, a_end) and [b_start, b_end) overlap.
 inline bool Overlaps(int64_t a_start, int64_t a_end, int64_t b_start, int64_t b_end) {
   return a_start < b_end && b_start < a_end;

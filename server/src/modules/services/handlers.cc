@@ -1,0 +1,243 @@
+#include "modules/services/handlers.h"
+
+#include "modules/services/requests.h"
+
+namespace tianshan::services {
+namespace {
+
+using http::Access;
+using http::HttpRequest;
+using http::HttpResponse;
+
+void OptInt(JsonOut& out, const char* name, const std::optional<int>& v) {
+  out.Field(name, v ? std::optional<int64_t>(*v) : std::nullopt);
+}
+
+void WriteSession(JsonOut& out, const Session& s) {
+  out.StartObject()
+      .Field("id", s.id)
+      .Field("service_id", s.service_id)
+      .Field("name", s.name)
+      .Field("starts_on", s.starts_on)
+      .Field("ends_on", s.ends_on)
+      .Field("capacity", s.capacity)
+      .Field("enrolled", s.enrolled)
+      .Field("waitlisted", s.waitlisted)
+      .EndObject();
+}
+
+void WriteService(JsonOut& out, const ServiceView& v, bool with_sessions) {
+  const Service& s = v.service;
+  out.StartObject()
+      .Field("id", s.id)
+      .Field("organization_id", s.organization_id)
+      .Field("organization_name", v.organization_name)
+      .Field("name", s.f.name)
+      .Field("category", s.f.category)
+      .Field("description", s.f.description);
+  OptInt(out, "min_age", s.f.min_age);
+  OptInt(out, "max_age", s.f.max_age);
+  out.Field("area_limited", s.area_path.has_value())
+      .Field("delivery", s.f.delivery)
+      .Field("kind", s.f.kind)
+      .Field("response_days", s.f.response_days)
+      .Key("questions");
+  WriteQuestions(out, s.f.questions);
+  if (with_sessions) {
+    out.Key("sessions").StartArray();
+    for (const auto& session : v.sessions) WriteSession(out, session);
+    out.EndArray();
+  }
+  WriteCan(out, {{"manage", v.can_manage}, {"apply", v.can_apply}, {"enroll", v.can_enroll}});
+  out.EndObject();
+}
+
+void WriteEnrollment(JsonOut& out, const Enrollment& e, std::optional<int64_t> position) {
+  out.StartObject()
+      .Field("id", e.id)
+      .Field("session_id", e.session_id)
+      .Field("service_id", e.service_id)
+      .Field("participant_name", e.participant_name)
+      .Field("participant_birth_date", e.participant_birth_date)
+      .Field("guardian_consent", e.guardian_consent)
+      .Field("status", e.status)
+      .Field("waitlist_position", position)
+      .Field("created_at", FormatUtc(e.created_at))
+      .EndObject();
+}
+
+void WriteApplication(JsonOut& out, const ApplicationView& v) {
+  const Application& a = v.application;
+  out.StartObject()
+      .Field("id", a.id)
+      .Field("service_id", a.service_id)
+      .Field("service_name", v.service_name)
+      .Field("organization_id", a.organization_id)
+      .Field("applicant_name", a.applicant_name)
+      .Field("status", a.status)
+      .Field("reason", a.reason)
+      .Field("created_at", FormatUtc(a.created_at))
+      .Field("updated_at", FormatUtc(a.updated_at))
+      .Key("questions");
+  WriteQuestions(out, v.questions);
+  out.Key("answers");
+  WriteAnswers(out, a.answers);
+  out.Key("steps").StartArray();
+  for (const auto& s : v.steps) {
+    out.StartObject().Field("status", s.status).Field("note", s.note).Field("at", FormatUtc(s.at)).EndObject();
+  }
+  out.EndArray();
+  WriteCan(out, {{"accept", v.can.accept},
+                 {"reject", v.can.reject},
+                 {"start", v.can.start},
+                 {"complete", v.can.complete},
+                 {"withdraw", v.can.withdraw}});
+  out.EndObject();
+}
+
+HttpResponse ServiceJson(const ServiceView& v, int status = 200) {
+  JsonOut out;
+  WriteService(out, v, true);
+  return http::Json(out, status);
+}
+
+HttpResponse ServicePageJson(const ServicePage& page) {
+  JsonOut out;
+  out.StartObject().Key("items").StartArray();
+  for (const auto& v : page.items) WriteService(out, v, false);
+  out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
+  return http::Json(out);
+}
+
+HttpResponse ApplicationJson(const ApplicationView& v, int status = 200) {
+  JsonOut out;
+  WriteApplication(out, v);
+  return http::Json(out, status);
+}
+
+HttpResponse ApplicationPageJson(const ApplicationPage& page) {
+  JsonOut out;
+  out.StartObject().Key("items").StartArray();
+  for (const auto& v : page.items) WriteApplication(out, v);
+  out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
+  return http::Json(out);
+}
+
+HttpResponse EnrollmentsJson(const std::vector<Enrollment>& items) {
+  JsonOut out;
+  out.StartObject().Key("items").StartArray();
+  for (const auto& e : items) WriteEnrollment(out, e, e.waitlist_seq);
+  out.EndArray().EndObject();
+  return http::Json(out);
+}
+
+void RegisterStep(http::Router& router, const AppContext& ctx, const std::string& verb, ApplicationAction action) {
+  router.Post("/api/v1/applications/{id}/" + verb, Access::kSession,
+              [&ctx, action](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(auto note, ParseNote(req));
+                TS_ASSIGN_OR_RETURN(auto view, DecideApplication(ctx, http::CallerOf(req), id, action, note));
+                return ApplicationJson(view);
+              });
+}
+
+const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, const AppContext& ctx) {
+  router.Get("/api/v1/organizations/{id}/services", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    http::QueryReader query(req);
+    const int limit = query.Limit(50, 200);
+    const auto after = query.IdCursor();
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto page, ListServices(ctx, *req.actor, id, after, limit));
+    return ServicePageJson(page);
+  });
+  router.Post("/api/v1/organizations/{id}/services", Access::kSession,
+              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                TS_ASSIGN_OR_RETURN(auto input, ParseService(req));
+                TS_ASSIGN_OR_RETURN(auto created, CreateService(ctx, http::CallerOf(req), id, input));
+                return ServiceJson(created, 201);
+              });
+  router.Get("/api/v1/services", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    http::QueryReader query(req);
+    const int limit = query.Limit(50, 200);
+    const auto after = query.IdCursor();
+    const auto category = query.OneOf("category", Categories());
+    const auto area = query.Id("area");
+    const auto q = query.Text("q", kMaxName);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto page, ListCatalog(ctx, ActorOf(req), area, category, q, after, limit));
+    return ServicePageJson(page);
+  });
+  router.Get("/api/v1/services/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto found, GetService(ctx, ActorOf(req), id));
+    return ServiceJson(found);
+  });
+  router.Post("/api/v1/services/{id}/sessions", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto input, ParseSession(req));
+    TS_ASSIGN_OR_RETURN(auto session, CreateSession(ctx, http::CallerOf(req), id, input));
+    JsonOut out;
+    WriteSession(out, session);
+    return http::Json(out, 201);
+  });
+  router.Post("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto input, ParseEnroll(req));
+    TS_ASSIGN_OR_RETURN(auto view, Enroll(ctx, http::CallerOf(req), id, input));
+    JsonOut out;
+    WriteEnrollment(out, view.enrollment, view.waitlist_position);
+    return http::Json(out, 201);
+  });
+  router.Get("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto items, ListRoster(ctx, *req.actor, id));
+    return EnrollmentsJson(items);
+  });
+  router.Get("/api/v1/my/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto items, ListMyEnrollments(ctx, *req.actor));
+    return EnrollmentsJson(items);
+  });
+  router.Post("/api/v1/services/{id}/applications", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto answers, ParseAnswers(req));
+    TS_ASSIGN_OR_RETURN(auto view, SubmitApplication(ctx, http::CallerOf(req), id, answers));
+    return ApplicationJson(view, 201);
+  });
+  router.Get("/api/v1/applications/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto view, GetApplication(ctx, *req.actor, id));
+    return ApplicationJson(view);
+  });
+  router.Get("/api/v1/organizations/{id}/applications", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               http::QueryReader query(req);
+               const int limit = query.Limit(50, 200);
+               const auto before = query.IdCursor();
+               const auto status = query.OneOf("status", ApplicationStatuses());
+               TS_RETURN_IF_ERROR(query.Finish());
+               TS_ASSIGN_OR_RETURN(auto page, ListApplications(ctx, *req.actor, id, status, before, limit));
+               return ApplicationPageJson(page);
+             });
+  router.Get("/api/v1/my/applications", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    http::QueryReader query(req);
+    const int limit = query.Limit(50, 200);
+    const auto before = query.IdCursor();
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto page, ListMyApplications(ctx, *req.actor, before, limit));
+    return ApplicationPageJson(page);
+  });
+  RegisterStep(router, ctx, "accept", ApplicationAction::kAccept);
+  RegisterStep(router, ctx, "reject", ApplicationAction::kReject);
+  RegisterStep(router, ctx, "start", ApplicationAction::kStart);
+  RegisterStep(router, ctx, "complete", ApplicationAction::kComplete);
+  RegisterStep(router, ctx, "withdraw", ApplicationAction::kWithdraw);
+}
+
+}  // namespace tianshan::services

@@ -1,0 +1,34 @@
+#include "modules/services/permissions.h"
+
+namespace tianshan::services {
+
+using auth::Role;
+
+bool CanRead(const auth::Actor& actor, std::string_view organization_path) {
+  return actor.Covers(organization_path, {Role::kCommitteeAdmin, Role::kBranchSecretary, Role::kCadre});
+}
+
+bool CanManage(const auth::Actor& actor, std::string_view organization_path) {
+  return actor.Covers(organization_path, {Role::kCommitteeAdmin, Role::kBranchSecretary});
+}
+
+ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a) {
+  const bool manager = CanManage(actor, a.org_path);
+  const bool own = a.account_id == actor.account_id;
+  ApplicationCan can;
+  can.accept = manager && NextStatus(a.status, ApplicationAction::kAccept).has_value();
+  can.reject = manager && NextStatus(a.status, ApplicationAction::kReject).has_value();
+  can.start = manager && NextStatus(a.status, ApplicationAction::kStart).has_value();
+  can.complete = manager && NextStatus(a.status, ApplicationAction::kComplete).has_value();
+  can.withdraw = own && NextStatus(a.status, ApplicationAction::kWithdraw).has_value();
+  return can;
+}
+
+std::vector<PermissionDefinition> Permissions() {
+  return {
+      {"services.read", "organization", "committee_admin, branch_secretary, cadre covering it", CanRead},
+      {"services.manage", "organization", "committee_admin, branch_secretary covering it", CanManage},
+  };
+}
+
+}  // namespace tianshan::services

@@ -1,0 +1,92 @@
+#include "modules/organizations/public/lookup.h"
+#include "modules/services/service_repository.h"
+#include "modules/services/use_cases.h"
+
+namespace tianshan::services {
+namespace {
+
+Result<ServiceView> ViewOf(storage::Transaction& tx, const AppContext& ctx, const auth::Actor* actor, Service s,
+                           bool with_sessions) {
+  ServiceView v;
+  auto org = ctx.organizations->Find(tx, s.organization_id);
+  TS_RETURN_IF_ERROR(org.status());
+  if (*org) v.organization_name = (*org)->name;
+  if (with_sessions) {
+    TS_ASSIGN_OR_RETURN(v.sessions, SelectSessions(tx, s.id));
+  }
+  v.can_manage = actor && CanManage(*actor, s.org_path);
+  v.can_apply = actor && s.f.kind == "applications";
+  v.can_enroll = actor && s.f.kind == "enrollment";
+  v.service = std::move(s);
+  return v;
+}
+
+Result<ServicePage> PageOf(storage::Transaction& tx, const AppContext& ctx, const auth::Actor* actor,
+                           std::vector<Service> rows, int limit) {
+  ServicePage page;
+  for (auto& s : rows) {
+    if (static_cast<int>(page.items.size()) == limit) {
+      page.next_cursor = page.items.back().service.id;
+      break;
+    }
+    TS_ASSIGN_OR_RETURN(auto v, ViewOf(tx, ctx, actor, std::move(s), false));
+    page.items.push_back(std::move(v));
+  }
+  return page;
+}
+
+}  // namespace
+
+Result<ServiceView> GetService(const AppContext& ctx, const auth::Actor* actor, int64_t id) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<ServiceView> {
+    TS_ASSIGN_OR_RETURN(auto s, FindService(tx, id));
+    if (!s) return Status::NotFound("services.not_found");
+    return ViewOf(tx, ctx, actor, std::move(*s), true);
+  });
+}
+
+Result<ServicePage> ListCatalog(const AppContext& ctx, const auth::Actor* actor, std::optional<int64_t> area,
+                                const std::optional<std::string>& category, const std::optional<std::string>& q,
+                                std::optional<int64_t> after_id, int limit) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<ServicePage> {
+    CatalogFilter f;
+    f.category = category;
+    f.q = q;
+    if (area) {
+      auto org = ctx.organizations->Find(tx, *area);
+      TS_RETURN_IF_ERROR(org.status());
+      if (!*org) return Status::Invalid("area", "services.area_unknown");
+      f.path = (*org)->path;
+    }
+    TS_ASSIGN_OR_RETURN(auto rows, SelectServices(tx, f, after_id, limit));
+    return PageOf(tx, ctx, actor, std::move(rows), limit);
+  });
+}
+
+Result<ServicePage> ListServices(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                 std::optional<int64_t> after_id, int limit) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<ServicePage> {
+    TS_ASSIGN_OR_RETURN(auto org, organizations::LoadReadable(tx, actor, organization_id));
+    if (!CanRead(actor, org.path)) return Status::NotFound("organization.not_found");
+    CatalogFilter f;
+    f.path = org.path;
+    TS_ASSIGN_OR_RETURN(auto rows, SelectServices(tx, f, after_id, limit));
+    return PageOf(tx, ctx, &actor, std::move(rows), limit);
+  });
+}
+
+Result<std::vector<Enrollment>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor) {
+  return ctx.db.Read([&](storage::Transaction& tx) { return SelectEnrollments(tx, std::nullopt, actor.account_id); });
+}
+
+Result<std::vector<Enrollment>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<Enrollment>> {
+    TS_ASSIGN_OR_RETURN(auto session, FindSession(tx, session_id));
+    if (!session) return Status::NotFound("services.session_not_found");
+    TS_ASSIGN_OR_RETURN(auto s, FindService(tx, session->service_id));
+    if (!s || !CanRead(actor, s->org_path)) return Status::NotFound("services.session_not_found");
+    return SelectEnrollments(tx, session_id, std::nullopt);
+  });
+}
+
+}  // namespace tianshan::services

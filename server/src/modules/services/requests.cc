@@ -1,0 +1,117 @@
+#include "modules/services/requests.h"
+
+namespace tianshan::services {
+
+Result<ServiceFields> ParseService(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  ServiceFields f;
+  f.name = r.String("name", true, kMaxName, 1).value_or("");
+  f.category = r.OneOf("category", true, Categories()).value_or("");
+  f.description = r.String("description", true, kMaxDescription, 1).value_or("");
+  auto min_age = r.Int("min_age", false, 0, 120);
+  auto max_age = r.Int("max_age", false, 0, 120);
+  if (min_age) f.min_age = static_cast<int>(*min_age);
+  if (max_age) f.max_age = static_cast<int>(*max_age);
+  if (auto area = r.NullableId("area_organization_id"); area && *area) f.area_organization_id = **area;
+  f.delivery = r.OneOf("delivery", true, Deliveries()).value_or("");
+  f.kind = r.OneOf("kind", true, Kinds()).value_or("");
+  f.response_days = static_cast<int>(r.Int("response_days", false, 1, 60).value_or(3));
+  if (const rapidjson::Value* raw = r.Raw("questions"); raw && !raw->IsNull()) {
+    if (!raw->IsArray()) {
+      r.AddError("questions", "field.must_be_array");
+    } else if (raw->Size() > kMaxQuestions) {
+      r.AddError("questions", "field.too_many", std::to_string(kMaxQuestions));
+    } else {
+      for (rapidjson::SizeType i = 0; i < raw->Size(); ++i) {
+        const std::string at = "questions[" + std::to_string(i) + "]";
+        if (!(*raw)[i].IsObject()) {
+          r.AddError(at, "field.must_be_object");
+          continue;
+        }
+        ObjectReader q((*raw)[i], at + ".");
+        Question question;
+        question.key = q.String("key", true, 30, 1).value_or("");
+        question.label = q.String("label", true, 200, 1).value_or("");
+        question.type = q.OneOf("type", true, QuestionTypes()).value_or("");
+        question.required = q.Bool("required", false).value_or(false);
+        if (const rapidjson::Value* opts = q.Raw("options"); opts && !opts->IsNull()) {
+          if (!opts->IsArray() || opts->Size() > 30) {
+            q.AddError("options", "field.must_be_array");
+          } else {
+            for (const auto& o : opts->GetArray()) {
+              if (o.IsString() && o.GetStringLength() > 0)
+                question.options.emplace_back(o.GetString());
+              else
+                q.AddError("options", "field.must_be_string");
+            }
+          }
+        }
+        Status s = q.Finish();
+        for (const auto& e : s.field_errors()) r.AddError(e.field, e.message, e.param);
+        f.questions.push_back(std::move(question));
+      }
+    }
+  }
+  TS_RETURN_IF_ERROR(r.Finish());
+  return f;
+}
+
+Result<SessionInput> ParseSession(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  SessionInput in;
+  in.name = r.String("name", true, kMaxName, 1).value_or("");
+  in.starts_on = r.Date("starts_on", true).value_or("");
+  in.ends_on = r.Date("ends_on", true).value_or("");
+  in.capacity = static_cast<int>(r.Int("capacity", true, 1, 100000).value_or(1));
+  TS_RETURN_IF_ERROR(r.Finish());
+  return in;
+}
+
+Result<EnrollInput> ParseEnroll(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  EnrollInput in;
+  in.participant_name = r.String("participant_name", true, 50, 1).value_or("");
+  in.participant_birth_date = r.Date("participant_birth_date", true).value_or("");
+  in.guardian_consent = r.Bool("guardian_consent", false).value_or(false);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return in;
+}
+
+Result<std::map<std::string, std::string>> ParseAnswers(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req, true));
+  ObjectReader r(doc);
+  std::map<std::string, std::string> answers;
+  if (const rapidjson::Value* raw = r.Raw("answers"); raw && !raw->IsNull()) {
+    if (!raw->IsObject()) {
+      r.AddError("answers", "field.must_be_object");
+    } else {
+      for (const auto& m : raw->GetObject()) {
+        const std::string key = m.name.GetString();
+        if (m.value.IsString()) {
+          answers[key] = m.value.GetString();
+        } else if (m.value.IsInt64()) {
+          answers[key] = std::to_string(m.value.GetInt64());
+        } else if (m.value.IsNumber()) {
+          answers[key] = std::to_string(m.value.GetDouble());
+        } else if (!m.value.IsNull()) {
+          r.AddError("answers." + key, "field.must_be_string");
+        }
+      }
+    }
+  }
+  TS_RETURN_IF_ERROR(r.Finish());
+  return answers;
+}
+
+Result<std::optional<std::string>> ParseNote(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req, true));
+  ObjectReader r(doc);
+  auto reason = r.Text("reason", kMaxReason);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return reason;
+}
+
+}  // namespace tianshan::services

@@ -1,0 +1,17 @@
+#pragma once
+// What the services routes read from a request (http/edge.h: every field error at once).
+
+#include "http/edge.h"
+#include "modules/services/use_cases.h"
+
+namespace tianshan::services {
+
+Result<ServiceFields> ParseService(const http::HttpRequest& req);
+Result<SessionInput> ParseSession(const http::HttpRequest& req);
+Result<EnrollInput> ParseEnroll(const http::HttpRequest& req);
+// {"answers": {"key": "text" | number}}: every answer as text.
+Result<std::map<std::string, std::string>> ParseAnswers(const http::HttpRequest& req);
+// {"reason": "..."} or no body.
+Result<std::optional<std::string>> ParseNote(const http::HttpRequest& req);
+
+}  // namespace tianshan::services

@@ -1,0 +1,59 @@
+#pragma once
+// SQL of the services tables (bound parameters only), inside the caller's transaction. Lists
+// are keyset pages: `limit` + 1 rows when there are more.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/services/service.h"
+#include "storage/database.h"
+
+namespace tianshan::services {
+
+Result<int64_t> InsertService(storage::Transaction& tx, const Service& s);
+Result<std::optional<Service>> FindService(storage::Transaction& tx, int64_t id);
+Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id, const std::string& name);
+struct CatalogFilter {
+  std::string path;  // subtree of the offering organization ("" for all)
+  std::optional<std::string> category;
+  std::optional<std::string> q;
+};
+Result<std::vector<Service>> SelectServices(storage::Transaction& tx, const CatalogFilter& f,
+                                            std::optional<int64_t> after_id, int limit);
+
+Result<int64_t> InsertSession(storage::Transaction& tx, const Session& s, int64_t now);
+Result<std::optional<Session>> FindSession(storage::Transaction& tx, int64_t id);
+Result<std::vector<Session>> SelectSessions(storage::Transaction& tx, int64_t service_id);
+// Takes a place when one is left (one conditional update: never more than capacity).
+Result<bool> TakePlace(storage::Transaction& tx, int64_t session_id);
+// The next waitlist number of the session.
+Result<int64_t> JoinWaitlist(storage::Transaction& tx, int64_t session_id);
+Result<bool> AlreadyEnrolled(storage::Transaction& tx, int64_t session_id, int64_t account_id,
+                             const std::string& participant_name);
+Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e);
+Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
+                                                  std::optional<int64_t> account_id);
+
+Result<int64_t> InsertApplication(storage::Transaction& tx, const Application& a);
+Result<std::optional<Application>> FindApplication(storage::Transaction& tx, int64_t id);
+// Moves an application from `from` to a.status; false when it was no longer `from`.
+Result<bool> ChangeApplicationStatus(storage::Transaction& tx, const Application& a, const std::string& from);
+Status InsertStep(storage::Transaction& tx, int64_t application_id, const Step& s);
+Result<std::vector<Step>> SelectSteps(storage::Transaction& tx, int64_t application_id);
+struct ApplicationFilter {
+  std::optional<std::string> path;
+  std::optional<int64_t> account_id;
+  std::optional<std::string> status;
+};
+// Newest first (id < before_id).
+Result<std::vector<Application>> SelectApplications(storage::Transaction& tx, const ApplicationFilter& f,
+                                                    std::optional<int64_t> before_id, int limit);
+// Submitted applications older than their service's response time at `now`, per organization.
+Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& tx, int64_t now);
+
+inline constexpr const char* kPendingApplicationsSql =
+    "SELECT organization_id, COUNT(*) AS value FROM services_applications WHERE status = 'submitted' GROUP BY "
+    "organization_id";
+
+}  // namespace tianshan::services

@@ -1,0 +1,108 @@
+#pragma once
+// The use cases of the services module. Each runs in one transaction: load → validate →
+// authorize → change → audit (→ notify). A service of an organization outside every grant is 404
+// to its managing routes; a readable one where the role may not act is 403; a step the state
+// machine does not allow is 409.
+//
+//   CreateService / CreateSession   services.manage on the organization.
+//   SubmitApplication               any account, for an "applications" service: every required
+//                                   answer well formed (422 "answers.<key>"), the applicant's age
+//                                   and area within the eligibility (422 "service"); counted in
+//                                   services.applications_pending until first answered.
+//   DecideApplication               accept / reject (reason) / start / complete by a manager,
+//                                   withdraw by the applicant; each step kept with who and when
+//                                   and notified to the applicant.
+//   Enroll                          any account, for a session of an "enrollment" service: the
+//                                   participant's age within limits (422 participant_birth_date),
+//                                   a guardian's consent for a minor (422 guardian_consent); a place
+//                                   while one is left (never more than capacity, whatever the
+//                                   concurrency), else the waitlist.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/caller.h"
+#include "kit/module.h"
+#include "modules/services/permissions.h"
+#include "modules/services/service.h"
+
+namespace tianshan::services {
+
+struct ServiceView {
+  Service service;
+  std::vector<Session> sessions;
+  std::string organization_name;
+  bool can_manage = false;
+  bool can_apply = false;  // signed in and the service takes applications
+  bool can_enroll = false;
+};
+struct ServicePage {
+  std::vector<ServiceView> items;
+  std::optional<int64_t> next_cursor;
+};
+
+Result<ServiceView> CreateService(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
+                                  const ServiceFields& input);
+// `actor` null for the public.
+Result<ServiceView> GetService(const AppContext& ctx, const auth::Actor* actor, int64_t id);
+// The public catalog: services offered in the subtree of `area_organization_id` (all when
+// absent), of one category, name containing q.
+Result<ServicePage> ListCatalog(const AppContext& ctx, const auth::Actor* actor,
+                                std::optional<int64_t> area_organization_id, const std::optional<std::string>& category,
+                                const std::optional<std::string>& q, std::optional<int64_t> after_id, int limit);
+// The services of an organization's subtree (services.read).
+Result<ServicePage> ListServices(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                 std::optional<int64_t> after_id, int limit);
+
+struct SessionInput {
+  std::string name;
+  std::string starts_on, ends_on;
+  int capacity = 1;
+};
+Result<Session> CreateSession(const AppContext& ctx, const auth::Caller& caller, int64_t service_id,
+                              const SessionInput& input);
+
+struct EnrollInput {
+  std::string participant_name;
+  std::string participant_birth_date;
+  bool guardian_consent = false;
+};
+struct EnrollmentView {
+  Enrollment enrollment;
+  std::optional<int64_t> waitlist_position;
+};
+Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller, int64_t session_id,
+                              const EnrollInput& input);
+Result<std::vector<Enrollment>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor);
+// A session's roster (services.read).
+Result<std::vector<Enrollment>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id);
+
+struct ApplicationView {
+  Application application;
+  std::string service_name;
+  std::vector<Question> questions;
+  std::vector<Step> steps;
+  ApplicationCan can;
+};
+struct ApplicationPage {
+  std::vector<ApplicationView> items;
+  std::optional<int64_t> next_cursor;
+};
+Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Caller& caller, int64_t service_id,
+                                          const std::map<std::string, std::string>& answers);
+Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                          ApplicationAction action, const std::optional<std::string>& note);
+Result<ApplicationView> GetApplication(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+Result<ApplicationPage> ListApplications(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                         const std::optional<std::string>& status, std::optional<int64_t> before_id,
+                                         int limit);
+Result<ApplicationPage> ListMyApplications(const AppContext& ctx, const auth::Actor& actor,
+                                           std::optional<int64_t> before_id, int limit);
+
+// The daily reminder: recounts overdue applications per organization and tells each
+// organization's admins once a day.
+Status RemindOverdueApplications(const AppContext& ctx, int64_t now);
+
+}  // namespace tianshan::services

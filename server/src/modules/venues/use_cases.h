@@ -1,0 +1,104 @@
+#pragma once
+// The use cases of the venues module. Each runs in one transaction: load → validate →
+// authorize → change → audit. A venue of an organization outside every grant is 404 to its
+// managing routes (ids reveal nothing); a readable one where the role may not act is 403.
+// Venues, their rooms and their calendars are public (no session): the calendar says busy or
+// free, never who booked.
+//
+//   CreateVenue / UpdateVenue   venues.manage on the organization; 409 on a taken name.
+//   CreateRoom                  venues.manage on the venue's organization.
+//   BookRoom                    any account: inside opening hours (422 starts_at), in the future,
+//                               at most kMaxBookingDays ahead, attendees within the room's
+//                               capacity; 409 "venues.overlap" when an approved booking holds the
+//                               room then. Approved at once unless the venue requires approval
+//                               (then pending, counted in venues.bookings_pending).
+//   DecideBooking               approve / reject (reason required) / cancel / no_show, each only
+//                               from the states that allow it (409 otherwise); approving checks
+//                               the overlap again, and the database refuses any overlap that
+//                               races past the check.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/caller.h"
+#include "kit/module.h"
+#include "modules/venues/venue.h"
+
+namespace tianshan::venues {
+
+struct VenueView {
+  Venue venue;
+  std::vector<Room> rooms;
+  bool can_manage = false;
+};
+struct VenuePage {
+  std::vector<VenueView> items;
+  std::optional<int64_t> next_cursor;
+};
+
+Result<VenueView> CreateVenue(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
+                              const VenueFields& input);
+Result<VenueView> UpdateVenue(const AppContext& ctx, const auth::Caller& caller, int64_t id, const VenueFields& input);
+// One venue with its rooms; `actor` null for the public (can_manage false).
+Result<VenueView> GetVenue(const AppContext& ctx, const auth::Actor* actor, int64_t id);
+// The venues of an organization's subtree (venues.read).
+Result<VenuePage> ListVenues(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                             const std::optional<std::string>& q, std::optional<int64_t> after_id, int limit);
+// Every venue, for the public (no rooms).
+Result<VenuePage> ListPublicVenues(const AppContext& ctx, const std::optional<std::string>& q,
+                                   std::optional<int64_t> after_id, int limit);
+
+struct RoomInput {
+  std::string name;
+  int capacity = 1;
+  std::optional<std::string> equipment;
+};
+Result<Room> CreateRoom(const AppContext& ctx, const auth::Caller& caller, int64_t venue_id, const RoomInput& input);
+
+// Busy times of a venue's rooms over `days` days from `from` (China dates), with the opening
+// windows of each day: nothing about who booked.
+struct CalendarDay {
+  std::string date;
+  std::vector<Window> windows;
+};
+struct BusySlot {
+  int64_t room_id = 0;
+  int64_t starts_at = 0, ends_at = 0;
+};
+struct Calendar {
+  VenueView venue;
+  std::vector<CalendarDay> days;
+  std::vector<BusySlot> busy;
+};
+Result<Calendar> GetCalendar(const AppContext& ctx, int64_t venue_id, const std::string& from, int days);
+
+struct BookingInput {
+  int64_t starts_at = 0, ends_at = 0;
+  std::string purpose;
+  int attendees = 1;
+};
+struct BookingView {
+  Booking booking;
+  std::string room_name, venue_name;
+  BookingCan can;
+};
+struct BookingPage {
+  std::vector<BookingView> items;
+  std::optional<int64_t> next_cursor;
+};
+Result<BookingView> BookRoom(const AppContext& ctx, const auth::Caller& caller, int64_t room_id,
+                             const BookingInput& input);
+
+enum class BookingAction { kApprove, kReject, kCancel, kNoShow };
+Result<BookingView> DecideBooking(const AppContext& ctx, const auth::Caller& caller, int64_t booking_id,
+                                  BookingAction action, const std::optional<std::string>& reason);
+Result<BookingView> GetBooking(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+// The bookings of an organization's subtree (venues.read), newest first, optionally of one status.
+Result<BookingPage> ListBookings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                 const std::optional<std::string>& status, std::optional<int64_t> before_id, int limit);
+// The caller's own bookings, newest first.
+Result<BookingPage> ListMyBookings(const AppContext& ctx, const auth::Actor& actor, std::optional<int64_t> before_id,
+                                   int limit);
+
+}  // namespace tianshan::venues

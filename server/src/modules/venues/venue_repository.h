@@ -1,0 +1,54 @@
+#pragma once
+// SQL of venues_venues, venues_rooms and venues_bookings (bound parameters only), inside the
+// caller's transaction. Lists are keyset pages by id: `limit` + 1 rows when there are more.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/venues/venue.h"
+#include "storage/database.h"
+
+namespace tianshan::venues {
+
+Result<int64_t> InsertVenue(storage::Transaction& tx, const Venue& v);
+Status SaveVenue(storage::Transaction& tx, const Venue& v);
+Result<std::optional<Venue>> FindVenue(storage::Transaction& tx, int64_t id);
+Result<bool> VenueNameTaken(storage::Transaction& tx, int64_t organization_id, const std::string& name,
+                            int64_t except_id);
+// Venues in the subtree at `path` (every venue when `path` is empty), `q`: name contains.
+Result<std::vector<Venue>> SelectVenues(storage::Transaction& tx, const std::string& path,
+                                        const std::optional<std::string>& q, std::optional<int64_t> after_id,
+                                        int limit);
+
+Result<int64_t> InsertRoom(storage::Transaction& tx, const Room& r);
+Result<std::optional<Room>> FindRoom(storage::Transaction& tx, int64_t id);
+Result<bool> RoomNameTaken(storage::Transaction& tx, int64_t venue_id, const std::string& name);
+Result<std::vector<Room>> SelectRooms(storage::Transaction& tx, int64_t venue_id);
+
+Result<int64_t> InsertBooking(storage::Transaction& tx, const Booking& b);
+Result<std::optional<Booking>> FindBooking(storage::Transaction& tx, int64_t id);
+// Moves a booking from `from` to b.status (with reason and decider); false when its status was
+// no longer `from` (another request decided first).
+Result<bool> ChangeBookingStatus(storage::Transaction& tx, const Booking& b, const std::string& from);
+// The first booking holding `room_id` during [starts_at, ends_at), other than `except_id`.
+Result<std::optional<Booking>> HoldingBooking(storage::Transaction& tx, int64_t room_id, int64_t starts_at,
+                                              int64_t ends_at, int64_t except_id);
+// Bookings holding a room of `venue_id` that overlap [from, to), by start.
+Result<std::vector<Booking>> HeldDuring(storage::Transaction& tx, int64_t venue_id, int64_t from, int64_t to);
+
+struct BookingFilter {
+  std::optional<std::string> path;  // subtree of the venue's organization
+  std::optional<int64_t> venue_id;
+  std::optional<int64_t> account_id;
+  std::optional<std::string> status;
+};
+Result<std::vector<Booking>> SelectBookings(storage::Transaction& tx, const BookingFilter& f,
+                                            std::optional<int64_t> after_id, int limit);
+
+// Pending bookings per organization, for verify-counters.
+inline constexpr const char* kPendingBookingsSql =
+    "SELECT organization_id, COUNT(*) AS value FROM venues_bookings WHERE status = 'pending' GROUP BY "
+    "organization_id";
+
+}  // namespace tianshan::venues

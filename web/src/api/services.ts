@@ -1,0 +1,33 @@
+// The services module: the public catalog, applications and enrollment.
+// Types from the generated schema (server/src/modules/services/openapi.json).
+import { get, post } from './request';
+import type { Answer, Body, ListQuery, Schema } from './types';
+
+export type Service = Schema<'ServicesService'>;
+export type Application = Schema<'ServicesApplication'>;
+export type Enrollment = Schema<'ServicesEnrollment'>;
+export type Question = Schema<'ServicesQuestion'>;
+export type NewService = Body<'/api/v1/organizations/{id}/services', 'post'>;
+export type ApplicationVerb = 'accept' | 'reject' | 'start' | 'complete' | 'withdraw';
+export type ApplicationStatus = NonNullable<ListQuery<'/api/v1/organizations/{id}/applications'>['status']>;
+
+export const listServices = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/services'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/services', 'get'>>(`/organizations/${organizationId}/services`, { query });
+export const listCatalog = (query: ListQuery<'/api/v1/services'> = {}) =>
+  get<Answer<'/api/v1/services', 'get'>>('/services', { query: { ...query, q: query.q || undefined } });
+export const createService = (organizationId: number, input: NewService) =>
+  post<Service>(`/organizations/${organizationId}/services`, input);
+export const getService = (id: number) => get<Service>(`/services/${id}`);
+export const applyFor = (serviceId: number, answers: Record<string, string>) =>
+  post<Application>(`/services/${serviceId}/applications`, { answers });
+export const enroll = (sessionId: number, input: Body<'/api/v1/sessions/{id}/enrollments', 'post'>) =>
+  post<Enrollment>(`/sessions/${sessionId}/enrollments`, input);
+export const listApplications = (
+  organizationId: number,
+  query: ListQuery<'/api/v1/organizations/{id}/applications'> = {},
+) => get<Answer<'/api/v1/organizations/{id}/applications', 'get'>>(`/organizations/${organizationId}/applications`, { query });
+export const listMyApplications = (cursor?: string | null) =>
+  get<Answer<'/api/v1/my/applications', 'get'>>('/my/applications', { query: { cursor: cursor ?? undefined } });
+export const listMyEnrollments = () => get<Answer<'/api/v1/my/enrollments', 'get'>>('/my/enrollments');
+export const stepApplication = (id: number, verb: ApplicationVerb, reason?: string) =>
+  post<Application>(`/applications/${id}/${verb}`, reason ? { reason } : undefined);

@@ -1,0 +1,114 @@
+// The services screens' declarations: the lists' columns and the forms' fields, once.
+import type { Application, NewService, Question, Service } from '@/api/services';
+import type { Column, TagType } from '@/components/dataList';
+import type { FormDialogSpec, FormField } from '@/components/formFields';
+
+export const CATEGORIES = ['childcare', 'entrepreneurship', 'social_work', 'psychology', 'legal', 'employment', 'elder_care', 'dating', 'other'] as const;
+export const DELIVERIES = ['venue', 'online', 'visit'] as const;
+
+function ages(s: Service, t: (k: string, n?: Record<string, unknown>) => string): string {
+  if (s.min_age === null && s.max_age === null) return t('services.ages.any');
+  return t('services.ages.range', { min: s.min_age ?? 0, max: s.max_age ?? '∞' });
+}
+
+export const SERVICE_COLUMNS: Column<Service>[] = [
+  { key: 'name', label: 'services.fields.name', text: (s) => s.name, to: (s) => `/services/${s.id}`, card: 'title', minWidth: 180, testid: 'service-name' },
+  { key: 'category', label: 'services.fields.category', text: (s, t) => t(`services.categories.${s.category}`), card: 'head', width: 120 },
+  { key: 'organization', label: 'services.fields.organization', text: (s) => s.organization_name, card: 'meta', minWidth: 160 },
+  { key: 'ages', label: 'services.fields.ages', text: (s, t) => ages(s, t), card: 'meta', width: 110 },
+  { key: 'kind', label: 'services.fields.kind', text: (s, t) => t(`services.kinds.${s.kind}`), card: 'meta', width: 100 },
+];
+
+const STATUS_TAG: Record<string, TagType> = {
+  submitted: 'warning',
+  accepted: 'primary',
+  in_service: 'primary',
+  completed: 'success',
+  rejected: 'danger',
+  withdrawn: 'info',
+};
+
+export const APPLICATION_COLUMNS: Column<Application>[] = [
+  { key: 'service', label: 'services.fields.service', text: (a) => a.service_name, card: 'title', minWidth: 160 },
+  { key: 'status', label: 'services.fields.status', text: (a, t) => t(`services.status.${a.status}`), tag: (a) => STATUS_TAG[a.status] ?? 'info', card: 'head', width: 100, testid: 'application-status' },
+  { key: 'applicant', label: 'services.fields.applicant', text: (a) => a.applicant_name, card: 'meta', width: 120 },
+  { key: 'created_at', label: 'services.fields.submitted', text: (a) => a.created_at.slice(0, 10), card: 'meta', width: 110 },
+  {
+    key: 'answers',
+    label: 'services.fields.answers',
+    text: (a) => a.questions.filter((q) => a.answers[q.key]).map((q) => `${q.label}：${a.answers[q.key]}`).join('；'),
+    minWidth: 220,
+  },
+];
+
+export interface ServiceFormModel {
+  name: string;
+  category: string;
+  description: string;
+  kind: string;
+  delivery: string;
+  min_age: number | undefined;
+  max_age: number | undefined;
+}
+
+export const SERVICE_FIELDS: FormField<ServiceFormModel>[] = [
+  { key: 'name', kind: 'text', label: 'services.fields.name', required: true, maxlength: 100 },
+  { key: 'category', kind: 'select', label: 'services.fields.category', required: true, options: CATEGORIES.map((c) => ({ value: c, label: `services.categories.${c}` })) },
+  { key: 'description', kind: 'textarea', label: 'services.fields.description', required: true, maxlength: 2000 },
+  { key: 'kind', kind: 'radio', label: 'services.fields.kind', required: true, options: [{ value: 'applications', label: 'services.kinds.applications' }, { value: 'enrollment', label: 'services.kinds.enrollment' }] },
+  { key: 'delivery', kind: 'select', label: 'services.fields.delivery', required: true, options: DELIVERIES.map((d) => ({ value: d, label: `services.deliveries.${d}` })) },
+  { key: 'min_age', kind: 'number', label: 'services.fields.min_age', half: true, attrs: { min: 0, max: 120 } },
+  { key: 'max_age', kind: 'number', label: 'services.fields.max_age', half: true, attrs: { min: 0, max: 120 } },
+];
+
+export const SERVICE_DIALOG: FormDialogSpec<ServiceFormModel> = { fields: SERVICE_FIELDS, testid: 'service-form', fieldTestidPrefix: 'service-field-' };
+
+export function emptyServiceForm(): ServiceFormModel {
+  return { name: '', category: 'social_work', description: '', kind: 'applications', delivery: 'venue', min_age: undefined, max_age: undefined };
+}
+
+/** The POST body; an application service asks one open question (more through the API). */
+export function newService(m: ServiceFormModel, needLabel: string): NewService {
+  const kind = m.kind as NewService['kind'];
+  return {
+    name: m.name.trim(),
+    category: m.category as NewService['category'],
+    description: m.description.trim(),
+    kind,
+    delivery: m.delivery as NewService['delivery'],
+    ...(m.min_age !== undefined && m.min_age !== null ? { min_age: Number(m.min_age) } : {}),
+    ...(m.max_age !== undefined && m.max_age !== null ? { max_age: Number(m.max_age) } : {}),
+    ...(kind === 'applications' ? { questions: [{ key: 'need', label: needLabel, type: 'text' as const, required: true }] } : {}),
+  };
+}
+
+/** The apply form's fields, from the service's questions (keys are the question keys). */
+export function answerFields(questions: readonly Question[]): FormField<Record<string, string>>[] {
+  return questions.map((q) => {
+    const kind = q.type === 'choice' ? 'select' : q.type === 'date' ? 'date' : 'text';
+    return {
+      key: q.key,
+      kind,
+      // The question's own words: i18n gives a text that is not a key back as it is.
+      label: q.label,
+      required: q.required,
+      options: q.options.map((o) => ({ value: o, text: o })),
+      inputmode: q.type === 'number' ? 'decimal' : undefined,
+      testid: `answer-${q.key}`,
+    } as FormField<Record<string, string>>;
+  });
+}
+
+export interface EnrollFormModel {
+  session_id: number | '';
+  participant_name: string;
+  participant_birth_date: string;
+  guardian_consent: boolean;
+}
+
+export const ENROLL_FIELDS: FormField<EnrollFormModel, { sessions: { value: number; text: string }[] }>[] = [
+  { key: 'session_id', kind: 'select', label: 'services.enroll.session', required: true, options: (c) => c.sessions },
+  { key: 'participant_name', kind: 'text', label: 'services.enroll.name', required: true, maxlength: 50 },
+  { key: 'participant_birth_date', kind: 'date', label: 'services.enroll.birth', required: true },
+  { key: 'guardian_consent', kind: 'checkbox', label: 'services.enroll.consent' },
+];

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bookingBody, chinaTime, emptyVenueForm, newVenue } from './data';
+import { answerFields, newService, emptyServiceForm } from '../services/data';
+
+describe('venues data', () => {
+  it('shows times in China time and sends China-time bookings', () => {
+    expect(chinaTime('2026-06-01T02:00:00.000Z')).toBe('06-01 10:00');
+    expect(bookingBody({ room_id: 3, date: '2026-06-01', from: '10:00 ', to: '12:00', purpose: ' 读书会 ', attendees: 4 })).toEqual({
+      starts_at: '2026-06-01T10:00',
+      ends_at: '2026-06-01T12:00',
+      purpose: '读书会',
+      attendees: 4,
+    });
+  });
+  it('opens a new venue every day at the form hours', () => {
+    const body = newVenue({ ...emptyVenueForm(), name: ' 青年之家 ', address: '路 1 号' });
+    expect(body.name).toBe('青年之家');
+    expect(body.opening_hours).toHaveLength(7);
+    expect(body.opening_hours?.[6]).toEqual({ day: 7, opens: '09:00', closes: '21:00' });
+  });
+});
+
+describe('services data', () => {
+  it('asks one open question of an application service and none of an enrollment', () => {
+    expect(newService({ ...emptyServiceForm(), name: 'x', description: 'y' }, '需要什么？').questions?.[0].key).toBe('need');
+    expect(newService({ ...emptyServiceForm(), kind: 'enrollment', name: 'x', description: 'y' }, '?').questions).toBeUndefined();
+  });
+  it('draws a choice question as a select of its options', () => {
+    const [f] = answerFields([{ key: 'stage', label: '阶段', type: 'choice', required: true, options: ['想法', '筹备'] }]);
+    expect(f.kind).toBe('select');
+    expect(f.options).toEqual([{ value: '想法', text: '想法' }, { value: '筹备', text: '筹备' }]);
+  });
+});
