@@ -1,11 +1,12 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
 import { installGuard } from './guard';
+import { auditRoutes } from './routes/audit';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
-import { sessionRoutes } from './routes/session';
+import { accountRoutes, sessionRoutes } from './routes/session';
 import { spreadsheetRoutes } from './routes/spreadsheets';
 import { volunteeringPublicRoutes, volunteeringRoutes } from './routes/volunteering';
 
@@ -17,7 +18,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes, ...auditRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

@@ -1,0 +1,56 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
+import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { DEMO_PASSWORD, fillLogin, login, logout } from '../support/flows.mjs';
+
+const NEW_PASSWORD = 'fengyun-2026';
+
+/** Logs in through the API (another device) and returns its session cookie. */
+async function loginElsewhere(baseURL, login, password) {
+  const r = await fetch(`${baseURL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' },
+    body: JSON.stringify({ login, password }),
+  });
+  assert.equal(r.status, 200);
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('tianshan_session='));
+  return cookie.split(';')[0];
+}
+
+describe('account security', () => {
+  const suite = useSuite();
+
+  test('a member changes the password: the phone is logged out, the old password no longer logs in, the new one does', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      const phone = await loginElsewhere(suite.baseURL, 'member', DEMO_PASSWORD);
+      await login(page, 'member', DEMO_PASSWORD);
+      await page.getByTestId('account-menu').click();
+      await page.getByTestId('account-security-link').click();
+      await toHavePath(page, '/app/account/security');
+      await toBeVisible(page.getByTestId('account-security'));
+      await toContainText(page.getByTestId('sessions-table'), 'Safari · iOS');
+      await toContainText(page.getByTestId('sessions-table'), '当前设备');
+
+      // A wrong current password is named beside its field; nothing changes.
+      await page.locator('input[data-testid="password-current"]').fill('not-my-password-1');
+      await page.locator('input[data-testid="password-new"]').fill(NEW_PASSWORD);
+      await page.locator('input[data-testid="password-confirm"]').fill(NEW_PASSWORD);
+      await page.getByTestId('password-submit').click();
+      await toContainText(page.getByTestId('password-card'), '当前密码不正确');
+
+      await page.locator('input[data-testid="password-current"]').fill(DEMO_PASSWORD);
+      await page.getByTestId('password-submit').click();
+      await toContainText(page.locator('.el-message'), '密码已修改');
+      const phoneNow = await fetch(`${suite.baseURL}/api/v1/session`, { headers: { Cookie: phone } });
+      assert.equal(phoneNow.status, 401, 'the other device is logged out');
+      assert.equal(await page.getByTestId('session-end').count(), 0, 'only this device is left');
+
+      await logout(page);
+      await fillLogin(page, 'member', DEMO_PASSWORD);
+      await toBeVisible(page.getByTestId('login-error'));
+      await toHavePath(page, '/login');
+      await login(page, 'member', NEW_PASSWORD);
+    }),
+  );
+});
