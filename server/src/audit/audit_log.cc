@@ -30,14 +30,16 @@ Status AuditLog::Record(storage::Transaction& tx, const auth::Caller& caller, Au
 }
 
 Result<AuditPage> AuditLog::ListSubtree(storage::Transaction& tx, const std::string& path_prefix,
-                                        std::optional<int64_t> before_id, int limit,
-                                        const std::optional<std::string>& entity_type) const {
+                                        std::optional<int64_t> before_id, int limit, const AuditFilter& filter) const {
   std::string upper = storage::PrefixUpperBound(path_prefix);
   auto rows = tx.Query(
       "SELECT id, at, actor_account_id, action, entity_type, entity_id, organization_path, before_json, after_json, "
       "request_id FROM audit_entries WHERE organization_path >= ? AND organization_path < ? AND id < ? "
-      "AND (CAST(? AS TEXT) IS NULL OR entity_type = ?) ORDER BY id DESC LIMIT ?",
-      {path_prefix, upper, before_id.value_or(INT64_MAX), entity_type, entity_type, limit + 1});
+      "AND (CAST(? AS TEXT) IS NULL OR entity_type = ?) AND (CAST(? AS TEXT) IS NULL OR action = ?) "
+      "AND (CAST(? AS BIGINT) IS NULL OR actor_account_id = ?) AND at >= ? AND at < ? ORDER BY id DESC LIMIT ?",
+      {path_prefix, upper, before_id.value_or(INT64_MAX), filter.entity_type, filter.entity_type, filter.action,
+       filter.action, filter.actor_account_id, filter.actor_account_id, filter.since.value_or(INT64_MIN),
+       filter.until.value_or(INT64_MAX), limit + 1});
   if (!rows.ok()) return rows.status();
   AuditPage page;
   for (const auto& r : *rows) {

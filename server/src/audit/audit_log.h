@@ -33,6 +33,15 @@ struct AuditPage {
   std::optional<int64_t> next_cursor;
 };
 
+// Which entries a reader asks for within a subtree; every set field must match.
+struct AuditFilter {
+  std::optional<std::string> entity_type;  // "person"
+  std::optional<std::string> action;       // "person.update"
+  std::optional<int64_t> actor_account_id;
+  std::optional<int64_t> since;  // at >= since (millis)
+  std::optional<int64_t> until;  // at < until (millis)
+};
+
 // What a use case changed, the one way every module describes an audit entry; the caller adds
 // who and which request.
 struct AuditChange {
@@ -52,8 +61,7 @@ class AuditLog {
   [[nodiscard]] Status Record(storage::Transaction& tx, const auth::Caller& caller, AuditChange change) const;
   // Newest first, entries whose organization lies in the subtree at `path_prefix`.
   Result<AuditPage> ListSubtree(storage::Transaction& tx, const std::string& path_prefix,
-                                std::optional<int64_t> before_id, int limit,
-                                const std::optional<std::string>& entity_type) const;
+                                std::optional<int64_t> before_id, int limit, const AuditFilter& filter = {}) const;
 
  private:
   const Clock& clock_;

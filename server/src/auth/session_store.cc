@@ -8,16 +8,27 @@ namespace {
 
 // last_seen_at is written at most this often per session.
 constexpr int64_t kTouchMillis = 60'000;
+// Enough of a User-Agent to tell one's browsers apart.
+constexpr size_t kUserAgentChars = 200;
+
+// The longest prefix of `text` of at most `max_bytes` bytes that ends on a UTF-8 boundary.
+std::string_view Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
 
 }  // namespace
 
 Result<NewSession> SessionStore::Create(storage::Transaction& tx, int64_t account_id, int64_t now,
-                                        const SessionPolicy& p) {
+                                        const SessionPolicy& p, std::string_view user_agent) {
   NewSession s{RandomToken(32), RandomToken(24), now + p.max_millis};
   auto inserted = tx.Execute(
-      "INSERT INTO auth_sessions (token_digest, account_id, csrf_token, created_at, last_seen_at, expires_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {DigestHex(s.token), account_id, s.csrf_token, now, now, s.expires_at});
+      "INSERT INTO auth_sessions (token_digest, account_id, csrf_token, created_at, last_seen_at, expires_at, "
+      "user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {DigestHex(s.token), account_id, s.csrf_token, now, now, s.expires_at,
+       std::string(Utf8Prefix(user_agent, kUserAgentChars))});
   if (!inserted.ok()) return inserted.status();
   return s;
 }
@@ -105,6 +116,48 @@ Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::s
 
 Status SessionStore::Delete(storage::Transaction& tx, const std::string& token_digest) {
   return tx.Execute("DELETE FROM auth_sessions WHERE token_digest = ?", {token_digest}).status();
+}
+
+Result<std::vector<SessionSummary>> SessionStore::ListLive(storage::Transaction& tx, int64_t account_id, int64_t now,
+                                                           const SessionPolicy& p, const std::string& current_digest) {
+  auto rows = tx.Query(
+      "SELECT token_digest, created_at, last_seen_at, expires_at, user_agent FROM auth_sessions "
+      "WHERE account_id = ? AND expires_at > ? AND last_seen_at > ? ORDER BY created_at DESC, token_digest",
+      {account_id, now, now - p.idle_millis});
+  if (!rows.ok()) return rows.status();
+  std::vector<SessionSummary> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    const std::string digest = r.Text("token_digest");
+    out.push_back({IdOf(digest), r.Int("created_at"), r.Int("last_seen_at"), r.Int("expires_at"),
+                   r.OptText("user_agent").value_or(""), digest == current_digest});
+  }
+  return out;
+}
+
+Result<std::optional<std::string>> SessionStore::FindDigest(storage::Transaction& tx, int64_t account_id,
+                                                            std::string_view id) {
+  if (id.size() != 16) return std::optional<std::string>();
+  // Among the account's few sessions (indexed by account), the one whose digest starts so.
+  auto row =
+      tx.QueryOne("SELECT token_digest FROM auth_sessions WHERE account_id = ? AND substr(token_digest, 1, 16) = ?",
+                  {account_id, std::string(id)});
+  if (!row.ok()) return row.status();
+  if (!row->has_value()) return std::optional<std::string>();
+  return std::optional<std::string>((*row)->Text("token_digest"));
+}
+
+Result<std::vector<std::string>> SessionStore::DeleteOthers(storage::Transaction& tx, int64_t account_id,
+                                                            const std::string& keep_digest) {
+  auto rows = tx.Query("SELECT token_digest FROM auth_sessions WHERE account_id = ? AND token_digest <> ?",
+                       {account_id, keep_digest});
+  if (!rows.ok()) return rows.status();
+  std::vector<std::string> digests;
+  for (const auto& r : *rows) digests.push_back(r.Text("token_digest"));
+  auto deleted =
+      tx.Execute("DELETE FROM auth_sessions WHERE account_id = ? AND token_digest <> ?", {account_id, keep_digest});
+  if (!deleted.ok()) return deleted.status();
+  return digests;
 }
 
 }  // namespace tianshan::auth

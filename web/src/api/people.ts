@@ -63,3 +63,8 @@ export const rejectTransfer = (id: number, reason: string) =>
 export const cancelTransfer = (id: number) => post<Answer<'/api/v1/transfers/{id}/cancel', 'post'>>(`/transfers/${id}/cancel`);
 export const listTransfers = (organizationId: number, query: TransfersQuery) =>
   get<Answer<'/api/v1/organizations/{id}/transfers', 'get'>>(`/organizations/${organizationId}/transfers`, { query });
+
+/** A correction of name and/or identity number, with its reason (an admin above approves). */
+export type CorrectionRequest = Body<'/api/v1/people/{id}/corrections', 'post'>;
+export const requestCorrection = (personId: number, input: CorrectionRequest) =>
+  post<Answer<'/api/v1/people/{id}/corrections', 'post'>>(`/people/${personId}/corrections`, input);

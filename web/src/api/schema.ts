@@ -211,6 +211,141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password: the current one is verified, the new one (at least 10 characters, two kinds of character) hashed with Argon2id; every other session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current_password: string;
+                        new_password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed; other sessions ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+                /** @description Too many wrong passwords; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                503: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My live sessions, newest first (never a token) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description {items} */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MySession"][];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/list/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions (not the one in use: log out instead) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -218,12 +353,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries of an organization's subtree, newest first (committee admins of that subtree) */
+        /** Audit entries of an organization's subtree, newest first, filtered by who, what and when (committee admins of that subtree) */
         get: {
             parameters: {
                 query: {
                     organization_id: number;
                     entity_type?: string;
+                    /** @description What: one action, e.g. person.update */
+                    action?: string;
+                    /** @description Who: a login name (an unknown one matches nothing) */
+                    actor?: string;
+                    /** @description When: from this day (China time), inclusive */
+                    since?: string;
+                    /** @description When: up to this day (China time), inclusive */
+                    until?: string;
                     limit?: number;
                     cursor?: string;
                 };
@@ -254,9 +397,61 @@ export interface paths {
                                 before: unknown;
                                 /** @description The entity after the change (any JSON), null when there is none */
                                 after: unknown;
+                                /** @description The actor's display name */
+                                actor_name: string | null;
                             }[];
                             next_cursor: string | null;
                         };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same entries as GET /api/v1/audit (every page) as an .xlsx file; at most 20,000 (422 on since: narrow the dates) */
+        get: {
+            parameters: {
+                query: {
+                    organization_id: number;
+                    entity_type?: string;
+                    /** @description What: one action, e.g. person.update */
+                    action?: string;
+                    /** @description Who: a login name (an unknown one matches nothing) */
+                    actor?: string;
+                    /** @description When: from this day (China time), inclusive */
+                    since?: string;
+                    /** @description When: up to this day (China time), inclusive */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The .xlsx file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 401: components["responses"]["Problem"];
@@ -8915,6 +9110,20 @@ export interface components {
                 role: "committee_admin" | "branch_secretary" | "cadre" | "member" | "youth";
             }[];
             csrf_token: string;
+        };
+        MySession: {
+            /** @description Names the session; opens nothing */
+            id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_seen_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description The browser it was opened from; empty when unknown */
+            user_agent: string;
+            /** @description The session of this request */
+            current: boolean;
         };
         CadreCard: {
             id: number;

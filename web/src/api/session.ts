@@ -16,3 +16,12 @@ export const fetchSession = () => get<Answer<'/api/v1/session', 'get'>>('/sessio
 export const createSession = (credentials: Credentials) =>
   post<Answer<'/api/v1/session', 'post'>>('/session', credentials);
 export const deleteSession = () => del<void>('/session');
+
+/** Change my password: the current one, the new one (the server ends my other sessions). */
+export type PasswordChange = Body<'/api/v1/session/password', 'post'>;
+/** One of my live sessions (never its token). */
+export type MySession = Schema<'MySession'>;
+
+export const changePassword = (input: PasswordChange) => post<void>('/session/password', input);
+export const listMySessions = () => get<Answer<'/api/v1/session/list', 'get'>>('/session/list');
+export const endMySession = (id: string) => del<void>(`/session/list/${encodeURIComponent(id)}`);

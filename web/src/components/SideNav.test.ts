@@ -29,6 +29,7 @@ describe('SideNav', () => {
         { path: '/app', component: page, meta: { navKey: 'shell.nav.home' } },
         { path: '/app/people', component: page, meta: { navKey: 'people.nav', can: 'people.list' } },
         { path: '/app/transfers', component: page, meta: { navKey: 'people.transfers.nav', can: 'people.transfers' } },
+        { path: '/app/my-hours', component: page, meta: { navKey: 'volunteering.nav.myHours', needsPerson: true } },
       ],
     });
     const wrapper = mount(SideNav, { global: { plugins: [pinia, i18n, ElementPlus, router], stubs: { OrgNavigator: true } } });
@@ -40,6 +41,12 @@ describe('SideNav', () => {
 
   it('lists the entries the current organization’s can allows', async () => {
     expect(await labels({ 'people.list': true, 'people.transfers': false })).toEqual(['工作台', '团员与青年']);
+  });
+
+  it('lists pages about the caller’s own person only when the session has one', async () => {
+    const session = useSessionStore();
+    session.person = { id: 42 };
+    expect(await labels({})).toEqual(['工作台', '我的时长']);
   });
 
   it('treats a permission the answer does not name as not allowed', async () => {

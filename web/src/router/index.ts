@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
 import { installGuard } from './guard';
+import { auditRoutes } from './routes/audit';
 import { frontRoutes } from './routes/front';
 import { homeRoutes } from './routes/home';
 import { cadresPublicRoutes, cadresRoutes } from './routes/cadres';
@@ -9,7 +10,7 @@ import { venuesPublicRoutes, venuesRoutes } from './routes/venues';
 import { notificationRoutes } from './routes/notifications';
 import { organizationRoutes } from './routes/organizations';
 import { peopleRoutes } from './routes/people';
-import { sessionRoutes } from './routes/session';
+import { accountRoutes, sessionRoutes } from './routes/session';
 import { spreadsheetRoutes } from './routes/spreadsheets';
 import { volunteeringPublicRoutes, volunteeringRoutes } from './routes/volunteering';
 
@@ -24,7 +25,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/app',
     component: () => import('@/layouts/AppLayout.vue'),
     meta: { requiresAuth: true },
-    children: [...homeRoutes, ...cadresRoutes, ...publishingRoutes, ...servicesRoutes, ...venuesRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes],
+    children: [...homeRoutes, ...accountRoutes, ...cadresRoutes, ...publishingRoutes, ...servicesRoutes, ...venuesRoutes, ...notificationRoutes, ...organizationRoutes, ...peopleRoutes, ...spreadsheetRoutes, ...volunteeringRoutes, ...auditRoutes],
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ];

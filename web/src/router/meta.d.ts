@@ -16,5 +16,10 @@ declare module 'vue-router' {
      * organization allows this permission ("people.list").
      */
     can?: string;
+    /**
+     * A page about the caller's own person record (my shifts, my hours): the side navigation
+     * lists it only when the session has a person (an admin account without one gets 403 there).
+     */
+    needsPerson?: boolean;
   }
 }

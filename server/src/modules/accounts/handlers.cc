@@ -111,9 +111,11 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   std::string cookie_template = CookieHeader(ctx, req, "{}", 0);
   bool secure = cookie_template.find("Secure") != std::string::npos;
   std::string request_id = req.request_id;
+  std::string user_agent(req.Header("user-agent"));
   auto account = lookup->account;
   bool queued = ctx.hasher.SubmitVerify(
-      *password, hash, [&ctx, reply, lang, instance, account, login_key, address_key, secure, request_id](bool match) {
+      *password, hash,
+      [&ctx, reply, lang, instance, account, login_key, address_key, secure, request_id, user_agent](bool match) {
         const int64_t at = ctx.clock.NowMillis();
         if (match && account && account->status == "active") {
           struct Out {
@@ -121,7 +123,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
             std::vector<Grant> grants;
           };
           auto created = ctx.db.Write([&](storage::Transaction& tx) -> Result<Out> {
-            auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx));
+            auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx), user_agent);
             if (!session.ok()) return session.status();
             TS_RETURN_IF_ERROR(LoginThrottle::Clear(tx, login_key));
             auto grants = SessionStore::LoadGrants(tx, account->id, ctx.organizations);

@@ -10,5 +10,10 @@ namespace tianshan::accounts {
 void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
 http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req);
 http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req);
+// Asynchronous like LogIn: verifying and hashing run on the hasher pool (change_password.cc).
+void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
+// The caller's own sessions (my_sessions.cc).
+Result<http::HttpResponse> ListMySessions(AppContext& ctx, http::HttpRequest& req);
+Result<http::HttpResponse> EndMySession(AppContext& ctx, http::HttpRequest& req);
 
 }  // namespace tianshan::accounts

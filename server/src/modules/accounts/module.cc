@@ -21,6 +21,14 @@ std::vector<MessageText> Messages() {
       {"auth.phone_shape", "手机号格式不正确（11 位，以 1 开头）", "Phone number must be 11 digits starting with 1"},
       {"auth.login_taken", "登录名或手机号已被使用", "That login name or phone number is already in use"},
       {"auth.all_organizations", "全部组织", "All organizations"},
+      {"auth.wrong_current_password", "当前密码不正确", "The current password is wrong"},
+      {"auth.password_weak", "至少 {} 个字符，并包含字母、数字、符号中的至少两类",
+       "At least {} characters, mixing at least two of letters, digits and symbols"},
+      {"auth.password_is_login", "密码不能与登录名相同", "The password must not be the login name"},
+      {"auth.password_unchanged", "新密码不能与当前密码相同", "The new password must differ from the current one"},
+      {"auth.password_changed_meanwhile", "密码刚刚已被修改，请重新输入当前密码",
+       "The password was just changed elsewhere; enter the current password again"},
+      {"auth.session_is_current", "这是当前会话，请使用“退出登录”", "This is the session in use; log out instead"},
   };
 }
 
@@ -70,6 +78,12 @@ ModuleDefinition AccountsModule() {
           [&ctx](http::HttpRequest& req) { return GetSession(ctx, req); });
     r.Add("DELETE", "/api/v1/session", http::Access::kSession,
           [&ctx](http::HttpRequest& req) { return LogOut(ctx, req); });
+    r.AddAsync("POST", "/api/v1/session/password", http::Access::kSession,
+               [&ctx](http::HttpRequest& req, http::Reply reply) { ChangePassword(ctx, req, std::move(reply)); });
+    r.Get("/api/v1/session/list", http::Access::kSession,
+          [&ctx](http::HttpRequest& req) { return ListMySessions(ctx, req); });
+    r.Delete("/api/v1/session/list/{id}", http::Access::kSession,
+             [&ctx](http::HttpRequest& req) { return EndMySession(ctx, req); });
   };
   m.load_demo = LoadDemo;
   return m;

@@ -8,3 +8,13 @@ export const sessionRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'session.login.title', guestOnly: true },
   },
 ];
+
+/** Children of /app: the account's own pages, reached from the account menu. */
+export const accountRoutes: RouteRecordRaw[] = [
+  {
+    path: 'account/security',
+    name: 'account-security',
+    component: () => import('@/views/session/security.vue'),
+    meta: { titleKey: 'session.security.title' },
+  },
+];

@@ -29,13 +29,13 @@ export const volunteeringRoutes: RouteRecordRaw[] = [
     path: 'volunteering/my-shifts',
     name: 'volunteer-my-shifts',
     component: () => import('@/views/volunteering/shifts/list.vue'),
-    meta: { titleKey: 'volunteering.myShifts.title', navKey: 'volunteering.nav.myShifts', navIcon: 'volunteer' },
+    meta: { titleKey: 'volunteering.myShifts.title', navKey: 'volunteering.nav.myShifts', navIcon: 'volunteer', needsPerson: true },
   },
   {
     path: 'volunteering/my-hours',
     name: 'volunteer-my-hours',
     component: () => import('@/views/volunteering/hours/list.vue'),
-    meta: { titleKey: 'volunteering.myHours.title', navKey: 'volunteering.nav.myHours', navIcon: 'volunteer' },
+    meta: { titleKey: 'volunteering.myHours.title', navKey: 'volunteering.nav.myHours', navIcon: 'volunteer', needsPerson: true },
   },
   {
     path: 'volunteering/manage',

@@ -1,0 +1,81 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
+import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { DEMO_PASSWORD, fillLogin, login, logout } from '../support/flows.mjs';
+import { openOrganization } from '../support/organizations.mjs';
+
+const NEW_PASSWORD = 'fengyun-2026';
+
+/** Logs in through the API (another device) and returns its session cookie. */
+async function loginElsewhere(baseURL, login, password) {
+  const r = await fetch(`${baseURL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1' },
+    body: JSON.stringify({ login, password }),
+  });
+  assert.equal(r.status, 200);
+  const cookie = r.headers.getSetCookie().find((c) => c.startsWith('tianshan_session='));
+  return cookie.split(';')[0];
+}
+
+describe('account security', () => {
+  const suite = useSuite();
+
+  test('a member changes the password: the phone is logged out, the old password no longer logs in, the new one does', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      const phone = await loginElsewhere(suite.baseURL, 'member', DEMO_PASSWORD);
+      await login(page, 'member', DEMO_PASSWORD);
+      await page.getByTestId('account-menu').click();
+      await page.getByTestId('account-security-link').click();
+      await toHavePath(page, '/app/account/security');
+      await toBeVisible(page.getByTestId('account-security'));
+      await toContainText(page.getByTestId('sessions-table'), 'Safari · iOS');
+      await toContainText(page.getByTestId('sessions-table'), '当前设备');
+
+      // A wrong current password is named beside its field; nothing changes.
+      await page.locator('input[data-testid="password-current"]').fill('not-my-password-1');
+      await page.locator('input[data-testid="password-new"]').fill(NEW_PASSWORD);
+      await page.locator('input[data-testid="password-confirm"]').fill(NEW_PASSWORD);
+      await page.getByTestId('password-submit').click();
+      await toContainText(page.getByTestId('password-card'), '当前密码不正确');
+
+      await page.locator('input[data-testid="password-current"]').fill(DEMO_PASSWORD);
+      await page.getByTestId('password-submit').click();
+      await toContainText(page.locator('.el-message'), '密码已修改');
+      const phoneNow = await fetch(`${suite.baseURL}/api/v1/session`, { headers: { Cookie: phone } });
+      assert.equal(phoneNow.status, 401, 'the other device is logged out');
+      assert.equal(await page.getByTestId('session-end').count(), 0, 'only this device is left');
+
+      await logout(page);
+      await fillLogin(page, 'member', DEMO_PASSWORD);
+      await toBeVisible(page.getByTestId('login-error'));
+      await toHavePath(page, '/login');
+      await login(page, 'member', NEW_PASSWORD);
+    }),
+  );
+
+  test('a branch secretary requests a correction from the person page; the city admin finds it in the audit log', { timeout: TEST_TIMEOUT * 2 }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'branch-secretary');
+      await openOrganization(page, '风云社区团支部');
+      await page.getByTestId('open-people').click();
+      await toBeVisible(page.getByTestId('people-table'));
+      await page.getByTestId('person-link').first().click();
+      await toBeVisible(page.getByTestId('person-page'));
+      await page.getByTestId('request-correction').click();
+      await page.locator('input[data-testid="correction-name"]').fill('更正测试');
+      await page.locator('textarea[data-testid="correction-reason"]').fill('户口本上的姓名');
+      await page.getByTestId('correction-submit').click();
+      await toContainText(page.locator('.el-message--success'), '更正申请已提交');
+      await logout(page);
+
+      await login(page, 'karamay-admin');
+      await page.getByTestId('side-nav').getByText('审计日志').click();
+      await toBeVisible(page.getByTestId('audit-page'));
+      await page.locator('input[data-testid="audit-actor"]').fill('branch-secretary');
+      await toContainText(page.getByTestId('audit-table'), 'correction.request');
+      await toContainText(page.getByTestId('audit-table'), '风云社区团支部书记');
+    }),
+  );
+});

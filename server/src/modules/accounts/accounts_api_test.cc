@@ -1,0 +1,203 @@
+// Change my password and my sessions, through a real HTTP client on SQLite and PostgreSQL.
+
+#include <gtest/gtest.h>
+
+#include "testing/test_server.h"
+
+namespace tianshan::testing {
+namespace {
+
+constexpr char kOld[] = "password-123";
+constexpr char kNew[] = "new-secret-42";
+
+class AccountsApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    alice_ = server().CreateAccount("alice", {{0, auth::Role::kCommitteeAdmin}});
+    bob_ = server().CreateAccount("bob", {{0, auth::Role::kCommitteeAdmin}});
+    ASSERT_GT(alice_, 0);
+    ASSERT_GT(bob_, 0);
+  }
+  std::unique_ptr<HttpClient> As(const std::string& login, const std::string& password = kOld) {
+    auto c = Client();
+    auto r = c->Login(login, password);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return c;
+  }
+  std::string PasswordHash(int64_t id) {
+    auto row = server().app().db().Read([&](storage::Transaction& tx) {
+      return tx.QueryOne("SELECT password_hash FROM auth_accounts WHERE id = ?", {id});
+    });
+    EXPECT_TRUE(row.ok() && row->has_value());
+    return row.ok() && row->has_value() ? (*row)->Text("password_hash") : "";
+  }
+  int64_t AuditCount(const std::string& action) {
+    auto row = server().app().db().Read([&](storage::Transaction& tx) {
+      return tx.QueryOne("SELECT COUNT(*) AS n FROM audit_entries WHERE action = ?", {action});
+    });
+    return row.ok() && row->has_value() ? (*row)->Int("n") : -1;
+  }
+  static nlohmann::json Change(const std::string& current, const std::string& fresh) {
+    return {{"current_password", current}, {"new_password", fresh}};
+  }
+  int64_t alice_ = 0;
+  int64_t bob_ = 0;
+};
+
+TEST_P(AccountsApiTest, ChangingThePasswordEndsTheOtherSessionsAndTheOldPasswordNoLongerLogsIn) {
+  auto here = As("alice");
+  auto elsewhere = As("alice");
+  auto bobs = As("bob");
+  auto r = here->Post("/api/v1/session/password", Change(kOld, kNew));
+  ASSERT_EQ(r.status, 204) << r.body;
+  EXPECT_EQ(here->Get("/api/v1/session").status, 200) << "the session that changed it stays";
+  EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 401) << "every other session of the account ends";
+  EXPECT_EQ(bobs->Get("/api/v1/session").status, 200) << "other accounts' sessions are untouched";
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 401);
+  EXPECT_EQ(Client()->Login("alice", kNew).status, 200);
+  EXPECT_EQ(AuditCount("account.password_change"), 1);
+  EXPECT_EQ(PasswordHash(alice_).find(kNew), std::string::npos);
+  EXPECT_EQ(PasswordHash(alice_).rfind("$argon2id$", 0), 0u) << "stored as an Argon2id hash";
+}
+
+TEST_P(AccountsApiTest, AWrongCurrentPasswordIs422OnThatFieldAndChangesNothing) {
+  auto here = As("alice");
+  auto elsewhere = As("alice");
+  const std::string before = PasswordHash(alice_);
+  auto r = here->Post("/api/v1/session/password", Change("not-my-password-1", kNew));
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.error_fields(), std::vector<std::string>{"current_password"});
+  EXPECT_EQ(PasswordHash(alice_), before);
+  EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 200);
+  EXPECT_EQ(AuditCount("account.password_change"), 0);
+  EXPECT_EQ(Client()->Login("alice", kNew).status, 401);
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 200);
+}
+
+TEST_P(AccountsApiTest, WrongCurrentPasswordsCountAsFailedLogins) {
+  auto here = As("alice");
+  const std::string before = PasswordHash(alice_);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(here->Post("/api/v1/session/password", Change("guess-number-" + std::to_string(i), kNew)).status, 422);
+  }
+  auto locked = here->Post("/api/v1/session/password", Change(kOld, kNew));
+  EXPECT_EQ(locked.status, 429) << "a stolen session guesses no faster than the login form";
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 429) << "the account's logins wait too";
+  server().clock().Advance(31 * 1000);
+  EXPECT_EQ(PasswordHash(alice_), before) << "nothing changed";
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 200);
+}
+
+TEST_P(AccountsApiTest, AWeakOrMissingNewPasswordNamesTheFieldAndChangesNothing) {
+  auto here = As("alice");
+  const std::string before = PasswordHash(alice_);
+  struct Case {
+    nlohmann::json body;
+    std::vector<std::string> fields;
+  };
+  const Case cases[] = {
+      {Change(kOld, "short-1"), {"new_password"}},
+      {Change(kOld, "aaaaaaaaaaaa"), {"new_password"}},
+      {Change(kOld, "12345678901234"), {"new_password"}},
+      {Change(kOld, kOld), {"new_password"}},
+      {Change(kOld, std::string(201, 'a') + "1"), {"new_password"}},
+      {{{"new_password", kNew}}, {"current_password"}},
+      {{{"current_password", kOld}}, {"new_password"}},
+      {{{"current_password", kOld}, {"new_password", kNew}, {"extra", 1}}, {"extra"}},
+  };
+  for (const auto& c : cases) {
+    auto r = here->Post("/api/v1/session/password", c.body);
+    EXPECT_EQ(r.status, 422) << c.body.dump() << " " << r.body;
+    EXPECT_EQ(r.error_fields(), c.fields) << c.body.dump();
+  }
+  EXPECT_EQ(PasswordHash(alice_), before);
+  EXPECT_EQ(AuditCount("account.password_change"), 0);
+}
+
+TEST_P(AccountsApiTest, TheNewPasswordMayNotBeTheLoginName) {
+  server().CreateAccount("long-login-1", {{0, auth::Role::kCommitteeAdmin}});
+  auto c = As("long-login-1");
+  auto r = c->Post("/api/v1/session/password", Change(kOld, "long-login-1"));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.error_fields(), std::vector<std::string>{"new_password"});
+}
+
+TEST_P(AccountsApiTest, ChangingThePasswordNeedsTheCsrfTokenAndASession) {
+  auto here = As("alice");
+  EXPECT_EQ(here->Send("POST", "/api/v1/session/password", Change(kOld, kNew).dump(), {}, /*no_csrf=*/true).status,
+            403);
+  EXPECT_EQ(Client()->Post("/api/v1/session/password", Change(kOld, kNew)).status, 401);
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 200);
+}
+
+TEST_P(AccountsApiTest, MySessionsListShowsMineWhichIsThisAndNoToken) {
+  auto here = Client();
+  ASSERT_EQ(here->Send("POST", "/api/v1/session", nlohmann::json{{"login", "alice"}, {"password", kOld}}.dump(),
+                       {{"User-Agent", "Desk browser/1.0"}}, /*no_csrf=*/true)
+                .status,
+            200);
+  auto phone = Client();
+  ASSERT_EQ(phone
+                ->Send("POST", "/api/v1/session", nlohmann::json{{"login", "alice"}, {"password", kOld}}.dump(),
+                       {{"User-Agent", "Phone browser/2.0"}}, /*no_csrf=*/true)
+                .status,
+            200);
+  server().clock().Advance(1000);
+  auto bobs = As("bob");
+
+  auto r = here->Get("/api/v1/session/list");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto items = r.json()["items"];
+  ASSERT_EQ(items.size(), 2u) << "only alice's sessions";
+  int current = 0;
+  for (const auto& s : items) {
+    if (s["current"].get<bool>()) {
+      ++current;
+      EXPECT_EQ(s["user_agent"], "Desk browser/1.0");
+    } else {
+      EXPECT_EQ(s["user_agent"], "Phone browser/2.0");
+    }
+    EXPECT_EQ(s["id"].get<std::string>().size(), 16u);
+  }
+  EXPECT_EQ(current, 1);
+  // Neither the token nor its full digest is in the answer.
+  auto rows = server().app().db().Read([&](storage::Transaction& tx) {
+    return tx.Query("SELECT token_digest FROM auth_sessions WHERE account_id = ?", {alice_});
+  });
+  ASSERT_TRUE(rows.ok());
+  for (const auto& row : *rows) EXPECT_EQ(r.body.find(row.Text("token_digest")), std::string::npos);
+  EXPECT_EQ(bobs->Get("/api/v1/session/list").json()["items"].size(), 1u);
+}
+
+TEST_P(AccountsApiTest, EndingOneOfMySessionsLogsItOutAndAnotherAccountsIs404) {
+  auto here = As("alice");
+  auto elsewhere = As("alice");
+  auto bobs = As("bob");
+  std::string other_id, current_id;
+  const auto mine = here->Get("/api/v1/session/list").json();
+  for (const auto& s : mine["items"]) {
+    (s["current"].get<bool>() ? current_id : other_id) = s["id"].get<std::string>();
+  }
+  const std::string bobs_id = bobs->Get("/api/v1/session/list").json()["items"][0]["id"];
+  ASSERT_FALSE(other_id.empty());
+
+  EXPECT_EQ(here->Delete("/api/v1/session/list/" + bobs_id).status, 404);
+  EXPECT_EQ(bobs->Get("/api/v1/session").status, 200) << "another account's session is not touched";
+  EXPECT_EQ(here->Delete("/api/v1/session/list/not-a-session").status, 404);
+  EXPECT_EQ(here->Delete("/api/v1/session/list/" + current_id).status, 409) << "log out instead";
+  EXPECT_EQ(here->Get("/api/v1/session").status, 200);
+
+  EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 200);
+  EXPECT_EQ(here->Delete("/api/v1/session/list/" + other_id).status, 204);
+  EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 401) << "ended at once, though its session was cached";
+  EXPECT_EQ(here->Delete("/api/v1/session/list/" + other_id).status, 404) << "already ended";
+  EXPECT_EQ(here->Get("/api/v1/session/list").json()["items"].size(), 1u);
+  EXPECT_EQ(AuditCount("session.end"), 1);
+}
+
+TS_INSTANTIATE_FOR_DATABASES(AccountsApiTest);
+
+}  // namespace
+}  // namespace tianshan::testing
