@@ -59,9 +59,12 @@ std::string SessionJson(const AccountRecord& account, const std::vector<Grant>& 
   return out.Take();
 }
 
-std::string CookieHeader(const AppContext& ctx, const http::HttpRequest& req, const std::string& value,
-                         int64_t max_age_seconds) {
-  bool secure = ctx.settings.secure_cookies || req.Header("x-forwarded-proto") == "https";
+// Cookies are Secure when configured so or when the proxy in front says the request was https.
+bool SecureCookies(const AppContext& ctx, const http::HttpRequest& req) {
+  return ctx.settings.secure_cookies || req.Header("x-forwarded-proto") == "https";
+}
+
+std::string SessionCookieHeader(const std::string& value, int64_t max_age_seconds, bool secure) {
   return "tianshan_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) +
          (secure ? "; Secure" : "");
 }
@@ -108,8 +111,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   std::string hash = lookup->account ? lookup->account->password_hash : ctx.hasher.dummy_hash();
   Lang lang = req.lang;
   std::string instance = req.path;
-  std::string cookie_template = CookieHeader(ctx, req, "{}", 0);
-  bool secure = cookie_template.find("Secure") != std::string::npos;
+  const bool secure = SecureCookies(ctx, req);
   std::string request_id = req.request_id;
   std::string user_agent(req.Header("user-agent"));
   auto account = lookup->account;
@@ -140,8 +142,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
           // The session cookie comes last (clients that keep one Set-Cookie keep the session).
           resp.Header("Set-Cookie", SignedInHintHeader(ctx.settings.session_max_millis / 1000, secure));
           resp.Header("Set-Cookie",
-                      "tianshan_session=" + created->session.token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                          std::to_string(ctx.settings.session_max_millis / 1000) + (secure ? "; Secure" : ""));
+                      SessionCookieHeader(created->session.token, ctx.settings.session_max_millis / 1000, secure));
           return reply(std::move(resp));
         }
         ThrottlePolicy policy;
@@ -175,9 +176,9 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   });
   if (!s.ok()) return http::Problem(req, s);
   auto resp = http::HttpResponse::NoContent();
-  const std::string cookie = CookieHeader(ctx, req, "", 0);
-  resp.Header("Set-Cookie", SignedInHintHeader(0, cookie.find("; Secure") != std::string::npos));
-  resp.Header("Set-Cookie", cookie);
+  const bool secure = SecureCookies(ctx, req);
+  resp.Header("Set-Cookie", SignedInHintHeader(0, secure));
+  resp.Header("Set-Cookie", SessionCookieHeader("", 0, secure));
   return resp;
 }
 

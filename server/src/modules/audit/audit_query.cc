@@ -1,23 +1,14 @@
 #include "modules/audit/audit_query.h"
 
-#include <chrono>
 #include <set>
 
 #include "auth/account_repository.h"
 #include "core/calendar.h"
+#include "core/china_time.h"
 #include "http/edge.h"
 
 namespace tianshan::audit {
 namespace {
-
-// Millis of 00:00 China time (UTC+8) of a valid "YYYY-MM-DD".
-int64_t ChinaMidnightMillis(const std::string& date) {
-  using namespace std::chrono;
-  const year_month_day ymd{year(std::stoi(date.substr(0, 4))),
-                           month(static_cast<unsigned>(std::stoi(date.substr(5, 2)))),
-                           day(static_cast<unsigned>(std::stoi(date.substr(8, 2))))};
-  return duration_cast<milliseconds>(sys_days(ymd).time_since_epoch()).count() - 8LL * 3600 * 1000;
-}
 
 std::optional<std::string> DateField(http::QueryReader& q, const char* name) {
   auto text = q.Text(name, 10);
@@ -41,8 +32,8 @@ Result<AuditQuery> ParseAuditQuery(const http::HttpRequest& req) {
   auto until = DateField(q, "until");
   if (since && until && *since > *until) q.AddError("until", "audit.until_before_since");
   TS_RETURN_IF_ERROR(q.Finish());
-  if (since) out.filter.since = ChinaMidnightMillis(*since);
-  if (until) out.filter.until = ChinaMidnightMillis(*until) + 24LL * 3600 * 1000;
+  if (since) out.filter.since = ChinaMidnight(*since);
+  if (until) out.filter.until = ChinaMidnight(*until) + 24LL * 3600 * 1000;
   out.actor_login = actor;
   return out;
 }

@@ -1,9 +1,9 @@
 #include "modules/volunteering/reminders.h"
 
-#include <ctime>
 #include <map>
 
 #include "core/calendar.h"
+#include "core/china_time.h"
 #include "modules/notifications/public/notify.h"
 #include "modules/organizations/public/counters.h"
 
@@ -11,25 +11,14 @@ namespace tianshan::volunteering {
 namespace {
 
 constexpr int64_t kDay = 24LL * 3600 * 1000;
-constexpr int64_t kChinaOffset = 8LL * 3600 * 1000;
-
-// The start of the China day after the one `now` falls in (epoch ms).
-int64_t StartOfTomorrowInChina(int64_t now) { return (now + kChinaOffset) / kDay * kDay - kChinaOffset + kDay; }
 
 // "07-02 09:00", China time.
-std::string ChinaTime(int64_t millis) {
-  std::time_t seconds = static_cast<std::time_t>((millis + kChinaOffset) / 1000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%m-%d %H:%M", &tm);
-  return text;
-}
+std::string ShortChinaTime(int64_t millis) { return ChinaDateTime(millis).substr(5); }
 
 }  // namespace
 
 Status RemindShiftsTomorrow(const AppContext& ctx, const JobRun&) {
-  const int64_t from = StartOfTomorrowInChina(ctx.clock.NowMillis());
+  const int64_t from = ChinaMidnight(AddDays(ChinaDate(ctx.clock.NowMillis()), 1));
   return ctx.db.Write([&](storage::Transaction& tx) -> Status {
     TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT u.id AS signup_id, u.account_id AS account_id, s.starts_at AS "
                                             "starts_at, p.title AS title, p.location AS location FROM "
@@ -43,7 +32,7 @@ Status RemindShiftsTomorrow(const AppContext& ctx, const JobRun&) {
                                        "volunteer.notice.shift_tomorrow_title",
                                        "volunteer.notice.shift_tomorrow_body",
                                        {{"project", r.Text("title")},
-                                        {"time", ChinaTime(r.Int("starts_at"))},
+                                        {"time", ShortChinaTime(r.Int("starts_at"))},
                                         {"place", r.OptText("location").value_or("")}},
                                        "/app/volunteering/my-shifts",
                                        "volunteering.shift_tomorrow@" + std::to_string(r.Int("signup_id"))};
@@ -100,7 +89,7 @@ Status NotifyPromoted(storage::Transaction& tx, const AppContext& ctx, const Sig
       "volunteering.promoted",
       "volunteer.notice.promoted_title",
       "volunteer.notice.promoted_body",
-      {{"project", rows.empty() ? std::string() : rows[0].Text("title")}, {"time", ChinaTime(sign_up.starts_at)}},
+      {{"project", rows.empty() ? std::string() : rows[0].Text("title")}, {"time", ShortChinaTime(sign_up.starts_at)}},
       "/app/volunteering/my-shifts",
       std::nullopt};
   return notifications::Notify(tx, ctx, {.accounts = {sign_up.account_id}}, note).status();
