@@ -5754,6 +5754,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enrollments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws an enrollment (the enrolling account or services.manage); a freed place goes to the first on the waitlist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesEnrollment"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates/{kind}": {
         parameters: {
             query?: never;
@@ -9807,15 +9850,21 @@ export interface components {
         ServicesEnrollment: {
             id: number;
             session_id: number;
+            session_name: string;
             service_id: number;
+            service_name: string;
             participant_name: string;
             participant_birth_date: string;
             guardian_consent: boolean;
             /** @enum {string} */
-            status: "enrolled" | "waitlisted";
+            status: "enrolled" | "waitlisted" | "withdrawn";
+            /** @description The place in the session's waitlist now (waitlisted only) */
             waitlist_position: number | null;
             /** Format: date-time */
             created_at: string;
+            can: {
+                withdraw: boolean;
+            };
         };
         ServicesApplication: {
             id: number;
@@ -10316,7 +10365,7 @@ export const publishingArticleStatusValues = ["draft","submitted","approved","pu
 export const publishingUploadKindValues = ["image","attachment"] as const satisfies readonly NonNullable<components["schemas"]["PublishingUpload"]["kind"]>[];
 export const servicesQuestionTypeValues = ["text","choice","date","number"] as const satisfies readonly NonNullable<components["schemas"]["ServicesQuestion"]["type"]>[];
 export const servicesServiceKindValues = ["applications","enrollment"] as const satisfies readonly NonNullable<components["schemas"]["ServicesService"]["kind"]>[];
-export const servicesEnrollmentStatusValues = ["enrolled","waitlisted"] as const satisfies readonly NonNullable<components["schemas"]["ServicesEnrollment"]["status"]>[];
+export const servicesEnrollmentStatusValues = ["enrolled","waitlisted","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesEnrollment"]["status"]>[];
 export const servicesApplicationStatusValues = ["submitted","accepted","in_service","completed","rejected","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesApplication"]["status"]>[];
 export const spreadsheetsImportKindValues = ["people","organizations"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["kind"]>[];
 export const spreadsheetsImportStatusValues = ["validating","validated","importing","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["status"]>[];

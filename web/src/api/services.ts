@@ -29,5 +29,6 @@ export const listApplications = (
 export const listMyApplications = (cursor?: string | null) =>
   get<Answer<'/api/v1/my/applications', 'get'>>('/my/applications', { query: { cursor: cursor ?? undefined } });
 export const listMyEnrollments = () => get<Answer<'/api/v1/my/enrollments', 'get'>>('/my/enrollments');
+export const withdrawEnrollment = (id: number) => post<Enrollment>(`/enrollments/${id}/withdraw`);
 export const stepApplication = (id: number, verb: ApplicationVerb, reason?: string) =>
   post<Application>(`/applications/${id}/${verb}`, reason ? { reason } : undefined);

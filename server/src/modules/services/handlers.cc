@@ -52,18 +52,28 @@ void WriteService(JsonOut& out, const ServiceView& v, bool with_sessions) {
   out.EndObject();
 }
 
-void WriteEnrollment(JsonOut& out, const Enrollment& e, std::optional<int64_t> position) {
+void WriteEnrollment(JsonOut& out, const EnrollmentView& v) {
+  const Enrollment& e = v.enrollment;
   out.StartObject()
       .Field("id", e.id)
       .Field("session_id", e.session_id)
+      .Field("session_name", e.session_name)
       .Field("service_id", e.service_id)
+      .Field("service_name", e.service_name)
       .Field("participant_name", e.participant_name)
       .Field("participant_birth_date", e.participant_birth_date)
       .Field("guardian_consent", e.guardian_consent)
       .Field("status", e.status)
-      .Field("waitlist_position", position)
-      .Field("created_at", FormatUtc(e.created_at))
-      .EndObject();
+      .Field("waitlist_position", e.waitlist_position)
+      .Field("created_at", FormatUtc(e.created_at));
+  WriteCan(out, {{"withdraw", v.can_withdraw}});
+  out.EndObject();
+}
+
+HttpResponse EnrollmentJson(const EnrollmentView& v, int status = 200) {
+  JsonOut out;
+  WriteEnrollment(out, v);
+  return http::Json(out, status);
 }
 
 void WriteApplication(JsonOut& out, const ApplicationView& v) {
@@ -123,10 +133,10 @@ HttpResponse ApplicationPageJson(const ApplicationPage& page) {
   return http::Json(out);
 }
 
-HttpResponse EnrollmentsJson(const std::vector<Enrollment>& items) {
+HttpResponse EnrollmentsJson(const std::vector<EnrollmentView>& items) {
   JsonOut out;
   out.StartObject().Key("items").StartArray();
-  for (const auto& e : items) WriteEnrollment(out, e, e.waitlist_seq);
+  for (const auto& v : items) WriteEnrollment(out, v);
   out.EndArray().EndObject();
   return http::Json(out);
 }
@@ -190,9 +200,13 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto input, ParseEnroll(req));
     TS_ASSIGN_OR_RETURN(auto view, Enroll(ctx, http::CallerOf(req), id, input));
-    JsonOut out;
-    WriteEnrollment(out, view.enrollment, view.waitlist_position);
-    return http::Json(out, 201);
+    return EnrollmentJson(view, 201);
+  });
+  router.Post("/api/v1/enrollments/{id}/withdraw", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_RETURN_IF_ERROR(http::NoBody(req));
+    TS_ASSIGN_OR_RETURN(auto view, WithdrawEnrollment(ctx, http::CallerOf(req), id));
+    return EnrollmentJson(view);
   });
   router.Get("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

@@ -34,6 +34,11 @@ std::vector<MessageText> Messages() {
        "This service has an age limit; your birth date is not on file"},
       {"services.outside_area", "该服务只面向指定区域的青年", "This service is for young people of another area"},
       {"services.needs_consent", "未成年人报名须由监护人同意", "A guardian must consent for a minor"},
+      {"services.enrollment_not_found", "未找到该报名", "No such enrollment"},
+      {"services.enrollment_state", "该报名当前状态（{}）不能退出", "Not possible for an enrollment that is {}"},
+      {"services.notice_promoted_title", "候补转为正式报名", "A place came free"},
+      {"services.notice_promoted", "{name} 已从候补转为“{service}”（{session}）的正式报名",
+       "{name} now has a place in “{service}” ({session}), no longer on the waitlist"},
       {"services.already_enrolled", "已为该参加者报名此期次", "Already enrolled in this session"},
       {"services.application_state", "该申请当前状态（{}）不允许此操作", "Not possible for an application that is {}"},
       {"services.notice_title", "服务申请有新进展", "News about your service application"},
@@ -74,7 +79,8 @@ ModuleDefinition ServicesModule() {
              JobSchedule::Daily(9, 0), 5, 300,
              [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }}};
   m.notification_kinds = {{"services.application_update", "服务申请进展", "Service application updates"},
-                          {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"}};
+                          {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"},
+                          {"services.enrollment_update", "候补转正式报名", "A waitlisted enrollment got a place"}};
   m.register_routes = [](http::Router& router, AppContext& ctx) { RegisterRoutes(router, ctx); };
   m.load_demo = LoadDemoServices;
   m.verify_counters = Verify;

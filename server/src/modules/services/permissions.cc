@@ -24,6 +24,11 @@ ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a
   return can;
 }
 
+bool CanWithdrawEnrollment(const auth::Actor& actor, const Enrollment& e, std::string_view today) {
+  const bool holds = e.status == "enrolled" || e.status == "waitlisted";
+  return holds && today <= e.session_ends_on && (e.account_id == actor.account_id || CanManage(actor, e.org_path));
+}
+
 std::vector<PermissionDefinition> Permissions() {
   return {
       {"services.read", "organization", "committee_admin, branch_secretary, cadre covering it", CanRead},

@@ -26,6 +26,11 @@ struct ApplicationCan {
 };
 ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a);
 
+// Whether the caller may withdraw an enrollment now: the account that enrolled, or a manager
+// of the offering organization, while it holds a place or a waitlist number and the session
+// has not ended (`today` in China time).
+bool CanWithdrawEnrollment(const auth::Actor& actor, const Enrollment& e, std::string_view today);
+
 std::vector<PermissionDefinition> Permissions();
 
 }  // namespace tianshan::services

@@ -88,6 +88,40 @@ TEST(ServicesPermissionsTest, ApplicationActionsByStateAndWho) {
   }
 }
 
+TEST(ServicesPermissionsTest, EnrollmentWithdrawalByWhoStateAndDate) {
+  const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
+                    cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),
+                    guardian = On(Role::kMember, kSibling, 7), other = On(Role::kYouth, kBranch, 8);
+  struct Case {
+    const char* who;
+    const auth::Actor* actor;
+    const char* status;
+    const char* today;
+    bool withdraw;
+  };
+  const Case cases[] = {
+      {"guardian", &guardian, "enrolled", "2026-07-01", true},
+      {"guardian", &guardian, "waitlisted", "2026-07-31", true},
+      {"guardian", &guardian, "enrolled", "2026-08-01", false},
+      {"guardian", &guardian, "withdrawn", "2026-07-01", false},
+      {"manager", &manager, "enrolled", "2026-07-01", true},
+      {"manager", &manager, "withdrawn", "2026-07-01", false},
+      {"admin above", &above, "waitlisted", "2026-07-01", true},
+      {"cadre", &cadre, "enrolled", "2026-07-01", false},
+      {"admin beside", &beside, "enrolled", "2026-07-01", false},
+      {"another account", &other, "enrolled", "2026-07-01", false},
+  };
+  for (const auto& c : cases) {
+    Enrollment e;
+    e.org_path = std::string(kBranch);
+    e.account_id = 7;
+    e.status = c.status;
+    e.session_ends_on = "2026-07-31";
+    SCOPED_TRACE(std::string(c.who) + " " + c.status + " " + c.today);
+    EXPECT_EQ(CanWithdrawEnrollment(*c.actor, e, c.today), c.withdraw);
+  }
+}
+
 TEST(ServicesPermissionsTest, AnswersAreChecked) {
   const std::vector<Question> qs = {{"need", "需要", "text", true, {}},
                                     {"stage", "阶段", "choice", true, {"想法", "筹备"}},

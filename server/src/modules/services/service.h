@@ -101,9 +101,13 @@ struct Enrollment {
   std::string participant_name;
   std::string participant_birth_date;
   bool guardian_consent = false;
-  std::string status;  // enrolled, waitlisted
+  std::string status;  // enrolled, waitlisted, withdrawn
   std::optional<int64_t> waitlist_seq;
   int64_t created_at = 0;
+  // Read with the row (not stored in it): the place in the queue now (waitlisted only), and
+  // the service's and session's names, the offering organization's path, the session's end.
+  std::optional<int64_t> waitlist_position;
+  std::string service_name, session_name, org_path, session_ends_on;
 };
 
 struct Step {

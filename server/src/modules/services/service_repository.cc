@@ -10,9 +10,18 @@ constexpr const char* kServiceColumns =
     "id, organization_id, org_path, name, category, description, min_age, max_age, area_path, delivery, kind, "
     "questions, response_days, created_by, created_at, updated_at";
 constexpr const char* kSessionColumns = "id, service_id, name, starts_on, ends_on, capacity, enrolled, waitlisted";
+// The waitlist position counts the session's waitlisted enrollments up to this one, so it
+// closes up when someone ahead withdraws or is promoted.
 constexpr const char* kEnrollmentColumns =
-    "id, session_id, service_id, account_id, participant_name, participant_birth_date, guardian_consent, status, "
-    "waitlist_seq, created_at";
+    "e.id AS id, e.session_id AS session_id, e.service_id AS service_id, e.account_id AS account_id, "
+    "e.participant_name AS participant_name, e.participant_birth_date AS participant_birth_date, "
+    "e.guardian_consent AS guardian_consent, e.status AS status, e.created_at AS created_at, CASE WHEN e.status = "
+    "'waitlisted' THEN (SELECT COUNT(*) FROM services_enrollments w WHERE w.session_id = e.session_id AND w.status = "
+    "'waitlisted' AND w.waitlist_seq <= e.waitlist_seq) END AS waitlist_position, e.waitlist_seq AS waitlist_seq, "
+    "s.name AS service_name, s.org_path AS org_path, ss.name AS session_name, ss.ends_on AS session_ends_on";
+constexpr const char* kEnrollmentFrom =
+    " FROM services_enrollments e JOIN services_sessions ss ON ss.id = e.session_id JOIN services_services s ON s.id "
+    "= e.service_id";
 constexpr const char* kApplicationColumns =
     "id, service_id, organization_id, org_path, account_id, applicant_name, answers, status, reason, created_at, "
     "updated_at";
@@ -66,6 +75,11 @@ Enrollment ReadEnrollment(const storage::Row& r) {
   e.guardian_consent = r.Bool("guardian_consent");
   e.status = r.Text("status");
   e.waitlist_seq = r.OptInt("waitlist_seq");
+  e.waitlist_position = r.OptInt("waitlist_position");
+  e.service_name = r.Text("service_name");
+  e.session_name = r.Text("session_name");
+  e.org_path = r.Text("org_path");
+  e.session_ends_on = r.Text("session_ends_on");
   e.created_at = r.Int("created_at");
   return e;
 }
@@ -197,15 +211,49 @@ Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e) 
   return rows[0].Int(0);
 }
 
+Result<std::optional<Enrollment>> FindEnrollment(storage::Transaction& tx, int64_t id) {
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kEnrollmentColumns + kEnrollmentFrom + " WHERE e.id = ?", {id}));
+  if (!row) return std::optional<Enrollment>();
+  return std::optional<Enrollment>(ReadEnrollment(*row));
+}
+
+Status LockSession(storage::Transaction& tx, int64_t session_id) {
+  return tx.Execute("UPDATE services_sessions SET waitlist_seq = waitlist_seq WHERE id = ?", {session_id}).status();
+}
+
+Result<bool> ChangeEnrollmentStatus(storage::Transaction& tx, int64_t id, const std::string& from,
+                                    const std::string& to, std::optional<int64_t> withdrawn_at) {
+  TS_ASSIGN_OR_RETURN(int64_t n,
+                      tx.Execute("UPDATE services_enrollments SET status = ?, withdrawn_at = ? WHERE id = ? AND "
+                                 "status = ?",
+                                 {to, withdrawn_at, id, from}));
+  return n == 1;
+}
+
+Result<std::optional<int64_t>> FirstWaitlisted(storage::Transaction& tx, int64_t session_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT id FROM services_enrollments WHERE session_id = ? AND status = "
+                                            "'waitlisted' ORDER BY waitlist_seq LIMIT 1",
+                                            {session_id}));
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(row->Int("id"));
+}
+
+Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled, int waitlisted) {
+  return tx
+      .Execute("UPDATE services_sessions SET enrolled = enrolled + ?, waitlisted = waitlisted + ? WHERE id = ?",
+               {enrolled, waitlisted, session_id})
+      .status();
+}
+
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id) {
   storage::SqlFilter where("1 = 1", {});
-  where.Equals("session_id", session_id);
-  where.Equals("account_id", account_id);
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query(std::string("SELECT ") + kEnrollmentColumns + " FROM services_enrollments WHERE " +
-                                   where.sql() + " ORDER BY id LIMIT ?",
-                               where.With(1000)));
+  where.Equals("e.session_id", session_id);
+  where.Equals("e.account_id", account_id);
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kEnrollmentColumns + kEnrollmentFrom + " WHERE " +
+                                              where.sql() + " ORDER BY e.id LIMIT ?",
+                                          where.With(1000)));
   std::vector<Enrollment> out;
   for (const auto& r : rows) out.push_back(ReadEnrollment(r));
   return out;

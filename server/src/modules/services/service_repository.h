@@ -32,6 +32,17 @@ Result<int64_t> JoinWaitlist(storage::Transaction& tx, int64_t session_id);
 Result<bool> AlreadyEnrolled(storage::Transaction& tx, int64_t session_id, int64_t account_id,
                              const std::string& participant_name);
 Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e);
+Result<std::optional<Enrollment>> FindEnrollment(storage::Transaction& tx, int64_t id);
+// Takes the session row's write lock (a no-op update) before anything else of the session is
+// read or changed, so that enrollments and withdrawals of one session run one after the other
+// and each sees the others' committed rows (SQLite has one writer anyway).
+Status LockSession(storage::Transaction& tx, int64_t session_id);
+// Moves an enrollment from `from` to `to`; false when it was no longer `from`.
+Result<bool> ChangeEnrollmentStatus(storage::Transaction& tx, int64_t id, const std::string& from,
+                                    const std::string& to, std::optional<int64_t> withdrawn_at);
+// The waitlisted enrollment of the session that came first, if any.
+Result<std::optional<int64_t>> FirstWaitlisted(storage::Transaction& tx, int64_t session_id);
+Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled, int waitlisted);
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id);
 

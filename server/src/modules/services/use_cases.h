@@ -17,6 +17,8 @@
 //                                   a guardian's consent for a minor (422 guardian_consent); a place
 //                                   while one is left (never more than capacity, whatever the
 //                                   concurrency), else the waitlist.
+//   WithdrawEnrollment              the enrolling account or services.manage; the place goes to
+//                                   the first on the waitlist.
 
 #include <map>
 #include <optional>
@@ -71,13 +73,22 @@ struct EnrollInput {
 };
 struct EnrollmentView {
   Enrollment enrollment;
-  std::optional<int64_t> waitlist_position;
+  bool can_withdraw = false;
 };
 Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller, int64_t session_id,
                               const EnrollInput& input);
-Result<std::vector<Enrollment>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor);
+// The account that enrolled, or a manager (services.manage), gives up a place or a waitlist
+// number before the session ends (409 services.enrollment_state otherwise). A freed place goes
+// to the first on the waitlist in the same transaction, and that account is notified
+// (services.enrollment_update); never two withdrawals promote the same enrollment, whatever the
+// concurrency (the session row is locked first).
+// Enrollment rows as `actor` sees them now (with their `can`).
+std::vector<EnrollmentView> EnrollmentViews(const AppContext& ctx, const auth::Actor& actor,
+                                            std::vector<Enrollment> rows);
+Result<EnrollmentView> WithdrawEnrollment(const AppContext& ctx, const auth::Caller& caller, int64_t id);
+Result<std::vector<EnrollmentView>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor);
 // A session's roster (services.read).
-Result<std::vector<Enrollment>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id);
+Result<std::vector<EnrollmentView>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id);
 
 struct ApplicationView {
   Application application;
