@@ -109,6 +109,6 @@ export interface EnrollFormModel {
 export const ENROLL_FIELDS: FormField<EnrollFormModel, { sessions: { value: number; text: string }[] }>[] = [
   { key: 'session_id', kind: 'select', label: 'services.enroll.session', required: true, options: (c) => c.sessions },
   { key: 'participant_name', kind: 'text', label: 'services.enroll.name', required: true, maxlength: 50 },
-  { key: 'participant_birth_date', kind: 'date', label: 'services.enroll.birth', required: true },
+  { key: 'participant_birth_date', kind: 'text', label: 'services.enroll.birth', required: true, placeholder: 'common.form.datePlaceholder', maxlength: 10 },
   { key: 'guardian_consent', kind: 'checkbox', label: 'services.enroll.consent' },
 ];
