@@ -97,11 +97,34 @@ void WriteApplication(JsonOut& out, const ApplicationView& v) {
     out.StartObject().Field("status", s.status).Field("note", s.note).Field("at", FormatUtc(s.at)).EndObject();
   }
   out.EndArray();
+  out.Key("messages").StartArray();
+  for (const auto& m : v.messages) {
+    out.StartObject()
+        .Field("id", m.id)
+        .Field("side", m.side)
+        .Field("author_name", m.author_name)
+        .Field("body", m.body)
+        .Field("at", FormatUtc(m.at))
+        .EndObject();
+  }
+  out.EndArray();
+  out.Key("rating");
+  if (a.rating) {
+    out.StartObject()
+        .Field("score", static_cast<int64_t>(*a.rating))
+        .Field("comment", a.rating_comment)
+        .Field("at", FormatUtc(a.rated_at.value_or(0)))
+        .EndObject();
+  } else {
+    out.Null();
+  }
   WriteCan(out, {{"accept", v.can.accept},
                  {"reject", v.can.reject},
                  {"start", v.can.start},
                  {"complete", v.can.complete},
-                 {"withdraw", v.can.withdraw}});
+                 {"withdraw", v.can.withdraw},
+                 {"message", v.can.message},
+                 {"rate", v.can.rate}});
   out.EndObject();
 }
 
@@ -149,6 +172,19 @@ void RegisterStep(http::Router& router, const AppContext& ctx, const std::string
                 TS_ASSIGN_OR_RETURN(auto view, DecideApplication(ctx, http::CallerOf(req), id, action, note));
                 return ApplicationJson(view);
               });
+}
+
+void WriteSatisfaction(JsonOut& out, const Satisfaction& s) {
+  const auto average = s.Average();
+  out.StartObject().Field("count", s.Count()).Key("average");
+  if (average) {
+    out.Double(*average);
+  } else {
+    out.Null();
+  }
+  out.Key("distribution").StartArray();
+  for (int64_t v : s.distribution) out.Int(v);
+  out.EndArray().EndObject();
 }
 
 const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
@@ -247,6 +283,41 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto page, ListMyApplications(ctx, *req.actor, before, limit));
     return ApplicationPageJson(page);
   });
+  router.Post("/api/v1/applications/{id}/messages", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto body, ParseMessage(req));
+    TS_ASSIGN_OR_RETURN(auto view, PostMessage(ctx, http::CallerOf(req), id, body));
+    return ApplicationJson(view, 201);
+  });
+  router.Post("/api/v1/applications/{id}/rating", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto input, ParseRating(req));
+    TS_ASSIGN_OR_RETURN(auto view, RateApplication(ctx, http::CallerOf(req), id, input.score, input.comment));
+    return ApplicationJson(view);
+  });
+  router.Get("/api/v1/services/{id}/satisfaction", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto figures, GetServiceSatisfaction(ctx, *req.actor, id));
+    JsonOut out;
+    WriteSatisfaction(out, figures);
+    return http::Json(out);
+  });
+  router.Get("/api/v1/organizations/{id}/satisfaction", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
+               JsonOut out;
+               out.StartObject().Key("total");
+               WriteSatisfaction(out, figures.total);
+               out.Key("services").StartArray();
+               for (const auto& [service, s] : figures.services) {
+                 out.StartObject().Field("service_id", service.id).Field("name", service.f.name).Key("figures");
+                 WriteSatisfaction(out, s);
+                 out.EndObject();
+               }
+               out.EndArray().EndObject();
+               return http::Json(out);
+             });
   RegisterStep(router, ctx, "accept", ApplicationAction::kAccept);
   RegisterStep(router, ctx, "reject", ApplicationAction::kReject);
   RegisterStep(router, ctx, "start", ApplicationAction::kStart);

@@ -21,6 +21,8 @@ ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a
   can.start = manager && NextStatus(a.status, ApplicationAction::kStart).has_value();
   can.complete = manager && NextStatus(a.status, ApplicationAction::kComplete).has_value();
   can.withdraw = own && NextStatus(a.status, ApplicationAction::kWithdraw).has_value();
+  can.message = (own || manager) && a.status != "withdrawn";
+  can.rate = own && a.status == "completed" && !a.rating;
   return can;
 }
 

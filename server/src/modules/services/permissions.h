@@ -23,6 +23,8 @@ bool CanManage(const auth::Actor& actor, std::string_view organization_path);
 // What the caller may do with one application now (its answer's `can`).
 struct ApplicationCan {
   bool accept = false, reject = false, start = false, complete = false, withdraw = false;
+  bool message = false;  // the applicant or a manager, while the application is not withdrawn
+  bool rate = false;     // the applicant, once, after completion
 };
 ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a);
 

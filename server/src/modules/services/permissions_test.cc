@@ -88,6 +88,43 @@ TEST(ServicesPermissionsTest, ApplicationActionsByStateAndWho) {
   }
 }
 
+TEST(ServicesPermissionsTest, MessagesAndRatingByWhoAndState) {
+  const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
+                    cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),
+                    applicant = On(Role::kYouth, kSibling, 7);
+  struct Case {
+    const char* who;
+    const auth::Actor* actor;
+    const char* status;
+    bool rated;
+    bool message, rate;
+  };
+  const Case cases[] = {
+      {"applicant", &applicant, "submitted", false, true, false},
+      {"applicant", &applicant, "completed", false, true, true},
+      {"applicant", &applicant, "completed", true, true, false},
+      {"applicant", &applicant, "withdrawn", false, false, false},
+      {"applicant", &applicant, "rejected", false, true, false},
+      {"manager", &manager, "in_service", false, true, false},
+      {"manager", &manager, "completed", false, true, false},
+      {"admin above", &above, "submitted", false, true, false},
+      {"manager", &manager, "withdrawn", false, false, false},
+      {"cadre", &cadre, "submitted", false, false, false},
+      {"admin beside", &beside, "submitted", false, false, false},
+  };
+  for (const auto& c : cases) {
+    Application a;
+    a.org_path = std::string(kBranch);
+    a.account_id = 7;
+    a.status = c.status;
+    if (c.rated) a.rating = 4;
+    SCOPED_TRACE(std::string(c.who) + " " + c.status + (c.rated ? " rated" : ""));
+    auto can = ApplicationActions(*c.actor, a);
+    EXPECT_EQ(can.message, c.message);
+    EXPECT_EQ(can.rate, c.rate);
+  }
+}
+
 TEST(ServicesPermissionsTest, EnrollmentWithdrawalByWhoStateAndDate) {
   const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
                     cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),

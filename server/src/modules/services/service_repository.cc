@@ -24,7 +24,7 @@ constexpr const char* kEnrollmentFrom =
     "= e.service_id";
 constexpr const char* kApplicationColumns =
     "id, service_id, organization_id, org_path, account_id, applicant_name, answers, status, reason, created_at, "
-    "updated_at";
+    "updated_at, rating, rating_comment, rated_at";
 
 std::optional<int> OptInt32(const storage::Row& r, const char* name) {
   auto v = r.OptInt(name);
@@ -97,6 +97,9 @@ Application ReadApplication(const storage::Row& r) {
   a.reason = r.OptText("reason");
   a.created_at = r.Int("created_at");
   a.updated_at = r.Int("updated_at");
+  a.rating = OptInt32(r, "rating");
+  a.rating_comment = r.OptText("rating_comment");
+  a.rated_at = r.OptInt("rated_at");
   return a;
 }
 
@@ -329,6 +332,68 @@ Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& t
                           {now}));
   std::map<int64_t, int64_t> out;
   for (const auto& r : rows) out[r.Int("organization_id")] = r.Int("value");
+  return out;
+}
+
+Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO services_application_messages (application_id, account_id, "
+                                          "author_name, side, body, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                          {m.application_id, m.account_id, m.author_name, m.side, m.body, m.at}));
+  if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
+  return rows[0].Int(0);
+}
+
+Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id, application_id, account_id, author_name, side, body, at FROM "
+                                          "services_application_messages WHERE application_id = ? ORDER BY id LIMIT "
+                                          "500",
+                                          {application_id}));
+  std::vector<Message> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Int("id"), r.Int("application_id"), r.Int("account_id"), r.Text("author_name"), r.Text("side"),
+                   r.Text("body"), r.Int("at")});
+  }
+  return out;
+}
+
+Result<bool> RecordRating(storage::Transaction& tx, const Application& a) {
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE services_applications SET rating = ?, rating_comment = ?, "
+                                            "rated_at = ? WHERE id = ? AND status = 'completed' AND rating IS NULL",
+                                            {a.rating, a.rating_comment, a.rated_at, a.id}));
+  if (n != 1) return false;
+  // The column name comes from the checked score (1–5), never from input text.
+  const std::string column = "rating_" + std::to_string(*a.rating);
+  TS_RETURN_IF_ERROR(
+      tx.Execute("UPDATE services_services SET " + column + " = " + column + " + 1 WHERE id = ?", {a.service_id})
+          .status());
+  return true;
+}
+
+Satisfaction ReadSatisfaction(const storage::Row& r) {
+  Satisfaction s;
+  for (int k = 1; k <= 5; ++k) s.distribution[k - 1] = r.Int(("rating_" + std::to_string(k)).c_str());
+  return s;
+}
+
+Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t service_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT rating_1, rating_2, rating_3, rating_4, rating_5 FROM "
+                                            "services_services WHERE id = ?",
+                                            {service_id}));
+  if (!row) return Status::NotFound("services.not_found");
+  return ReadSatisfaction(*row);
+}
+
+Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
+                                                                    int limit) {
+  storage::SqlFilter where("rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0", {});
+  where.Subtree("org_path", path);
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kServiceColumns +
+                                   ", rating_1, rating_2, rating_3, rating_4, rating_5 FROM services_services WHERE " +
+                                   where.sql() + " ORDER BY id LIMIT ?",
+                               where.With(limit)));
+  std::vector<std::pair<Service, Satisfaction>> out;
+  for (const auto& r : rows) out.emplace_back(ReadService(r), ReadSatisfaction(r));
   return out;
 }
 

@@ -63,6 +63,23 @@ Result<std::vector<Application>> SelectApplications(storage::Transaction& tx, co
 // Submitted applications older than their service's response time at `now`, per organization.
 Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& tx, int64_t now);
 
+Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m);
+// Oldest first (at most 500).
+Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id);
+// Records a.rating (1–5) once, on a completed application, and counts it on its service; false
+// when the application is not completed or already rated.
+Result<bool> RecordRating(storage::Transaction& tx, const Application& a);
+Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t service_id);
+// Services of the subtree at `path` with at least one rating, with their figures.
+Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
+                                                                    int limit);
+
+// Recounts ratings of `score` (1–5) per organization, for verify-counters.
+inline std::string RatingsSql(int score) {
+  return "SELECT organization_id, COUNT(*) AS value FROM services_applications WHERE rating = " +
+         std::to_string(score) + " GROUP BY organization_id";
+}
+
 inline constexpr const char* kPendingApplicationsSql =
     "SELECT organization_id, COUNT(*) AS value FROM services_applications WHERE status = 'submitted' GROUP BY "
     "organization_id";

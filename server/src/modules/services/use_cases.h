@@ -95,6 +95,7 @@ struct ApplicationView {
   std::string service_name;
   std::vector<Question> questions;
   std::vector<Step> steps;
+  std::vector<Message> messages;
   ApplicationCan can;
 };
 struct ApplicationPage {
@@ -105,6 +106,25 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
                                           const std::map<std::string, std::string>& answers);
 Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id,
                                           ApplicationAction action, const std::optional<std::string>& note);
+// The application as `actor` sees it (service, steps, messages, can), inside a transaction.
+Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a);
+// A message on an application by the applicant or a manager (can.message); the other side is
+// told (services.application_message): the applicant, or the organization's admins.
+Result<ApplicationView> PostMessage(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                    const std::string& body);
+// The applicant's 1–5 rating with an optional comment, once, after completion (409 otherwise);
+// counted on the service and in the organizations' services.rating_<score> counters.
+Result<ApplicationView> RateApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id, int score,
+                                        const std::optional<std::string>& comment);
+// Satisfaction figures: one service's (services.read on its organization), or a subtree's with
+// its rated services (services.read), all from maintained counts.
+struct SubtreeSatisfaction {
+  Satisfaction total;
+  std::vector<std::pair<Service, Satisfaction>> services;
+};
+Result<Satisfaction> GetServiceSatisfaction(const AppContext& ctx, const auth::Actor& actor, int64_t service_id);
+Result<SubtreeSatisfaction> GetSubtreeSatisfaction(const AppContext& ctx, const auth::Actor& actor,
+                                                   int64_t organization_id);
 Result<ApplicationView> GetApplication(const AppContext& ctx, const auth::Actor& actor, int64_t id);
 Result<ApplicationPage> ListApplications(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                          const std::optional<std::string>& status, std::optional<int64_t> before_id,
