@@ -80,6 +80,10 @@ describe('services: messages and rating', () => {
       await page.getByTestId('applications-satisfaction').click();
       await toContainText(page.getByTestId('satisfaction-service').filter({ hasText: name }), '1');
       await toBeVisible(page.locator('[data-testid="satisfaction-page"] canvas'));
+      const download = page.waitForEvent('download');
+      await page.getByTestId('satisfaction-export').click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /^服务满意度.*\.xlsx$/);
     });
     await admin.ctx.dispose();
   });

@@ -107,6 +107,10 @@ TEST_P(ServicesFeedbackApiTest, RatingAfterCompletionOnceAndFigures) {
   EXPECT_EQ(admin->Get("/api/v1/organizations/" + std::to_string(parent) + "/satisfaction").status, 404)
       << "not above the grant";
   EXPECT_EQ(youth->Get("/api/v1/organizations/" + std::to_string(Karamay()) + "/satisfaction").status, 404);
+  auto sheet = admin->Get("/api/v1/organizations/" + std::to_string(Karamay()) + "/satisfaction/export");
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  EXPECT_EQ(sheet.body.substr(0, 2), "PK") << "an .xlsx";
+  EXPECT_EQ(youth->Get("/api/v1/organizations/" + std::to_string(Karamay()) + "/satisfaction/export").status, 404);
   auto counters = server().app().VerifyCounters();
   ASSERT_TRUE(counters.ok());
   EXPECT_TRUE(counters->empty()) << counters->front();

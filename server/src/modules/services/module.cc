@@ -4,6 +4,7 @@
 #include "modules/services/handlers.h"
 #include "modules/services/load_demo.h"
 #include "modules/services/permissions.h"
+#include "modules/services/satisfaction_sheet.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 #include "storage/sql_text.h"
@@ -80,6 +81,7 @@ ModuleDefinition ServicesModule() {
   m.migrations = storage::EmbeddedMigrations("services", "modules/services/migrations/");
   m.messages = Messages();
   m.permissions = Permissions();
+  m.sheets = {SatisfactionSheet()};
   m.counters = {{std::string(kPendingApplicationsCounter), "待受理的服务申请",
                  "Service applications awaiting an answer", "", "/app/organizations/{id}/applications"},
                 {std::string(kOverdueApplicationsCounter), "超时未答复的服务申请",
