@@ -46,13 +46,12 @@ Result<ApplicationView> PostMessage(const AppContext& ctx, const auth::Caller& c
     n.title_key = "services.notice_message_title";
     n.body_key = "services.notice_message";
     n.params = {{"service", view.service_name}, {"name", m.author_name}};
+    n.link = ApplicationLink(a.id);
     notifications::Recipients to;
     if (own) {
-      n.link = "/app/organizations/" + std::to_string(a.organization_id) + "/applications";
       to.organization_id = a.organization_id;
       to.roles = {auth::Role::kCommitteeAdmin, auth::Role::kBranchSecretary};
     } else {
-      n.link = "/app/services/my-applications";
       to.accounts = {a.account_id};
     }
     TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, to, n).status());

@@ -130,7 +130,7 @@ Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Cal
       n.title_key = "services.notice_title";
       n.body_key = NoticeKey(a.status);
       n.params = {{"service", view.service_name}};
-      n.link = "/my/applications";
+      n.link = ApplicationLink(a.id);
       TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.accounts = {a.account_id}}, n).status());
     }
     return view;

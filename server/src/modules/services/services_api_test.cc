@@ -52,6 +52,8 @@ TEST_P(ServicesApiTest, ApplicationToCompletedWithNotices) {
   auto notices = youth->Get("/api/v1/notifications");
   ASSERT_EQ(notices.status, 200);
   EXPECT_EQ(notices.json()["items"].size(), 3u) << "accepted, in service, completed";
+  EXPECT_EQ(notices.json()["items"][0]["link"], "/app/services/applications/" + std::to_string(id))
+      << "the application's page";
   auto mine = youth->Get("/api/v1/my/applications");
   EXPECT_EQ(mine.json()["items"][0]["id"], id);
   auto counters = server().app().VerifyCounters();

@@ -106,6 +106,8 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
                                           const std::map<std::string, std::string>& answers);
 Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id,
                                           ApplicationAction action, const std::optional<std::string>& note);
+// The web page of one application, for its applicant and its handlers (notification links).
+inline std::string ApplicationLink(int64_t id) { return "/app/services/applications/" + std::to_string(id); }
 // The application as `actor` sees it (service, steps, messages, can), inside a transaction.
 Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a);
 // A message on an application by the applicant or a manager (can.message); the other side is
