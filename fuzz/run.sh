@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-12}
 shift || true
 out=${FUZZ_BUILD:-build-fuzz}
-fuzz/build.sh "$@" >"$out.build.log" 2>&1 || { cat "$out.build.log"; exit 1; }
+mkdir -p "$out"
+fuzz/build.sh "$@" >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 targets=("$@")
 if ((${#targets[@]} == 0)); then
   for f in fuzz/*_fuzz.cc; do t=$(basename "$f" .cc); targets+=("${t%_fuzz}"); done
