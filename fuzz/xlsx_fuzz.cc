@@ -8,14 +8,13 @@
 // known kind, text for text cells, a date for date cells ("YYYY-MM-DD" or the raw value when it
 // is not a date), a number's text for numbers; no declared entry size makes the reader allocate
 // more than the input can hold; fuzz/cell_checks.h.
-#include <zip.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/tables/table.h"
+#include "core/tables/zip_test_support.h"
 #include "fuzz/cell_checks.h"
 
 using namespace tianshan;
@@ -23,31 +22,6 @@ using namespace tianshan::tables;
 
 namespace {
 constexpr const char* kTarget = "xlsx_fuzz";
-
-// A zip of the named entries, stored or deflated, in memory.
-std::string Zip(const std::vector<std::pair<std::string, std::string>>& entries, bool deflate) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* zip = zip_open_from_source(src, ZIP_TRUNCATE, &error);
-  if (zip == nullptr) std::abort();
-  zip_source_keep(src);
-  for (const auto& [name, body] : entries) {
-    zip_source_t* s = zip_source_buffer(zip, body.data(), body.size(), 0);
-    zip_int64_t i = zip_file_add(zip, name.c_str(), s, ZIP_FL_OVERWRITE);
-    if (i < 0) std::abort();
-    zip_set_file_compression(zip, static_cast<zip_uint64_t>(i), deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 1);
-  }
-  if (zip_close(zip) != 0) std::abort();
-  std::string out;
-  if (zip_source_open(src) != 0) std::abort();
-  char buf[4096];
-  zip_int64_t n;
-  while ((n = zip_source_read(src, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  zip_source_close(src);
-  zip_source_free(src);
-  return out;
-}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -66,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::vector<std::pair<std::string, std::string>> entries{{"xl/worksheets/sheet1.xml", parts[0]}};
     if (parts.size() > 1) entries.emplace_back("xl/sharedStrings.xml", parts[1]);
     if (parts.size() > 2) entries.emplace_back("xl/styles.xml", parts[2]);
-    file = Zip(entries, data[0] & 2);
+    file = testing::ZipOf(entries, data[0] & 2);
   }
   auto table = ReadTable(file);
   if (file.rfind("PK\x03\x04", 0) != 0) return 0;  // read as CSV: csv_fuzz's part

@@ -1,16 +1,18 @@
 #include "core/tables/table.h"
 
 #include <gtest/gtest.h>
-#include <zip.h>
 
 #include <cmath>
 #include <utility>
 #include <vector>
 
 #include "core/tables/xlsx_writer.h"
+#include "core/tables/zip_test_support.h"
 
 namespace tianshan::tables {
 namespace {
+
+using testing::ZipOf;
 
 TEST(ExcelSerial, ConvertsKnownDates) {
   EXPECT_EQ(ExcelSerialToDate(1), "1900-01-01");
@@ -68,26 +70,6 @@ TEST(Xlsx, GarbageIsABadRequest) {
   auto t = ReadXlsx("PK\x03\x04 not really a zip");
   ASSERT_FALSE(t.ok());
   EXPECT_EQ(t.status().code(), StatusCode::kBadRequest);
-}
-
-// A workbook of exactly these entries (stored), as a hand-made or hostile file would be.
-std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& entries) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_t* zip = zip_open_from_source(src, ZIP_TRUNCATE, &error);
-  zip_source_keep(src);
-  for (const auto& [name, body] : entries) {
-    zip_file_add(zip, name.c_str(), zip_source_buffer(zip, body.data(), body.size(), 0), ZIP_FL_OVERWRITE);
-  }
-  zip_close(zip);
-  std::string out;
-  zip_source_open(src);
-  char buf[4096];
-  for (zip_int64_t n; (n = zip_source_read(src, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
-  zip_source_close(src);
-  zip_source_free(src);
-  return out;
 }
 
 std::string Sheet(const std::string& rows) { return "<worksheet><sheetData>" + rows + "</sheetData></worksheet>"; }
