@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server server-bin web test-server test-web test-e2e fuzz bench bench-national bench-front fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e test-asan test-tsan fuzz bench bench-national bench-front fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -46,9 +46,17 @@ test-web: deps
 test-e2e: build
 	@cd e2e && npm test --silent
 
-# The publishing sanitizer and link policy under libFuzzer (clang-14, a build of its own in
-# build-fuzz/) for FUZZ_SECONDS (default 20 minutes); `make test` runs it for 20 s.
-FUZZ_SECONDS ?= 1200
+# The C++ tests built with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/), on
+# SQLite and PostgreSQL; and with ThreadSanitizer (build-tsan/), the concurrency tests only.
+test-asan: deps
+	@JOBS=$(JOBS) scripts/run-sanitized-tests.sh asan
+
+test-tsan: deps
+	@JOBS=$(JOBS) scripts/run-sanitized-tests.sh tsan
+
+# Every parser of untrusted input under libFuzzer (fuzz/*_fuzz.cc; clang-14, a build of its own
+# in build-fuzz/) for FUZZ_SECONDS each (default 5 minutes); `make test` runs each for 12 s.
+FUZZ_SECONDS ?= 300
 fuzz: deps
 	@fuzz/run.sh $(FUZZ_SECONDS)
 

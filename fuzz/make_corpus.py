@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the sanitizer's seed corpus, fuzz/corpus/xss-NNN.html: well-known XSS vector shapes
+"""Writes the sanitizer's seed corpus, fuzz/corpus/sanitizer/xss-NNN.html: well-known XSS vector shapes
 (script and event handlers, javascript:/data:/vbscript: URLs with encodings, SVG and MathML,
 CSS expressions, mutation XSS through parser quirks, comments, CDATA, malformed and deeply
 nested markup, injected gambling links) and their combinations of tag × handler × URL form.
@@ -215,7 +215,7 @@ def vectors():
 
 
 def main():
-    corpus = os.path.join(HERE, 'corpus')
+    corpus = os.path.join(HERE, 'corpus', 'sanitizer')
     os.makedirs(corpus, exist_ok=True)
     for name in os.listdir(corpus):
         if name.startswith('xss-'):

@@ -49,12 +49,66 @@ size_t Utf8Length(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+namespace {
+
+// Arrays and objects nested deeper than this are refused before parsing (400 "json.too_deep").
+constexpr int kMaxJsonDepth = 64;
+
+// The deepest nesting of arrays and objects in `body` (strings skipped), or kMaxJsonDepth + 1
+// as soon as it goes deeper: checked before RapidJSON's recursive parser sees the text, so that
+// a body of a million "[" is a 400 and not a stack overflow.
+int JsonDepth(std::string_view body) {
+  int depth = 0, deepest = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (depth > kMaxJsonDepth) return depth;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// True when every key and string of `v` is valid UTF-8: RapidJSON decodes a lone low surrogate
+// escape ("\udc00") into bytes that are not UTF-8, which PostgreSQL would refuse to store.
+bool StringsAreUtf8(const rapidjson::Value& v) {
+  if (v.IsString()) return IsValidUtf8(std::string_view(v.GetString(), v.GetStringLength()));
+  if (v.IsArray()) {
+    for (const auto& item : v.GetArray()) {
+      if (!StringsAreUtf8(item)) return false;
+    }
+  }
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      if (!StringsAreUtf8(m.name) || !StringsAreUtf8(m.value)) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<rapidjson::Document> ParseJsonObject(std::string_view body) {
   if (!IsValidUtf8(body)) {
     return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.invalid_utf8");
   }
+  if (JsonDepth(body) > kMaxJsonDepth) {
+    return Status(StatusCode::kBadRequest, "error.bad_request")
+        .WithField("body", "json.too_deep", std::to_string(kMaxJsonDepth));
+  }
   rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(), body.size());
+  // Full precision: a decimal reads as the nearest double, so what is written back reads the same.
+  doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag>(body.data(), body.size());
   if (doc.HasParseError()) {
     std::string what = std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " (offset " +
                        std::to_string(doc.GetErrorOffset()) + ")";
@@ -62,6 +116,9 @@ Result<rapidjson::Document> ParseJsonObject(std::string_view body) {
   }
   if (!doc.IsObject()) {
     return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.not_object");
+  }
+  if (!StringsAreUtf8(doc)) {
+    return Status(StatusCode::kBadRequest, "error.bad_request").WithField("body", "json.invalid_utf8");
   }
   return doc;
 }

@@ -35,6 +35,7 @@ Catalogue& GetCatalogue() {
         {"json.malformed", "JSON 格式错误：{}", "Malformed JSON: {}"},
         {"json.invalid_utf8", "文本不是有效的 UTF-8", "Text is not valid UTF-8"},
         {"json.not_object", "请求体必须是 JSON 对象", "Request body must be a JSON object"},
+        {"json.too_deep", "JSON 嵌套超过 {} 层", "JSON is nested deeper than {} levels"},
         {"field.required", "必填", "Required"},
         {"field.unknown", "未知字段", "Unknown field"},
         {"field.must_be_string", "必须是字符串", "Must be a string"},

@@ -75,6 +75,15 @@ TEST_P(FoundationApiTest, InvalidUtf8IsRejected) {
   EXPECT_EQ(r.error_fields(), std::vector<std::string>{"body"});
 }
 
+// Found by the JSON body fuzz target: RapidJSON parses recursively, and 300,000 "[" (a body
+// well under the size limit) overflowed the stack of the thread serving it, killing the server.
+TEST_P(FoundationApiTest, DeeplyNestedJsonIs400AndTheServerStaysUp) {
+  auto r = Client()->Post("/api/v1/session", "{\"login\":" + std::string(300'000, '['));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.error_fields(), std::vector<std::string>{"body"});
+  EXPECT_EQ(Client()->Get("/api/v1/health").status, 200);
+}
+
 TEST_P(FoundationApiTest, OversizedBodyIs413) {
   std::string big = "{\"login\":\"" + std::string((1 << 20) + 10, 'a') + "\",\"password\":\"x\"}";
   auto r = Client()->Post("/api/v1/session", big);

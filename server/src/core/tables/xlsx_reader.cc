@@ -1,11 +1,12 @@
 #include <expat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <functional>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -14,12 +15,18 @@
 namespace tianshan::tables {
 namespace {
 
+// The largest entry read, uncompressed: the size a zip declares is allocated before reading,
+// so a small upload could otherwise ask for gigabytes (a zip bomb, or a header that lies).
+// Sheets of the largest imports (32 MB uploads) uncompress to well under this.
+constexpr zip_uint64_t kMaxEntryBytes = 256u << 20;
+
 Result<std::string> ReadEntry(zip_t* zip, const char* name, bool required) {
   zip_stat_t st;
   if (zip_stat(zip, name, 0, &st) != 0) {
     if (required) return Status::BadRequest("import.bad_xlsx");
     return std::string();
   }
+  if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxEntryBytes) return Status::BadRequest("import.xlsx_too_large");
   zip_file_t* f = zip_fopen(zip, name, 0);
   if (f == nullptr) return Status::BadRequest("import.bad_xlsx");
   std::string out(st.size, '\0');
@@ -61,16 +68,33 @@ bool Is(const char* name, const char* local) {
   return std::strcmp(colon ? colon + 1 : name, local) == 0;
 }
 
-// Column index from a cell reference like "AB12" (0-based).
+// Excel's limits: 1,048,576 rows and 16,384 columns (XFD). A reference beyond them, or a
+// number too long for an int, is no cell of ours (-1) rather than an overflow.
+constexpr int kMaxRows = 1'048'576;
+constexpr int kMaxColumns = 16'384;
+constexpr int kMaxColumnLetters = 3;
+
+// Column index from a cell reference like "AB12" (0-based), -1 when it has no or too many letters.
 int ColumnOf(const char* ref) {
-  int col = 0;
-  for (; *ref && std::isalpha(static_cast<unsigned char>(*ref)); ++ref) col = col * 26 + (std::toupper(*ref) - 'A' + 1);
+  int col = 0, letters = 0;
+  for (; *ref && std::isalpha(static_cast<unsigned char>(*ref)); ++ref) {
+    if (++letters > kMaxColumnLetters) return -1;
+    col = col * 26 + (std::toupper(*ref) - 'A' + 1);
+  }
   return col - 1;
+}
+
+// A 1-based row number ("12") as a 0-based index, -1 when it is not within 1..kMaxRows.
+int RowIndex(const char* number) {
+  int v = 0;
+  auto [end, ec] = std::from_chars(number, number + std::strlen(number), v);
+  if (ec != std::errc() || v < 1 || v > kMaxRows) return -1;
+  return v - 1;
 }
 
 int RowOf(const char* ref) {
   while (*ref && std::isalpha(static_cast<unsigned char>(*ref))) ++ref;
-  return std::atoi(ref) - 1;
+  return RowIndex(ref);
 }
 
 bool IsDateFormat(int id, const std::string& code) {
@@ -79,10 +103,14 @@ bool IsDateFormat(int id, const std::string& code) {
   // A custom format is a date when it has date letters outside quotes and brackets.
   bool in_quote = false, in_bracket = false;
   for (char c : code) {
-    if (c == '"') in_quote = !in_quote;
-    else if (c == '[') in_bracket = true;
-    else if (c == ']') in_bracket = false;
-    else if (!in_quote && !in_bracket && std::strchr("dmyDMY", c)) return true;
+    if (c == '"')
+      in_quote = !in_quote;
+    else if (c == '[')
+      in_bracket = true;
+    else if (c == ']')
+      in_bracket = false;
+    else if (!in_quote && !in_bracket && std::strchr("dmyDMY", c))
+      return true;
   }
   return false;
 }
@@ -99,7 +127,7 @@ std::string FormatNumber(double v) {
 }  // namespace
 
 std::optional<std::string> ExcelSerialToDate(double serial) {
-  if (serial < 1 || serial > 2958465) return std::nullopt;
+  if (!(serial >= 1 && serial <= 2958465)) return std::nullopt;  // NaN too (a cell may say "nan")
   // Serial 1 is 1900-01-01; Excel counts a non-existent 1900-02-29, so from 61 on subtract one.
   long days = static_cast<long>(std::floor(serial));
   if (days >= 61) --days;
@@ -195,13 +223,13 @@ Result<Table> ReadXlsx(const std::string& bytes) {
                       row = RowOf(r);
                       col = ColumnOf(r);
                     } else {
-                      ++col;
+                      col = std::min(col + 1, kMaxColumns);
                     }
                     value.clear();
                     inline_text.clear();
                   } else if (Is(n, "row")) {
                     const char* r = Attr(a, "r");
-                    row = r ? std::atoi(r) - 1 : row + 1;
+                    row = r ? RowIndex(r) : std::min(row + 1, kMaxRows);
                     col = -1;
                   } else if (Is(n, "v")) {
                     in_v = true;

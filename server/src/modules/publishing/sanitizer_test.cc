@@ -1,5 +1,5 @@
 // The publishing boundary without a server: the sanitizer (allow-list, URLs, images, limits),
-// the check that its output is inert, the XSS corpus (fuzz/corpus/, every vector inert), the
+// the check that its output is inert, the XSS corpus (fuzz/corpus/sanitizer/, every vector inert), the
 // link policy (deny-list and its disguises) and reading the seed page's text.
 #include <gtest/gtest.h>
 
@@ -90,7 +90,7 @@ TEST(PublishingSanitizerTest, TheInertCheckCatchesWhatTheAllowListForbids) {
 }
 
 TEST(PublishingSanitizerTest, EveryXssVectorOfTheCorpusComesOutInert) {
-  const std::filesystem::path dir = std::filesystem::path(TIANSHAN_SOURCE_DIR) / "fuzz" / "corpus";
+  const std::filesystem::path dir = std::filesystem::path(TIANSHAN_SOURCE_DIR) / "fuzz" / "corpus" / "sanitizer";
   int vectors = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     if (entry.path().filename().string().rfind("xss-", 0) != 0) continue;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the C++ tests with a sanitizer, in a build folder of its own, and runs them on SQLite
+# and a private PostgreSQL (scripts/with-postgres.sh), as `make test-server` does.
+#   scripts/run-sanitized-tests.sh asan   # make test-asan: AddressSanitizer + UBSan, every test
+#   scripts/run-sanitized-tests.sh tsan   # make test-tsan: ThreadSanitizer, the concurrency tests
+# Cheaper than the plain build: -O1 without debug information, only the server and the test
+# binary (no benchmarks or fuzz targets). A finding fails the test that made it: UBSan does
+# not recover, ASan and TSan stop at the first report (suppressions in scripts/sanitizers/ are
+# for third-party code only, each with its reason).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:?asan or tsan}
+JOBS=${JOBS:-2}
+here=$PWD/scripts/sanitizers
+case "$kind" in
+  asan)
+    build=${BUILD:-build-asan}
+    sanitize=address,undefined
+    # Every test, as in `make test-server`.
+    select=()
+    files=(-DTIANSHAN_TEST_FILES=)
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:strict_string_checks=1:check_initialization_order=1"
+    export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    ;;
+  tsan)
+    build=${BUILD:-build-tsan}
+    sanitize=thread
+    # The concurrency tests: every race test, the session cache, the password hashing pool, the
+    # job runner (ctest -N | grep -i race finds the race tests).
+    select=(-R "${TSAN_TESTS:-Race|Concurrent|SessionCache|PasswordHasher|JobRunner}")
+    # Only their files are built into the test binary.
+    files=(-DTIANSHAN_TEST_FILES="(_race|counters_random|job_runner|password_hasher|session_cache|storage/database)_test\\.cc$")
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tsan.supp"
+    ;;
+  *) echo "usage: $0 asan|tsan" >&2; exit 2 ;;
+esac
+
+start=$(date +%s)
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1" -DTIANSHAN_WERROR=ON \
+  -DTIANSHAN_SANITIZE="$sanitize" "${files[@]}" >/dev/null
+cmake --build "$build" -j"$JOBS" --target tianshan tianshan_tests
+built=$(date +%s)
+echo "$kind: built in $((built - start)) s"
+status=0
+TIANSHAN_REQUIRE_POSTGRES=1 scripts/with-postgres.sh ctest --test-dir "$build" -j"$JOBS" --output-on-failure \
+  --timeout 1800 "${select[@]}" || status=$?
+echo "$kind: tests ran in $(( $(date +%s) - built )) s (build and tests $(( $(date +%s) - start )) s)"
+exit "$status"
