@@ -7,6 +7,7 @@
 #include "modules/people/permissions.h"
 #include "modules/people/reminders.h"
 #include "modules/people/verify_counters.h"
+#include "modules/people/work_items.h"
 #include "storage/sql_text.h"
 
 namespace tianshan {
@@ -41,6 +42,7 @@ ModuleDefinition PeopleModule() {
       {"people.transfer_overdue", "组织关系转接超期提醒", "Overdue transfers"},
       {"people.correction_overdue", "信息更正待审核提醒", "Corrections waiting for approval"},
   };
+  m.work_items = people::WorkItems();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return people::LoadDemoPeople(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return people::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

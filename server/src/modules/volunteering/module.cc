@@ -6,6 +6,7 @@
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/reminders.h"
 #include "modules/volunteering/verify_counters.h"
+#include "modules/volunteering/work_items.h"
 #include "storage/sql_text.h"
 
 namespace tianshan {
@@ -38,6 +39,7 @@ ModuleDefinition VolunteeringModule() {
       {"volunteering.hours_overdue", "志愿时长待确认提醒", "Hours waiting for confirmation"},
       {"volunteering.promoted", "候补转正通知", "Moved up from the waitlist"},
   };
+  m.work_items = volunteering::WorkItems();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return volunteering::LoadDemoVolunteering(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return volunteering::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.
