@@ -42,7 +42,6 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     for (const auto& j : m.jobs) app->context_->jobs.emplace(j.kind, j);
     for (const auto& k : m.notification_kinds) app->context_->notification_kinds.push_back(k);
     for (const auto& c : m.counters) app->context_->counters.push_back(c);
-    for (const auto& w : m.work_items) app->context_->work_items.push_back(w);
   }
   for (const auto& m : app->modules_) {
     if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);

@@ -28,7 +28,6 @@
 #include "kit/permission.h"
 #include "kit/settings.h"
 #include "kit/sheet.h"
-#include "kit/work_item.h"
 #include "storage/database.h"
 #include "storage/migrate.h"
 
@@ -63,8 +62,6 @@ struct AppContext {
   // Every module's counter definitions (kit/counter_definition.h).
   std::vector<CounterDefinition> counters;
   std::vector<NotificationKind> notification_kinds;
-  // Every module's to-dos for the workbench (kit/work_item.h), in module order.
-  std::vector<WorkItemDefinition> work_items;
 };
 
 // Shared state while `tianshan demo` loads the demo network, so that later modules can refer
@@ -104,8 +101,6 @@ struct ModuleDefinition {
   std::vector<JobDefinition> jobs;
   // The kinds of notification this module sends.
   std::vector<NotificationKind> notification_kinds;
-  // The caller's to-dos this module counts for the workbench (kit/work_item.h).
-  std::vector<WorkItemDefinition> work_items;
   // Loads this module's demo data into an empty database.
   std::function<Status(AppContext&, DemoContext&)> load_demo;
   // Rewrites this module's stored materialized paths after a subtree move (see AppContext).

@@ -3,6 +3,27 @@
 #include "storage/sql_text.h"
 
 namespace tianshan {
+namespace {
+
+constexpr std::string_view kWorkItemsService = "kit.work_items";
+using WorkItemList = std::vector<WorkItemDefinition>;
+
+}  // namespace
+
+void AddWorkItems(AppContext& ctx, std::vector<WorkItemDefinition> items) {
+  auto it = ctx.services.find(kWorkItemsService);
+  if (it == ctx.services.end()) {
+    it = ctx.services.emplace(std::string(kWorkItemsService), std::make_shared<WorkItemList>()).first;
+  }
+  auto* list = static_cast<WorkItemList*>(it->second.get());
+  for (auto& item : items) list->push_back(std::move(item));
+}
+
+const std::vector<WorkItemDefinition>& WorkItems(const AppContext& ctx) {
+  static const WorkItemList kNone;
+  const auto* list = FindService<WorkItemList>(ctx, kWorkItemsService);
+  return list ? *list : kNone;
+}
 
 std::vector<std::string> GrantPaths(const auth::Actor& actor, std::initializer_list<auth::Role> roles) {
   std::vector<std::string> paths;

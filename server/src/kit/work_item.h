@@ -1,8 +1,10 @@
 #pragma once
 // A to-do a module counts for one caller: the workbench (GET /api/v1/my/work) lists every
 // module's work items, each with its count and link, the way the overdue view lists every
-// counter of the "overdue" group. Declared in the module's manifest (ModuleDefinition::
-// work_items), so a new module adds its to-dos without touching the workbench.
+// counter of the "overdue" group. A module adds its items from its manifest's provide_services
+// (AddWorkItems), so a new module adds its to-dos without touching the workbench.
+// (A registry on the AppContext rather than a ModuleDefinition field: kit/module.h is included
+// by nearly every file, and changing it rebuilds the whole tree on the shared 2-core machine.)
 //
 // `count` runs inside the workbench's read transaction and must count only what the caller may
 // act on (their grants' subtrees, the teams they lead, their own person). It answers nullopt
@@ -18,6 +20,7 @@
 
 #include "auth/actor.h"
 #include "core/result.h"
+#include "kit/module.h"
 #include "storage/database.h"
 
 namespace tianshan {
@@ -33,6 +36,13 @@ struct WorkItemDefinition {
   std::string area;
   std::function<Result<std::optional<int64_t>>(storage::Transaction&, const auth::Actor&, int64_t now_millis)> count;
 };
+
+// Adds `items` to the workbench's registry (an AppContext service); call it from the module
+// manifest's provide_services, which runs before any route exists.
+void AddWorkItems(AppContext& ctx, std::vector<WorkItemDefinition> items);
+// Every module's work items, in the order they were added (empty when no module added any).
+// Stable once the routes are registered.
+const std::vector<WorkItemDefinition>& WorkItems(const AppContext& ctx);
 
 // The paths of the actor's grants with one of `roles` (a platform grant is "/").
 std::vector<std::string> GrantPaths(const auth::Actor& actor, std::initializer_list<auth::Role> roles);

@@ -18,7 +18,7 @@ Result<MyWork> GetMyWork(const AppContext& ctx, const auth::Actor& actor, std::o
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<MyWork> {
     MyWork work;
     const int64_t now = ctx.clock.NowMillis();
-    for (const auto& def : ctx.work_items) {
+    for (const auto& def : WorkItems(ctx)) {
       TS_ASSIGN_OR_RETURN(std::optional<int64_t> count, def.count(tx, actor, now));
       if (count) work.items.emplace_back(&def, *count);
     }

@@ -1,7 +1,7 @@
 #pragma once
 // Use case: the caller's workbench (GET /api/v1/my/work).
 //
-// - items: every module's to-dos for the caller (AppContext::work_items, kit/work_item.h), each
+// - items: every module's to-dos for the caller (WorkItems(ctx), kit/work_item.h), each
 //   with its count; an item that is not the caller's kind of work is left out, and the menu
 //   areas of the items that remain say which leader pages the side menu lists;
 // - for the caller's organization (the one asked for, or the first organization of their
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kit/module.h"
+#include "kit/work_item.h"
 #include "modules/organizations/counter_store.h"
 #include "modules/organizations/get_organization_stats.h"
 #include "modules/organizations/use_case_support.h"

@@ -17,6 +17,7 @@ ModuleDefinition PeopleModule() {
   m.name = "people";
   m.migrations = storage::EmbeddedMigrations("people", "modules/people/migrations/");
   m.messages = people::Messages();
+  m.provide_services = [](AppContext& ctx) { AddWorkItems(ctx, people::WorkItems()); };
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     people::RegisterPersonRoutes(router, ctx);
     people::RegisterTransferRoutes(router, ctx);
@@ -42,7 +43,6 @@ ModuleDefinition PeopleModule() {
       {"people.transfer_overdue", "组织关系转接超期提醒", "Overdue transfers"},
       {"people.correction_overdue", "信息更正待审核提醒", "Corrections waiting for approval"},
   };
-  m.work_items = people::WorkItems();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return people::LoadDemoPeople(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return people::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.

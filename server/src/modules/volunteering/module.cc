@@ -16,6 +16,7 @@ ModuleDefinition VolunteeringModule() {
   m.name = "volunteering";
   m.migrations = storage::EmbeddedMigrations("volunteering", "modules/volunteering/migrations/");
   m.messages = volunteering::Messages();
+  m.provide_services = [](AppContext& ctx) { AddWorkItems(ctx, volunteering::WorkItems()); };
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     volunteering::RegisterTeamRoutes(router, ctx);
     volunteering::RegisterProjectRoutes(router, ctx);
@@ -39,7 +40,6 @@ ModuleDefinition VolunteeringModule() {
       {"volunteering.hours_overdue", "志愿时长待确认提醒", "Hours waiting for confirmation"},
       {"volunteering.promoted", "候补转正通知", "Moved up from the waitlist"},
   };
-  m.work_items = volunteering::WorkItems();
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return volunteering::LoadDemoVolunteering(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return volunteering::VerifyCounters(ctx); };
   // Rows keep their organization's materialized path; rewrite them when a subtree moves.
