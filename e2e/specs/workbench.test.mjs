@@ -35,8 +35,9 @@ describe('the workbench (工作台)', () => {
       assert.equal(await workCount(page, 'people.corrections'), before + 1);
       await page.getByTestId('work-people.corrections').getByRole('link').click();
       await toHavePath(page, /\/corrections$/);
-      const row = page.getByTestId('correction-row').filter({ hasText: '更正后姓名' });
-      await row.getByTestId('correction-approve').click();
+      await toContainText(page.getByTestId('corrections-table'), '更正后姓名');
+      assert.equal(await page.getByTestId('correction-approve').count(), 1, 'the one correction waiting');
+      await page.getByTestId('correction-approve').click();
       await page.locator('.el-message-box').getByRole('button', { name: '通过' }).click();
       await toContainText(page.locator('.el-message--success'), '已通过更正');
       await toBeHidden(page.getByTestId('correction-row').filter({ hasText: '更正后姓名' }));

@@ -10,14 +10,20 @@ import SideNav from './SideNav.vue';
 
 const page = { template: '<div />' };
 
+function signIn() {
+  const session = useSessionStore();
+  session.account = { id: 1, login: 'admin', display_name: '管理员' };
+  // The role would once have listed every entry; only the server's `can` counts now.
+  session.grants = [{ organization_id: 7, organization_name: '风云社区团支部', organization_path: '/1/7/', role: 'committee_admin' }];
+}
+
 describe('SideNav', () => {
   let pinia: Pinia;
   beforeEach(() => {
     pinia = createPinia();
     setActivePinia(pinia);
     setLocale('zh-CN');
-    // The role would once have listed every entry; only the server's `can` counts now.
-    useSessionStore().grants = [{ organization_id: 7, organization_name: '风云社区团支部', organization_path: '/1/7/', role: 'committee_admin' }];
+    signIn();
   });
   afterEach(() => vi.unstubAllGlobals());
 
@@ -55,7 +61,7 @@ describe('SideNav', () => {
   it('lists a leader’s pages only when the workbench counts leader work for the caller', async () => {
     expect(await labels({}, ['volunteering.volunteer'])).toEqual(['工作台']);
     setActivePinia((pinia = createPinia()));
-    useSessionStore().grants = [{ organization_id: 7, organization_name: '风云社区团支部', organization_path: '/1/7/', role: 'committee_admin' }];
+    signIn();
     expect(await labels({}, ['volunteering.lead'])).toEqual(['工作台', '时长审核']);
   });
 

@@ -24,7 +24,8 @@ class WorkItemsApiTest : public PeopleApiTestBase {
   }
   // The count of `key` on `login`'s workbench; -1 when the item is not theirs at all.
   int64_t CountOf(const std::string& login, const std::string& key) {
-    for (const auto& item : Work(login)["items"]) {
+    const nlohmann::json work = Work(login);  // kept alive for the loop
+    for (const auto& item : work["items"]) {
       if (item["key"] == key) return item["count"].get<int64_t>();
     }
     return -1;
@@ -48,7 +49,8 @@ TEST_P(WorkItemsApiTest, ATransferIsTheToDoOfTheSideItWaitsFor) {
   EXPECT_EQ(CountOf("sec-e", "people.transfers_in"), 0);
   EXPECT_EQ(CountOf("admin-d", "people.transfers_in"), 0);
   nlohmann::json link;
-  for (const auto& item : Work("sec-a")["items"]) {
+  const nlohmann::json sec_work = Work("sec-a");
+  for (const auto& item : sec_work["items"]) {
     if (item["key"] == "people.transfers_out") link = item["link"];
   }
   EXPECT_EQ(link, "/app/organizations/" + std::to_string(Org("A")) + "/transfers?direction=outgoing");
