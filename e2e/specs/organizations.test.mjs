@@ -124,7 +124,7 @@ describe('organization screens', () => {
       await toBeVisible(page.getByTestId('archive-organization'));
       await toBeHidden(page.getByTestId('restore-organization'));
 
-      await page.getByTestId('organization-breadcrumb').getByRole('link', { name: '天山街道团工委' }).click();
+      await page.getByTestId('organization-breadcrumb').locator('a', { hasText: /^天山街道团工委$/ }).click();
       await toContainText(page.getByTestId('organization-name'), '天山街道团工委');
       assert.equal(await statValue(page, 'organizations'), before + 1, 'the restored branch counts again');
     }),
