@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { DEMO_PASSWORD, fillLogin, login, logout } from '../support/flows.mjs';
-import { openOrganization } from '../support/organizations.mjs';
+import { requestNameCorrection } from '../support/people.mjs';
 
 const NEW_PASSWORD = 'fengyun-2026';
 
@@ -58,16 +58,7 @@ describe('account security', () => {
   test('a branch secretary requests a correction from the person page; the city admin finds it in the audit log', { timeout: TEST_TIMEOUT * 2 }, (t) =>
     suite.withPage(t, async (page) => {
       await login(page, 'branch-secretary');
-      await openOrganization(page, '风云社区团支部');
-      await page.getByTestId('open-people').click();
-      await toBeVisible(page.getByTestId('people-table'));
-      await page.getByTestId('person-link').first().click();
-      await toBeVisible(page.getByTestId('person-page'));
-      await page.getByTestId('request-correction').click();
-      await page.locator('input[data-testid="correction-name"]').fill('更正测试');
-      await page.locator('textarea[data-testid="correction-reason"]').fill('户口本上的姓名');
-      await page.getByTestId('correction-submit').click();
-      await toContainText(page.locator('.el-message--success'), '更正申请已提交');
+      await requestNameCorrection(page, '风云社区团支部', '更正测试', '户口本上的姓名');
       await logout(page);
 
       await login(page, 'karamay-admin');

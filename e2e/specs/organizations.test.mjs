@@ -91,7 +91,7 @@ describe('organization screens', () => {
     }),
   );
 
-  test('karamay-admin creates, edits and archives a sub-organization', { timeout: TEST_TIMEOUT }, (t) =>
+  test('karamay-admin creates, edits, archives and restores a sub-organization; the breadcrumb leads back up', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(t, async (page) => {
       await login(page, 'karamay-admin');
       await openOrganization(page, '天山街道团工委');
@@ -116,9 +116,17 @@ describe('organization screens', () => {
       await page.getByTestId('archive-organization').click();
       await page.locator('.el-message-box').getByRole('button', { name: '撤销（归档）' }).click();
       await toBeVisible(page.getByTestId('organization-archived'));
+      await toBeHidden(page.getByTestId('archive-organization'));
 
-      await openOrganization(page, '天山街道团工委');
-      assert.equal(await statValue(page, 'organizations'), before);
+      await page.getByTestId('restore-organization').click();
+      await toContainText(page.locator('.el-message--success'), '组织已恢复');
+      await toBeHidden(page.getByTestId('organization-archived'));
+      await toBeVisible(page.getByTestId('archive-organization'));
+      await toBeHidden(page.getByTestId('restore-organization'));
+
+      await page.getByTestId('organization-breadcrumb').locator('a', { hasText: /^天山街道团工委$/ }).click();
+      await toContainText(page.getByTestId('organization-name'), '天山街道团工委');
+      assert.equal(await statValue(page, 'organizations'), before + 1, 'the restored branch counts again');
     }),
   );
 

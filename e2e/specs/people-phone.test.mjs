@@ -72,7 +72,7 @@ describe('organization and people screens on a phone (390×844)', () => {
         await page.getByTestId('open-import').click();
         await toHavePath(page, /\/import$/);
         const csv = ['姓名,性别,出生日期,身份证号码,类别', `手机导入,男,2004-02-02,${identityNumber('2004-02-02', 31)},青年`, '手机导入乙,未知,2004-02-03,,青年'].join('\n');
-        await page.getByTestId('import-file').setInputFiles({ name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await page.getByTestId('import-file').locator('input[type=file]').setInputFiles({ name: 'p.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
         await page.getByTestId('import-upload').click();
         await toContainText(page.getByTestId('import-error'), '', { timeout: 20_000 });
         await toContainText(page.getByTestId('import-error').first(), '第 3 行');

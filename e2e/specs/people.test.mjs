@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { login, logout } from '../support/flows.mjs';
@@ -248,7 +249,7 @@ describe('people screens', () => {
         `导入丙,女,2004-01-04,${badIdentityNumber(identityNumber('2004-01-04', 23))},青年`,
         `导入丁,女,2004-01-05,,青年`,
       ].join('\n');
-      await page.getByTestId('import-file').setInputFiles({
+      await page.getByTestId('import-file').locator('input[type=file]').setInputFiles({
         name: 'people.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from(csv, 'utf8'),
@@ -261,8 +262,23 @@ describe('people screens', () => {
       assert.ok(rows.some((r) => r.startsWith('3')), `line 3 named: ${rows}`);
       assert.ok(rows.some((r) => r.startsWith('4')), `line 4 named: ${rows}`);
       assert.equal(await page.getByTestId('import-all').count(), 0);
+      // The bad rows come back as a spreadsheet with an error column, ready to fix and upload.
+      const [bad] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-errors').click()]);
+      assert.match(bad.suggestedFilename(), /\.xlsx$/);
+      const bytes = await readFile(await bad.path());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'an .xlsx (zip) file');
       await page.getByTestId('import-valid-only').click();
       await toContainText(page.getByTestId('import-status'), '导入完成', { timeout: 20_000 });
+
+      // A file with the header only says so.
+      await page.getByTestId('import-reset').click();
+      await page.getByTestId('import-file').locator('input[type=file]').setInputFiles({
+        name: 'header-only.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('姓名,性别,出生日期,身份证号码,类别\n', 'utf8'),
+      });
+      await page.getByTestId('import-upload').click();
+      await toContainText(page.getByTestId('import-job'), '文件中没有数据行', { timeout: 20_000 });
 
       await openOrganization(page, FENGYUN);
       assert.equal(await statValue(page, 'youth'), youthBefore + 2);

@@ -35,6 +35,8 @@ export const updateOrganization = (id: number, input: OrganizationInput) =>
   patch<Answer<'/api/v1/organizations/{id}', 'patch'>>(`/organizations/${id}`, input);
 export const archiveOrganization = (id: number) =>
   post<Answer<'/api/v1/organizations/{id}/archive', 'post'>>(`/organizations/${id}/archive`);
+export const restoreOrganization = (id: number) =>
+  post<Answer<'/api/v1/organizations/{id}/restore', 'post'>>(`/organizations/${id}/restore`);
 export const moveOrganization = (id: number, newParentId: number | null) =>
   post<Answer<'/api/v1/organizations/{id}/move', 'post'>>(`/organizations/${id}/move`, { new_parent_id: newParentId });
 

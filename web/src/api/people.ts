@@ -64,6 +64,17 @@ export const cancelTransfer = (id: number) => post<Answer<'/api/v1/transfers/{id
 export const listTransfers = (organizationId: number, query: TransfersQuery) =>
   get<Answer<'/api/v1/organizations/{id}/transfers', 'get'>>(`/organizations/${organizationId}/transfers`, { query });
 
+/** A correction as listed: identity numbers masked unless the reader sees them in full; `can` approve/reject. */
+export type Correction = Schema<'PeopleCorrection'>;
+export type CorrectionStatus = Correction['status'];
+export const CORRECTION_STATUSES: CorrectionStatus[] = ['pending', 'approved', 'rejected'];
+export const listCorrections = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/corrections'>) =>
+  get<Answer<'/api/v1/organizations/{id}/corrections', 'get'>>(`/organizations/${organizationId}/corrections`, { query });
+export const approveCorrection = (id: number) =>
+  post<Answer<'/api/v1/corrections/{id}/approve', 'post'>>(`/corrections/${id}/approve`);
+export const rejectCorrection = (id: number, reason: string) =>
+  post<Answer<'/api/v1/corrections/{id}/reject', 'post'>>(`/corrections/${id}/reject`, { reason });
+
 /** A correction of name and/or identity number, with its reason (an admin above approves). */
 export type CorrectionRequest = Body<'/api/v1/people/{id}/corrections', 'post'>;
 export const requestCorrection = (personId: number, input: CorrectionRequest) =>

@@ -2326,6 +2326,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organizations/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore an archived organization (organizations.restore; 409 while its parent is archived; restoring an active one changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/move": {
         parameters: {
             query?: never;
@@ -2744,21 +2788,81 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                label: string;
-                                self: number;
-                                subtree: number;
-                                link: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["OverdueList"];
                     };
                 };
                 400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's workbench: every module's to-dos for the caller with counts and links (items that are not the caller's kind of work are left out; `areas` name the menu areas they open), and the key figures and overdue counters of the caller's organization (the one asked for, or the first of the caller's grants) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The organization whose figures are shown (default: the first organization of the caller's grants); 404 when the caller cannot read it */
+                    organization_id?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                label: string;
+                                count: number;
+                                /** @description The menu area this work belongs to (volunteering.lead, people.transfers, …) */
+                                area: string;
+                                /** @description Where the items are listed in the web app; null when it names an organization and the caller has none */
+                                link: string | null;
+                            }[];
+                            /** @description The menu areas of the listed items: the side menu lists an entry that declares an area only when it is here */
+                            areas: string[];
+                            organization: null | {
+                                id: number;
+                                name: string;
+                            };
+                            figures: null | {
+                                organizations: number;
+                                members: number;
+                                youth: number;
+                                cadres: number;
+                                coverage_units: number;
+                                coverage_covered: number;
+                            };
+                            /** @description Empty items when the caller's role does not read the overdue view (committee_admin, branch_secretary, cadre covering it) */
+                            overdue: null | components["schemas"]["OverdueList"];
+                        };
+                    };
+                };
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
             };
         };
         put?: never;
@@ -6166,6 +6270,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows of a validated import that have errors (.xlsx): the template's columns with the cells as uploaded and a last column 错误说明, ready to fix and upload again */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The bad rows */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9793,6 +9938,15 @@ export interface components {
                 name: string;
             }[];
         };
+        OverdueList: {
+            items: {
+                key: string;
+                label: string;
+                self: number;
+                subtree: number;
+                link: string;
+            }[];
+        };
         PeoplePersonFields: {
             name: string;
             /** @enum {unknown} */
@@ -9939,6 +10093,11 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             decided_at: string | null;
+            /** @description What the reader may do with it now: pending, decided by a committee_admin strictly above the person's organization, never by the one who asked */
+            can: {
+                approve: boolean;
+                reject: boolean;
+            };
         };
         PublishingColumn: {
             id: number;

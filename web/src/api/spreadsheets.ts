@@ -18,6 +18,9 @@ export const getImport = (id: string) => get<Answer<'/api/v1/imports/{id}', 'get
 export const commitImport = (id: string, mode: CommitMode) =>
   post<Answer<'/api/v1/imports/{id}/commit', 'post'>>(`/imports/${encodeURIComponent(id)}/commit`, { mode });
 
+/** The bad rows of a validated import as .xlsx, with an error column, to fix and upload again. */
+export const downloadImportErrors = (id: string) =>
+  download(`/imports/${encodeURIComponent(id)}/errors`, undefined, 'import-errors.xlsx');
 export const downloadTemplate = (kind: ImportKind) =>
   download(`/imports/templates/${kind}`, undefined, `${kind}-template.xlsx`);
 export const exportPeople = (organizationId: number, query: PeopleExportQuery = {}) =>

@@ -21,5 +21,11 @@ declare module 'vue-router' {
      * lists it only when the session has a person (an admin account without one gets 403 there).
      */
     needsPerson?: boolean;
+    /**
+     * A page of one kind of work ("volunteering.lead": a team leader's or manager's pages): the
+     * side navigation lists it only when the caller's workbench (GET /my/work) names this area,
+     * i.e. when the server counts such work for the caller.
+     */
+    area?: string;
   }
 }

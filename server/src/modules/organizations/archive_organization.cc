@@ -1,8 +1,7 @@
 #include "modules/organizations/archive_organization.h"
 
-#include "modules/organizations/counter_store.h"
 #include "modules/organizations/coverage_repository.h"
-#include "modules/organizations/organization_json.h"
+#include "modules/organizations/organization_status.h"
 #include "modules/organizations/permissions.h"
 #include "modules/organizations/public/counters.h"
 
@@ -23,16 +22,7 @@ Result<Organization> ArchiveOrganization(const AppContext& ctx, const Caller& ca
     }
     TS_ASSIGN_OR_RETURN(bool covers, CoversAnyUnit(tx, id));
     if (covers) return Status::Conflict("organization.covers_units");
-    Organization after = before;
-    after.status = std::string(kArchived);
-    after.updated_at = ctx.clock.NowMillis();
-    TS_RETURN_IF_ERROR(SetOrganizationStatus(tx, id, kArchived, after.updated_at));
-    TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, counter::kOrganizations, -1));
-    TS_RETURN_IF_ERROR(ApplyCounterDelta(tx, after.path, KindCounterKey(after.fields.kind), -1));
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
-                                        {"organization.archive", "organization", id, after.path,
-                                         OrganizationAuditJson(before), OrganizationAuditJson(after)}));
-    return after;
+    return ChangeOrganizationStatus(tx, ctx, caller, before, kArchived, "organization.archive");
   });
 }
 

@@ -18,14 +18,18 @@ Result<std::vector<OverdueCount>> GetOverdueCounts(const AppContext& ctx, const 
     TS_ASSIGN_OR_RETURN(Organization org, LoadReadable(tx, actor, id, RowLock::kNone));
     if (!CanReadCoverage(actor, org.path)) return Status::Forbidden();
     TS_ASSIGN_OR_RETURN(CounterMap counters, ReadCounters(tx, org.id));
-    std::vector<OverdueCount> out;
-    for (const auto& def : ctx.counters) {
-      if (def.group != "overdue") continue;
-      auto it = counters.find(def.key);
-      out.push_back({&def, it == counters.end() ? 0 : it->second.self, it == counters.end() ? 0 : it->second.subtree});
-    }
-    return out;
+    return OverdueOf(ctx, counters);
   });
+}
+
+std::vector<OverdueCount> OverdueOf(const AppContext& ctx, const CounterMap& counters) {
+  std::vector<OverdueCount> out;
+  for (const auto& def : ctx.counters) {
+    if (def.group != "overdue") continue;
+    auto it = counters.find(def.key);
+    out.push_back({&def, it == counters.end() ? 0 : it->second.self, it == counters.end() ? 0 : it->second.subtree});
+  }
+  return out;
 }
 
 Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,

@@ -27,5 +27,7 @@ struct OverdueCount {
   int64_t subtree = 0;
 };
 Result<std::vector<OverdueCount>> GetOverdueCounts(const AppContext& ctx, const auth::Actor& actor, int64_t id);
+// The overdue counters among an organization's `counters` (no permission check).
+std::vector<OverdueCount> OverdueOf(const AppContext& ctx, const CounterMap& counters);
 
 }  // namespace tianshan::organizations

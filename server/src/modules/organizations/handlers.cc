@@ -2,11 +2,17 @@
 
 #include "modules/organizations/archive_organization.h"
 #include "modules/organizations/get_organization.h"
+#include "modules/organizations/get_my_work.h"
 #include "modules/organizations/get_organization_stats.h"
 #include "modules/organizations/move_organization.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
 #include "modules/organizations/requests.h"
+#include "modules/organizations/restore_organization.h"
+
+#include <set>
+
+#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -24,7 +30,7 @@ HttpResponse One(const AppContext& ctx, const auth::Actor& actor, const Organiza
   JsonOut out;
   WriteOrganization(out, org, CanSeeContactPhone(actor, org.path), /*close=*/false);
   if (org.active()) {
-    WriteCanFor(out, ctx.permissions, "organization", actor, org.path);
+    WriteCanFor(out, ctx.permissions, "organization", actor, org.path, {"organizations.restore"});
   } else {
     WriteCanFor(out, ctx.permissions, "organization", actor, org.path,
                 {"organizations.create_child", "organizations.archive", "organizations.move",
@@ -39,6 +45,72 @@ HttpResponse One(const AppContext& ctx, const auth::Actor& actor, const Organiza
   }
   out.EndObject();
   return http::Json(out, status);
+}
+
+// "/app/organizations/{id}/people" for organization 7 → "/app/organizations/7/people".
+std::string LinkFor(std::string link, int64_t id) {
+  if (auto at = link.find("{id}"); at != std::string::npos) link.replace(at, 4, std::to_string(id));
+  return link;
+}
+
+// "items": the overdue counters of an organization (its overdue view; the workbench's "overdue").
+void WriteOverdue(JsonOut& out, const std::vector<OverdueCount>& counts, Lang lang, int64_t id) {
+  out.Key("items").StartArray();
+  for (const auto& c : counts) {
+    out.StartObject()
+        .Field("key", c.definition->key)
+        .Field("label", lang == Lang::kEn ? c.definition->label_en : c.definition->label_zh)
+        .Field("self", c.self)
+        .Field("subtree", c.subtree)
+        .Field("link", LinkFor(c.definition->link, id))
+        .EndObject();
+  }
+  out.EndArray();
+}
+
+HttpResponse MyWorkJson(const MyWork& work, Lang lang) {
+  const int64_t id = work.organization ? work.organization->id : 0;
+  JsonOut out;
+  out.StartObject().Key("items").StartArray();
+  std::set<std::string> areas;
+  for (const auto& [def, count] : work.items) {
+    areas.insert(def->area);
+    // Without an organization a link naming one leads nowhere.
+    const bool linked = id != 0 || def->link.find("{id}") == std::string::npos;
+    out.StartObject()
+        .Field("key", def->key)
+        .Field("label", lang == Lang::kEn ? def->label_en : def->label_zh)
+        .Field("count", count)
+        .Field("area", def->area)
+        .Field("link", linked ? std::optional<std::string>(LinkFor(def->link, id)) : std::nullopt)
+        .EndObject();
+  }
+  out.EndArray().Key("areas").StartArray();
+  for (const auto& a : areas) out.String(a);
+  out.EndArray();
+  if (work.organization) {
+    out.Key("organization").StartObject().Field("id", id).Field("name", work.organization->fields.name).EndObject();
+    auto subtree = [&](std::string_view key) {
+      auto it = work.figures.find(key);
+      return it == work.figures.end() ? int64_t{0} : it->second.subtree;
+    };
+    out.Key("figures")
+        .StartObject()
+        .Field("organizations", subtree(counter::kOrganizations))
+        .Field("members", subtree(counter::kMembers))
+        .Field("youth", subtree(counter::kYouth))
+        .Field("cadres", subtree(counter::kCadres))
+        .Field("coverage_units", subtree(counter::kUnits))
+        .Field("coverage_covered", subtree(counter::kCoveredUnits))
+        .EndObject();
+    out.Key("overdue").StartObject();
+    WriteOverdue(out, work.overdue, lang, id);
+    out.EndObject();
+  } else {
+    out.Key("organization").Null().Key("figures").Null().Key("overdue").Null();
+  }
+  out.EndObject();
+  return http::Json(out);
 }
 
 HttpResponse List(const OrganizationList& list) {
@@ -105,6 +177,12 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto org, ArchiveOrganization(ctx, http::CallerOf(req), id));
     return One(ctx, *req.actor, org);
   });
+  router.Post("/api/v1/organizations/{id}/restore", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_RETURN_IF_ERROR(http::NoBody(req));
+    TS_ASSIGN_OR_RETURN(auto org, RestoreOrganization(ctx, http::CallerOf(req), id));
+    return One(ctx, *req.actor, org);
+  });
   router.Post("/api/v1/organizations/{id}/move", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto parent, ParseMove(req));
@@ -134,21 +212,18 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                TS_ASSIGN_OR_RETURN(auto counts, GetOverdueCounts(ctx, *req.actor, id));
                JsonOut out;
-               out.StartObject().Key("items").StartArray();
-               for (const auto& c : counts) {
-                 std::string link = c.definition->link;
-                 if (auto at = link.find("{id}"); at != std::string::npos) link.replace(at, 4, std::to_string(id));
-                 out.StartObject()
-                     .Field("key", c.definition->key)
-                     .Field("label", req.lang == Lang::kEn ? c.definition->label_en : c.definition->label_zh)
-                     .Field("self", c.self)
-                     .Field("subtree", c.subtree)
-                     .Field("link", link)
-                     .EndObject();
-               }
-               out.EndArray().EndObject();
+               out.StartObject();
+               WriteOverdue(out, counts, req.lang, id);
+               out.EndObject();
                return http::Json(out);
              });
+  router.Get("/api/v1/my/work", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    QueryReader query(req);
+    auto organization_id = query.Id("organization_id");
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(MyWork work, GetMyWork(ctx, *req.actor, organization_id));
+    return MyWorkJson(work, req.lang);
+  });
   auto stats_cache = std::make_shared<StatsCache>();
   router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
              [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {

@@ -43,6 +43,8 @@ const std::vector<MessageText>& Messages() {
        "The organization is still linked as covering a coverage unit; unlink it first"},
       {"organization.move_cycle", "不能把组织迁移到它自己或它的下级组织之下",
        "An organization cannot be moved under itself or one of its descendants"},
+      {"organization.parent_archived", "上级组织已撤销，请先恢复上级组织",
+       "The parent organization is archived; restore it first"},
       {"organization.archived", "该组织已撤销（归档）", "The organization is archived"},
       {"coverage.not_found", "覆盖单位不存在或不在您的权限范围内", "No such coverage unit within your reach"},
       {"coverage.bad_covering_organization", "覆盖该单位的团组织必须是本组织或其下级中未撤销的组织",

@@ -274,6 +274,48 @@ TEST_P(OrganizationsApiTest, ArchiveALeafAndRecordANewCoverageUnit) {
   EXPECT_TRUE(unit.json()["covered_by_organization_id"].is_null());
 }
 
+TEST_P(OrganizationsApiTest, AnArchivedOrganizationIsRestoredParentFirst) {
+  auto admin = LoggedIn("karamay-admin");
+  const int64_t before = Count(*admin, "天山街道团工委");
+  auto make = [&](int64_t parent, const std::string& name, const std::string& kind) {
+    auto r = admin->Post("/api/v1/organizations",
+                         json{{"parent_id", parent}, {"name", name}, {"kind", kind}, {"setting", "community"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return "/api/v1/organizations/" + std::to_string(r.json()["id"].get<int64_t>());
+  };
+  const std::string parent = make(ids_.at("天山街道团工委"), "恢复测试团总支", "general_branch");
+  const std::string child = make(std::stoll(parent.substr(parent.rfind('/') + 1)), "恢复测试团支部", "branch");
+  ASSERT_EQ(admin->Post(child + "/archive", json::object()).status, 200);
+  auto archived = admin->Post(parent + "/archive", json::object());
+  ASSERT_EQ(archived.status, 200) << archived.body;
+  EXPECT_TRUE(archived.json()["can"]["organizations.restore"].get<bool>());
+  EXPECT_EQ(Count(*admin, "天山街道团工委"), before);
+
+  auto early = admin->Post(child + "/restore", json::object());
+  EXPECT_EQ(early.status, 409) << "the parent is archived";
+  EXPECT_EQ(early.json()["detail"], "上级组织已撤销，请先恢复上级组织") << early.body;
+  EXPECT_EQ(admin->Get(child).json()["status"], "archived") << "a refused restore changes nothing";
+  EXPECT_EQ(LoggedIn("cadre")->Post(parent + "/restore", json::object()).status, 403);
+  EXPECT_EQ(LoggedIn("branch-secretary")->Post(parent + "/restore", json::object()).status, 404)
+      << "outside the secretary's branch";
+  EXPECT_EQ(admin->Post("/api/v1/organizations/x/restore", json::object()).status, 400);
+  EXPECT_EQ(admin->Get(parent).json()["status"], "archived");
+
+  auto restored = admin->Post(parent + "/restore", json::object());
+  ASSERT_EQ(restored.status, 200) << restored.body;
+  EXPECT_EQ(restored.json()["status"], "active");
+  EXPECT_FALSE(restored.json()["can"]["organizations.restore"].get<bool>());
+  EXPECT_TRUE(restored.json()["can"]["organizations.create_child"].get<bool>());
+  ASSERT_EQ(admin->Post(child + "/restore", json::object()).status, 200);
+  EXPECT_EQ(admin->Post(child + "/restore", json::object()).json()["status"], "active") << "restoring twice is a no-op";
+  EXPECT_EQ(Count(*admin, "天山街道团工委"), before + 2) << "both count again, up the tree";
+
+  auto audit = admin->Get("/api/v1/audit?organization_id=" + std::to_string(ids_.at("克拉玛依市团委")) +
+                          "&action=organization.restore");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_EQ(audit.json()["items"].size(), 2u) << "one entry per restore that changed something";
+}
+
 TS_INSTANTIATE_FOR_DATABASES(OrganizationsApiTest);
 
 }  // namespace

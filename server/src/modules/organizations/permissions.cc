@@ -42,6 +42,8 @@ bool IsDetailField(std::string_view field) {
 
 bool CanArchive(const auth::Actor& actor, std::string_view path) { return actor.Covers(path, {Role::kCommitteeAdmin}); }
 
+bool CanRestore(const auth::Actor& actor, std::string_view path) { return CanArchive(actor, path); }
+
 bool CanMove(const auth::Actor& actor, std::string_view path, std::string_view new_parent_path) {
   if (!actor.Covers(path, {Role::kCommitteeAdmin})) return false;
   return new_parent_path.empty() ? CanCreateRoot(actor) : actor.Covers(new_parent_path, {Role::kCommitteeAdmin});
@@ -69,6 +71,7 @@ std::vector<PermissionDefinition> Permissions() {
        "date)",
        CanUpdateDetails},
       {"organizations.archive", "organization", "committee_admin covering it", CanArchive},
+      {"organizations.restore", "organization", "committee_admin covering it (an archived organization)", CanRestore},
       {"organizations.move", "organization", "committee_admin covering it and the new parent",
        [](const auth::Actor& a, std::string_view path) { return a.Covers(path, {Role::kCommitteeAdmin}); }},
       {"organizations.see_contact_phone", "organization", "committee_admin, branch_secretary covering it",

@@ -35,6 +35,7 @@ bool CanUpdateAll(const auth::Actor& actor, std::string_view path);
 bool CanUpdateDetails(const auth::Actor& actor, std::string_view path);
 bool IsDetailField(std::string_view field);
 bool CanArchive(const auth::Actor& actor, std::string_view path);
+bool CanRestore(const auth::Actor& actor, std::string_view path);
 // `new_parent_path` empty means "make it a root".
 bool CanMove(const auth::Actor& actor, std::string_view path, std::string_view new_parent_path);
 bool CanSeeContactPhone(const auth::Actor& actor, std::string_view path);

@@ -28,7 +28,7 @@ struct Row {
   bool read, create_child, update_all, update_details, archive, see_phone, read_coverage, manage_coverage;
 };
 
-// R: read, C: create child, U: update all, D: update details, A: archive, P: full phone,
+// R: read, C: create child, U: update all, D: update details, A: archive and restore, P: full phone,
 // V: read coverage, M: manage coverage.
 const Row kTable[] = {
     //                                       R      C      U      D      A      P      V      M
@@ -58,6 +58,7 @@ TEST(OrganizationPermissionsTest, Table) {
     EXPECT_EQ(CanUpdateAll(a, row.target), row.update_all);
     EXPECT_EQ(CanUpdateDetails(a, row.target), row.update_details);
     EXPECT_EQ(CanArchive(a, row.target), row.archive);
+    EXPECT_EQ(CanRestore(a, row.target), row.archive);
     EXPECT_EQ(CanSeeContactPhone(a, row.target), row.see_phone);
     EXPECT_EQ(CanReadCoverage(a, row.target), row.read_coverage);
     EXPECT_EQ(CanManageCoverage(a, row.target), row.manage_coverage);

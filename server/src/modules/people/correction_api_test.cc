@@ -27,6 +27,10 @@ TEST_P(CorrectionApiTest, BranchRequestsAndAdminAboveApproves) {
   ASSERT_EQ(pending.status, 200) << pending.body;
   ASSERT_EQ(pending.json()["items"].size(), 1u);
   EXPECT_EQ(pending.json()["items"][0]["new_identity_number"], new_id);
+  EXPECT_EQ(pending.json()["items"][0]["can"], (nlohmann::json{{"approve", true}, {"reject", true}}));
+  auto own = sec->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/corrections").json();
+  EXPECT_EQ(own["items"][0]["can"], (nlohmann::json{{"approve", false}, {"reject", false}}))
+      << "the branch does not decide its own request";
   EXPECT_EQ(As("sec-b")->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/corrections").status, 404);
 
   const std::string approve = "/api/v1/corrections/" + std::to_string(id) + "/approve";

@@ -32,7 +32,7 @@ void RegisterCorrectionRoutes(http::Router& r, AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto page, ListOrganizationCorrections(ctx, *req.actor, input));
     JsonOut out;
     out.StartObject().Key("items").StartArray();
-    for (const auto& c : page.items) WriteCorrection(out, c.correction, c.view);
+    for (const auto& c : page.items) WriteCorrection(out, c.correction, c.view, c.can_decide);
     out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
     return http::Json(out);
   });

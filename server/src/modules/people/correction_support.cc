@@ -1,11 +1,17 @@
 #include "modules/people/correction_support.h"
 
 #include "core/masking.h"
+#include "kit/permission.h"
+#include "modules/people/permissions.h"
 #include "modules/people/person_json.h"
 
 namespace tianshan::people {
 
-void WriteCorrection(JsonOut& out, const Correction& c, View view) {
+bool CanDecideNow(const auth::Actor& actor, const Correction& c) {
+  return c.status == "pending" && c.requested_by != actor.account_id && CanDecideCorrection(actor, c.org_path);
+}
+
+void WriteCorrection(JsonOut& out, const Correction& c, View view, std::optional<bool> can_decide) {
   out.StartObject().Field("id", c.id);
   out.Key("person").StartObject().Field("id", c.person_id).Field("name", c.old_name).EndObject();
   out.Field("old_name", c.old_name)
@@ -22,12 +28,13 @@ void WriteCorrection(JsonOut& out, const Correction& c, View view) {
   } else {
     out.Null();
   }
+  if (can_decide) WriteCan(out, {{"approve", *can_decide}, {"reject", *can_decide}});
   out.EndObject();
 }
 
 std::string CorrectionJson(const CorrectionView& c) {
   JsonOut out;
-  WriteCorrection(out, c.correction, c.view);
+  WriteCorrection(out, c.correction, c.view, c.can_decide);
   return out.Take();
 }
 

@@ -15,7 +15,8 @@ Result<CorrectionPage> ListOrganizationCorrections(const AppContext& ctx, const 
         break;
       }
       View view = PersonView(actor, {c.org_path}, IsSelf(actor, c.person_id));
-      page.items.push_back({std::move(c), view});
+      const bool decide = CanDecideNow(actor, c);
+      page.items.push_back({std::move(c), view, decide});
     }
     return page;
   });

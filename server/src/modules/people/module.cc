@@ -7,6 +7,7 @@
 #include "modules/people/permissions.h"
 #include "modules/people/reminders.h"
 #include "modules/people/verify_counters.h"
+#include "modules/people/work_items.h"
 #include "storage/sql_text.h"
 
 namespace tianshan {
@@ -16,6 +17,7 @@ ModuleDefinition PeopleModule() {
   m.name = "people";
   m.migrations = storage::EmbeddedMigrations("people", "modules/people/migrations/");
   m.messages = people::Messages();
+  m.provide_services = [](AppContext& ctx) { AddWorkItems(ctx, people::WorkItems()); };
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     people::RegisterPersonRoutes(router, ctx);
     people::RegisterTransferRoutes(router, ctx);

@@ -4,6 +4,7 @@
 #include "http/edge.h"
 #include "http/url.h"
 #include "modules/spreadsheets/commit_import.h"
+#include "modules/spreadsheets/download_errors.h"
 #include "modules/spreadsheets/download_template.h"
 #include "modules/spreadsheets/export_list.h"
 #include "modules/spreadsheets/get_import.h"
@@ -115,6 +116,10 @@ void RegisterImportRoutes(http::Router& router, const AppContext& ctx, std::shar
   router.Get("/api/v1/imports/{id}", Access::kSession, [jobs](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto job, GetImport(*jobs, *req.actor, std::string(req.PathParam("id"))));
     return JobJson(job, req.lang, 200);
+  });
+  router.Get("/api/v1/imports/{id}/errors", Access::kSession, [jobs](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(auto file, DownloadImportErrors(*jobs, *req.actor, std::string(req.PathParam("id")), req.lang));
+    return FileResponse(file);
   });
   router.Post("/api/v1/imports/{id}/commit", Access::kSession, [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto mode, ParseCommit(req));

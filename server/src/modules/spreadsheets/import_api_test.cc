@@ -269,6 +269,45 @@ TEST_P(SpreadsheetImportTest, PermissionsAndOwnership) {
   EXPECT_NE(r.json()["errors"][0]["message"].get<std::string>().find("No organization named"), std::string::npos);
 }
 
+TEST_P(SpreadsheetImportTest, BadRowsDownloadAsAFileReadyToFixAndUploadAgain) {
+  auto sec = As("sec-a");
+  std::vector<Cell> bad = GoodRow(2, "");
+  bad[5] = TextCell("65020319900101123");  // 17 characters
+  auto job = UploadAndValidate(*sec, "people", "A", Xlsx(kPeopleHeader, {GoodRow(1, ""), bad, GoodRow(3, "")}));
+  ASSERT_EQ(job["status"], "validated") << job.dump();
+  ASSERT_EQ(job["error_rows"], 1);
+  const std::string id = job["id"];
+
+  auto r = sec->Get("/api/v1/imports/" + id + "/errors");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto table = tables::ReadXlsx(r.body);
+  ASSERT_TRUE(table.ok());
+  ASSERT_EQ(table->rows.size(), 2u) << "the header and the one bad row";
+  EXPECT_EQ(table->rows[0][0].text, "*姓名") << "the template's header, so the file imports as it is";
+  EXPECT_EQ(table->rows[0].back().text, "错误说明");
+  EXPECT_EQ(table->rows[1][0].text, "导入测试2");
+  EXPECT_EQ(table->rows[1][5].text, "65020319900101123") << "the cell as uploaded";
+  EXPECT_NE(table->rows[1].back().text.find("身份证号码"), std::string::npos) << table->rows[1].back().text;
+
+  EXPECT_EQ(As("sec-b")->Get("/api/v1/imports/" + id + "/errors").status, 404) << "only the uploader";
+  auto again = UploadAndValidate(*sec, "people", "A", r.body);
+  ASSERT_EQ(again["status"], "validated") << again.dump();
+  EXPECT_EQ(again["total_rows"], 1);
+  EXPECT_EQ(again["error_rows"], 1) << "the same row, still to fix";
+
+  auto clean = UploadAndValidate(*sec, "people", "A", Xlsx(kPeopleHeader, {GoodRow(4, "")}));
+  auto none = sec->Get("/api/v1/imports/" + clean["id"].get<std::string>() + "/errors");
+  EXPECT_EQ(none.status, 409);
+  EXPECT_EQ(none.json()["detail"], "没有出错的行");
+  ASSERT_EQ(Commit(*sec, id, "valid_only")["status"], "done");
+  EXPECT_EQ(sec->Get("/api/v1/imports/" + id + "/errors").status, 409) << "the rows are gone once imported";
+
+  auto header_only = UploadAndValidate(*sec, "people", "A", Xlsx(kPeopleHeader, {}));
+  EXPECT_EQ(header_only["status"], "failed");
+  EXPECT_EQ(header_only["failure"]["message"], "文件中没有数据行");
+}
+
 TEST_P(SpreadsheetImportTest, UnreadableFileFails) {
   auto sec = As("sec-a");
   auto job = UploadAndValidate(*sec, "people", "A", std::string("PK\x03\x04 not a zip", 16));

@@ -21,6 +21,7 @@ std::vector<MessageText> Messages() {
       {"spreadsheets.has_errors", "文件中有 {} 行错误，不能全部导入；可以选择只导入正确的行",
        "{} rows have errors, so the file cannot be imported as a whole; you may import only the valid rows"},
       {"spreadsheets.no_valid_rows", "没有可以导入的正确行", "No row is valid"},
+      {"spreadsheets.no_error_rows", "没有出错的行", "No row has errors"},
       {"spreadsheets.nothing_imported", "第 {} 行导入失败，整个导入已撤销，未写入任何数据",
        "Line {} failed, so the whole import was undone and nothing was written"},
       {"spreadsheets.shutting_down", "服务器正在停止，导入已中止，未写入任何数据，请重新上传",

@@ -6,6 +6,7 @@
 #include "modules/volunteering/permissions.h"
 #include "modules/volunteering/reminders.h"
 #include "modules/volunteering/verify_counters.h"
+#include "modules/volunteering/work_items.h"
 #include "storage/sql_text.h"
 
 namespace tianshan {
@@ -15,6 +16,7 @@ ModuleDefinition VolunteeringModule() {
   m.name = "volunteering";
   m.migrations = storage::EmbeddedMigrations("volunteering", "modules/volunteering/migrations/");
   m.messages = volunteering::Messages();
+  m.provide_services = [](AppContext& ctx) { AddWorkItems(ctx, volunteering::WorkItems()); };
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     volunteering::RegisterTeamRoutes(router, ctx);
     volunteering::RegisterProjectRoutes(router, ctx);

@@ -14,6 +14,17 @@ export const peopleRoutes: RouteRecordRaw[] = [
     meta: { navKey: 'people.transfers.nav', navIcon: 'transfers', can: 'people.transfers' },
   },
   {
+    path: 'corrections',
+    redirect: toCurrentOrganization('/corrections'),
+    meta: { navKey: 'people.corrections.nav', navIcon: 'people', can: 'people.corrections' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/corrections',
+    name: 'corrections',
+    component: () => import('@/views/people/corrections.vue'),
+    meta: { titleKey: 'people.corrections.title' },
+  },
+  {
     path: 'organizations/:id(\\d+)/people',
     name: 'people',
     component: () => import('@/views/people/list.vue'),

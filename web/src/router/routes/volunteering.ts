@@ -41,7 +41,7 @@ export const volunteeringRoutes: RouteRecordRaw[] = [
     path: 'volunteering/manage',
     name: 'volunteer-manage',
     component: () => import('@/views/volunteering/manage/list.vue'),
-    meta: { titleKey: 'volunteering.manage.title', navKey: 'volunteering.nav.manage', navIcon: 'volunteer' },
+    meta: { titleKey: 'volunteering.manage.title', navKey: 'volunteering.nav.manage', navIcon: 'volunteer', area: 'volunteering.lead' },
   },
   {
     path: 'volunteering/teams',
@@ -59,7 +59,7 @@ export const volunteeringRoutes: RouteRecordRaw[] = [
     path: 'volunteering/approvals',
     name: 'volunteer-approvals',
     component: () => import('@/views/volunteering/approvals/list.vue'),
-    meta: { titleKey: 'volunteering.approvals.title', navKey: 'volunteering.nav.approvals', navIcon: 'volunteer' },
+    meta: { titleKey: 'volunteering.approvals.title', navKey: 'volunteering.nav.approvals', navIcon: 'volunteer', area: 'volunteering.lead' },
   },
   {
     path: 'volunteering/rankings',

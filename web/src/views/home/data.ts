@@ -1,5 +1,6 @@
 import type { Grant, Role } from '@/api/session';
 import type { Column, TagType } from '@/components/dataList';
+import type { WorkFigures, WorkItem } from '@/api/work';
 
 export interface GrantRow {
   key: string;
@@ -38,3 +39,27 @@ export const GRANT_COLUMNS: Column<GrantRow>[] = [
   { key: 'organization', label: 'home.grants.organization', text: (g) => g.organizationName, minWidth: 240, card: 'title' },
   { key: 'role', label: 'home.grants.role', text: (g, t) => t(g.roleKey), tag: (g) => g.tagType, minWidth: 160, card: 'text' },
 ];
+
+/** The key figures of the caller's organization on the workbench, declared once. */
+export interface FigureCard {
+  key: string;
+  label: string;
+  value: string;
+}
+const FIGURES: Array<{ key: keyof WorkFigures; label: string }> = [
+  { key: 'members', label: 'home.figures.members' },
+  { key: 'youth', label: 'home.figures.youth' },
+  { key: 'cadres', label: 'home.figures.cadres' },
+  { key: 'organizations', label: 'home.figures.organizations' },
+];
+export function figureCards(f: WorkFigures): FigureCard[] {
+  return [
+    ...FIGURES.map(({ key, label }) => ({ key, label, value: String(f[key]) })),
+    { key: 'coverage', label: 'home.figures.coverage', value: `${f.coverage_covered} / ${f.coverage_units}` },
+  ];
+}
+
+/** To-dos with something waiting first (each kind keeps the server's order), then the rest. */
+export function sortedWork(items: WorkItem[]): WorkItem[] {
+  return [...items.filter((i) => i.count > 0), ...items.filter((i) => i.count === 0)];
+}

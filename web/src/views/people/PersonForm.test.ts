@@ -64,4 +64,22 @@ describe('PersonForm', () => {
     expect(dialog.textContent).toContain('请按提示修改标出的字段');
     expect(wrapper.emitted('saved')).toBeUndefined();
   });
+
+  it('fills in the birth date and gender from a complete identity number', async () => {
+    mount(PersonForm, {
+      props: { modelValue: true, organizationId: 31 },
+      attachTo: document.body,
+      global: { plugins: [pinia, i18n, ElementPlus] },
+    });
+    await flushPromises();
+    const dialog = document.body.querySelector('[data-testid="person-form"]') as HTMLElement;
+    const input = (testid: string) =>
+      dialog.querySelector(`[data-testid="${testid}"] input, input[data-testid="${testid}"]`) as HTMLInputElement;
+    input('person-field-identity_number').value = '650203200402290133';
+    input('person-field-identity_number').dispatchEvent(new Event('input'));
+    await flushPromises();
+    expect(input('person-field-birth_date').value).toBe('2004-02-29');
+    const checked = dialog.querySelector('[data-testid="person-field-gender"] .is-checked, .el-radio.is-checked');
+    expect(checked?.textContent).toContain('男');
+  });
 });

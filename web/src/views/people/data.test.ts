@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrganizationStats } from '@/api/organizations';
 import type { Person } from '@/api/people';
 import {
+  fromIdentity,
   ageLabel,
   createPersonInput,
   defaultScope,
@@ -124,5 +125,13 @@ describe('people data', () => {
     expect(transferStateLabel({ status: 'rejected', stage: null }, t)).toBe('people.transfers.statuses.rejected');
     expect(transferStateTag({ status: 'pending', stage: 'awaiting_sender' })).toBe('warning');
     expect(transferStateTag({ status: 'accepted', stage: null })).toBe('success');
+  });
+
+  it('reads the birth date and gender an identity number carries, and nothing from a wrong one', () => {
+    expect(fromIdentity('650203200402290029')).toEqual({ birth_date: '2004-02-29', gender: 'female' });
+    expect(fromIdentity(' 650203200402290133 ')).toEqual({ birth_date: '2004-02-29', gender: 'male' });
+    expect(fromIdentity('650203200302290021')).toBeNull(); // 2003-02-29 is no date
+    expect(fromIdentity('650203200402290020')).toBeNull(); // wrong check character
+    expect(fromIdentity('6502032004022900')).toBeNull();
   });
 });

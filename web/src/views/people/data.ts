@@ -1,4 +1,5 @@
 import type {
+  Correction,
   NewPerson,
   PeopleQuery,
   PeopleScope,
@@ -200,6 +201,25 @@ export const PERSON_DIALOG: FormDialogSpec<PersonFormModel, PersonFormContext> =
   fieldTestidPrefix: 'person-field-',
   width: 'min(600px, 96vw)',
 };
+
+const IDENTITY_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const IDENTITY_CHECK = '10X98765432';
+
+/**
+ * The birth date and gender an 18-character resident identity number (GB 11643) carries, or
+ * null while it is not one (wrong length, check character or date). The server checks the
+ * birth date against the number again.
+ */
+export function fromIdentity(raw: string): { birth_date: string; gender: 'male' | 'female' } | null {
+  const id = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return null;
+  const sum = IDENTITY_WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
+  if (IDENTITY_CHECK[sum % 11] !== id[17]) return null;
+  const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)];
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return { birth_date: `${y}-${m}-${d}`, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female' };
+}
 
 export function emptyPersonForm(): PersonFormModel {
   return {
@@ -424,4 +444,32 @@ export const POSITION_COLUMNS: Column<Position>[] = [
   { key: 'employment', label: 'people.fields.employment', text: (p, t) => t(`people.employment.${p.employment}`), width: 110, card: 'meta' },
   { key: 'started_on', label: 'people.fields.started_on', text: (p) => p.started_on, width: 120, card: 'meta' },
   { key: 'ended_on', label: 'people.fields.ended_on', text: (p, t) => p.ended_on ?? t('people.person.now'), width: 120, card: 'meta' },
+];
+
+const CORRECTION_TAGS: Record<Correction['status'], TagType> = { pending: 'warning', approved: 'success', rejected: 'info' };
+/** "old → new", or "—" when the request leaves the value as it is. */
+export const changeText = (from: string | null, to: string | null) => (to === null ? '—' : `${from ?? '—'} → ${to}`);
+
+/** Corrections of name and identity number, waiting or decided. */
+export const CORRECTION_COLUMNS: Column<Correction>[] = [
+  { key: 'person', label: 'people.corrections.person', minWidth: 110, card: 'title' },
+  { key: 'name', label: 'people.corrections.name', text: (c) => changeText(c.old_name, c.new_name), minWidth: 150, card: 'text' },
+  {
+    key: 'identity',
+    label: 'people.corrections.identity',
+    text: (c) => changeText(c.old_identity_number, c.new_identity_number),
+    minWidth: 230,
+    card: 'text',
+  },
+  { key: 'reason', label: 'people.corrections.reason', minWidth: 160, card: 'text' },
+  { key: 'requested', label: 'people.corrections.requestedAt', text: (c) => c.created_at.slice(0, 10), width: 110 },
+  {
+    key: 'status',
+    label: 'people.corrections.status',
+    text: (c, t) => t(`people.corrections.statuses.${c.status}`),
+    tag: (c) => CORRECTION_TAGS[c.status],
+    testid: 'correction-status',
+    width: 100,
+    card: 'head',
+  },
 ];

@@ -22,6 +22,14 @@ const job = (over: Record<string, unknown>) => ({
   ...over,
 });
 
+/** Chooses a file in the upload box (its file input), as a click or a drop would. */
+async function choose(wrapper: ReturnType<typeof mount>, file: File) {
+  const input = wrapper.get('[data-testid="import-file"] input[type="file"]');
+  Object.defineProperty(input.element, 'files', { value: [file] });
+  await input.trigger('change');
+  await flushPromises();
+}
+
 describe('import screen', () => {
   let pinia: Pinia;
   beforeEach(() => {
@@ -56,10 +64,7 @@ describe('import screen', () => {
     const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [pinia, i18n, ElementPlus, router] } });
     await flushPromises();
 
-    const input = wrapper.get('[data-testid="import-file"]');
-    const file = new File(['姓名,性别\n'], 'people.csv', { type: 'text/csv' });
-    Object.defineProperty(input.element, 'files', { value: [file] });
-    await input.trigger('change');
+    await choose(wrapper, new File(['姓名,性别\n'], 'people.csv', { type: 'text/csv' }));
     await wrapper.get('[data-testid="import-upload"]').trigger('click');
     await flushPromises();
     expect(fetch.mock.calls[1][0]).toBe('/api/v1/imports?kind=people&organization_id=31');
@@ -71,5 +76,18 @@ describe('import screen', () => {
     expect(text.indexOf('性别只能是男或女')).toBeLessThan(text.indexOf('身份证号码校验位不正确'));
     expect(wrapper.find('[data-testid="import-all"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="import-valid-only"]').text()).toContain('1');
+    expect(wrapper.get('[data-testid="download-errors"]').text()).toContain('下载出错的行');
+  });
+
+  it('says an empty file is empty instead of uploading it', async () => {
+    const fetch = stubFetch(jsonResponse(200, { id: 31, name: '风云社区团支部', path: '/1/31/' }));
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/app/organizations/:id/import', component: ImportView }] });
+    await router.push('/app/organizations/31/import');
+    const wrapper = mount({ template: '<router-view />' }, { global: { plugins: [pinia, i18n, ElementPlus, router] } });
+    await flushPromises();
+    await choose(wrapper, new File([], 'people.xlsx'));
+    expect(wrapper.get('[data-testid="import-failure"]').text()).toContain('这个文件是空的');
+    expect(wrapper.get('[data-testid="import-upload"]').attributes('disabled')).toBeDefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
