@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '@/api/cadres';
-import { FIGURES_COLUMNS, dashboardChart, newHelp, newInteraction } from './data';
+import { FIGURES_COLUMNS, dashboardChart, newHelp, newInteraction, targetSource, targetsBody, targetsModel } from './data';
 
 const figures = (contacts: number, cadres: number) => ({
   cadres,
@@ -45,5 +45,26 @@ describe('cadres screen declarations', () => {
 
   it('shows a cadre row as figures only: no column names a young person', () => {
     expect(FIGURES_COLUMNS.map((c) => c.key)).not.toContain('person_name');
+  });
+});
+
+describe('targets form', () => {
+  const settings = {
+    organization_id: 7,
+    own: { contact_target: null, posting_months: 3 },
+    effective: { contact_target: 80, posting_months: 3, contact_target_from: 2, posting_months_from: 7 },
+    defaults: { contact_target: 100, posting_months: 4 },
+    can: { update: true },
+  };
+  it('starts from the own setting, an inherited value empty', () => {
+    expect(targetsModel(settings)).toEqual({ contact_target: null, posting_months: 3 });
+  });
+  it('sends empty values as null, so they inherit', () => {
+    expect(targetsBody({ contact_target: null, posting_months: 5 })).toEqual({ contact_target: null, posting_months: 5 });
+  });
+  it('names where a value in force comes from', () => {
+    expect(targetSource(settings, 7)).toBe('cadres.settings.fromHere');
+    expect(targetSource(settings, 2)).toBe('cadres.settings.fromAbove');
+    expect(targetSource(settings, null)).toBe('cadres.settings.fromDefault');
   });
 });
