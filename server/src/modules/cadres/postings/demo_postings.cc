@@ -45,16 +45,8 @@ Status LoadDemoPostings(storage::Transaction& tx, AppContext& ctx, DemoContext& 
     if (host_id == demo.organization_ids.end()) continue;
     TS_ASSIGN_OR_RETURN(auto host, ctx.organizations->Find(tx, host_id->second));
     if (!host) continue;
-    Posting p;
-    p.cadre_id = cadre.id;
-    p.organization_id = cadre.organization_id;
-    p.org_path = cadre.org_path;
-    p.host_organization_id = host->id;
-    p.host_path = host->path;
-    p.starts_on = AddDays(today, -d.from_days_ago);
-    p.ends_on = AddDays(today, -d.to_days_ago);
-    p.tasks = d.tasks;
-    p.created_at = p.updated_at = now;
+    Posting p =
+        NewPosting(cadre, *host, AddDays(today, -d.from_days_ago), AddDays(today, -d.to_days_ago), d.tasks, 0, now);
     TS_ASSIGN_OR_RETURN(p.id, InsertPosting(tx, p));
     for (const auto& [days_ago, what] : d.logs) {
       TS_RETURN_IF_ERROR(InsertPostingLog(tx, {0, p.id, AddDays(today, -days_ago), 180, what, now}).status());

@@ -34,17 +34,7 @@ Result<PostingView> PlanPosting(const AppContext& ctx, const auth::Caller& calle
           .WithField("starts_on", "cadres.posting_overlaps", overlap->starts_on + " – " + overlap->ends_on);
     }
     TS_ASSIGN_OR_RETURN(PostingFigures before, CurrentPostingFigures(tx, ctx, cadre.id));
-    Posting p;
-    p.cadre_id = cadre.id;
-    p.organization_id = cadre.organization_id;
-    p.org_path = cadre.org_path;
-    p.host_organization_id = host->id;
-    p.host_path = host->path;
-    p.starts_on = input.starts_on;
-    p.ends_on = input.ends_on;
-    p.tasks = input.tasks;
-    p.created_by = caller.actor.account_id;
-    p.created_at = p.updated_at = now;
+    Posting p = NewPosting(cadre, *host, input.starts_on, input.ends_on, input.tasks, caller.actor.account_id, now);
     TS_ASSIGN_OR_RETURN(p.id, InsertPosting(tx, p));
     TS_RETURN_IF_ERROR(MovePostingFigures(tx, ctx, cadre, before));
     TS_RETURN_IF_ERROR(ctx.audit.Record(

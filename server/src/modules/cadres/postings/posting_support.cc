@@ -95,6 +95,22 @@ Result<PostingView> ViewPosting(storage::Transaction& tx, const AppContext& ctx,
   return v;
 }
 
+Posting NewPosting(const Cadre& cadre, const auth::OrganizationRef& host, std::string starts_on, std::string ends_on,
+                   std::string tasks, int64_t created_by, int64_t now) {
+  Posting p;
+  p.cadre_id = cadre.id;
+  p.organization_id = cadre.organization_id;
+  p.org_path = cadre.org_path;
+  p.host_organization_id = host.id;
+  p.host_path = host.path;
+  p.starts_on = std::move(starts_on);
+  p.ends_on = std::move(ends_on);
+  p.tasks = std::move(tasks);
+  p.created_by = created_by;
+  p.created_at = p.updated_at = now;
+  return p;
+}
+
 std::string PostingAuditJson(const Posting& p) {
   JsonOut out;
   out.StartObject().Field("host_organization_id", p.host_organization_id).Field("starts_on", p.starts_on);

@@ -2,6 +2,7 @@
 // What the posting use cases share, inside their transaction.
 
 #include "auth/actor.h"
+#include "auth/organization_directory.h"
 #include "kit/module.h"
 #include "modules/cadres/postings/use_cases.h"
 
@@ -28,6 +29,10 @@ struct SeenPosting {
   bool own = false;
 };
 Result<SeenPosting> LoadSeenPosting(storage::Transaction& tx, const auth::Actor& actor, int64_t id);
+
+// A new planned posting of `cadre` to `host` (not yet inserted).
+Posting NewPosting(const Cadre& cadre, const auth::OrganizationRef& host, std::string starts_on, std::string ends_on,
+                   std::string tasks, int64_t created_by, int64_t now);
 
 // Audit JSON of a posting: dates, host, states and lengths (no free text).
 std::string PostingAuditJson(const Posting& p);
