@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText } from '../support/expect.mjs';
 import { login } from '../support/flows.mjs';
-import { chooseOption } from '../support/organizations.mjs';
 import { PHONE } from '../support/browser.mjs';
 
 /** A JSON GET through the page's session. */
@@ -15,6 +14,17 @@ async function number(page, testid) {
   const card = page.getByTestId(testid);
   await toBeVisible(card);
   return (await card.locator('strong').textContent()).trim();
+}
+
+/** Chooses in a remote-search select once the answer to the typed text has replaced the list. */
+async function chooseFound(page, testid, typed, text) {
+  await page.getByTestId(testid).click();
+  await page.keyboard.type(typed);
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text });
+  await toBeVisible(option.first());
+  await page.waitForTimeout(800); // the search of each keystroke answers in turn
+  await option.first().click();
+  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 function addDays(day, n) {
@@ -76,8 +86,8 @@ describe('cadres: targets and "8+4" postings', () => {
         await admin.getByTestId('posting-plan').click();
         const dialog = admin.getByTestId('posting-plan-dialog');
         await toBeVisible(dialog);
-        await chooseOption(admin, 'posting-plan-person_id', me.cadre.name, { type: me.cadre.name.slice(0, 1) });
-        await chooseOption(admin, 'posting-plan-host_organization_id', '风云社区团支部', { type: '风云' });
+        await chooseFound(admin, 'posting-plan-person_id', me.cadre.name, me.cadre.name);
+        await chooseFound(admin, 'posting-plan-host_organization_id', '风云社区团支部', '风云社区团支部');
         const date = (label) => dialog.locator('.el-form-item', { hasText: label }).locator('input');
         await date('开始日期').fill(addDays(today, -5));
         await date('结束日期').fill(addDays(today, 25));
