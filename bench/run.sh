@@ -87,7 +87,7 @@ API_URL="http://127.0.0.1:$TS_PORT/api/v1"
 wait_http "$API_URL/health"
 COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"login\":\"$ADMIN_LOGIN\",\"password\":\"$ADMIN_PASSWORD\"}" "$API_URL/session" \
-  | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
+  | grep -i '^set-cookie: tianshan_session=' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
 fact server "2 I/O threads, password hashing on half the cores ($(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 )) thread(s), nice 10)"
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
 if [[ -n "$CADRE_LOGIN" ]]; then
   CADRE_COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"login\":\"$CADRE_LOGIN\",\"password\":\"${STORM_PASSWORD:-tianshan-bench}\"}" "$API_URL/session" \
-    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
+    | grep -i '^set-cookie: tianshan_session=' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
   scenario cadre_contacts "a cadre's contacts, 50 rows" report.lua "$API_URL/cadres/me/contacts?limit=50" \
     -H "$CADRE_COOKIE"
 fi

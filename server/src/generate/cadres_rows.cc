@@ -40,7 +40,8 @@ void CadresRows::OnCommitteeSecretary(Generation& g, int64_t committee, int64_t 
   const int talks = (kContactsPerCadre + kTalkEvery - 1) / kTalkEvery;
   auto& c = g.writer.Begin(g.tables.cadres_cadres).Int(cadre).Int(person).Int(committee).Text(path);
   c.Int(kContactsPerCadre).Int(kContactsPerCadre).Int(static_cast<int64_t>(cadres::kFields.size())).Int(0);
-  c.Int(kContactsPerCadre - talks).Int(1).Int(1).Text(help_day).Int(0).Int(0).Int(consent_at).Int(kEpochMillis);
+  c.Int(kContactsPerCadre - talks).Int(1).Int(1).Text(help_day).Int(kPostingDays).Int(0).Int(consent_at);
+  c.Int(kEpochMillis);
 
   // The contacts: the people written just before, the cadre left out.
   std::array<int64_t, kContactsPerCadre> contacts{};
@@ -86,6 +87,31 @@ void CadresRows::OnCommitteeSecretary(Generation& g, int64_t committee, int64_t 
   auto& done = g.writer.Begin(g.tables.cadres_help_requests).Int(++help_id_).Int(contacts[2]).Int(cadre).Text(path);
   done.Text("study").Null().Text("resolved").Text("推荐了青年之家辅导班").Text("youth").Text(help_day);
   done.Int(kEpochMillis - 10 * kDayMillis).Int(kEpochMillis).Int(kEpochMillis);
+
+  // "8+4": last autumn's posting (60 days, all before this year), reported by every second cadre
+  // and confirmed by the host, and the one running from today.
+  const int64_t host = g.tree.first_branch(committee);
+  const std::string host_path = g.tree.Path(host);
+  const bool reported = cadre % 2 == 1;
+  auto posting = [&](int64_t from, int64_t to, const char* tasks, bool report) {
+    const int64_t id = ++posting_id_;
+    auto& w = g.writer.Begin(g.tables.cadres_postings).Int(id).Int(cadre).Int(committee).Text(path).Int(host);
+    w.Text(host_path).Text(DateOfDay(from)).Text(DateOfDay(to)).Text(tasks).Text("planned");
+    if (report) {
+      w.Text("走访青年、协助开展活动，完成下沉任务").Int(kEpochMillis).Null().Int(kEpochMillis);
+    } else {
+      w.Null().Null().Null().Null();
+    }
+    w.Int(0).Int(kEpochMillis).Int(kEpochMillis);
+    g.writer.Begin(g.tables.cadres_posting_logs).Int(++log_id_).Int(id).Text(DateOfDay(from)).Int(180);
+    g.writer.Text("走访基层团支部，了解青年需求").Int(kEpochMillis);
+  };
+  posting(kEpochDay - 90, kEpochDay - 31, "协助基层团支部开展秋季青年活动", reported);
+  posting(kEpochDay, kEpochDay + kPostingDays - 1, "协助基层团支部开展青年志愿服务", false);
+  g.tally.AddNamed(committee, cc::kPostings, 1);
+  g.tally.AddNamed(committee, cc::kPosted, 1);
+  g.tally.AddNamed(committee, cc::kPostingDays, kPostingDays);
+  g.tally.AddNamed(committee, cc::kUnreported, reported ? 0 : 1);
 
   g.tally.AddNamed(committee, cc::kCadres, 1);
   g.tally.AddNamed(committee, cc::kAtQuota, 1);

@@ -4,8 +4,10 @@
 // register with 100 active contacts among the people written just before them (every field of
 // the platform's list), one offline activity and one online exchange with all of them and a
 // face-to-face talk with every third, on the generation day, and two help requests (one open for
-// 10 days, one resolved). The period day is the generation day, so verify-counters finds the
-// maintained figures (cadres_cadres and the cadres.* counters) exact.
+// 10 days, one resolved). "8+4": each is posted to the first branch of its subtree from the
+// generation day for 120 days (a day's work logged), after a posting last autumn that every second
+// cadre reported (and the host confirmed) and the others did not. The period day is the generation day, so
+// verify-counters finds the maintained figures (cadres_cadres and the cadres.* counters) exact.
 
 #include <cstdint>
 
@@ -15,6 +17,7 @@ namespace tianshan::generate {
 
 inline constexpr int kContactsPerCadre = 100;
 inline constexpr int64_t kOrganizationsPerCadre = 40;
+inline constexpr int64_t kPostingDays = 120;
 
 class CadresRows {
  public:
@@ -28,7 +31,7 @@ class CadresRows {
  private:
   int64_t step_ = 1;
   int64_t seen_ = 0;
-  int64_t cadre_id_ = 0, contact_id_ = 0, interaction_id_ = 0, help_id_ = 0;
+  int64_t cadre_id_ = 0, contact_id_ = 0, interaction_id_ = 0, help_id_ = 0, posting_id_ = 0, log_id_ = 0;
 };
 
 }  // namespace tianshan::generate

@@ -121,6 +121,14 @@ TEST_P(GenerateNetworkTest, CadresHaveAHundredContactsAndTheDashboardReadsThem) 
                   "SELECT COUNT(*) FROM cadres_contacts k JOIN cadres_cadres c ON c.id = k.cadre_id "
                   "WHERE k.person_id = c.person_id"),
             0);
+  // "8+4": a posting running from the generation day for each, one last autumn before it.
+  EXPECT_EQ(Count(db,
+                  "SELECT COUNT(*) FROM cadres_postings p JOIN organizations_organizations o ON "
+                  "o.id = p.host_organization_id AND o.path = p.host_path"),
+            cadres * 2);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM cadres_posting_logs"), cadres * 2);
+  EXPECT_EQ(Count(db, "SELECT COUNT(*) FROM cadres_postings WHERE report IS NULL AND ends_on < '2026-01-01'"),
+            cadres / 2);
   auto differences = server().app().VerifyCounters();
   ASSERT_TRUE(differences.ok());
   EXPECT_TRUE(differences->empty()) << differences->front();

@@ -19,7 +19,8 @@ struct Tables {
   using T = storage::BulkWriter::Table;
   T organizations, coverage_units, teams, projects, shifts, persons, memberships, positions, team_members, volunteers,
       signups, attendance, ledger, org_person_totals, person_months, team_months, accounts, grants, cadres_period,
-      cadres_cadres, cadres_contacts, cadres_interactions, cadres_interaction_contacts, cadres_help_requests, counters;
+      cadres_cadres, cadres_contacts, cadres_interactions, cadres_interaction_contacts, cadres_help_requests,
+      cadres_postings, cadres_posting_logs, counters;
 };
 Tables AddTables(storage::BulkWriter& writer);
 

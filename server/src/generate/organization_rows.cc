@@ -73,6 +73,12 @@ Tables AddTables(storage::BulkWriter& w) {
   t.cadres_help_requests = w.AddTable(
       "cadres_help_requests", {"id", "contact_id", "cadre_id", "org_path", "category", "description", "status",
                                "help_given", "raised_by", "created_on", "created_at", "updated_at", "closed_at"});
+  t.cadres_postings =
+      w.AddTable("cadres_postings", {"id", "cadre_id", "organization_id", "org_path", "host_organization_id",
+                                     "host_path", "starts_on", "ends_on", "tasks", "status", "report", "reported_at",
+                                     "confirmed_by", "confirmed_at", "created_by", "created_at", "updated_at"});
+  t.cadres_posting_logs =
+      w.AddTable("cadres_posting_logs", {"id", "posting_id", "worked_on", "minutes", "what", "created_at"});
   t.counters = w.AddTable("organizations_counters", {"organization_id", "counter_key", "self_value", "subtree_value"});
   return t;
 }
@@ -95,7 +101,9 @@ const std::vector<std::string>& IdentityTables() {
                                                   "cadres_cadres",
                                                   "cadres_contacts",
                                                   "cadres_interactions",
-                                                  "cadres_help_requests"};
+                                                  "cadres_help_requests",
+                                                  "cadres_postings",
+                                                  "cadres_posting_logs"};
   return tables;
 }
 

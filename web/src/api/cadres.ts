@@ -1,6 +1,6 @@
 // The cadres module: "1+100" contacts (the cadre's workspace, the young person's 我的团干部) and the
 // committee's figures. Types from the generated schema (server/src/modules/cadres/openapi.json).
-import { download, get, patch, post } from './request';
+import { download, get, patch, post, put } from './request';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
 export type Workspace = Schema<'CadreWorkspace'>;
@@ -11,6 +11,8 @@ export type Interaction = Schema<'CadreInteraction'>;
 export type HelpRequest = Schema<'CadreHelpRequest'>;
 export type Dashboard = Schema<'CadreDashboard'>;
 export type CadreFiguresRow = Schema<'CadreFiguresRow'>;
+export type TargetSettings = Schema<'CadreTargetSettings'>;
+export type TargetSettingsInput = Body<'/api/v1/organizations/{id}/cadres/settings', 'put'>;
 export type NewInteraction = Body<'/api/v1/cadres/me/interactions', 'post'>;
 export type Consent = Body<'/api/v1/cadres/invitations/{token}/accept', 'post'>;
 export type NewHelp = Body<'/api/v1/cadres/contacts/{id}/help-requests', 'post'>;
@@ -49,3 +51,20 @@ export const listCadreFigures = (organizationId: number, query: ListQuery<'/api/
   get<Answer<'/api/v1/organizations/{id}/cadres', 'get'>>(`/organizations/${organizationId}/cadres`, { query });
 export const exportCadreFigures = (organizationId: number, quota?: 'at' | 'below') =>
   download(`/organizations/${organizationId}/cadres/export`, { quota }, 'cadres.xlsx');
+export const getTargetSettings = (organizationId: number) =>
+  get<TargetSettings>(`/organizations/${organizationId}/cadres/settings`);
+export const setTargetSettings = (organizationId: number, input: TargetSettingsInput) =>
+  put<TargetSettings>(`/organizations/${organizationId}/cadres/settings`, input);
+
+// "8+4" postings.
+export type Posting = Schema<'CadrePosting'>;
+export type NewPosting = Body<'/api/v1/cadres/postings', 'post'>;
+export type NewPostingLog = Body<'/api/v1/cadres/postings/{id}/logs', 'post'>;
+export const planPosting = (input: NewPosting) => post<Posting>('/cadres/postings', input);
+export const listMyPostings = () => get<Answer<'/api/v1/cadres/me/postings', 'get'>>('/cadres/me/postings');
+export const listPostings = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/cadres/postings'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/cadres/postings', 'get'>>(`/organizations/${organizationId}/cadres/postings`, { query });
+export const getPosting = (id: number) => get<Posting>(`/cadres/postings/${id}`);
+export const logPostingWork = (id: number, input: NewPostingLog) => post<Posting>(`/cadres/postings/${id}/logs`, input);
+export const reportPosting = (id: number, report: string) => post<Posting>(`/cadres/postings/${id}/report`, { report });
+export const confirmPosting = (id: number) => post<Posting>(`/cadres/postings/${id}/confirm`);

@@ -72,6 +72,16 @@ Result<Cadre> LockCadre(storage::Transaction& tx, int64_t id, int64_t now) {
   return ReadCadre(rows[0]);
 }
 
+Result<std::vector<Cadre>> LockCadresInSubtree(storage::Transaction& tx, const std::string& path, int64_t now) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("UPDATE cadres_cadres SET updated_at = ? WHERE org_path >= ? "
+                                                      "AND org_path < ? RETURNING ") +
+                                              kColumns,
+                                          {now, path, storage::PrefixUpperBound(path)}));
+  std::vector<Cadre> out;
+  for (const auto& r : rows) out.push_back(ReadCadre(r));
+  return out;
+}
+
 Result<std::vector<Cadre>> SelectCadresInSubtree(storage::Transaction& tx, const std::string& path,
                                                  std::optional<int64_t> after_id, int limit,
                                                  const std::optional<std::string>& quota) {

@@ -20,6 +20,8 @@ Result<int64_t> InsertCadre(storage::Transaction& tx, const Cadre& c);
 // SQLite: the one writer) and returns it as it is now. Every change of a cadre's contacts,
 // postings or units starts here, so that checks of "another one exists" see committed rows.
 Result<Cadre> LockCadre(storage::Transaction& tx, int64_t id, int64_t now);
+// Locks every register row in the subtree at `path` (as LockCadre) and returns them.
+Result<std::vector<Cadre>> LockCadresInSubtree(storage::Transaction& tx, const std::string& path, int64_t now);
 // The register rows in the subtree at `path`, by id after `after_id`; `limit` + 1 when more.
 // `quota`: "at" (active contacts ≥ target), "below", or nullopt for all.
 Result<std::vector<Cadre>> SelectCadresInSubtree(storage::Transaction& tx, const std::string& path,

@@ -143,6 +143,39 @@ struct HelpRequest {
   std::optional<int64_t> closed_at;
 };
 
+// "8+4": a posting of a cadre to a grass-roots (host) organization, planned by a committee.
+// The cadre keeps a work log during it and writes a report at the end; the host confirms it.
+struct Posting {
+  int64_t id = 0;
+  int64_t cadre_id = 0;
+  int64_t organization_id = 0;  // the cadre's
+  std::string org_path;
+  int64_t host_organization_id = 0;
+  std::string host_path;
+  std::string starts_on;
+  std::string ends_on;
+  std::string tasks;
+  std::string status = "planned";  // planned, cancelled
+  std::optional<std::string> report;
+  std::optional<int64_t> reported_at;
+  std::optional<int64_t> confirmed_by;
+  std::optional<int64_t> confirmed_at;
+  int64_t created_by = 0;
+  int64_t created_at = 0;
+  int64_t updated_at = 0;
+};
+
+struct PostingLog {
+  int64_t id = 0;
+  int64_t posting_id = 0;
+  std::string worked_on;
+  int minutes = 0;
+  std::string what;
+  int64_t created_at = 0;
+};
+inline constexpr int64_t kMaxPostingDays = 366;
+inline constexpr int kMaxLogMinutes = 24 * 60;
+
 // Whole years between `birth_date` and `today` (both "YYYY-MM-DD"); -1 when either is malformed.
 int AgeOn(std::string_view birth_date, std::string_view today);
 

@@ -11,6 +11,17 @@ std::vector<MessageText> Messages() {
        "This account has no person record, so it cannot be in contact"},
       {"cadres.only_the_cadre", "只有该联系的团干部能这样做", "Only the contact's cadre can do this"},
       {"cadres.not_found", "未找到该团干部", "No such cadre"},
+      // Postings ("8+4").
+      {"cadres.posting_not_found", "未找到该下沉安排", "No such posting"},
+      {"cadres.only_the_posted_cadre", "只有下沉的团干部本人能这样做", "Only the posted cadre can do this"},
+      {"cadres.posting_closed", "该下沉安排已确认或已取消", "This posting has been confirmed or cancelled"},
+      {"cadres.posting_not_begun", "下沉尚未开始", "This posting has not begun yet"},
+      {"cadres.posting_not_reported", "团干部尚未提交下沉报告", "The cadre has not reported on this posting yet"},
+      {"cadres.posting_overlaps", "与该团干部的另一次下沉时间重叠", "This overlaps another posting of the cadre"},
+      {"cadres.ends_before_start", "结束日期早于开始日期", "The end is before the start"},
+      {"cadres.posting_too_long", "一次下沉不能超过一年", "A posting cannot last more than a year"},
+      {"cadres.host_not_found", "未找到该基层组织，或不在你的管理范围内", "No such organization that you manage"},
+      {"cadres.outside_posting", "日期不在下沉期间内", "This day is outside the posting"},
       // Contacts and invitations.
       {"cadres.contact_not_found", "未找到该联系", "No such contact"},
       {"cadres.invitation_not_found", "邀请不存在或已失效", "No such invitation"},

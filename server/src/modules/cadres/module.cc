@@ -5,6 +5,7 @@
 #include "modules/cadres/load_demo.h"
 #include "modules/cadres/messages.h"
 #include "modules/cadres/permissions.h"
+#include "modules/cadres/postings/handlers.h"
 #include "modules/cadres/recount.h"
 #include "storage/sql_text.h"
 
@@ -19,6 +20,7 @@ ModuleDefinition CadresModule() {
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     RegisterContactRoutes(router, ctx);
     RegisterCommitteeRoutes(router, ctx);
+    RegisterPostingRoutes(router, ctx);
   };
   m.notification_kinds = {
       {"cadres.contact_news", "联系青年的消息", "News from my contacts"},
@@ -38,6 +40,8 @@ ModuleDefinition CadresModule() {
        "overdue", "/app/organizations/{id}/cadres"},
       {"cadres.help_overdue", "超过 7 天未办结的青年求助", "Help requests open over 7 days", "overdue",
        "/app/organizations/{id}/cadres"},
+      {"cadres.unreported", "已结束但未提交报告的下沉", "Ended postings without a report", "overdue",
+       "/app/organizations/{id}/cadres-postings"},
   };
   m.load_demo = LoadDemo;
   m.verify_counters = [](AppContext& ctx) { return VerifyCounters(ctx); };

@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "modules/cadres/cadre_repository.h"
 #include "modules/cadres/cadre_support.h"
+#include "modules/cadres/postings/posting_repository.h"
 #include "modules/cadres/public/counters.h"
 #include "modules/notifications/public/notify.h"
 #include "modules/organizations/public/counters.h"
@@ -16,7 +17,7 @@ namespace {
 // Per cadre, what the rows say for `period`: every figure the register row keeps.
 constexpr const char* kRecountSql =
     "SELECT c.id, c.organization_id, c.active_contacts, c.fields_covered, c.activity_due, c.talk_due, c.help_open, "
-    "c.help_overdue, c.contact_target, "
+    "c.help_overdue, c.contact_target, c.posting_days, "
     "(SELECT COUNT(*) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS n_contacts, "
     "(SELECT COUNT(DISTINCT field) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS "
     "n_fields, "
@@ -50,9 +51,19 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
     TS_RETURN_IF_ERROR(SavePeriod(tx, as_of, ctx.clock.NowMillis()));
     const Period p = PeriodOf(as_of);
     TS_ASSIGN_OR_RETURN(auto rows, RecountRows(tx, p));
+    TS_ASSIGN_OR_RETURN(auto postings, AllPostingFigures(tx, p));
     std::map<int64_t, int64_t> activity, talk, help;
+    std::map<int64_t, int64_t> posting_counts, posted, posting_days, unreported;
     for (const auto& r : rows) {
       const int64_t org = r.Int("organization_id");
+      const PostingFigures f = postings[r.Int("id")];
+      posting_counts[org] += f.postings;
+      posted[org] += f.posted;
+      posting_days[org] += f.days;
+      unreported[org] += f.unreported;
+      if (r.Int("posting_days") != f.days) {
+        TS_RETURN_IF_ERROR(tx.Execute("UPDATE cadres_cadres SET posting_days = ? WHERE id = ?", {f.days, r.Int("id")}));
+      }
       activity[org] += r.Int("n_activity_due");
       talk[org] += r.Int("n_talk_due");
       help[org] += r.Int("n_help_overdue");
@@ -66,6 +77,10 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
     }
     TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kActivityDue, activity));
     TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kTalkDue, talk));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kPostings, posting_counts));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kPosted, posted));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kPostingDays, posting_days));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kUnreported, unreported));
     return organizations::SetSelfCounters(tx, counter::kHelpOverdue, help);
   });
 }
@@ -95,6 +110,7 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     TS_ASSIGN_OR_RETURN(Period p, LoadPeriod(tx, cadres::Today(ctx), false));
     TS_ASSIGN_OR_RETURN(auto rows, RecountRows(tx, p));
+    TS_ASSIGN_OR_RETURN(auto postings, AllPostingFigures(tx, p));
     std::vector<std::string> out;
     organizations::SelfCounts counts;
     const std::pair<const char*, const char*> figures[] = {
@@ -117,11 +133,21 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
       at[std::string(counter::kTalkDue)] += r.Int("n_talk_due");
       at[std::string(counter::kHelpOpen)] += r.Int("n_help_open");
       at[std::string(counter::kHelpOverdue)] += r.Int("n_help_overdue");
+      const PostingFigures f = postings[r.Int("id")];
+      if (r.Int("posting_days") != f.days) {
+        out.push_back("cadres: cadre " + std::to_string(r.Int("id")) + " posting_days: stored " +
+                      std::to_string(r.Int("posting_days")) + ", expected " + std::to_string(f.days));
+      }
+      at[std::string(counter::kPostings)] += f.postings;
+      at[std::string(counter::kPosted)] += f.posted;
+      at[std::string(counter::kPostingDays)] += f.days;
+      at[std::string(counter::kUnreported)] += f.unreported;
     }
-    std::vector<std::string> keys = {std::string(counter::kCadres),      std::string(counter::kAtQuota),
-                                     std::string(counter::kContacts),    std::string(counter::kFieldsCovered),
-                                     std::string(counter::kActivityDue), std::string(counter::kTalkDue),
-                                     std::string(counter::kHelpOpen),    std::string(counter::kHelpOverdue)};
+    std::vector<std::string> keys = {
+        std::string(counter::kCadres),        std::string(counter::kAtQuota),     std::string(counter::kContacts),
+        std::string(counter::kFieldsCovered), std::string(counter::kActivityDue), std::string(counter::kTalkDue),
+        std::string(counter::kHelpOpen),      std::string(counter::kHelpOverdue), std::string(counter::kPostings),
+        std::string(counter::kPosted),        std::string(counter::kPostingDays), std::string(counter::kUnreported)};
     for (const auto& field : Fields()) keys.push_back(std::string(counter::kFieldPrefix) + field);
     for (const auto& field : Fields()) {
       TS_ASSIGN_OR_RETURN(auto by_org, tx.Query("SELECT organization_id, COUNT(*) AS value FROM cadres_contacts "

@@ -29,6 +29,23 @@ export const cadresRoutes: RouteRecordRaw[] = [
     meta: { navKey: 'cadres.nav.dashboard', navIcon: 'organizations', can: 'cadres.dashboard' },
   },
   {
+    path: 'my-postings',
+    name: 'cadres-my-postings',
+    component: () => import('@/views/cadres/my-postings.vue'),
+    meta: { titleKey: 'cadres.postings.mineTitle', navKey: 'cadres.nav.myPostings', navIcon: 'calendar', can: 'cadres.work' },
+  },
+  {
+    path: 'cadres-postings',
+    redirect: toCurrentOrganization('/cadres-postings'),
+    meta: { navKey: 'cadres.nav.postings', navIcon: 'organizations', can: 'cadres.dashboard' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/cadres-postings',
+    name: 'cadres-postings',
+    component: () => import('@/views/cadres/postings.vue'),
+    meta: { titleKey: 'cadres.postings.title' },
+  },
+  {
     path: 'organizations/:id(\\d+)/cadres',
     name: 'cadres-dashboard',
     component: () => import('@/views/cadres/dashboard.vue'),

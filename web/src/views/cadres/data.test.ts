@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '@/api/cadres';
-import { FIGURES_COLUMNS, dashboardChart, newHelp, newInteraction } from './data';
+import type { Posting } from '@/api/cadres';
+import {
+  FIGURES_COLUMNS,
+  dashboardChart,
+  monthsServed,
+  newHelp,
+  newInteraction,
+  newPosting,
+  newPostingLog,
+  postingState,
+  targetSource,
+  targetsBody,
+  targetsModel,
+} from './data';
 
 const figures = (contacts: number, cadres: number) => ({
   cadres,
@@ -45,5 +58,70 @@ describe('cadres screen declarations', () => {
 
   it('shows a cadre row as figures only: no column names a young person', () => {
     expect(FIGURES_COLUMNS.map((c) => c.key)).not.toContain('person_name');
+  });
+});
+
+describe('targets form', () => {
+  const settings = {
+    organization_id: 7,
+    own: { contact_target: null, posting_months: 3 },
+    effective: { contact_target: 80, posting_months: 3, contact_target_from: 2, posting_months_from: 7 },
+    defaults: { contact_target: 100, posting_months: 4 },
+    can: { update: true },
+  };
+  it('starts from the own setting, an inherited value empty', () => {
+    expect(targetsModel(settings)).toEqual({ contact_target: null, posting_months: 3 });
+  });
+  it('sends empty values as null, so they inherit', () => {
+    expect(targetsBody({ contact_target: null, posting_months: 5 })).toEqual({ contact_target: null, posting_months: 5 });
+  });
+  it('names where a value in force comes from', () => {
+    expect(targetSource(settings, 7)).toBe('cadres.settings.fromHere');
+    expect(targetSource(settings, 2)).toBe('cadres.settings.fromAbove');
+    expect(targetSource(settings, null)).toBe('cadres.settings.fromDefault');
+  });
+});
+
+describe('postings', () => {
+  const posting = (over: Partial<Posting>): Posting => ({
+    id: 1,
+    cadre: { id: 1, name: '赵示例', title: null, employment: null, organization_id: 2, organization_name: '克拉玛依市团委' },
+    host_organization_id: 3,
+    host_name: '风云社区团支部',
+    starts_on: '2026-03-01',
+    ends_on: '2026-04-30',
+    days: 61,
+    tasks: 't',
+    status: 'planned',
+    report: null,
+    reported_at: null,
+    confirmed_at: null,
+    log_entries: 0,
+    log_minutes: 0,
+    logs: [],
+    can: { log: false, report: false, confirm: false },
+    ...over,
+  });
+  it('tells the state from the dates, the report and the confirmation', () => {
+    expect(postingState(posting({}), '2026-02-01')).toBe('planned');
+    expect(postingState(posting({}), '2026-03-01')).toBe('running');
+    expect(postingState(posting({}), '2026-05-01')).toBe('unreported');
+    expect(postingState(posting({ report: 'r' }), '2026-05-01')).toBe('reported');
+    expect(postingState(posting({ report: 'r', confirmed_at: 1 }), '2026-05-01')).toBe('confirmed');
+  });
+  it('sends hours as minutes and trims the text', () => {
+    expect(newPostingLog({ worked_on: '2026-03-02', hours: 1.5, what: ' 走访 ' })).toEqual({ worked_on: '2026-03-02', minutes: 90, what: '走访' });
+    expect(newPosting({ person_id: 4, host_organization_id: 5, starts_on: 'a', ends_on: 'b', tasks: ' x ' })).toEqual({
+      person_id: 4,
+      host_organization_id: 5,
+      starts_on: 'a',
+      ends_on: 'b',
+      tasks: 'x',
+    });
+  });
+  it('counts 30-day months with one decimal', () => {
+    expect(monthsServed(120)).toBe(4);
+    expect(monthsServed(61)).toBe(2);
+    expect(monthsServed(45)).toBe(1.5);
   });
 });

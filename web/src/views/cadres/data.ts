@@ -1,7 +1,22 @@
 // The cadres screens' declarations: columns of the cadre's contacts and of the committee's
 // per-cadre quota status, the interaction and help forms, and the dashboard chart, once.
-import type { CadreFiguresRow, Contact, Dashboard, Interaction, NewHelp, NewInteraction } from '@/api/cadres';
+import type {
+  CadreFiguresRow,
+  Contact,
+  Dashboard,
+  Interaction,
+  NewHelp,
+  NewInteraction,
+  NewPosting,
+  NewPostingLog,
+  Posting,
+  TargetSettings,
+  TargetSettingsInput,
+} from '@/api/cadres';
+import { searchOrganizations } from '@/api/organizations';
+import { listPeople } from '@/api/people';
 import type { Column } from '@/components/dataList';
+import type { FormDialogSpec } from '@/components/formFields';
 
 export const CONTACT_COLUMNS: Column<Contact>[] = [
   { key: 'person_name', label: 'cadres.columns.name', text: (c) => c.person_name ?? '', card: 'title', minWidth: 120, testid: 'contact-name' },
@@ -56,5 +71,165 @@ export function dashboardChart(d: Dashboard, t: (key: string) => string) {
       { name: t('cadres.figures.contacts'), type: 'bar', data: children.map((c) => c.figures.contacts) },
       { name: t('cadres.figures.talk_due'), type: 'bar', data: children.map((c) => c.figures.talk_due) },
     ],
+  };
+}
+
+/** The targets form: an empty number inherits the setting above. */
+export interface TargetsModel {
+  contact_target: number | null;
+  posting_months: number | null;
+}
+
+export const TARGETS_DIALOG: FormDialogSpec<TargetsModel> = {
+  testid: 'cadres-targets-dialog',
+  fieldTestidPrefix: 'cadres-targets-',
+  fields: [
+    { key: 'note-hint', kind: 'note', label: 'cadres.settings.hint' },
+    { key: 'contact_target', kind: 'number', label: 'cadres.settings.contactTarget', attrs: { min: 1, max: 1000, valueOnClear: null } },
+    { key: 'posting_months', kind: 'number', label: 'cadres.settings.postingMonths', attrs: { min: 1, max: 12, valueOnClear: null } },
+  ],
+};
+
+export function targetsModel(s: TargetSettings | null): TargetsModel {
+  return { contact_target: s?.own.contact_target ?? null, posting_months: s?.own.posting_months ?? null };
+}
+
+export function targetsBody(m: TargetsModel): TargetSettingsInput {
+  return { contact_target: m.contact_target ?? null, posting_months: m.posting_months ?? null };
+}
+
+/** Where a value in force comes from: the platform default, this organization or one above. */
+export function targetSource(s: TargetSettings, from: number | null): string {
+  if (from === null) return 'cadres.settings.fromDefault';
+  return from === s.organization_id ? 'cadres.settings.fromHere' : 'cadres.settings.fromAbove';
+}
+
+// "8+4" postings.
+
+/** The state of a posting as a tag: confirmed by the host, reported, ended without a report, or running. */
+export function postingState(p: Posting, today: string): 'confirmed' | 'reported' | 'unreported' | 'running' | 'planned' {
+  if (p.confirmed_at !== null) return 'confirmed';
+  if (p.report !== null) return 'reported';
+  if (p.ends_on < today) return 'unreported';
+  return p.starts_on <= today ? 'running' : 'planned';
+}
+
+const STATE_TAGS = { confirmed: 'success', reported: 'primary', unreported: 'danger', running: 'warning', planned: 'info' } as const;
+
+export const postingColumns = (today: string): Column<Posting>[] => [
+  { key: 'cadre', label: 'cadres.columns.cadre', text: (p) => p.cadre.name, card: 'title', minWidth: 110, testid: 'posting-cadre' },
+  { key: 'host', label: 'cadres.postings.host', text: (p) => p.host_name, card: 'meta', minWidth: 150, testid: 'posting-host' },
+  { key: 'period', label: 'cadres.postings.period', text: (p) => `${p.starts_on} ~ ${p.ends_on}`, card: 'meta', minWidth: 190 },
+  { key: 'days', label: 'cadres.postings.days', text: (p) => String(p.days), card: 'meta', width: 80 },
+  { key: 'log', label: 'cadres.postings.log', text: (p, t) => t('cadres.postings.logSummary', { n: p.log_entries, hours: hours(p.log_minutes) }), width: 140 },
+  {
+    key: 'state',
+    label: 'cadres.columns.status',
+    text: (p, t) => t(`cadres.postings.state.${postingState(p, today)}`),
+    tag: (p) => STATE_TAGS[postingState(p, today)],
+    card: 'head',
+    width: 110,
+    testid: 'posting-state',
+  },
+  { key: 'tasks', label: 'cadres.postings.tasks', text: (p) => p.tasks, card: 'text', minWidth: 200 },
+];
+
+export function hours(minutes: number): string {
+  return (Math.round((minutes / 60) * 10) / 10).toString();
+}
+
+/** Months served (30-day months, one decimal) against the target for the cadres posted. */
+export function monthsServed(postingDays: number): number {
+  return Math.round((postingDays / 30) * 10) / 10;
+}
+
+export interface PlanModel {
+  person_id: number | null;
+  host_organization_id: number | null;
+  starts_on: string;
+  ends_on: string;
+  tasks: string;
+}
+
+export interface PlanContext {
+  organizationId: number;
+}
+
+export const PLAN_DIALOG: FormDialogSpec<PlanModel, PlanContext> = {
+  testid: 'posting-plan-dialog',
+  fieldTestidPrefix: 'posting-plan-',
+  submitLabel: 'cadres.postings.plan',
+  fields: [
+    {
+      key: 'person_id',
+      kind: 'search',
+      label: 'cadres.postings.cadre',
+      required: true,
+      placeholder: 'cadres.postings.cadrePlaceholder',
+      search: async (q, c) =>
+        (await listPeople(c.organizationId, { scope: 'subtree', kind: 'cadre', q: q.trim() || undefined, limit: 20 })).items.map((p) => ({
+          value: p.id,
+          text: `${p.name} · ${p.organization.name}`,
+        })),
+    },
+    {
+      key: 'host_organization_id',
+      kind: 'search',
+      label: 'cadres.postings.host',
+      required: true,
+      placeholder: 'cadres.postings.hostPlaceholder',
+      search: async (q) =>
+        q.trim() ? (await searchOrganizations(q.trim(), { limit: 20 })).items.map((o) => ({ value: o.id, text: o.name })) : [],
+    },
+    { key: 'starts_on', kind: 'date', label: 'cadres.postings.startsOn', required: true, half: true },
+    { key: 'ends_on', kind: 'date', label: 'cadres.postings.endsOn', required: true, half: true },
+    { key: 'tasks', kind: 'textarea', label: 'cadres.postings.tasks', required: true, maxlength: 500 },
+  ],
+};
+
+export function newPosting(m: PlanModel): NewPosting {
+  return {
+    person_id: m.person_id ?? 0,
+    host_organization_id: m.host_organization_id ?? 0,
+    starts_on: m.starts_on,
+    ends_on: m.ends_on,
+    tasks: m.tasks.trim(),
+  };
+}
+
+export interface LogModel {
+  worked_on: string;
+  hours: number;
+  what: string;
+}
+
+export const LOG_DIALOG: FormDialogSpec<LogModel> = {
+  testid: 'posting-log-dialog',
+  fieldTestidPrefix: 'posting-log-',
+  fields: [
+    { key: 'worked_on', kind: 'date', label: 'cadres.postings.workedOn', required: true },
+    { key: 'hours', kind: 'number', label: 'cadres.postings.hours', required: true, attrs: { min: 0.5, max: 24, step: 0.5 } },
+    { key: 'what', kind: 'textarea', label: 'cadres.postings.what', required: true, maxlength: 200, hint: 'cadres.postings.whatHint' },
+  ],
+};
+
+export function newPostingLog(m: LogModel): NewPostingLog {
+  return { worked_on: m.worked_on, minutes: Math.round(m.hours * 60), what: m.what.trim() };
+}
+
+export const REPORT_DIALOG: FormDialogSpec<{ report: string }> = {
+  testid: 'posting-report-dialog',
+  fieldTestidPrefix: 'posting-report-',
+  fields: [{ key: 'report', kind: 'textarea', label: 'cadres.postings.report', required: true, maxlength: 2000, attrs: { rows: 6 } }],
+};
+
+/** Months served on postings per child organization (30-day months). */
+export function postingsChart(d: Dashboard, t: (key: string) => string) {
+  const children = d.children.filter((c) => c.figures.cadres > 0);
+  return {
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: children.map((c) => c.short_name ?? c.name) },
+    yAxis: { type: 'value' },
+    series: [{ name: t('cadres.postings.chartMonths'), type: 'bar', data: children.map((c) => monthsServed(c.figures.posting_days)) }],
   };
 }

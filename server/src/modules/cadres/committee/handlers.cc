@@ -39,7 +39,40 @@ void WriteCadreFigures(JsonOut& out, const CadreFigures& f) {
       .Field("help_open", c.help_open)
       .Field("help_overdue", c.help_overdue)
       .Field("oldest_help_on", c.oldest_help_on)
+      .Field("posting_days", static_cast<int64_t>(c.posting_days))
       .EndObject();
+}
+
+void WriteNullableInt(JsonOut& out, std::string_view key, const std::optional<int>& v) {
+  out.Key(key);
+  v ? out.Int(*v) : out.Null();
+}
+
+HttpResponse SettingsJson(const TargetSettingsView& v) {
+  JsonOut out;
+  out.StartObject().Field("organization_id", v.organization_id).Key("own").StartObject();
+  WriteNullableInt(out, "contact_target", v.own.contact_target);
+  WriteNullableInt(out, "posting_months", v.own.posting_months);
+  out.EndObject().Key("effective").StartObject();
+  out.Field("contact_target", v.effective.contacts).Field("posting_months", v.effective.posting_months);
+  out.Field("contact_target_from", v.effective.contacts_from);
+  out.Field("posting_months_from", v.effective.posting_months_from);
+  out.EndObject().Key("defaults").StartObject().Field("contact_target", kDefaultContactTarget);
+  out.Field("posting_months", kDefaultPostingMonths).EndObject();
+  out.Key("can").StartObject().Field("update", v.can_update).EndObject();
+  out.EndObject();
+  return http::Json(out);
+}
+
+// {"contact_target": 1..1000 | null, "posting_months": 1..12 | null}: null or absent inherits.
+Result<TargetSetting> ParseSettings(const HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  TargetSetting s;
+  if (auto v = r.Int("contact_target", false, 1, kMaxContactTarget)) s.contact_target = static_cast<int>(*v);
+  if (auto v = r.Int("posting_months", false, 1, kMaxPostingMonths)) s.posting_months = static_cast<int>(*v);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return s;
 }
 
 }  // namespace
@@ -57,6 +90,20 @@ void RegisterCommitteeRoutes(http::Router& router, const AppContext& ctx) {
                resp.content_type = "application/json";
                resp.body = std::move(json);
                return resp;
+             });
+  router.Get("/api/v1/organizations/{id}/cadres/settings", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+               TS_ASSIGN_OR_RETURN(auto view, GetTargetSettings(ctx, *req.actor, id));
+               return SettingsJson(view);
+             });
+  router.Put("/api/v1/organizations/{id}/cadres/settings", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(auto setting, ParseSettings(req));
+               TS_ASSIGN_OR_RETURN(auto view, SetTargetSettings(ctx, http::CallerOf(req), id, setting));
+               return SettingsJson(view);
              });
   router.Get("/api/v1/organizations/{id}/cadres", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

@@ -9,16 +9,6 @@
 namespace tianshan::cadres {
 namespace {
 
-// The organization's path when the caller may see its figures: 404 unseen, 403 not allowed.
-Result<std::string> FiguresPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
-                                int64_t organization_id) {
-  if (ctx.organizations == nullptr) return Status::NotFound("organization.not_found");
-  TS_ASSIGN_OR_RETURN(auto ref, ctx.organizations->Find(tx, organization_id));
-  if (!ref || !organizations::CanRead(actor, ref->path)) return Status::NotFound("organization.not_found");
-  if (!CanViewFigures(actor, ref->path)) return Status::Forbidden();
-  return ref->path;
-}
-
 Result<CadreFiguresPage> ReadPage(storage::Transaction& tx, const AppContext& ctx, const std::string& path,
                                   const CadreFiguresQuery& query) {
   CadreFiguresPage page;
@@ -34,6 +24,15 @@ Result<CadreFiguresPage> ReadPage(storage::Transaction& tx, const AppContext& ct
 }
 
 }  // namespace
+
+Result<std::string> FiguresPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                int64_t organization_id) {
+  if (ctx.organizations == nullptr) return Status::NotFound("organization.not_found");
+  TS_ASSIGN_OR_RETURN(auto ref, ctx.organizations->Find(tx, organization_id));
+  if (!ref || !organizations::CanRead(actor, ref->path)) return Status::NotFound("organization.not_found");
+  if (!CanViewFigures(actor, ref->path)) return Status::Forbidden();
+  return ref->path;
+}
 
 Result<CadreFiguresPage> ListCadreFigures(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                           const CadreFiguresQuery& query) {

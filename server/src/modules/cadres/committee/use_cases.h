@@ -23,6 +23,11 @@ namespace tianshan::cadres {
 Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::StatsCache& cache, const auth::Actor& actor,
                                      int64_t organization_id);
 
+// The organization's path when the caller may see its figures (cadres.dashboard): 404 when
+// unseen, 403 when seen but not allowed.
+Result<std::string> FiguresPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                int64_t organization_id);
+
 struct CadreFiguresQuery {
   std::optional<std::string> quota;  // below, at
   std::optional<int64_t> after_id;
@@ -47,5 +52,22 @@ struct ExportedFile {
 };
 Result<ExportedFile> ExportCadreFigures(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                         const CadreFiguresQuery& query);
+
+// The targets of an organization ("1+100" contacts, "8+4" posting months): its own setting
+// (null: inherited), the values in force and where they come from. Read with cadres.dashboard,
+// changed with cadres.settings; 404 when the organization is unseen, 403 otherwise.
+struct TargetSettingsView {
+  int64_t organization_id = 0;
+  TargetSetting own;
+  Targets effective;
+  bool can_update = false;
+};
+Result<TargetSettingsView> GetTargetSettings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id);
+// Replaces the organization's own setting (a null value inherits from above) and moves every
+// cadre of the subtree whose target changes to the new target (at_quota with it), audited.
+Result<TargetSettingsView> SetTargetSettings(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
+                                             const TargetSetting& setting);
+inline constexpr int kMaxContactTarget = 1000;
+inline constexpr int kMaxPostingMonths = 12;
 
 }  // namespace tianshan::cadres
