@@ -4,13 +4,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite } from '../support/suite.mjs';
-import { toBeVisible } from '../support/expect.mjs';
-import { login } from '../support/flows.mjs';
+import { toBeVisible, toHavePath } from '../support/expect.mjs';
+import { DEMO_PASSWORD, fillLogin } from '../support/flows.mjs';
 import { axeViolations } from '../support/axe.mjs';
 
 const SCAN_TIMEOUT = 240_000;
 const PUBLIC_PAGES = ['/', '/login', '/volunteer', '/services', '/venues'];
 const ROLES = ['youth', 'member', 'cadre', 'branch-secretary', 'karamay-admin', 'region-admin'];
+
+// Thirteen logins in a row: each hashes a password (Argon2id), slow on a loaded machine.
+async function login(page, role) {
+  await fillLogin(page, role, DEMO_PASSWORD);
+  await toHavePath(page, '/app', { timeout: 45_000 });
+  await toBeVisible(page.getByTestId('home'), { timeout: 30_000 });
+}
 
 async function settle(page) {
   await page.waitForLoadState('networkidle');
