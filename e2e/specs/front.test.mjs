@@ -11,10 +11,11 @@ describe('public front page', () => {
     suite.withPage(t, async (page) => {
       await page.goto('/');
       await toContainText(page.locator('h1'), '共青团组织网络平台');
-      for (const section of ['activities', 'services', 'venues']) {
+      for (const section of ['news', 'activities', 'services', 'venues']) {
         await toBeVisible(page.getByTestId(`front-section-${section}`));
       }
       // Live content from the public lists of the demo, not advertising.
+      await toContainText(page.getByTestId('front-item-news').first(), '克拉玛依');
       await toBeVisible(page.getByTestId('front-activities').getByTestId('project-card').first());
       await toBeVisible(page.getByTestId('front-item-services').first());
       await toBeVisible(page.getByTestId('front-item-venues').first());
