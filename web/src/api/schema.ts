@@ -5795,6 +5795,281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enrollments/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws an enrollment (the enrolling account or services.manage); a freed place goes to the first on the waitlist */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesEnrollment"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Writes a message on an application (the applicant or services.manage); the other side is notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesApplication"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rates a completed application 1–5 with an optional comment (the applicant, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesApplication"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's satisfaction figures (services.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesSatisfaction"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satisfaction figures of an organization's subtree, with its rated services (services.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: components["schemas"]["ServicesSatisfaction"];
+                            services: {
+                                service_id: number;
+                                name: string;
+                                figures: components["schemas"]["ServicesSatisfaction"];
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/satisfaction/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The satisfaction figures of a subtree as .xlsx (served by the spreadsheets engine): one row per rated service and the total */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates/{kind}": {
         parameters: {
             query?: never;
@@ -9859,15 +10134,21 @@ export interface components {
         ServicesEnrollment: {
             id: number;
             session_id: number;
+            session_name: string;
             service_id: number;
+            service_name: string;
             participant_name: string;
             participant_birth_date: string;
             guardian_consent: boolean;
             /** @enum {string} */
-            status: "enrolled" | "waitlisted";
+            status: "enrolled" | "waitlisted" | "withdrawn";
+            /** @description The place in the session's waitlist now (waitlisted only) */
             waitlist_position: number | null;
             /** Format: date-time */
             created_at: string;
+            can: {
+                withdraw: boolean;
+            };
         };
         ServicesApplication: {
             id: number;
@@ -9893,13 +10174,37 @@ export interface components {
                 /** Format: date-time */
                 at: string;
             }[];
+            messages: components["schemas"]["ServicesMessage"][];
+            rating: null | {
+                score: number;
+                comment: string | null;
+                /** Format: date-time */
+                at: string;
+            };
             can: {
                 accept: boolean;
                 reject: boolean;
                 start: boolean;
                 complete: boolean;
                 withdraw: boolean;
+                message: boolean;
+                rate: boolean;
             };
+        };
+        ServicesMessage: {
+            id: number;
+            /** @enum {string} */
+            side: "applicant" | "handler";
+            author_name: string;
+            body: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ServicesSatisfaction: {
+            count: number;
+            average: number | null;
+            /** @description Ratings of 1, 2, 3, 4 and 5 */
+            distribution: number[];
         };
         SpreadsheetsRowError: {
             /** @description Spreadsheet line number (1 is the first line of the file); 0 for the whole file */
@@ -10368,8 +10673,9 @@ export const publishingArticleStatusValues = ["draft","submitted","approved","pu
 export const publishingUploadKindValues = ["image","attachment"] as const satisfies readonly NonNullable<components["schemas"]["PublishingUpload"]["kind"]>[];
 export const servicesQuestionTypeValues = ["text","choice","date","number"] as const satisfies readonly NonNullable<components["schemas"]["ServicesQuestion"]["type"]>[];
 export const servicesServiceKindValues = ["applications","enrollment"] as const satisfies readonly NonNullable<components["schemas"]["ServicesService"]["kind"]>[];
-export const servicesEnrollmentStatusValues = ["enrolled","waitlisted"] as const satisfies readonly NonNullable<components["schemas"]["ServicesEnrollment"]["status"]>[];
+export const servicesEnrollmentStatusValues = ["enrolled","waitlisted","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesEnrollment"]["status"]>[];
 export const servicesApplicationStatusValues = ["submitted","accepted","in_service","completed","rejected","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesApplication"]["status"]>[];
+export const servicesMessageSideValues = ["applicant","handler"] as const satisfies readonly NonNullable<components["schemas"]["ServicesMessage"]["side"]>[];
 export const spreadsheetsImportKindValues = ["people","organizations"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["kind"]>[];
 export const spreadsheetsImportStatusValues = ["validating","validated","importing","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["status"]>[];
 export const venuesBookingStatusValues = ["pending","approved","rejected","cancelled","no_show"] as const satisfies readonly NonNullable<components["schemas"]["VenuesBooking"]["status"]>[];

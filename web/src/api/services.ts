@@ -1,6 +1,6 @@
 // The services module: the public catalog, applications and enrollment.
 // Types from the generated schema (server/src/modules/services/openapi.json).
-import { get, post } from './request';
+import { download, get, post } from './request';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
 export type Service = Schema<'ServicesService'>;
@@ -29,5 +29,16 @@ export const listApplications = (
 export const listMyApplications = (cursor?: string | null) =>
   get<Answer<'/api/v1/my/applications', 'get'>>('/my/applications', { query: { cursor: cursor ?? undefined } });
 export const listMyEnrollments = () => get<Answer<'/api/v1/my/enrollments', 'get'>>('/my/enrollments');
+export type Satisfaction = Schema<'ServicesSatisfaction'>;
+export const getApplication = (id: number) => get<Application>(`/applications/${id}`);
+export const postMessage = (id: number, body: string) => post<Application>(`/applications/${id}/messages`, { body });
+export const rateApplication = (id: number, input: Body<'/api/v1/applications/{id}/rating', 'post'>) =>
+  post<Application>(`/applications/${id}/rating`, input);
+export const getOrganizationSatisfaction = (organizationId: number) =>
+  get<Answer<'/api/v1/organizations/{id}/satisfaction', 'get'>>(`/organizations/${organizationId}/satisfaction`);
+/** The same figures as an .xlsx download. */
+export const exportSatisfaction = (organizationId: number) =>
+  download(`/organizations/${organizationId}/satisfaction/export`, {}, 'satisfaction.xlsx');
+export const withdrawEnrollment = (id: number) => post<Enrollment>(`/enrollments/${id}/withdraw`);
 export const stepApplication = (id: number, verb: ApplicationVerb, reason?: string) =>
   post<Application>(`/applications/${id}/${verb}`, reason ? { reason } : undefined);

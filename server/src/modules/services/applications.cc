@@ -20,7 +20,9 @@ std::string AuditJson(const Application& a) {
   return out.Take();
 }
 
-Result<ApplicationView> ViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a) {
+}  // namespace
+
+Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a) {
   ApplicationView v;
   TS_ASSIGN_OR_RETURN(auto s, FindService(tx, a.service_id));
   if (s) {
@@ -28,10 +30,13 @@ Result<ApplicationView> ViewOf(storage::Transaction& tx, const auth::Actor& acto
     v.questions = s->f.questions;
   }
   TS_ASSIGN_OR_RETURN(v.steps, SelectSteps(tx, a.id));
+  TS_ASSIGN_OR_RETURN(v.messages, SelectMessages(tx, a.id));
   v.can = ApplicationActions(actor, a);
   v.application = std::move(a);
   return v;
 }
+
+namespace {
 
 // Age and area of the applicant against the service's eligibility (422 on "service").
 Status CheckEligible(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor, const Service& s,
@@ -87,7 +92,7 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, a.organization_id, kPendingApplicationsCounter, 1));
     TS_RETURN_IF_ERROR(ctx.audit.Record(
         tx, caller, {"service_application.create", "service_application", a.id, a.org_path, "", AuditJson(a)}));
-    return ViewOf(tx, caller.actor, std::move(a));
+    return ApplicationViewOf(tx, caller.actor, std::move(a));
   });
 }
 
@@ -118,14 +123,14 @@ Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Cal
     TS_RETURN_IF_ERROR(ctx.audit.Record(
         tx, caller,
         {"service_application." + a.status, "service_application", a.id, a.org_path, AuditJson(*found), AuditJson(a)}));
-    TS_ASSIGN_OR_RETURN(auto view, ViewOf(tx, caller.actor, a));
+    TS_ASSIGN_OR_RETURN(auto view, ApplicationViewOf(tx, caller.actor, a));
     if (action != ApplicationAction::kWithdraw && a.account_id != 0) {
       notifications::Notification n;
       n.kind = "services.application_update";
       n.title_key = "services.notice_title";
       n.body_key = NoticeKey(a.status);
       n.params = {{"service", view.service_name}};
-      n.link = "/my/applications";
+      n.link = ApplicationLink(a.id);
       TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.accounts = {a.account_id}}, n).status());
     }
     return view;
@@ -138,7 +143,7 @@ Result<ApplicationView> GetApplication(const AppContext& ctx, const auth::Actor&
     if (!a || (a->account_id != actor.account_id && !CanRead(actor, a->org_path))) {
       return Status::NotFound("services.application_not_found");
     }
-    return ViewOf(tx, actor, std::move(*a));
+    return ApplicationViewOf(tx, actor, std::move(*a));
   });
 }
 
@@ -152,7 +157,7 @@ Result<ApplicationPage> PageOf(storage::Transaction& tx, const auth::Actor& acto
       page.next_cursor = page.items.back().application.id;
       break;
     }
-    TS_ASSIGN_OR_RETURN(auto v, ViewOf(tx, actor, std::move(a)));
+    TS_ASSIGN_OR_RETURN(auto v, ApplicationViewOf(tx, actor, std::move(a)));
     page.items.push_back(std::move(v));
   }
   return page;

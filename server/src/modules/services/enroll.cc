@@ -26,6 +26,8 @@ Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller,
     if (age < kAdultAge && !input.guardian_consent)
       errors.push_back({"guardian_consent", "services.needs_consent", ""});
     if (!errors.empty()) return Status::Invalid(std::move(errors));
+    // After the lock, a withdrawal of this session has either promoted its waitlisted or not begun.
+    TS_RETURN_IF_ERROR(LockSession(tx, session->id));
     TS_ASSIGN_OR_RETURN(bool again, AlreadyEnrolled(tx, session->id, caller.actor.account_id, input.participant_name));
     if (again) return Status::Conflict("services.already_enrolled");
 
@@ -37,15 +39,12 @@ Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller,
     e.participant_birth_date = input.participant_birth_date;
     e.guardian_consent = input.guardian_consent;
     e.created_at = now;
-    EnrollmentView view;
     TS_ASSIGN_OR_RETURN(bool placed, TakePlace(tx, session->id));
     if (placed) {
       e.status = "enrolled";
     } else {
-      TS_ASSIGN_OR_RETURN(int64_t seq, JoinWaitlist(tx, session->id));
+      TS_ASSIGN_OR_RETURN(e.waitlist_seq, JoinWaitlist(tx, session->id));
       e.status = "waitlisted";
-      e.waitlist_seq = seq;
-      view.waitlist_position = seq;
     }
     TS_ASSIGN_OR_RETURN(e.id, InsertEnrollment(tx, e));
     JsonOut out;
@@ -57,8 +56,8 @@ Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller,
         .EndObject();
     TS_RETURN_IF_ERROR(ctx.audit.Record(
         tx, caller, {"service_enrollment.create", "service_enrollment", e.id, s->org_path, "", out.Take()}));
-    view.enrollment = std::move(e);
-    return view;
+    TS_ASSIGN_OR_RETURN(auto stored, FindEnrollment(tx, e.id));
+    return EnrollmentViews(ctx, caller.actor, {std::move(*stored)}).front();
   });
 }
 

@@ -52,18 +52,28 @@ void WriteService(JsonOut& out, const ServiceView& v, bool with_sessions) {
   out.EndObject();
 }
 
-void WriteEnrollment(JsonOut& out, const Enrollment& e, std::optional<int64_t> position) {
+void WriteEnrollment(JsonOut& out, const EnrollmentView& v) {
+  const Enrollment& e = v.enrollment;
   out.StartObject()
       .Field("id", e.id)
       .Field("session_id", e.session_id)
+      .Field("session_name", e.session_name)
       .Field("service_id", e.service_id)
+      .Field("service_name", e.service_name)
       .Field("participant_name", e.participant_name)
       .Field("participant_birth_date", e.participant_birth_date)
       .Field("guardian_consent", e.guardian_consent)
       .Field("status", e.status)
-      .Field("waitlist_position", position)
-      .Field("created_at", FormatUtc(e.created_at))
-      .EndObject();
+      .Field("waitlist_position", e.waitlist_position)
+      .Field("created_at", FormatUtc(e.created_at));
+  WriteCan(out, {{"withdraw", v.can_withdraw}});
+  out.EndObject();
+}
+
+HttpResponse EnrollmentJson(const EnrollmentView& v, int status = 200) {
+  JsonOut out;
+  WriteEnrollment(out, v);
+  return http::Json(out, status);
 }
 
 void WriteApplication(JsonOut& out, const ApplicationView& v) {
@@ -87,11 +97,34 @@ void WriteApplication(JsonOut& out, const ApplicationView& v) {
     out.StartObject().Field("status", s.status).Field("note", s.note).Field("at", FormatUtc(s.at)).EndObject();
   }
   out.EndArray();
+  out.Key("messages").StartArray();
+  for (const auto& m : v.messages) {
+    out.StartObject()
+        .Field("id", m.id)
+        .Field("side", m.side)
+        .Field("author_name", m.author_name)
+        .Field("body", m.body)
+        .Field("at", FormatUtc(m.at))
+        .EndObject();
+  }
+  out.EndArray();
+  out.Key("rating");
+  if (a.rating) {
+    out.StartObject()
+        .Field("score", static_cast<int64_t>(*a.rating))
+        .Field("comment", a.rating_comment)
+        .Field("at", FormatUtc(a.rated_at.value_or(0)))
+        .EndObject();
+  } else {
+    out.Null();
+  }
   WriteCan(out, {{"accept", v.can.accept},
                  {"reject", v.can.reject},
                  {"start", v.can.start},
                  {"complete", v.can.complete},
-                 {"withdraw", v.can.withdraw}});
+                 {"withdraw", v.can.withdraw},
+                 {"message", v.can.message},
+                 {"rate", v.can.rate}});
   out.EndObject();
 }
 
@@ -123,10 +156,10 @@ HttpResponse ApplicationPageJson(const ApplicationPage& page) {
   return http::Json(out);
 }
 
-HttpResponse EnrollmentsJson(const std::vector<Enrollment>& items) {
+HttpResponse EnrollmentsJson(const std::vector<EnrollmentView>& items) {
   JsonOut out;
   out.StartObject().Key("items").StartArray();
-  for (const auto& e : items) WriteEnrollment(out, e, e.waitlist_seq);
+  for (const auto& v : items) WriteEnrollment(out, v);
   out.EndArray().EndObject();
   return http::Json(out);
 }
@@ -139,6 +172,19 @@ void RegisterStep(http::Router& router, const AppContext& ctx, const std::string
                 TS_ASSIGN_OR_RETURN(auto view, DecideApplication(ctx, http::CallerOf(req), id, action, note));
                 return ApplicationJson(view);
               });
+}
+
+void WriteSatisfaction(JsonOut& out, const Satisfaction& s) {
+  const auto average = s.Average();
+  out.StartObject().Field("count", s.Count()).Key("average");
+  if (average) {
+    out.Double(*average);
+  } else {
+    out.Null();
+  }
+  out.Key("distribution").StartArray();
+  for (int64_t v : s.distribution) out.Int(v);
+  out.EndArray().EndObject();
 }
 
 const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
@@ -190,9 +236,13 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto input, ParseEnroll(req));
     TS_ASSIGN_OR_RETURN(auto view, Enroll(ctx, http::CallerOf(req), id, input));
-    JsonOut out;
-    WriteEnrollment(out, view.enrollment, view.waitlist_position);
-    return http::Json(out, 201);
+    return EnrollmentJson(view, 201);
+  });
+  router.Post("/api/v1/enrollments/{id}/withdraw", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_RETURN_IF_ERROR(http::NoBody(req));
+    TS_ASSIGN_OR_RETURN(auto view, WithdrawEnrollment(ctx, http::CallerOf(req), id));
+    return EnrollmentJson(view);
   });
   router.Get("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
@@ -233,6 +283,41 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto page, ListMyApplications(ctx, *req.actor, before, limit));
     return ApplicationPageJson(page);
   });
+  router.Post("/api/v1/applications/{id}/messages", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto body, ParseMessage(req));
+    TS_ASSIGN_OR_RETURN(auto view, PostMessage(ctx, http::CallerOf(req), id, body));
+    return ApplicationJson(view, 201);
+  });
+  router.Post("/api/v1/applications/{id}/rating", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto input, ParseRating(req));
+    TS_ASSIGN_OR_RETURN(auto view, RateApplication(ctx, http::CallerOf(req), id, input.score, input.comment));
+    return ApplicationJson(view);
+  });
+  router.Get("/api/v1/services/{id}/satisfaction", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto figures, GetServiceSatisfaction(ctx, *req.actor, id));
+    JsonOut out;
+    WriteSatisfaction(out, figures);
+    return http::Json(out);
+  });
+  router.Get("/api/v1/organizations/{id}/satisfaction", Access::kSession,
+             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+               TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
+               JsonOut out;
+               out.StartObject().Key("total");
+               WriteSatisfaction(out, figures.total);
+               out.Key("services").StartArray();
+               for (const auto& [service, s] : figures.services) {
+                 out.StartObject().Field("service_id", service.id).Field("name", service.f.name).Key("figures");
+                 WriteSatisfaction(out, s);
+                 out.EndObject();
+               }
+               out.EndArray().EndObject();
+               return http::Json(out);
+             });
   RegisterStep(router, ctx, "accept", ApplicationAction::kAccept);
   RegisterStep(router, ctx, "reject", ApplicationAction::kReject);
   RegisterStep(router, ctx, "start", ApplicationAction::kStart);

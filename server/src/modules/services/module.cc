@@ -4,6 +4,7 @@
 #include "modules/services/handlers.h"
 #include "modules/services/load_demo.h"
 #include "modules/services/permissions.h"
+#include "modules/services/satisfaction_sheet.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 #include "storage/sql_text.h"
@@ -34,6 +35,15 @@ std::vector<MessageText> Messages() {
        "This service has an age limit; your birth date is not on file"},
       {"services.outside_area", "该服务只面向指定区域的青年", "This service is for young people of another area"},
       {"services.needs_consent", "未成年人报名须由监护人同意", "A guardian must consent for a minor"},
+      {"services.enrollment_not_found", "未找到该报名", "No such enrollment"},
+      {"services.enrollment_state", "该报名当前状态（{}）不能退出", "Not possible for an enrollment that is {}"},
+      {"services.notice_promoted_title", "候补转为正式报名", "A place came free"},
+      {"services.notice_promoted", "{name} 已从候补转为“{service}”（{session}）的正式报名",
+       "{name} now has a place in “{service}” ({session}), no longer on the waitlist"},
+      {"services.already_rated", "该申请已评价过", "This application is already rated"},
+      {"services.rate_after_completion", "办结后才能评价", "Rate a service once it is completed"},
+      {"services.notice_message_title", "服务申请有新留言", "A new message on a service application"},
+      {"services.notice_message", "{name} 就“{service}”留言", "{name} wrote about “{service}”"},
       {"services.already_enrolled", "已为该参加者报名此期次", "Already enrolled in this session"},
       {"services.application_state", "该申请当前状态（{}）不允许此操作", "Not possible for an application that is {}"},
       {"services.notice_title", "服务申请有新进展", "News about your service application"},
@@ -51,9 +61,15 @@ Result<std::vector<std::string>> Verify(AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     organizations::SelfCounts counts;
     TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, kPendingApplicationsCounter, kPendingApplicationsSql, counts));
+    std::vector<std::string> keys = {std::string(kPendingApplicationsCounter)};
+    for (int k = 1; k <= 5; ++k) {
+      keys.push_back(RatingCounter(k));
+      TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, keys.back(), RatingsSql(k), counts));
+    }
     TS_RETURN_IF_ERROR(
         organizations::AddCountedOrganizations(tx, "SELECT DISTINCT organization_id FROM services_services", counts));
-    return organizations::CompareSelfCounters(tx, "services", {kPendingApplicationsCounter}, counts);
+    return organizations::CompareSelfCounters(tx, "services", std::vector<std::string_view>(keys.begin(), keys.end()),
+                                              counts);
   });
 }
 
@@ -65,6 +81,7 @@ ModuleDefinition ServicesModule() {
   m.migrations = storage::EmbeddedMigrations("services", "modules/services/migrations/");
   m.messages = Messages();
   m.permissions = Permissions();
+  m.sheets = {SatisfactionSheet()};
   m.counters = {{std::string(kPendingApplicationsCounter), "待受理的服务申请",
                  "Service applications awaiting an answer", "", "/app/organizations/{id}/applications"},
                 {std::string(kOverdueApplicationsCounter), "超时未答复的服务申请",
@@ -74,7 +91,9 @@ ModuleDefinition ServicesModule() {
              JobSchedule::Daily(9, 0), 5, 300,
              [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }}};
   m.notification_kinds = {{"services.application_update", "服务申请进展", "Service application updates"},
-                          {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"}};
+                          {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"},
+                          {"services.application_message", "服务申请留言", "Messages on service applications"},
+                          {"services.enrollment_update", "候补转正式报名", "A waitlisted enrollment got a place"}};
   m.register_routes = [](http::Router& router, AppContext& ctx) { RegisterRoutes(router, ctx); };
   m.load_demo = LoadDemoServices;
   m.verify_counters = Verify;

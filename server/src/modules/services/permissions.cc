@@ -21,7 +21,14 @@ ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a
   can.start = manager && NextStatus(a.status, ApplicationAction::kStart).has_value();
   can.complete = manager && NextStatus(a.status, ApplicationAction::kComplete).has_value();
   can.withdraw = own && NextStatus(a.status, ApplicationAction::kWithdraw).has_value();
+  can.message = (own || manager) && a.status != "withdrawn";
+  can.rate = own && a.status == "completed" && !a.rating;
   return can;
+}
+
+bool CanWithdrawEnrollment(const auth::Actor& actor, const Enrollment& e, std::string_view today) {
+  const bool holds = e.status == "enrolled" || e.status == "waitlisted";
+  return holds && today <= e.session_ends_on && (e.account_id == actor.account_id || CanManage(actor, e.org_path));
 }
 
 std::vector<PermissionDefinition> Permissions() {

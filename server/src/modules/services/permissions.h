@@ -23,8 +23,15 @@ bool CanManage(const auth::Actor& actor, std::string_view organization_path);
 // What the caller may do with one application now (its answer's `can`).
 struct ApplicationCan {
   bool accept = false, reject = false, start = false, complete = false, withdraw = false;
+  bool message = false;  // the applicant or a manager, while the application is not withdrawn
+  bool rate = false;     // the applicant, once, after completion
 };
 ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a);
+
+// Whether the caller may withdraw an enrollment now: the account that enrolled, or a manager
+// of the offering organization, while it holds a place or a waitlist number and the session
+// has not ended (`today` in China time).
+bool CanWithdrawEnrollment(const auth::Actor& actor, const Enrollment& e, std::string_view today);
 
 std::vector<PermissionDefinition> Permissions();
 

@@ -88,6 +88,77 @@ TEST(ServicesPermissionsTest, ApplicationActionsByStateAndWho) {
   }
 }
 
+TEST(ServicesPermissionsTest, MessagesAndRatingByWhoAndState) {
+  const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
+                    cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),
+                    applicant = On(Role::kYouth, kSibling, 7);
+  struct Case {
+    const char* who;
+    const auth::Actor* actor;
+    const char* status;
+    bool rated;
+    bool message, rate;
+  };
+  const Case cases[] = {
+      {"applicant", &applicant, "submitted", false, true, false},
+      {"applicant", &applicant, "completed", false, true, true},
+      {"applicant", &applicant, "completed", true, true, false},
+      {"applicant", &applicant, "withdrawn", false, false, false},
+      {"applicant", &applicant, "rejected", false, true, false},
+      {"manager", &manager, "in_service", false, true, false},
+      {"manager", &manager, "completed", false, true, false},
+      {"admin above", &above, "submitted", false, true, false},
+      {"manager", &manager, "withdrawn", false, false, false},
+      {"cadre", &cadre, "submitted", false, false, false},
+      {"admin beside", &beside, "submitted", false, false, false},
+  };
+  for (const auto& c : cases) {
+    Application a;
+    a.org_path = std::string(kBranch);
+    a.account_id = 7;
+    a.status = c.status;
+    if (c.rated) a.rating = 4;
+    SCOPED_TRACE(std::string(c.who) + " " + c.status + (c.rated ? " rated" : ""));
+    auto can = ApplicationActions(*c.actor, a);
+    EXPECT_EQ(can.message, c.message);
+    EXPECT_EQ(can.rate, c.rate);
+  }
+}
+
+TEST(ServicesPermissionsTest, EnrollmentWithdrawalByWhoStateAndDate) {
+  const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
+                    cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),
+                    guardian = On(Role::kMember, kSibling, 7), other = On(Role::kYouth, kBranch, 8);
+  struct Case {
+    const char* who;
+    const auth::Actor* actor;
+    const char* status;
+    const char* today;
+    bool withdraw;
+  };
+  const Case cases[] = {
+      {"guardian", &guardian, "enrolled", "2026-07-01", true},
+      {"guardian", &guardian, "waitlisted", "2026-07-31", true},
+      {"guardian", &guardian, "enrolled", "2026-08-01", false},
+      {"guardian", &guardian, "withdrawn", "2026-07-01", false},
+      {"manager", &manager, "enrolled", "2026-07-01", true},
+      {"manager", &manager, "withdrawn", "2026-07-01", false},
+      {"admin above", &above, "waitlisted", "2026-07-01", true},
+      {"cadre", &cadre, "enrolled", "2026-07-01", false},
+      {"admin beside", &beside, "enrolled", "2026-07-01", false},
+      {"another account", &other, "enrolled", "2026-07-01", false},
+  };
+  for (const auto& c : cases) {
+    Enrollment e;
+    e.org_path = std::string(kBranch);
+    e.account_id = 7;
+    e.status = c.status;
+    e.session_ends_on = "2026-07-31";
+    SCOPED_TRACE(std::string(c.who) + " " + c.status + " " + c.today);
+    EXPECT_EQ(CanWithdrawEnrollment(*c.actor, e, c.today), c.withdraw);
+  }
+}
+
 TEST(ServicesPermissionsTest, AnswersAreChecked) {
   const std::vector<Question> qs = {{"need", "需要", "text", true, {}},
                                     {"stage", "阶段", "choice", true, {"想法", "筹备"}},

@@ -1,3 +1,4 @@
+#include "core/calendar.h"
 #include "modules/organizations/public/lookup.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
@@ -75,17 +76,32 @@ Result<ServicePage> ListServices(const AppContext& ctx, const auth::Actor& actor
   });
 }
 
-Result<std::vector<Enrollment>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor) {
-  return ctx.db.Read([&](storage::Transaction& tx) { return SelectEnrollments(tx, std::nullopt, actor.account_id); });
+std::vector<EnrollmentView> EnrollmentViews(const AppContext& ctx, const auth::Actor& actor,
+                                            std::vector<Enrollment> rows) {
+  const std::string today = TodayInChina(ctx.clock.NowMillis());
+  std::vector<EnrollmentView> out;
+  for (auto& e : rows) {
+    const bool can = CanWithdrawEnrollment(actor, e, today);
+    out.push_back({std::move(e), can});
+  }
+  return out;
 }
 
-Result<std::vector<Enrollment>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id) {
-  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<Enrollment>> {
+Result<std::vector<EnrollmentView>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<EnrollmentView>> {
+    TS_ASSIGN_OR_RETURN(auto rows, SelectEnrollments(tx, std::nullopt, actor.account_id));
+    return EnrollmentViews(ctx, actor, std::move(rows));
+  });
+}
+
+Result<std::vector<EnrollmentView>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<EnrollmentView>> {
     TS_ASSIGN_OR_RETURN(auto session, FindSession(tx, session_id));
     if (!session) return Status::NotFound("services.session_not_found");
     TS_ASSIGN_OR_RETURN(auto s, FindService(tx, session->service_id));
     if (!s || !CanRead(actor, s->org_path)) return Status::NotFound("services.session_not_found");
-    return SelectEnrollments(tx, session_id, std::nullopt);
+    TS_ASSIGN_OR_RETURN(auto rows, SelectEnrollments(tx, session_id, std::nullopt));
+    return EnrollmentViews(ctx, actor, std::move(rows));
   });
 }
 

@@ -114,4 +114,22 @@ Result<std::optional<std::string>> ParseNote(const http::HttpRequest& req) {
   return reason;
 }
 
+Result<std::string> ParseMessage(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  auto body = r.String("body", true, kMaxMessage, 1);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return *body;
+}
+
+Result<RatingInput> ParseRating(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  RatingInput in;
+  in.score = static_cast<int>(r.Int("score", true, 1, 5).value_or(0));
+  in.comment = r.Text("comment", kMaxRatingComment);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return in;
+}
+
 }  // namespace tianshan::services

@@ -14,4 +14,13 @@ Result<std::map<std::string, std::string>> ParseAnswers(const http::HttpRequest&
 // {"reason": "..."} or no body.
 Result<std::optional<std::string>> ParseNote(const http::HttpRequest& req);
 
+// {"body": "..."}: a message's text (1–2000 characters).
+Result<std::string> ParseMessage(const http::HttpRequest& req);
+struct RatingInput {
+  int score = 0;
+  std::optional<std::string> comment;
+};
+// {"score": 1–5, "comment": "..."}.
+Result<RatingInput> ParseRating(const http::HttpRequest& req);
+
 }  // namespace tianshan::services

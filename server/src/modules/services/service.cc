@@ -139,4 +139,20 @@ std::map<std::string, std::string> ReadAnswers(std::string_view json) {
   return out;
 }
 
+int64_t Satisfaction::Count() const {
+  int64_t n = 0;
+  for (int64_t v : distribution) n += v;
+  return n;
+}
+
+std::optional<double> Satisfaction::Average() const {
+  int64_t sum = 0;
+  for (int k = 0; k < 5; ++k) sum += (k + 1) * distribution[k];
+  const int64_t n = Count();
+  if (n == 0) return std::nullopt;
+  return static_cast<double>(sum) / static_cast<double>(n);
+}
+
+std::string RatingCounter(int score) { return "services.rating_" + std::to_string(score); }
+
 }  // namespace tianshan::services

@@ -6,6 +6,7 @@
 // submitted or accepted one (with a reason); the applicant may withdraw it until it is in
 // service. Each step is kept with who and when.
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -101,9 +102,13 @@ struct Enrollment {
   std::string participant_name;
   std::string participant_birth_date;
   bool guardian_consent = false;
-  std::string status;  // enrolled, waitlisted
+  std::string status;  // enrolled, waitlisted, withdrawn
   std::optional<int64_t> waitlist_seq;
   int64_t created_at = 0;
+  // Read with the row (not stored in it): the place in the queue now (waitlisted only), and
+  // the service's and session's names, the offering organization's path, the session's end.
+  std::optional<int64_t> waitlist_position;
+  std::string service_name, session_name, org_path, session_ends_on;
 };
 
 struct Step {
@@ -125,7 +130,33 @@ struct Application {
   std::optional<std::string> reason;
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<int> rating;  // 1–5, once, after completion
+  std::optional<std::string> rating_comment;
+  std::optional<int64_t> rated_at;
 };
+
+// A message on an application, from the applicant or from the handling organization.
+struct Message {
+  int64_t id = 0;
+  int64_t application_id = 0;
+  int64_t account_id = 0;
+  std::string author_name;
+  std::string side;  // applicant, handler
+  std::string body;
+  int64_t at = 0;
+};
+inline constexpr int kMaxMessage = 2000;
+inline constexpr int kMaxRatingComment = 500;
+
+// Ratings by score: distribution[k - 1] ratings of k.
+struct Satisfaction {
+  std::array<int64_t, 5> distribution{};
+  int64_t Count() const;
+  // The mean score, nullopt without ratings.
+  std::optional<double> Average() const;
+};
+// The organizations' counter of ratings of `score` (1–5).
+std::string RatingCounter(int score);
 
 // Handler steps and the applicant's withdrawal.
 enum class ApplicationAction { kAccept, kReject, kStart, kComplete, kWithdraw };

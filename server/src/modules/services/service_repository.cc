@@ -10,12 +10,21 @@ constexpr const char* kServiceColumns =
     "id, organization_id, org_path, name, category, description, min_age, max_age, area_path, delivery, kind, "
     "questions, response_days, created_by, created_at, updated_at";
 constexpr const char* kSessionColumns = "id, service_id, name, starts_on, ends_on, capacity, enrolled, waitlisted";
+// The waitlist position counts the session's waitlisted enrollments up to this one, so it
+// closes up when someone ahead withdraws or is promoted.
 constexpr const char* kEnrollmentColumns =
-    "id, session_id, service_id, account_id, participant_name, participant_birth_date, guardian_consent, status, "
-    "waitlist_seq, created_at";
+    "e.id AS id, e.session_id AS session_id, e.service_id AS service_id, e.account_id AS account_id, "
+    "e.participant_name AS participant_name, e.participant_birth_date AS participant_birth_date, "
+    "e.guardian_consent AS guardian_consent, e.status AS status, e.created_at AS created_at, CASE WHEN e.status = "
+    "'waitlisted' THEN (SELECT COUNT(*) FROM services_enrollments w WHERE w.session_id = e.session_id AND w.status = "
+    "'waitlisted' AND w.waitlist_seq <= e.waitlist_seq) END AS waitlist_position, e.waitlist_seq AS waitlist_seq, "
+    "s.name AS service_name, s.org_path AS org_path, ss.name AS session_name, ss.ends_on AS session_ends_on";
+constexpr const char* kEnrollmentFrom =
+    " FROM services_enrollments e JOIN services_sessions ss ON ss.id = e.session_id JOIN services_services s ON s.id "
+    "= e.service_id";
 constexpr const char* kApplicationColumns =
     "id, service_id, organization_id, org_path, account_id, applicant_name, answers, status, reason, created_at, "
-    "updated_at";
+    "updated_at, rating, rating_comment, rated_at";
 
 std::optional<int> OptInt32(const storage::Row& r, const char* name) {
   auto v = r.OptInt(name);
@@ -66,6 +75,11 @@ Enrollment ReadEnrollment(const storage::Row& r) {
   e.guardian_consent = r.Bool("guardian_consent");
   e.status = r.Text("status");
   e.waitlist_seq = r.OptInt("waitlist_seq");
+  e.waitlist_position = r.OptInt("waitlist_position");
+  e.service_name = r.Text("service_name");
+  e.session_name = r.Text("session_name");
+  e.org_path = r.Text("org_path");
+  e.session_ends_on = r.Text("session_ends_on");
   e.created_at = r.Int("created_at");
   return e;
 }
@@ -83,6 +97,9 @@ Application ReadApplication(const storage::Row& r) {
   a.reason = r.OptText("reason");
   a.created_at = r.Int("created_at");
   a.updated_at = r.Int("updated_at");
+  a.rating = OptInt32(r, "rating");
+  a.rating_comment = r.OptText("rating_comment");
+  a.rated_at = r.OptInt("rated_at");
   return a;
 }
 
@@ -197,15 +214,49 @@ Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e) 
   return rows[0].Int(0);
 }
 
+Result<std::optional<Enrollment>> FindEnrollment(storage::Transaction& tx, int64_t id) {
+  TS_ASSIGN_OR_RETURN(
+      auto row, tx.QueryOne(std::string("SELECT ") + kEnrollmentColumns + kEnrollmentFrom + " WHERE e.id = ?", {id}));
+  if (!row) return std::optional<Enrollment>();
+  return std::optional<Enrollment>(ReadEnrollment(*row));
+}
+
+Status LockSession(storage::Transaction& tx, int64_t session_id) {
+  return tx.Execute("UPDATE services_sessions SET waitlist_seq = waitlist_seq WHERE id = ?", {session_id}).status();
+}
+
+Result<bool> ChangeEnrollmentStatus(storage::Transaction& tx, int64_t id, const std::string& from,
+                                    const std::string& to, std::optional<int64_t> withdrawn_at) {
+  TS_ASSIGN_OR_RETURN(int64_t n,
+                      tx.Execute("UPDATE services_enrollments SET status = ?, withdrawn_at = ? WHERE id = ? AND "
+                                 "status = ?",
+                                 {to, withdrawn_at, id, from}));
+  return n == 1;
+}
+
+Result<std::optional<int64_t>> FirstWaitlisted(storage::Transaction& tx, int64_t session_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT id FROM services_enrollments WHERE session_id = ? AND status = "
+                                            "'waitlisted' ORDER BY waitlist_seq LIMIT 1",
+                                            {session_id}));
+  if (!row) return std::optional<int64_t>();
+  return std::optional<int64_t>(row->Int("id"));
+}
+
+Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled, int waitlisted) {
+  return tx
+      .Execute("UPDATE services_sessions SET enrolled = enrolled + ?, waitlisted = waitlisted + ? WHERE id = ?",
+               {enrolled, waitlisted, session_id})
+      .status();
+}
+
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id) {
   storage::SqlFilter where("1 = 1", {});
-  where.Equals("session_id", session_id);
-  where.Equals("account_id", account_id);
-  TS_ASSIGN_OR_RETURN(auto rows,
-                      tx.Query(std::string("SELECT ") + kEnrollmentColumns + " FROM services_enrollments WHERE " +
-                                   where.sql() + " ORDER BY id LIMIT ?",
-                               where.With(1000)));
+  where.Equals("e.session_id", session_id);
+  where.Equals("e.account_id", account_id);
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kEnrollmentColumns + kEnrollmentFrom + " WHERE " +
+                                              where.sql() + " ORDER BY e.id LIMIT ?",
+                                          where.With(1000)));
   std::vector<Enrollment> out;
   for (const auto& r : rows) out.push_back(ReadEnrollment(r));
   return out;
@@ -281,6 +332,68 @@ Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& t
                           {now}));
   std::map<int64_t, int64_t> out;
   for (const auto& r : rows) out[r.Int("organization_id")] = r.Int("value");
+  return out;
+}
+
+Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("INSERT INTO services_application_messages (application_id, account_id, "
+                                          "author_name, side, body, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                          {m.application_id, m.account_id, m.author_name, m.side, m.body, m.at}));
+  if (rows.empty()) return Status::Internal("error.internal").WithDetail("INSERT RETURNING gave no row");
+  return rows[0].Int(0);
+}
+
+Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id, application_id, account_id, author_name, side, body, at FROM "
+                                          "services_application_messages WHERE application_id = ? ORDER BY id LIMIT "
+                                          "500",
+                                          {application_id}));
+  std::vector<Message> out;
+  for (const auto& r : rows) {
+    out.push_back({r.Int("id"), r.Int("application_id"), r.Int("account_id"), r.Text("author_name"), r.Text("side"),
+                   r.Text("body"), r.Int("at")});
+  }
+  return out;
+}
+
+Result<bool> RecordRating(storage::Transaction& tx, const Application& a) {
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE services_applications SET rating = ?, rating_comment = ?, "
+                                            "rated_at = ? WHERE id = ? AND status = 'completed' AND rating IS NULL",
+                                            {a.rating, a.rating_comment, a.rated_at, a.id}));
+  if (n != 1) return false;
+  // The column name comes from the checked score (1–5), never from input text.
+  const std::string column = "rating_" + std::to_string(*a.rating);
+  TS_RETURN_IF_ERROR(
+      tx.Execute("UPDATE services_services SET " + column + " = " + column + " + 1 WHERE id = ?", {a.service_id})
+          .status());
+  return true;
+}
+
+Satisfaction ReadSatisfaction(const storage::Row& r) {
+  Satisfaction s;
+  for (int k = 1; k <= 5; ++k) s.distribution[k - 1] = r.Int(("rating_" + std::to_string(k)).c_str());
+  return s;
+}
+
+Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t service_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT rating_1, rating_2, rating_3, rating_4, rating_5 FROM "
+                                            "services_services WHERE id = ?",
+                                            {service_id}));
+  if (!row) return Status::NotFound("services.not_found");
+  return ReadSatisfaction(*row);
+}
+
+Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
+                                                                    int limit) {
+  storage::SqlFilter where("rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0", {});
+  where.Subtree("org_path", path);
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kServiceColumns +
+                                   ", rating_1, rating_2, rating_3, rating_4, rating_5 FROM services_services WHERE " +
+                                   where.sql() + " ORDER BY id LIMIT ?",
+                               where.With(limit)));
+  std::vector<std::pair<Service, Satisfaction>> out;
+  for (const auto& r : rows) out.emplace_back(ReadService(r), ReadSatisfaction(r));
   return out;
 }
 

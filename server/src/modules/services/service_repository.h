@@ -32,6 +32,17 @@ Result<int64_t> JoinWaitlist(storage::Transaction& tx, int64_t session_id);
 Result<bool> AlreadyEnrolled(storage::Transaction& tx, int64_t session_id, int64_t account_id,
                              const std::string& participant_name);
 Result<int64_t> InsertEnrollment(storage::Transaction& tx, const Enrollment& e);
+Result<std::optional<Enrollment>> FindEnrollment(storage::Transaction& tx, int64_t id);
+// Takes the session row's write lock (a no-op update) before anything else of the session is
+// read or changed, so that enrollments and withdrawals of one session run one after the other
+// and each sees the others' committed rows (SQLite has one writer anyway).
+Status LockSession(storage::Transaction& tx, int64_t session_id);
+// Moves an enrollment from `from` to `to`; false when it was no longer `from`.
+Result<bool> ChangeEnrollmentStatus(storage::Transaction& tx, int64_t id, const std::string& from,
+                                    const std::string& to, std::optional<int64_t> withdrawn_at);
+// The waitlisted enrollment of the session that came first, if any.
+Result<std::optional<int64_t>> FirstWaitlisted(storage::Transaction& tx, int64_t session_id);
+Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled, int waitlisted);
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id);
 
@@ -51,6 +62,23 @@ Result<std::vector<Application>> SelectApplications(storage::Transaction& tx, co
                                                     std::optional<int64_t> before_id, int limit);
 // Submitted applications older than their service's response time at `now`, per organization.
 Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& tx, int64_t now);
+
+Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m);
+// Oldest first (at most 500).
+Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id);
+// Records a.rating (1–5) once, on a completed application, and counts it on its service; false
+// when the application is not completed or already rated.
+Result<bool> RecordRating(storage::Transaction& tx, const Application& a);
+Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t service_id);
+// Services of the subtree at `path` with at least one rating, with their figures.
+Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
+                                                                    int limit);
+
+// Recounts ratings of `score` (1–5) per organization, for verify-counters.
+inline std::string RatingsSql(int score) {
+  return "SELECT organization_id, COUNT(*) AS value FROM services_applications WHERE rating = " +
+         std::to_string(score) + " GROUP BY organization_id";
+}
 
 inline constexpr const char* kPendingApplicationsSql =
     "SELECT organization_id, COUNT(*) AS value FROM services_applications WHERE status = 'submitted' GROUP BY "

@@ -52,6 +52,8 @@ TEST_P(ServicesApiTest, ApplicationToCompletedWithNotices) {
   auto notices = youth->Get("/api/v1/notifications");
   ASSERT_EQ(notices.status, 200);
   EXPECT_EQ(notices.json()["items"].size(), 3u) << "accepted, in service, completed";
+  EXPECT_EQ(notices.json()["items"][0]["link"], "/app/services/applications/" + std::to_string(id))
+      << "the application's page";
   auto mine = youth->Get("/api/v1/my/applications");
   EXPECT_EQ(mine.json()["items"][0]["id"], id);
   auto counters = server().app().VerifyCounters();
@@ -153,6 +155,68 @@ TEST_P(ServicesApiTest, EnrollmentAgeConsentAndWaitlist) {
   auto page = Client()->Get("/api/v1/services/" + std::to_string(service));
   EXPECT_EQ(page.json()["sessions"][0]["enrolled"], 2);
   EXPECT_EQ(page.json()["sessions"][0]["waitlisted"], 1);
+}
+
+// Withdrawal: a waitlist number simply goes; a place goes to the first on the waitlist, whose
+// account is told. Only the enrolling account or a manager withdraws; bad requests change nothing.
+TEST_P(ServicesApiTest, WithdrawalPromotesTheFirstWaitlisted) {
+  const int64_t service = MakeService(ClassService("托管班退出"));
+  const int64_t session = MakeSession(service, 1);
+  const std::string enroll = "/api/v1/sessions/" + std::to_string(session) + "/enrollments";
+  auto guardian = LoggedIn("member");
+  auto youth = LoggedIn("youth");
+  auto admin = LoggedIn("karamay-admin");
+  const int64_t ming = guardian->Post(enroll, Child("小明")).json()["id"];
+  const int64_t gang = youth->Post(enroll, Child("小刚")).json()["id"];
+  auto li = youth->Post(enroll, Child("小丽"));
+  ASSERT_EQ(li.status, 201);
+  EXPECT_EQ(li.json()["waitlist_position"], 2);
+  EXPECT_EQ(li.json()["can"]["withdraw"], true);
+  auto withdraw = [](int64_t id) { return "/api/v1/enrollments/" + std::to_string(id) + "/withdraw"; };
+  auto sessions = [&] { return Client()->Get("/api/v1/services/" + std::to_string(service)).json()["sessions"][0]; };
+
+  EXPECT_EQ(youth->Post(withdraw(ming), std::string()).status, 404) << "another family's enrollment";
+  EXPECT_EQ(LoggedIn("cadre")->Post(withdraw(ming), std::string()).status, 403) << "a cadre reads the roster only";
+  EXPECT_EQ(guardian->Post("/api/v1/enrollments/abc/withdraw", std::string()).status, 400);
+  auto unknown = guardian->Post(withdraw(ming), nlohmann::json{{"why", "x"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(unknown.error_fields(), (std::vector<std::string>{"why"}));
+  EXPECT_EQ(sessions()["enrolled"], 1) << "nothing changed";
+  EXPECT_EQ(sessions()["waitlisted"], 2);
+
+  auto li_out = youth->Post(withdraw(li.json()["id"]), std::string());
+  ASSERT_EQ(li_out.status, 200) << li_out.body;
+  EXPECT_EQ(li_out.json()["status"], "withdrawn");
+  EXPECT_EQ(li_out.json()["can"]["withdraw"], false);
+  EXPECT_EQ(sessions()["waitlisted"], 1);
+  EXPECT_TRUE(youth->Get("/api/v1/notifications").json()["items"].empty()) << "no place was freed";
+
+  auto ming_out = guardian->Post(withdraw(ming), std::string());
+  ASSERT_EQ(ming_out.status, 200) << ming_out.body;
+  EXPECT_EQ(ming_out.json()["status"], "withdrawn");
+  EXPECT_EQ(guardian->Post(withdraw(ming), std::string()).status, 409) << "once";
+  EXPECT_EQ(sessions()["enrolled"], 1) << "the place went to 小刚";
+  EXPECT_EQ(sessions()["waitlisted"], 0);
+  auto mine = youth->Get("/api/v1/my/enrollments").json()["items"];
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0]["id"], gang);
+  EXPECT_EQ(mine[0]["status"], "enrolled");
+  EXPECT_TRUE(mine[0]["waitlist_position"].is_null());
+  EXPECT_EQ(mine[0]["service_name"], "托管班退出");
+  auto notices = youth->Get("/api/v1/notifications").json()["items"];
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0]["body"].get<std::string>().find("小刚"), std::string::npos) << notices[0];
+
+  auto by_manager = admin->Post(withdraw(gang), std::string());
+  ASSERT_EQ(by_manager.status, 200) << by_manager.body;
+  EXPECT_EQ(sessions()["enrolled"], 0) << "no one waits: the place is free";
+  EXPECT_EQ(youth->Post(enroll, Child("小华")).json()["status"], "enrolled");
+  auto audit = admin->Get("/api/v1/audit?organization_id=" + std::to_string(Karamay()) +
+                          "&entity_type=service_enrollment&action=service_enrollment.promote");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  ASSERT_EQ(audit.json()["items"].size(), 1u);
+  EXPECT_EQ(audit.json()["items"][0]["entity_id"], std::to_string(gang));
+  EXPECT_EQ(audit.json()["items"][0]["after"].dump().find("小刚"), std::string::npos) << "no child's name in the log";
 }
 
 // The daily reminder: applications unanswered past their response time (3 days) are counted on

@@ -17,6 +17,8 @@
 //                                   a guardian's consent for a minor (422 guardian_consent); a place
 //                                   while one is left (never more than capacity, whatever the
 //                                   concurrency), else the waitlist.
+//   WithdrawEnrollment              the enrolling account or services.manage; the place goes to
+//                                   the first on the waitlist.
 
 #include <map>
 #include <optional>
@@ -71,19 +73,29 @@ struct EnrollInput {
 };
 struct EnrollmentView {
   Enrollment enrollment;
-  std::optional<int64_t> waitlist_position;
+  bool can_withdraw = false;
 };
 Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller, int64_t session_id,
                               const EnrollInput& input);
-Result<std::vector<Enrollment>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor);
+// The account that enrolled, or a manager (services.manage), gives up a place or a waitlist
+// number before the session ends (409 services.enrollment_state otherwise). A freed place goes
+// to the first on the waitlist in the same transaction, and that account is notified
+// (services.enrollment_update); never two withdrawals promote the same enrollment, whatever the
+// concurrency (the session row is locked first).
+// Enrollment rows as `actor` sees them now (with their `can`).
+std::vector<EnrollmentView> EnrollmentViews(const AppContext& ctx, const auth::Actor& actor,
+                                            std::vector<Enrollment> rows);
+Result<EnrollmentView> WithdrawEnrollment(const AppContext& ctx, const auth::Caller& caller, int64_t id);
+Result<std::vector<EnrollmentView>> ListMyEnrollments(const AppContext& ctx, const auth::Actor& actor);
 // A session's roster (services.read).
-Result<std::vector<Enrollment>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id);
+Result<std::vector<EnrollmentView>> ListRoster(const AppContext& ctx, const auth::Actor& actor, int64_t session_id);
 
 struct ApplicationView {
   Application application;
   std::string service_name;
   std::vector<Question> questions;
   std::vector<Step> steps;
+  std::vector<Message> messages;
   ApplicationCan can;
 };
 struct ApplicationPage {
@@ -94,6 +106,27 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
                                           const std::map<std::string, std::string>& answers);
 Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id,
                                           ApplicationAction action, const std::optional<std::string>& note);
+// The web page of one application, for its applicant and its handlers (notification links).
+inline std::string ApplicationLink(int64_t id) { return "/app/services/applications/" + std::to_string(id); }
+// The application as `actor` sees it (service, steps, messages, can), inside a transaction.
+Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a);
+// A message on an application by the applicant or a manager (can.message); the other side is
+// told (services.application_message): the applicant, or the organization's admins.
+Result<ApplicationView> PostMessage(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                    const std::string& body);
+// The applicant's 1–5 rating with an optional comment, once, after completion (409 otherwise);
+// counted on the service and in the organizations' services.rating_<score> counters.
+Result<ApplicationView> RateApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id, int score,
+                                        const std::optional<std::string>& comment);
+// Satisfaction figures: one service's (services.read on its organization), or a subtree's with
+// its rated services (services.read), all from maintained counts.
+struct SubtreeSatisfaction {
+  Satisfaction total;
+  std::vector<std::pair<Service, Satisfaction>> services;
+};
+Result<Satisfaction> GetServiceSatisfaction(const AppContext& ctx, const auth::Actor& actor, int64_t service_id);
+Result<SubtreeSatisfaction> GetSubtreeSatisfaction(const AppContext& ctx, const auth::Actor& actor,
+                                                   int64_t organization_id);
 Result<ApplicationView> GetApplication(const AppContext& ctx, const auth::Actor& actor, int64_t id);
 Result<ApplicationPage> ListApplications(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                          const std::optional<std::string>& status, std::optional<int64_t> before_id,

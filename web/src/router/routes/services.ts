@@ -27,6 +27,18 @@ export const servicesRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'services.inbox.title' },
   },
   {
+    path: 'services/applications/:aid(\\d+)',
+    name: 'service-application',
+    component: () => import('@/views/services/application.vue'),
+    meta: { titleKey: 'services.application.title' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/satisfaction',
+    name: 'service-satisfaction',
+    component: () => import('@/views/services/satisfaction.vue'),
+    meta: { titleKey: 'services.satisfaction.title' },
+  },
+  {
     path: 'services/my-applications',
     name: 'my-applications',
     component: () => import('@/views/services/mine.vue'),

@@ -29,7 +29,7 @@ const STATUS_TAG: Record<string, TagType> = {
 };
 
 export const APPLICATION_COLUMNS: Column<Application>[] = [
-  { key: 'service', label: 'services.fields.service', text: (a) => a.service_name, card: 'title', minWidth: 160 },
+  { key: 'service', label: 'services.fields.service', text: (a) => a.service_name, to: (a) => `/app/services/applications/${a.id}`, card: 'title', minWidth: 160, testid: 'application-open' },
   { key: 'status', label: 'services.fields.status', text: (a, t) => t(`services.status.${a.status}`), tag: (a) => STATUS_TAG[a.status] ?? 'info', card: 'head', width: 100, testid: 'application-status' },
   { key: 'applicant', label: 'services.fields.applicant', text: (a) => a.applicant_name, card: 'meta', width: 120 },
   { key: 'created_at', label: 'services.fields.submitted', text: (a) => a.created_at.slice(0, 10), card: 'meta', width: 110 },
@@ -109,6 +109,33 @@ export interface EnrollFormModel {
 export const ENROLL_FIELDS: FormField<EnrollFormModel, { sessions: { value: number; text: string }[] }>[] = [
   { key: 'session_id', kind: 'select', label: 'services.enroll.session', required: true, options: (c) => c.sessions },
   { key: 'participant_name', kind: 'text', label: 'services.enroll.name', required: true, maxlength: 50 },
-  { key: 'participant_birth_date', kind: 'date', label: 'services.enroll.birth', required: true },
+  { key: 'participant_birth_date', kind: 'text', label: 'services.enroll.birth', required: true, placeholder: 'common.form.datePlaceholder', maxlength: 10 },
   { key: 'guardian_consent', kind: 'checkbox', label: 'services.enroll.consent' },
 ];
+
+export interface MessageFormModel {
+  body: string;
+}
+export const MESSAGE_FIELDS: FormField<MessageFormModel>[] = [
+  { key: 'body', kind: 'textarea', label: 'services.messages.body', required: true, maxlength: 2000, attrs: { rows: 3 } },
+];
+
+export interface RatingFormModel {
+  score: number | '';
+  comment: string;
+}
+export const RATING_FIELDS: FormField<RatingFormModel>[] = [
+  { key: 'score', kind: 'segmented', label: 'services.rating.score', required: true, options: [1, 2, 3, 4, 5].map((n) => ({ value: n, text: String(n), testid: `rating-score-${n}` })) },
+  { key: 'comment', kind: 'textarea', label: 'services.rating.comment', maxlength: 500, attrs: { rows: 2 } },
+];
+
+/** The bar chart of ratings 1–5. */
+export function ratingChartOption(distribution: readonly number[], seriesName: string) {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 12, top: 24, bottom: 28 },
+    xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'] },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: seriesName, type: 'bar', data: [...distribution], itemStyle: { color: '#c8161d' } }],
+  };
+}

@@ -1,0 +1,47 @@
+#include "modules/services/satisfaction_sheet.h"
+
+#include "core/tables/xlsx_writer.h"
+#include "http/edge.h"
+#include "modules/services/use_cases.h"
+
+namespace tianshan::services {
+namespace {
+
+using tables::NumberCell;
+using tables::TextCell;
+
+std::vector<tables::Cell> Cells(const std::string& name, const Satisfaction& s) {
+  std::vector<tables::Cell> row = {TextCell(name), NumberCell(static_cast<double>(s.Count()))};
+  const auto average = s.Average();
+  row.push_back(average ? NumberCell(*average) : TextCell(""));
+  for (int64_t v : s.distribution) row.push_back(NumberCell(static_cast<double>(v)));
+  return row;
+}
+
+Status WriteExport(const AppContext& ctx, const http::HttpRequest& req, SheetExportSink& sink) {
+  TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+  TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
+  sink.Columns(
+      {{"服务", 30}, {"评价数", 10}, {"平均分", 10}, {"1分", 8}, {"2分", 8}, {"3分", 8}, {"4分", 8}, {"5分", 8}});
+  for (const auto& [service, s] : figures.services) TS_RETURN_IF_ERROR(sink.Row(Cells(service.f.name, s)));
+  return sink.Row(Cells("合计", figures.total));
+}
+
+}  // namespace
+
+SheetDefinition SatisfactionSheet() {
+  SheetDefinition sheet;
+  sheet.name = "service_satisfaction";
+  sheet.title_zh = "服务满意度";
+  sheet.title_en = "Service satisfaction";
+  sheet.columns = {{"service", "服务", "service", {}, true, "", 30, "示例：青年创业指导"}};
+  // Figures are counted from ratings, never imported.
+  sheet.authorize_import = [](storage::Transaction&, const AppContext&, const auth::Actor&,
+                              int64_t) -> Result<SheetImportTarget> { return Status::Forbidden(); };
+  sheet.import_row = [](storage::Transaction&, const AppContext&, const auth::Caller&, const SheetImportTarget&,
+                        const SheetRow&, SheetImportState&) -> Result<SheetRowResult> { return Status::Forbidden(); };
+  sheet.list_export = SheetExport{"/api/v1/organizations/{id}/satisfaction/export", WriteExport};
+  return sheet;
+}
+
+}  // namespace tianshan::services
