@@ -1,7 +1,10 @@
-// The public front page as a guest on a phone (390×844, no cache): bytes transferred and time to
-// content (navigation start → the news column visible), median of RUNS loads, for the built web
-// app as served (precompressed brotli/gzip) and for the same build without its compressed
-// copies. Run with `make bench-front` (needs build/tianshan, web/dist and e2e's node modules).
+// The public front page as a guest on a phone (390×844, no cache): bytes transferred, first
+// contentful paint and time to content (navigation start → the first live project card of the
+// activities column in the DOM), median of RUNS loads, for the built web app as served
+// (precompressed brotli/gzip) and for the same build without its compressed copies. With
+// FRONT_PAGE_BASELINE=<another web/dist> (e.g. main's build) that build is measured in the same
+// run too, for a before/after under the same load. Run with `make bench-front` (needs
+// build/tianshan, web/dist and e2e's node modules).
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -35,6 +38,7 @@ async function measureHere(label) {
   const browser = await launchBrowser();
   const bytes = [];
   const times = [];
+  const contents = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
@@ -42,7 +46,12 @@ async function measureHere(label) {
       const finished = [];
       page.on('requestfinished', (r) => finished.push(r));
       await page.goto('/', { waitUntil: 'networkidle' });
-      await page.getByTestId('front-section-news').waitFor();
+      const content = await page.waitForFunction(
+        () => (document.querySelector('[data-testid="front-activities"] [data-testid="project-card"]') ? performance.now() : 0),
+        null,
+        { polling: 'raf' },
+      );
+      contents.push(await content.jsonValue());
       const shown = await page.evaluate(() => {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         return paint ? paint.startTime : performance.now();
@@ -61,7 +70,7 @@ async function measureHere(label) {
     await server.stop();
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { label, kib: median(bytes) / 1024, firstPaintMs: median(times) };
+  return { label, kib: median(bytes) / 1024, firstPaintMs: median(times), contentMs: median(contents) };
 }
 
 if (process.env.FRONT_PAGE_VARIANT) {
@@ -72,9 +81,10 @@ if (process.env.FRONT_PAGE_VARIANT) {
 const plain = await withoutCompressedCopies();
 try {
   const results = [measure('compressed', join(REPO, 'web', 'dist')), measure('uncompressed', plain)];
+  if (process.env.FRONT_PAGE_BASELINE) results.push(measure('baseline', process.env.FRONT_PAGE_BASELINE));
   console.log(`front page, guest on a phone, median of ${RUNS} cold loads`);
   for (const r of results) {
-    console.log(`  ${r.label.padEnd(13)} ${r.kib.toFixed(0).padStart(6)} KiB  first contentful paint ${r.firstPaintMs.toFixed(0)} ms`);
+    console.log(`  ${r.label.padEnd(13)} ${r.kib.toFixed(0).padStart(6)} KiB  first contentful paint ${r.firstPaintMs.toFixed(0)} ms  content ${r.contentMs.toFixed(0)} ms`);
   }
   console.log(`  bytes ratio compressed/uncompressed: ${(results[0].kib / results[1].kib).toFixed(2)}`);
 } finally {

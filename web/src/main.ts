@@ -1,7 +1,9 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import ElementPlus from 'element-plus';
-import 'element-plus/dist/index.css';
+// Element Plus is imported on demand (vite.config.ts); the services called from scripts
+// (ElMessage, ElMessageBox) bring no template tag, so their styles are imported here.
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
 import './styles/main.css';
 import App from './App.vue';
 import { setUnauthorizedHandler } from './api/request';
@@ -11,7 +13,6 @@ import { createAppRouter } from './router';
 const app = createApp(App);
 app.use(createPinia());
 app.use(i18n);
-app.use(ElementPlus);
 const router = createAppRouter();
 app.use(router);
 

@@ -27,6 +27,9 @@ export const listArticles = (organizationId: number, query: ArticleQuery = {}) =
   });
 export const createArticle = (columnId: number, input: ArticleInput) =>
   post<Article>(`/publishing/columns/${columnId}/articles`, input);
+/** The newest public articles of the whole network (no session; the front page's news). */
+export const listLatestArticles = (limit = 5) =>
+  get<Answer<'/api/v1/publishing/latest', 'get'>>('/publishing/latest', { query: { limit } });
 export const getArticle = (id: number) => get<Article>(`/publishing/articles/${id}`);
 export const updateArticle = (id: number, revision: number, input: ArticleInput) =>
   put<Article>(`/publishing/articles/${id}`, { ...input, revision });

@@ -5473,6 +5473,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/publishing/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest published articles of public columns across the network (public; the front page's news) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublishingHeadline"][];
+                        };
+                    };
+                };
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{id}/services": {
         parameters: {
             query?: never;
@@ -10671,6 +10712,17 @@ export interface components {
             size: number;
             /** Format: date-time */
             created_at: string;
+        };
+        PublishingHeadline: {
+            id: number;
+            title: string;
+            summary: string | null;
+            organization_id: number;
+            organization_name: string;
+            /** Format: date-time */
+            published_at: string;
+            /** @description the article's page on its organization's public site */
+            public_url: string;
         };
         ServicesQuestion: {
             key: string;

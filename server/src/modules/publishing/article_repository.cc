@@ -232,6 +232,17 @@ Result<std::vector<Article>> SelectPublished(storage::Transaction& tx, const Sit
   return out;
 }
 
+Result<std::vector<Article>> SelectLatestPublic(storage::Transaction& tx, int limit) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kArticleColumns +
+                                              " FROM publishing_articles WHERE status = 'published' AND column_id IN "
+                                              "(SELECT id FROM publishing_columns WHERE is_public = 1) "
+                                              "ORDER BY published_at DESC, id DESC LIMIT ?",
+                                          {limit}));
+  std::vector<Article> out;
+  for (const auto& r : rows) out.push_back(ReadArticle(r));
+  return out;
+}
+
 Result<int64_t> CountPublished(storage::Transaction& tx, const SiteQuery& q) {
   std::vector<std::string> held;
   held.reserve(4);

@@ -44,6 +44,8 @@ struct SiteQuery {
 };
 Result<std::vector<Article>> SelectPublished(storage::Transaction& tx, const SiteQuery& q);
 Result<int64_t> CountPublished(storage::Transaction& tx, const SiteQuery& q);
+// The newest published articles of public columns in the whole network, newest first.
+Result<std::vector<Article>> SelectLatestPublic(storage::Transaction& tx, int limit);
 
 Status InsertRevision(storage::Transaction& tx, const Article& a, int64_t saved_by, int64_t saved_at);
 Result<std::vector<Revision>> RevisionsOf(storage::Transaction& tx, int64_t article_id);

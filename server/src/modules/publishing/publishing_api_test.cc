@@ -471,6 +471,55 @@ TEST_P(PublishingApiTest, UploadsAreSniffedAndServedOnlyAsAllowed) {
   EXPECT_NE(with.json()["body_html"].get<std::string>().find(url), std::string::npos);
 }
 
+TEST_P(PublishingApiTest, TheFrontPageListsTheNewestPublicArticlesOfTheNetworkWithoutASession) {
+  auto admin = As("pub-admin");
+  auto editor = As("pub-editor");
+  const int64_t column = MakeColumns(*admin);
+  auto internal = admin->Post(
+      OrgPath(branch_.id, "/columns"),
+      nlohmann::json{{"name", "内部通知"}, {"is_public", false}, {"editors", {editor_}}, {"reviewers", {reviewer_}}});
+  ASSERT_EQ(internal.status, 201) << internal.body;
+  auto publish = [&](int64_t in, const std::string& title) {
+    const int64_t id = Write(*editor, in, title);
+    EXPECT_EQ(editor->Post(ArticlePath(id, "/submit"), std::string()).status, 200);
+    EXPECT_EQ(admin->Post(ArticlePath(id, "/approve"), nlohmann::json::object()).status, 200);
+    EXPECT_EQ(admin->Post(ArticlePath(id, "/publish"), nlohmann::json::object()).status, 200);
+    return id;
+  };
+  publish(column, "第一篇");
+  const int64_t second = publish(column, "第二篇");
+  publish(internal.json().value("id", int64_t{0}), "内部的文章");
+  Write(*editor, column, "还是草稿");
+
+  auto anon = server().Client();
+  auto titles = [&](const std::string& query) {
+    auto r = anon->Get("/api/v1/publishing/latest" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto body = r.json();
+    std::vector<std::string> out;
+    for (const auto& item : body["items"]) out.push_back(item["title"]);
+    return out;
+  };
+  EXPECT_EQ(titles(""), (std::vector<std::string>{"第二篇", "第一篇"}))
+      << "newest first; a non-public column's article and a draft are not listed";
+  EXPECT_EQ(titles("?limit=1"), (std::vector<std::string>{"第二篇"}));
+
+  const auto latest = anon->Get("/api/v1/publishing/latest").json();
+  const auto& first = latest["items"][0];
+  EXPECT_EQ(first["organization_id"], branch_.id);
+  EXPECT_EQ(first["organization_name"], branch_.fields.name);
+  EXPECT_EQ(anon->Get(first["public_url"].get<std::string>()).status, 200) << "it links to the public page";
+
+  for (const std::string bad : {"?limit=0", "?limit=21", "?limit=x"}) {
+    auto r = anon->Get("/api/v1/publishing/latest" + bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_NE(r.body.find("\"limit\""), std::string::npos) << r.body;
+  }
+
+  ASSERT_EQ(admin->Post(ArticlePath(second, "/withdraw"), nlohmann::json{{"reason", "更正"}}).status, 200);
+  EXPECT_EQ(titles(""), (std::vector<std::string>{"第一篇"})) << "a withdrawn article leaves the list";
+}
+
 TEST_P(PublishingApiTest, ThePublicSiteIsEscapedCachedAndRevalidated) {
   auto admin = As("pub-admin");
   const int64_t column = MakeColumns(*admin);

@@ -57,6 +57,22 @@ Result<SiteList> LoadSiteList(const AppContext& ctx, int64_t organization_id, st
   });
 }
 
+Result<std::vector<Headline>> LoadLatestHeadlines(const AppContext& ctx, int limit) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<Headline>> {
+    TS_ASSIGN_OR_RETURN(auto articles, SelectLatestPublic(tx, limit));
+    std::vector<Headline> out;
+    for (auto& a : articles) {
+      Headline h{std::move(a), {}};
+      if (ctx.organizations != nullptr) {
+        TS_ASSIGN_OR_RETURN(auto org, ctx.organizations->Find(tx, h.article.organization_id));
+        if (org) h.organization_name = org->name;
+      }
+      out.push_back(std::move(h));
+    }
+    return out;
+  });
+}
+
 Result<SiteArticle> LoadSiteArticle(const AppContext& ctx, int64_t organization_id, int64_t article_id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<SiteArticle> {
     SiteArticle out;

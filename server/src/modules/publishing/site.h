@@ -37,6 +37,17 @@ struct SiteArticle {
   std::vector<Upload> attachments;
 };
 
+// A published article as the platform's front page lists it, with the name of the
+// organization whose site shows it.
+struct Headline {
+  Article article;
+  std::string organization_name;
+};
+
+// The newest published articles of public columns across the whole network (at most `limit`),
+// newest first: what any site already shows to anyone, so nothing here needs a session.
+Result<std::vector<Headline>> LoadLatestHeadlines(const AppContext& ctx, int limit);
+
 // NotFound for an organization or column that does not exist or is not public.
 Result<SiteList> LoadSiteList(const AppContext& ctx, int64_t organization_id, std::optional<int64_t> column_id,
                               std::optional<std::string> q, int page, int per_page);

@@ -4,7 +4,9 @@
 
 #include <functional>
 
+#include "core/clock.h"
 #include "core/crypto.h"
+#include "core/json.h"
 #include "core/qr_code.h"
 #include "http/edge.h"
 #include "modules/publishing/article_repository.h"
@@ -133,6 +135,29 @@ std::string ContentDisposition(const Upload& u) {
 }  // namespace
 
 void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
+  // The newest public articles of the whole network as JSON (the web app's front page).
+  router.Get("/api/v1/publishing/latest", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    http::QueryReader query(req);
+    const int limit = query.Limit(5, 20);
+    TS_RETURN_IF_ERROR(query.Finish());
+    TS_ASSIGN_OR_RETURN(auto headlines, LoadLatestHeadlines(ctx, limit));
+    JsonOut out;
+    out.StartObject().Key("items").StartArray();
+    for (const auto& h : headlines) {
+      const Article& a = h.article;
+      out.StartObject()
+          .Field("id", a.id)
+          .Field("title", a.fields.title)
+          .Field("summary", a.fields.summary)
+          .Field("organization_id", a.organization_id)
+          .Field("organization_name", h.organization_name)
+          .Field("published_at", FormatUtc(a.published_at.value_or(0)))
+          .Field("public_url", "/site/" + std::to_string(a.organization_id) + "/articles/" + std::to_string(a.id))
+          .EndObject();
+    }
+    out.EndArray().EndObject();
+    return http::Json(out);
+  });
   router.Get("/site/{org}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
     TS_ASSIGN_OR_RETURN(auto p, ReadList(req, false));
