@@ -1,5 +1,6 @@
 #include "modules/__MODULE__/handlers.h"
 
+#include "http/gate.h"
 #include "modules/__MODULE__/requests.h"
 
 namespace tianshan::__MODULE__ {
@@ -30,8 +31,10 @@ HttpResponse One(const __Entity__View& v, int status = 200) {
 
 }  // namespace
 
+// Each session route names its gate (http/gate.h): the manifest permission deciding it, which the
+// permission matrix test (server/tests/api/permission_matrix_test.cc) checks for every role.
 void RegisterRoutes(http::Router& router, const AppContext& ctx) {
-  router.Get("/api/v1/organizations/{id}/__MODULE__", Access::kSession,
+  http::Gated(router, "__MODULE__.read").Get("/api/v1/organizations/{id}/__MODULE__",
              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                http::QueryReader query(req);
@@ -46,14 +49,14 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
                out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
                return http::Json(out);
              });
-  router.Post("/api/v1/organizations/{id}/__MODULE__", Access::kSession,
+  http::Gated(router, "__MODULE__.manage").Post("/api/v1/organizations/{id}/__MODULE__",
               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
                 TS_ASSIGN_OR_RETURN(auto input, ParseCreate__Entity__(req));
                 TS_ASSIGN_OR_RETURN(auto created, Create__Entity__(ctx, http::CallerOf(req), id, input));
                 return One(created, 201);
               });
-  router.Get("/api/v1/__MODULE__/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "__MODULE__.read").Get("/api/v1/__MODULE__/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto found, Get__Entity__(ctx, *req.actor, id));
     return One(found);

@@ -1,5 +1,5 @@
 // tianshan: the server and its administration commands.
-//   tianshan serve | migrate | demo | generate | create-admin | backup | verify-counters
+//   tianshan serve | migrate | demo | generate | create-admin | backup | restore | routes | verify-counters
 // Configuration comes from options or TIANSHAN_* environment variables (`tianshan --help`).
 
 #include <signal.h>
@@ -11,13 +11,15 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/restore.h"
 #include "app/web_location.h"
-#include "modules/jobs/job_repository.h"
-#include "modules/jobs/job_runner.h"
 #include "core/crypto.h"
 #include "core/log.h"
 #include "generate/generate_network.h"
+#include "http/gate.h"
 #include "modules/accounts/public/create_account.h"
+#include "modules/jobs/job_repository.h"
+#include "modules/jobs/job_runner.h"
 
 namespace {
 
@@ -46,6 +48,22 @@ std::unique_ptr<App> OpenApp(const AppConfig& config, bool migrate) {
 }  // namespace
 
 namespace tianshan {
+
+// `tianshan routes`: the table the permission matrix checks, as Markdown.
+int PrintRoutes(App& app) {
+  std::printf("| route | gate | who passes |\n| --- | --- | --- |\n");
+  for (const auto& route : app.router().routes()) {
+    const std::string gate = http::GateOf(*route);
+    const auto* permission = FindPermission(app.context().permissions, gate.substr(0, gate.find('@')));
+    std::string who = permission != nullptr         ? permission->who
+                      : gate == http::kGatePublic   ? "anyone, no session"
+                      : gate == http::kGateSelf     ? "any signed-in account, on its own records"
+                      : gate == http::kGateSignedIn ? "any signed-in account"
+                                                    : "NO GATE";
+    std::printf("| `%s %s` | `%s` | %s |\n", route->method.c_str(), route->pattern.c_str(), gate.c_str(), who.c_str());
+  }
+  return 0;
+}
 
 // `tianshan jobs`: every declared kind, its schedule and its rows by state, then failed jobs.
 int PrintJobs(App& app) {
@@ -174,9 +192,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--public-url", config.public_url, "Address people open the web app at, for links in mail")
       ->envname("TIANSHAN_PUBLIC_URL");
-  serve->add_option("--smtp-url", config.smtp_url,
-                    "SMTP relay for notification mail (smtp://host:25, smtps://host:465); none: mail waits in the "
-                    "outbox")
+  serve
+      ->add_option("--smtp-url", config.smtp_url,
+                   "SMTP relay for notification mail (smtp://host:25, smtps://host:465); none: mail waits in the "
+                   "outbox")
       ->envname("TIANSHAN_SMTP_URL");
   serve->add_option("--smtp-user", config.smtp_user, "SMTP user name")->envname("TIANSHAN_SMTP_USER");
   serve->add_option("--smtp-password", config.smtp_password, "SMTP password (prefer the environment variable)")
@@ -209,9 +228,17 @@ int main(int argc, char** argv) {
   std::string backup_file;
   auto* backup = cli.add_subcommand("backup", "Write a consistent copy of the database to FILE");
   backup->add_option("FILE", backup_file, "Target file (must not exist)")->required();
+  std::string restore_file;
+  bool restore_force = false;
+  auto* restore = cli.add_subcommand("restore", "Replace the database with a backup written by `backup`");
+  restore->add_option("FILE", restore_file, "Backup file")->required();
+  restore->add_flag("--force", restore_force, "Replace a database that already holds data");
+  auto* routes_cmd =
+      cli.add_subcommand("routes", "Print every route with its gate and who passes it (the permission matrix's table)");
   cli.add_subcommand("verify-counters", "Recompute every maintained counter and report differences");
   std::string run_kind;
-  auto* jobs_cmd = cli.add_subcommand("jobs", "List the scheduled job kinds with their state; `jobs run KIND` runs one now");
+  auto* jobs_cmd =
+      cli.add_subcommand("jobs", "List the scheduled job kinds with their state; `jobs run KIND` runs one now");
   auto* jobs_run = jobs_cmd->add_subcommand("run", "Run a job kind now, in this process");
   jobs_run->add_option("KIND", run_kind, "Job kind, as `tianshan jobs` lists it")->required();
 
@@ -295,6 +322,22 @@ int main(int argc, char** argv) {
     Status s = app->db().BackupTo(backup_file);
     if (!s.ok()) Die("backup to " + backup_file + " failed", s);
     std::printf("backup written to %s\n", backup_file.c_str());
+    return 0;
+  }
+  if (routes_cmd->parsed()) {
+    auto app = OpenApp(config, false);
+    return tianshan::PrintRoutes(*app);
+  }
+  if (restore->parsed()) {
+    auto app = OpenApp(config, false);
+    Status s = tianshan::RestoreDatabase(*app, restore_file, restore_force);
+    if (s.code() == tianshan::StatusCode::kConflict && s.message() == "restore.not_empty") {
+      std::fprintf(stderr, "tianshan: %s already holds data; restore replaces everything in it only with --force\n",
+                   app->db().describe().c_str());
+      return 1;
+    }
+    if (!s.ok()) Die("restore from " + restore_file + " failed", s);
+    std::printf("restored %s from %s\n", app->db().describe().c_str(), restore_file.c_str());
     return 0;
   }
   if (jobs_cmd->parsed()) {

@@ -1,6 +1,7 @@
 #include "modules/accounts/module.h"
 
 #include "auth/session_store.h"
+#include "http/gate.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/public/create_account.h"
 
@@ -74,16 +75,21 @@ ModuleDefinition AccountsModule() {
         "POST", "/api/v1/session", http::Access::kPublic,
         [&ctx](http::HttpRequest& req, http::Reply reply) { LogIn(ctx, req, std::move(reply)); },
         /*csrf_exempt=*/true);
-    r.Add("GET", "/api/v1/session", http::Access::kSession,
-          [&ctx](http::HttpRequest& req) { return GetSession(ctx, req); });
-    r.Add("DELETE", "/api/v1/session", http::Access::kSession,
-          [&ctx](http::HttpRequest& req) { return LogOut(ctx, req); });
-    r.AddAsync("POST", "/api/v1/session/password", http::Access::kSession,
-               [&ctx](http::HttpRequest& req, http::Reply reply) { ChangePassword(ctx, req, std::move(reply)); });
-    r.Get("/api/v1/session/list", http::Access::kSession,
-          [&ctx](http::HttpRequest& req) { return ListMySessions(ctx, req); });
-    r.Delete("/api/v1/session/list/{id}", http::Access::kSession,
-             [&ctx](http::HttpRequest& req) { return EndMySession(ctx, req); });
+    http::Gated(r, http::kGateSelf).Add("GET", "/api/v1/session", [&ctx](http::HttpRequest& req) {
+      return GetSession(ctx, req);
+    });
+    http::Gated(r, http::kGateSelf).Add("DELETE", "/api/v1/session", [&ctx](http::HttpRequest& req) {
+      return LogOut(ctx, req);
+    });
+    http::Gated(r, http::kGateSelf)
+        .AddAsync("POST", "/api/v1/session/password",
+                  [&ctx](http::HttpRequest& req, http::Reply reply) { ChangePassword(ctx, req, std::move(reply)); });
+    http::Gated(r, http::kGateSelf).Get("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
+      return ListMySessions(ctx, req);
+    });
+    http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list/{id}", [&ctx](http::HttpRequest& req) {
+      return EndMySession(ctx, req);
+    });
   };
   m.load_demo = LoadDemo;
   return m;

@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "http/edge.h"
+#include "http/gate.h"
 #include "http/pagination.h"
 #include "http/url.h"
 #include "modules/audit/audit_query.h"
@@ -87,9 +88,10 @@ ModuleDefinition AuditModule() {
     return storage::RewritePathPrefix(tx, "audit_entries", "organization_path", from, to);
   };
   m.register_routes = [](http::Router& r, AppContext& ctx) {
-    r.Get("/api/v1/audit", http::Access::kSession, [&ctx](http::HttpRequest& req) { return ListAudit(ctx, req); });
-    r.Get("/api/v1/audit/export", http::Access::kSession,
-          [&ctx](http::HttpRequest& req) { return ExportAudit(ctx, req); });
+    http::Gated(r, "audit.read").Get("/api/v1/audit", [&ctx](http::HttpRequest& req) { return ListAudit(ctx, req); });
+    http::Gated(r, "audit.read").Get("/api/v1/audit/export", [&ctx](http::HttpRequest& req) {
+      return ExportAudit(ctx, req);
+    });
   };
   return m;
 }

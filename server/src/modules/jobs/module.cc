@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "http/edge.h"
+#include "http/gate.h"
 #include "modules/jobs/job_repository.h"
 #include "modules/jobs/job_runner.h"
 #include "modules/jobs/public/jobs.h"
@@ -61,7 +62,7 @@ void WriteJob(JsonOut& out, const JobRow& j) {
 }
 
 void RegisterRoutes(http::Router& r, const AppContext& ctx) {
-  r.Get("/api/v1/jobs", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "jobs.view").Get("/api/v1/jobs", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_RETURN_IF_ERROR(RequireAdmin(req));
     http::QueryReader query(req);
     std::string status = query.OneOf("status", Statuses()).value_or("");
@@ -81,7 +82,7 @@ void RegisterRoutes(http::Router& r, const AppContext& ctx) {
     out.EndArray().Field("next_cursor", http::IdCursorText(next)).EndObject();
     return http::Json(out);
   });
-  r.Get("/api/v1/jobs/kinds", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "jobs.view").Get("/api/v1/jobs/kinds", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_RETURN_IF_ERROR(RequireAdmin(req));
     TS_ASSIGN_OR_RETURN(auto summary, ctx.db.Read([](storage::Transaction& tx) { return SummarizeJobs(tx); }));
     JsonOut out;
@@ -106,7 +107,7 @@ void RegisterRoutes(http::Router& r, const AppContext& ctx) {
     out.EndArray().EndObject();
     return http::Json(out);
   });
-  r.Post("/api/v1/jobs/{id}/retry", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "jobs.view").Post("/api/v1/jobs/{id}/retry", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_RETURN_IF_ERROR(http::NoBody(req));
     TS_RETURN_IF_ERROR(RequireAdmin(req));
@@ -130,8 +131,8 @@ Result<bool> EnqueueJob(storage::Transaction& tx, const AppContext& ctx, const s
                         std::string payload, std::optional<std::string> unique_key) {
   auto def = ctx.jobs.find(kind);
   if (def == ctx.jobs.end()) return Status::Invalid("kind", "jobs.unknown_kind").WithDetail(kind);
-  NewJob job{kind, std::move(unique_key), std::move(payload), run_at, def->second.max_attempts,
-             def->second.lease_seconds * 1000};
+  NewJob job{kind,   std::move(unique_key),    std::move(payload),
+             run_at, def->second.max_attempts, def->second.lease_seconds * 1000};
   return InsertJob(tx, job, ctx.clock.NowMillis());
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/edge.h"
+#include "http/gate.h"
 #include "modules/notifications/live_updates.h"
 #include "modules/notifications/notification_repository.h"
 
@@ -104,7 +105,7 @@ void WriteOutbox(JsonOut& out, const OutboxRow& o) {
 }  // namespace
 
 void RegisterRoutes(http::Router& r, const AppContext& ctx, std::shared_ptr<LiveUpdates> live) {
-  r.Get("/api/v1/notifications", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, http::kGateSelf).Get("/api/v1/notifications", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     const bool unread = query.Bool("unread").value_or(false);
     const int limit = query.Limit(20, 100);
@@ -132,12 +133,13 @@ void RegisterRoutes(http::Router& r, const AppContext& ctx, std::shared_ptr<Live
     out.EndArray().Field("next_cursor", http::IdCursorText(next)).Field("unread", page.unread).EndObject();
     return http::Json(out);
   });
-  r.Get("/api/v1/notifications/unread-count", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    const int64_t account = req.actor->account_id;
-    TS_ASSIGN_OR_RETURN(int64_t n, ctx.db.Read([&](storage::Transaction& tx) { return CountUnread(tx, account); }));
-    return http::Json("{\"unread\":" + std::to_string(n) + "}");
-  });
-  r.Get("/api/v1/notifications/stream", Access::kSession, [live](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, http::kGateSelf)
+      .Get("/api/v1/notifications/unread-count", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        const int64_t account = req.actor->account_id;
+        TS_ASSIGN_OR_RETURN(int64_t n, ctx.db.Read([&](storage::Transaction& tx) { return CountUnread(tx, account); }));
+        return http::Json("{\"unread\":" + std::to_string(n) + "}");
+      });
+  http::Gated(r, http::kGateSelf).Get("/api/v1/notifications/stream", [live](HttpRequest& req) -> Result<HttpResponse> {
     HttpResponse resp;
     resp.content_type = "text/event-stream";
     resp.Header("X-Accel-Buffering", "no");  // nginx: pass events through at once
@@ -149,66 +151,72 @@ void RegisterRoutes(http::Router& r, const AppContext& ctx, std::shared_ptr<Live
     };
     return resp;
   });
-  r.Post("/api/v1/notifications/{id}/read", Access::kSession, [&ctx, live](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    const int64_t account = req.actor->account_id;
-    TS_ASSIGN_OR_RETURN(int64_t unread, ctx.db.Write([&](storage::Transaction& tx) -> Result<int64_t> {
-      TS_ASSIGN_OR_RETURN(bool mine, MarkRead(tx, account, id, ctx.clock.NowMillis()));
-      if (!mine) return Status::NotFound("notifications.not_found");
-      return CountUnread(tx, account);
-    }));
-    live->Changed({account});
-    return http::Json("{\"unread\":" + std::to_string(unread) + "}");
-  });
-  r.Post("/api/v1/notifications/read-all", Access::kSession, [&ctx, live](HttpRequest& req) -> Result<HttpResponse> {
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    const int64_t account = req.actor->account_id;
-    TS_RETURN_IF_ERROR(ctx.db.Write([&](storage::Transaction& tx) {
-      return MarkAllRead(tx, account, ctx.clock.NowMillis()).status();
-    }));
-    live->Changed({account});
-    return http::Json("{\"unread\":0}");
-  });
-  r.Get("/api/v1/notifications/settings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    const int64_t account = req.actor->account_id;
-    TS_ASSIGN_OR_RETURN(Settings s, ctx.db.Read([&](storage::Transaction& tx) { return LoadSettings(tx, account); }));
-    return SettingsJson(ctx, s, req.lang);
-  });
-  r.Put("/api/v1/notifications/settings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(Settings s, ParseSettings(ctx, req));
-    const int64_t account = req.actor->account_id;
-    TS_RETURN_IF_ERROR(ctx.db.Write([&](storage::Transaction& tx) -> Status {
-      TS_RETURN_IF_ERROR(SaveSettings(tx, account, s, ctx.clock.NowMillis()));
-      // The address is personal data: the audit entry says only that settings changed.
-      const std::string after = "{\"email_kinds\":" + std::to_string(s.email_kinds.size()) + "}";
-      return ctx.audit.Record(tx, http::CallerOf(req), {"notifications.settings", "account", account, "", "", after});
-    }));
-    return SettingsJson(ctx, s, req.lang);
-  });
-  r.Get("/api/v1/notifications/outbox", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    if (!req.actor->AdministersARoot()) return Status::Forbidden("notifications.outbox_admins_only");
-    http::QueryReader query(req);
-    std::string status = query.OneOf("status", {"pending", "sent", "failed"}).value_or("");
-    const int limit = query.Limit(50, 200);
-    const auto before = query.IdCursor();
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto rows,
-                        ctx.db.Read([&](storage::Transaction& tx) { return ListOutbox(tx, status, before, limit); }));
-    std::optional<int64_t> next;
-    if (static_cast<int>(rows.size()) > limit) {
-      rows.resize(static_cast<size_t>(limit));
-      next = rows.back().id;
-    }
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& o : rows) WriteOutbox(out, o);
-    out.EndArray()
-        .Field("next_cursor", http::IdCursorText(next))
-        .Field("mail_relay", !ctx.settings.smtp_url.empty())
-        .EndObject();
-    return http::Json(out);
-  });
+  http::Gated(r, http::kGateSelf)
+      .Post("/api/v1/notifications/{id}/read", [&ctx, live](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        const int64_t account = req.actor->account_id;
+        TS_ASSIGN_OR_RETURN(int64_t unread, ctx.db.Write([&](storage::Transaction& tx) -> Result<int64_t> {
+          TS_ASSIGN_OR_RETURN(bool mine, MarkRead(tx, account, id, ctx.clock.NowMillis()));
+          if (!mine) return Status::NotFound("notifications.not_found");
+          return CountUnread(tx, account);
+        }));
+        live->Changed({account});
+        return http::Json("{\"unread\":" + std::to_string(unread) + "}");
+      });
+  http::Gated(r, http::kGateSelf)
+      .Post("/api/v1/notifications/read-all", [&ctx, live](HttpRequest& req) -> Result<HttpResponse> {
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        const int64_t account = req.actor->account_id;
+        TS_RETURN_IF_ERROR(ctx.db.Write(
+            [&](storage::Transaction& tx) { return MarkAllRead(tx, account, ctx.clock.NowMillis()).status(); }));
+        live->Changed({account});
+        return http::Json("{\"unread\":0}");
+      });
+  http::Gated(r, http::kGateSelf)
+      .Get("/api/v1/notifications/settings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        const int64_t account = req.actor->account_id;
+        TS_ASSIGN_OR_RETURN(Settings s,
+                            ctx.db.Read([&](storage::Transaction& tx) { return LoadSettings(tx, account); }));
+        return SettingsJson(ctx, s, req.lang);
+      });
+  http::Gated(r, http::kGateSelf)
+      .Put("/api/v1/notifications/settings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(Settings s, ParseSettings(ctx, req));
+        const int64_t account = req.actor->account_id;
+        TS_RETURN_IF_ERROR(ctx.db.Write([&](storage::Transaction& tx) -> Status {
+          TS_RETURN_IF_ERROR(SaveSettings(tx, account, s, ctx.clock.NowMillis()));
+          // The address is personal data: the audit entry says only that settings changed.
+          const std::string after = "{\"email_kinds\":" + std::to_string(s.email_kinds.size()) + "}";
+          return ctx.audit.Record(tx, http::CallerOf(req),
+                                  {"notifications.settings", "account", account, "", "", after});
+        }));
+        return SettingsJson(ctx, s, req.lang);
+      });
+  http::Gated(r, "notifications.outbox")
+      .Get("/api/v1/notifications/outbox", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        if (!req.actor->AdministersARoot()) return Status::Forbidden("notifications.outbox_admins_only");
+        http::QueryReader query(req);
+        std::string status = query.OneOf("status", {"pending", "sent", "failed"}).value_or("");
+        const int limit = query.Limit(50, 200);
+        const auto before = query.IdCursor();
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(
+            auto rows, ctx.db.Read([&](storage::Transaction& tx) { return ListOutbox(tx, status, before, limit); }));
+        std::optional<int64_t> next;
+        if (static_cast<int>(rows.size()) > limit) {
+          rows.resize(static_cast<size_t>(limit));
+          next = rows.back().id;
+        }
+        JsonOut out;
+        out.StartObject().Key("items").StartArray();
+        for (const auto& o : rows) WriteOutbox(out, o);
+        out.EndArray()
+            .Field("next_cursor", http::IdCursorText(next))
+            .Field("mail_relay", !ctx.settings.smtp_url.empty())
+            .EndObject();
+        return http::Json(out);
+      });
 }
 
 }  // namespace tianshan::notifications

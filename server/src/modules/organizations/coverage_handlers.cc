@@ -1,3 +1,4 @@
+#include "http/gate.h"
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/list_coverage_units.h"
 #include "modules/organizations/organization_json.h"
@@ -19,34 +20,35 @@ HttpResponse Unit(const CoverageUnit& unit, int status = 200) {
 }  // namespace
 
 void RegisterCoverageRoutes(http::Router& router, const AppContext& ctx) {
-  router.Get("/api/v1/organizations/{id}/coverage-units", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               http::QueryReader query(req);
-               int limit = query.Limit(kDefaultLimit, kMaxLimit);
-               auto after = query.IdCursor();
-               auto covered = query.Bool("covered");
-               TS_RETURN_IF_ERROR(query.Finish());
-               TS_ASSIGN_OR_RETURN(auto page, ListCoverageUnits(ctx, *req.actor, id, covered, after, limit));
-               JsonOut out;
-               out.StartObject().Key("items").StartArray();
-               for (const auto& u : page.items) WriteCoverageUnit(out, u);
-               out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
-               return http::Json(out);
-             });
-  router.Post("/api/v1/organizations/{id}/coverage-units", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto input, ParseCoverageUnit(req));
-                TS_ASSIGN_OR_RETURN(auto unit, CreateCoverageUnit(ctx, http::CallerOf(req), id, input));
-                return Unit(unit, 201);
-              });
-  router.Patch("/api/v1/coverage-units/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto patch, ParseCoverageUnitPatch(req));
-    TS_ASSIGN_OR_RETURN(auto unit, UpdateCoverageUnit(ctx, http::CallerOf(req), id, patch));
-    return Unit(unit);
-  });
+  http::Gated(router, "organizations.read_coverage")
+      .Get("/api/v1/organizations/{id}/coverage-units", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        int limit = query.Limit(kDefaultLimit, kMaxLimit);
+        auto after = query.IdCursor();
+        auto covered = query.Bool("covered");
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListCoverageUnits(ctx, *req.actor, id, covered, after, limit));
+        JsonOut out;
+        out.StartObject().Key("items").StartArray();
+        for (const auto& u : page.items) WriteCoverageUnit(out, u);
+        out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
+        return http::Json(out);
+      });
+  http::Gated(router, "organizations.manage_coverage")
+      .Post("/api/v1/organizations/{id}/coverage-units", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseCoverageUnit(req));
+        TS_ASSIGN_OR_RETURN(auto unit, CreateCoverageUnit(ctx, http::CallerOf(req), id, input));
+        return Unit(unit, 201);
+      });
+  http::Gated(router, "organizations.manage_coverage")
+      .Patch("/api/v1/coverage-units/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto patch, ParseCoverageUnitPatch(req));
+        TS_ASSIGN_OR_RETURN(auto unit, UpdateCoverageUnit(ctx, http::CallerOf(req), id, patch));
+        return Unit(unit);
+      });
 }
 
 }  // namespace tianshan::organizations

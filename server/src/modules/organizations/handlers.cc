@@ -1,18 +1,18 @@
 #include "modules/organizations/handlers.h"
 
+#include <set>
+
+#include "http/gate.h"
 #include "modules/organizations/archive_organization.h"
-#include "modules/organizations/get_organization.h"
 #include "modules/organizations/get_my_work.h"
+#include "modules/organizations/get_organization.h"
 #include "modules/organizations/get_organization_stats.h"
 #include "modules/organizations/move_organization.h"
 #include "modules/organizations/organization_json.h"
 #include "modules/organizations/permissions.h"
+#include "modules/organizations/public/counters.h"
 #include "modules/organizations/requests.h"
 #include "modules/organizations/restore_organization.h"
-
-#include <set>
-
-#include "modules/organizations/public/counters.h"
 
 namespace tianshan::organizations {
 namespace {
@@ -139,85 +139,95 @@ HttpResponse Directory(const DirectoryPage& page) {
 }  // namespace
 
 void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
-  router.Post("/api/v1/organizations", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto input, ParseCreateOrganization(req, ctx.clock.NowMillis()));
-    TS_ASSIGN_OR_RETURN(auto org, CreateOrganization(ctx, http::CallerOf(req), input));
-    return One(ctx, *req.actor, org, 201);
-  });
-  router.Get("/api/v1/organizations/search", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    QueryReader query(req);
-    PageRequest page = ReadPage(query);
-    ListFilter filter = ReadFilter(query);
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto list, SearchOrganizations(ctx, *req.actor, req.Query("q").value_or(""), page, filter));
-    return List(list);
-  });
-  router.Get("/api/v1/organizations/directory", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    QueryReader query(req);
-    PageRequest page = ReadPage(query);
-    auto kind = query.OneOf("kind", Kinds());
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto found, SearchDirectory(ctx, req.Query("q").value_or(""), page, kind));
-    return Directory(found);
-  });
-  router.Get("/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto view, GetOrganization(ctx, *req.actor, id));
-    return One(ctx, *req.actor, view.organization, 200, &view.ancestors);
-  });
-  router.Patch("/api/v1/organizations/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto patch, ParseOrganizationPatch(req));
-    TS_ASSIGN_OR_RETURN(auto org, UpdateOrganization(ctx, http::CallerOf(req), id, patch));
-    return One(ctx, *req.actor, org);
-  });
-  router.Post("/api/v1/organizations/{id}/archive", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    TS_ASSIGN_OR_RETURN(auto org, ArchiveOrganization(ctx, http::CallerOf(req), id));
-    return One(ctx, *req.actor, org);
-  });
-  router.Post("/api/v1/organizations/{id}/restore", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    TS_ASSIGN_OR_RETURN(auto org, RestoreOrganization(ctx, http::CallerOf(req), id));
-    return One(ctx, *req.actor, org);
-  });
-  router.Post("/api/v1/organizations/{id}/move", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto parent, ParseMove(req));
-    TS_ASSIGN_OR_RETURN(auto org, MoveOrganization(ctx, http::CallerOf(req), id, parent));
-    return One(ctx, *req.actor, org);
-  });
-  router.Get("/api/v1/organizations/{id}/children", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    QueryReader query(req);
-    PageRequest page = ReadPage(query);
-    ListFilter filter = ReadFilter(query);
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto list, ListChildren(ctx, *req.actor, id, page, filter.status));
-    return List(list);
-  });
-  router.Get("/api/v1/organizations/{id}/subtree", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    QueryReader query(req);
-    PageRequest page = ReadPage(query);
-    ListFilter filter = ReadFilter(query);
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto list, ListSubtree(ctx, *req.actor, id, page, filter, req.Query("q")));
-    return List(list);
-  });
-  router.Get("/api/v1/organizations/{id}/overdue", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(auto counts, GetOverdueCounts(ctx, *req.actor, id));
-               JsonOut out;
-               out.StartObject();
-               WriteOverdue(out, counts, req.lang, id);
-               out.EndObject();
-               return http::Json(out);
-             });
-  router.Get("/api/v1/my/work", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "organizations.create_child")
+      .Post("/api/v1/organizations", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto input, ParseCreateOrganization(req, ctx.clock.NowMillis()));
+        TS_ASSIGN_OR_RETURN(auto org, CreateOrganization(ctx, http::CallerOf(req), input));
+        return One(ctx, *req.actor, org, 201);
+      });
+  http::Gated(router, http::kGateSignedIn)
+      .Get("/api/v1/organizations/search", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader query(req);
+        PageRequest page = ReadPage(query);
+        ListFilter filter = ReadFilter(query);
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto list, SearchOrganizations(ctx, *req.actor, req.Query("q").value_or(""), page, filter));
+        return List(list);
+      });
+  http::Gated(router, http::kGateSignedIn)
+      .Get("/api/v1/organizations/directory", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        QueryReader query(req);
+        PageRequest page = ReadPage(query);
+        auto kind = query.OneOf("kind", Kinds());
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto found, SearchDirectory(ctx, req.Query("q").value_or(""), page, kind));
+        return Directory(found);
+      });
+  http::Gated(router, "organizations.read")
+      .Get("/api/v1/organizations/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto view, GetOrganization(ctx, *req.actor, id));
+        return One(ctx, *req.actor, view.organization, 200, &view.ancestors);
+      });
+  http::Gated(router, "organizations.update_details")
+      .Patch("/api/v1/organizations/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto patch, ParseOrganizationPatch(req));
+        TS_ASSIGN_OR_RETURN(auto org, UpdateOrganization(ctx, http::CallerOf(req), id, patch));
+        return One(ctx, *req.actor, org);
+      });
+  http::Gated(router, "organizations.archive")
+      .Post("/api/v1/organizations/{id}/archive", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto org, ArchiveOrganization(ctx, http::CallerOf(req), id));
+        return One(ctx, *req.actor, org);
+      });
+  http::Gated(router, "organizations.restore")
+      .Post("/api/v1/organizations/{id}/restore", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto org, RestoreOrganization(ctx, http::CallerOf(req), id));
+        return One(ctx, *req.actor, org);
+      });
+  http::Gated(router, "organizations.move")
+      .Post("/api/v1/organizations/{id}/move", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto parent, ParseMove(req));
+        TS_ASSIGN_OR_RETURN(auto org, MoveOrganization(ctx, http::CallerOf(req), id, parent));
+        return One(ctx, *req.actor, org);
+      });
+  http::Gated(router, "organizations.read")
+      .Get("/api/v1/organizations/{id}/children", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        QueryReader query(req);
+        PageRequest page = ReadPage(query);
+        ListFilter filter = ReadFilter(query);
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto list, ListChildren(ctx, *req.actor, id, page, filter.status));
+        return List(list);
+      });
+  http::Gated(router, "organizations.read")
+      .Get("/api/v1/organizations/{id}/subtree", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        QueryReader query(req);
+        PageRequest page = ReadPage(query);
+        ListFilter filter = ReadFilter(query);
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto list, ListSubtree(ctx, *req.actor, id, page, filter, req.Query("q")));
+        return List(list);
+      });
+  http::Gated(router, "people.list")
+      .Get("/api/v1/organizations/{id}/overdue", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto counts, GetOverdueCounts(ctx, *req.actor, id));
+        JsonOut out;
+        out.StartObject();
+        WriteOverdue(out, counts, req.lang, id);
+        out.EndObject();
+        return http::Json(out);
+      });
+  http::Gated(router, http::kGateSelf).Get("/api/v1/my/work", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     QueryReader query(req);
     auto organization_id = query.Id("organization_id");
     TS_RETURN_IF_ERROR(query.Finish());
@@ -225,12 +235,12 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     return MyWorkJson(work, req.lang);
   });
   auto stats_cache = std::make_shared<StatsCache>();
-  router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
-             [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
-               return http::Json(std::move(json));
-             });
+  http::Gated(router, "organizations.read")
+      .Get("/api/v1/organizations/{id}/stats", [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
+        return http::Json(std::move(json));
+      });
 }
 
 }  // namespace tianshan::organizations

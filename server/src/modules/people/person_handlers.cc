@@ -1,3 +1,4 @@
+#include "http/gate.h"
 #include "modules/people/end_position.h"
 #include "modules/people/get_person.h"
 #include "modules/people/handlers.h"
@@ -38,39 +39,42 @@ HttpResponse PositionJson(const Position& p, int status = 200) {
 }  // namespace
 
 void RegisterPersonRoutes(http::Router& r, AppContext& ctx) {
-  r.Post("/api/v1/people", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "people.create").Post("/api/v1/people", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto input, ParseCreatePerson(req));
     TS_ASSIGN_OR_RETURN(auto person, CreatePerson(ctx, http::CallerOf(req), input));
     return http::Json(PersonDetailsJson(person), 201);
   });
-  r.Get("/api/v1/people/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "people.read").Get("/api/v1/people/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto person, GetPerson(ctx, *req.actor, id));
     return http::Json(PersonDetailsJson(person));
   });
-  r.Patch("/api/v1/people/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(r, "people.update").Patch("/api/v1/people/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto patch, ParsePersonPatch(req));
     TS_ASSIGN_OR_RETURN(auto person, UpdatePerson(ctx, http::CallerOf(req), id, patch));
     return http::Json(PersonDetailsJson(person));
   });
-  r.Get("/api/v1/organizations/{id}/people", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto input, ParseListPeople(req));
-    TS_ASSIGN_OR_RETURN(auto page, ListPeople(ctx, *req.actor, input));
-    return PageJson(page);
-  });
-  r.Post("/api/v1/people/{id}/positions", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseAppointPosition(req));
-    TS_ASSIGN_OR_RETURN(auto position, AppointPosition(ctx, http::CallerOf(req), id, input));
-    return PositionJson(position, 201);
-  });
-  r.Post("/api/v1/positions/{id}/end", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto ended_on, ParseEndPosition(req));
-    TS_ASSIGN_OR_RETURN(auto position, EndPosition(ctx, http::CallerOf(req), id, ended_on));
-    return PositionJson(position);
-  });
+  http::Gated(r, "people.list")
+      .Get("/api/v1/organizations/{id}/people", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto input, ParseListPeople(req));
+        TS_ASSIGN_OR_RETURN(auto page, ListPeople(ctx, *req.actor, input));
+        return PageJson(page);
+      });
+  http::Gated(r, "people.appoint_position")
+      .Post("/api/v1/people/{id}/positions", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseAppointPosition(req));
+        TS_ASSIGN_OR_RETURN(auto position, AppointPosition(ctx, http::CallerOf(req), id, input));
+        return PositionJson(position, 201);
+      });
+  http::Gated(r, "people.manage_positions")
+      .Post("/api/v1/positions/{id}/end", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto ended_on, ParseEndPosition(req));
+        TS_ASSIGN_OR_RETURN(auto position, EndPosition(ctx, http::CallerOf(req), id, ended_on));
+        return PositionJson(position);
+      });
 }
 
 }  // namespace tianshan::people

@@ -1,5 +1,6 @@
 #include "modules/services/handlers.h"
 
+#include "http/gate.h"
 #include "modules/services/requests.h"
 
 namespace tianshan::services {
@@ -165,13 +166,13 @@ HttpResponse EnrollmentsJson(const std::vector<EnrollmentView>& items) {
 }
 
 void RegisterStep(http::Router& router, const AppContext& ctx, const std::string& verb, ApplicationAction action) {
-  router.Post("/api/v1/applications/{id}/" + verb, Access::kSession,
-              [&ctx, action](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto note, ParseNote(req));
-                TS_ASSIGN_OR_RETURN(auto view, DecideApplication(ctx, http::CallerOf(req), id, action, note));
-                return ApplicationJson(view);
-              });
+  http::Gated(router, verb == "withdraw" ? http::kGateSelf : "services.manage")
+      .Post("/api/v1/applications/{id}/" + verb, [&ctx, action](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto note, ParseNote(req));
+        TS_ASSIGN_OR_RETURN(auto view, DecideApplication(ctx, http::CallerOf(req), id, action, note));
+        return ApplicationJson(view);
+      });
 }
 
 void WriteSatisfaction(JsonOut& out, const Satisfaction& s) {
@@ -192,22 +193,23 @@ const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.ac
 }  // namespace
 
 void RegisterRoutes(http::Router& router, const AppContext& ctx) {
-  router.Get("/api/v1/organizations/{id}/services", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    http::QueryReader query(req);
-    const int limit = query.Limit(50, 200);
-    const auto after = query.IdCursor();
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto page, ListServices(ctx, *req.actor, id, after, limit));
-    return ServicePageJson(page);
-  });
-  router.Post("/api/v1/organizations/{id}/services", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto input, ParseService(req));
-                TS_ASSIGN_OR_RETURN(auto created, CreateService(ctx, http::CallerOf(req), id, input));
-                return ServiceJson(created, 201);
-              });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/organizations/{id}/services", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        const int limit = query.Limit(50, 200);
+        const auto after = query.IdCursor();
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListServices(ctx, *req.actor, id, after, limit));
+        return ServicePageJson(page);
+      });
+  http::Gated(router, "services.manage")
+      .Post("/api/v1/organizations/{id}/services", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseService(req));
+        TS_ASSIGN_OR_RETURN(auto created, CreateService(ctx, http::CallerOf(req), id, input));
+        return ServiceJson(created, 201);
+      });
   router.Get("/api/v1/services", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     const int limit = query.Limit(50, 200);
@@ -224,58 +226,64 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto found, GetService(ctx, ActorOf(req), id));
     return ServiceJson(found);
   });
-  router.Post("/api/v1/services/{id}/sessions", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseSession(req));
-    TS_ASSIGN_OR_RETURN(auto session, CreateSession(ctx, http::CallerOf(req), id, input));
-    JsonOut out;
-    WriteSession(out, session);
-    return http::Json(out, 201);
-  });
-  router.Post("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseEnroll(req));
-    TS_ASSIGN_OR_RETURN(auto view, Enroll(ctx, http::CallerOf(req), id, input));
-    return EnrollmentJson(view, 201);
-  });
-  router.Post("/api/v1/enrollments/{id}/withdraw", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    TS_ASSIGN_OR_RETURN(auto view, WithdrawEnrollment(ctx, http::CallerOf(req), id));
-    return EnrollmentJson(view);
-  });
-  router.Get("/api/v1/sessions/{id}/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto items, ListRoster(ctx, *req.actor, id));
-    return EnrollmentsJson(items);
-  });
-  router.Get("/api/v1/my/enrollments", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "services.manage")
+      .Post("/api/v1/services/{id}/sessions", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseSession(req));
+        TS_ASSIGN_OR_RETURN(auto session, CreateSession(ctx, http::CallerOf(req), id, input));
+        JsonOut out;
+        WriteSession(out, session);
+        return http::Json(out, 201);
+      });
+  http::Gated(router, http::kGateSignedIn)
+      .Post("/api/v1/sessions/{id}/enrollments", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseEnroll(req));
+        TS_ASSIGN_OR_RETURN(auto view, Enroll(ctx, http::CallerOf(req), id, input));
+        return EnrollmentJson(view, 201);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/enrollments/{id}/withdraw", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto view, WithdrawEnrollment(ctx, http::CallerOf(req), id));
+        return EnrollmentJson(view);
+      });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/sessions/{id}/enrollments", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto items, ListRoster(ctx, *req.actor, id));
+        return EnrollmentsJson(items);
+      });
+  http::Gated(router, http::kGateSelf).Get("/api/v1/my/enrollments", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto items, ListMyEnrollments(ctx, *req.actor));
     return EnrollmentsJson(items);
   });
-  router.Post("/api/v1/services/{id}/applications", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto answers, ParseAnswers(req));
-    TS_ASSIGN_OR_RETURN(auto view, SubmitApplication(ctx, http::CallerOf(req), id, answers));
-    return ApplicationJson(view, 201);
-  });
-  router.Get("/api/v1/applications/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto view, GetApplication(ctx, *req.actor, id));
-    return ApplicationJson(view);
-  });
-  router.Get("/api/v1/organizations/{id}/applications", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               http::QueryReader query(req);
-               const int limit = query.Limit(50, 200);
-               const auto before = query.IdCursor();
-               const auto status = query.OneOf("status", ApplicationStatuses());
-               TS_RETURN_IF_ERROR(query.Finish());
-               TS_ASSIGN_OR_RETURN(auto page, ListApplications(ctx, *req.actor, id, status, before, limit));
-               return ApplicationPageJson(page);
-             });
-  router.Get("/api/v1/my/applications", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, http::kGateSignedIn)
+      .Post("/api/v1/services/{id}/applications", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto answers, ParseAnswers(req));
+        TS_ASSIGN_OR_RETURN(auto view, SubmitApplication(ctx, http::CallerOf(req), id, answers));
+        return ApplicationJson(view, 201);
+      });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/applications/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto view, GetApplication(ctx, *req.actor, id));
+        return ApplicationJson(view);
+      });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/organizations/{id}/applications", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        const int limit = query.Limit(50, 200);
+        const auto before = query.IdCursor();
+        const auto status = query.OneOf("status", ApplicationStatuses());
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListApplications(ctx, *req.actor, id, status, before, limit));
+        return ApplicationPageJson(page);
+      });
+  http::Gated(router, http::kGateSelf).Get("/api/v1/my/applications", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     const int limit = query.Limit(50, 200);
     const auto before = query.IdCursor();
@@ -283,41 +291,44 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto page, ListMyApplications(ctx, *req.actor, before, limit));
     return ApplicationPageJson(page);
   });
-  router.Post("/api/v1/applications/{id}/messages", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto body, ParseMessage(req));
-    TS_ASSIGN_OR_RETURN(auto view, PostMessage(ctx, http::CallerOf(req), id, body));
-    return ApplicationJson(view, 201);
-  });
-  router.Post("/api/v1/applications/{id}/rating", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseRating(req));
-    TS_ASSIGN_OR_RETURN(auto view, RateApplication(ctx, http::CallerOf(req), id, input.score, input.comment));
-    return ApplicationJson(view);
-  });
-  router.Get("/api/v1/services/{id}/satisfaction", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto figures, GetServiceSatisfaction(ctx, *req.actor, id));
-    JsonOut out;
-    WriteSatisfaction(out, figures);
-    return http::Json(out);
-  });
-  router.Get("/api/v1/organizations/{id}/satisfaction", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
-               JsonOut out;
-               out.StartObject().Key("total");
-               WriteSatisfaction(out, figures.total);
-               out.Key("services").StartArray();
-               for (const auto& [service, s] : figures.services) {
-                 out.StartObject().Field("service_id", service.id).Field("name", service.f.name).Key("figures");
-                 WriteSatisfaction(out, s);
-                 out.EndObject();
-               }
-               out.EndArray().EndObject();
-               return http::Json(out);
-             });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/applications/{id}/messages", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto body, ParseMessage(req));
+        TS_ASSIGN_OR_RETURN(auto view, PostMessage(ctx, http::CallerOf(req), id, body));
+        return ApplicationJson(view, 201);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/applications/{id}/rating", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseRating(req));
+        TS_ASSIGN_OR_RETURN(auto view, RateApplication(ctx, http::CallerOf(req), id, input.score, input.comment));
+        return ApplicationJson(view);
+      });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/services/{id}/satisfaction", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto figures, GetServiceSatisfaction(ctx, *req.actor, id));
+        JsonOut out;
+        WriteSatisfaction(out, figures);
+        return http::Json(out);
+      });
+  http::Gated(router, "services.read")
+      .Get("/api/v1/organizations/{id}/satisfaction", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
+        JsonOut out;
+        out.StartObject().Key("total");
+        WriteSatisfaction(out, figures.total);
+        out.Key("services").StartArray();
+        for (const auto& [service, s] : figures.services) {
+          out.StartObject().Field("service_id", service.id).Field("name", service.f.name).Key("figures");
+          WriteSatisfaction(out, s);
+          out.EndObject();
+        }
+        out.EndArray().EndObject();
+        return http::Json(out);
+      });
   RegisterStep(router, ctx, "accept", ApplicationAction::kAccept);
   RegisterStep(router, ctx, "reject", ApplicationAction::kReject);
   RegisterStep(router, ctx, "start", ApplicationAction::kStart);

@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "http/edge.h"
+#include "http/gate.h"
 #include "http/url.h"
 #include "modules/spreadsheets/commit_import.h"
 #include "modules/spreadsheets/download_errors.h"
@@ -12,6 +13,16 @@
 
 namespace tianshan::spreadsheets {
 namespace {
+
+// An export reads the request exactly as its list route does (kit/sheet.h), so it has the same
+// gate; "" (the permission matrix names the route) when the list route is registered later.
+std::string ListRouteGate(const http::Router& router, const std::string& export_route) {
+  const std::string list = export_route.substr(0, export_route.rfind("/export"));
+  for (const auto& route : router.routes()) {
+    if (route->method == "GET" && route->pattern == list) return http::GateOf(*route);
+  }
+  return "";
+}
 
 using http::Access;
 using http::HttpRequest;
@@ -99,44 +110,48 @@ Result<CommitMode> ParseCommit(const HttpRequest& req) {
 }  // namespace
 
 void RegisterImportRoutes(http::Router& router, const AppContext& ctx, std::shared_ptr<ImportJobs> jobs) {
-  router.Get("/api/v1/imports/templates/{kind}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    auto sheet = ctx.sheets.find(std::string(req.PathParam("kind")));
-    if (sheet == ctx.sheets.end()) return Status::NotFound();
-    TS_ASSIGN_OR_RETURN(auto file, DownloadTemplate(sheet->second));
-    return FileResponse(file);
-  });
-  router
-      .Post("/api/v1/imports", Access::kSession,
+  http::Gated(router, http::kGateSignedIn)
+      .Get("/api/v1/imports/templates/{kind}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        auto sheet = ctx.sheets.find(std::string(req.PathParam("kind")));
+        if (sheet == ctx.sheets.end()) return Status::NotFound();
+        TS_ASSIGN_OR_RETURN(auto file, DownloadTemplate(sheet->second));
+        return FileResponse(file);
+      });
+  http::Gated(router, "spreadsheets.import")
+      .Post("/api/v1/imports",
             [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
               TS_ASSIGN_OR_RETURN(auto input, ParseStart(ctx, req));
               TS_ASSIGN_OR_RETURN(auto job, StartImport(ctx, *jobs, *req.actor, std::move(input)));
               return JobJson(job, req.lang, 202).Header("Location", "/api/v1/imports/" + job.id);
             })
       .upload_limit = kMaxUploadBytes;
-  router.Get("/api/v1/imports/{id}", Access::kSession, [jobs](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, http::kGateSelf).Get("/api/v1/imports/{id}", [jobs](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(auto job, GetImport(*jobs, *req.actor, std::string(req.PathParam("id"))));
     return JobJson(job, req.lang, 200);
   });
-  router.Get("/api/v1/imports/{id}/errors", Access::kSession, [jobs](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto file, DownloadImportErrors(*jobs, *req.actor, std::string(req.PathParam("id")), req.lang));
-    return FileResponse(file);
-  });
-  router.Post("/api/v1/imports/{id}/commit", Access::kSession, [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto mode, ParseCommit(req));
-    TS_ASSIGN_OR_RETURN(auto job,
-                        CommitImport(ctx, *jobs, *req.actor, req.request_id, std::string(req.PathParam("id")), mode));
-    return JobJson(job, req.lang, 202);
-  });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/imports/{id}/errors", [jobs](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto file,
+                            DownloadImportErrors(*jobs, *req.actor, std::string(req.PathParam("id")), req.lang));
+        return FileResponse(file);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/imports/{id}/commit", [&ctx, jobs](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto mode, ParseCommit(req));
+        TS_ASSIGN_OR_RETURN(
+            auto job, CommitImport(ctx, *jobs, *req.actor, req.request_id, std::string(req.PathParam("id")), mode));
+        return JobJson(job, req.lang, 202);
+      });
 }
 
 void RegisterExportRoutes(http::Router& router, const AppContext& ctx) {
   for (const auto& [name, sheet] : ctx.sheets) {
     if (!sheet.list_export) continue;
-    router.Get(sheet.list_export->route, Access::kSession,
-               [&ctx, &sheet = sheet](HttpRequest& req) -> Result<HttpResponse> {
-                 TS_ASSIGN_OR_RETURN(auto file, ExportList(ctx, sheet, req));
-                 return FileResponse(file);
-               });
+    http::Gated(router, ListRouteGate(router, sheet.list_export->route))
+        .Get(sheet.list_export->route, [&ctx, &sheet = sheet](HttpRequest& req) -> Result<HttpResponse> {
+          TS_ASSIGN_OR_RETURN(auto file, ExportList(ctx, sheet, req));
+          return FileResponse(file);
+        });
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/calendar.h"
 #include "core/china_time.h"
+#include "http/gate.h"
 #include "modules/venues/requests.h"
 
 namespace tianshan::venues {
@@ -134,40 +135,42 @@ HttpResponse CalendarJson(const Calendar& c) {
 }
 
 void RegisterDecision(http::Router& router, const AppContext& ctx, const std::string& verb, BookingAction action) {
-  router.Post("/api/v1/bookings/{id}/" + verb, Access::kSession,
-              [&ctx, action](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto reason, ParseReason(req));
-                TS_ASSIGN_OR_RETURN(auto view, DecideBooking(ctx, http::CallerOf(req), id, action, reason));
-                return BookingJson(view);
-              });
+  http::Gated(router, "venues.manage")
+      .Post("/api/v1/bookings/{id}/" + verb, [&ctx, action](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto reason, ParseReason(req));
+        TS_ASSIGN_OR_RETURN(auto view, DecideBooking(ctx, http::CallerOf(req), id, action, reason));
+        return BookingJson(view);
+      });
 }
 
 }  // namespace
 
 void RegisterRoutes(http::Router& router, const AppContext& ctx) {
-  router.Get("/api/v1/organizations/{id}/venues", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    http::QueryReader query(req);
-    const int limit = query.Limit(50, 200);
-    const auto after = query.IdCursor();
-    const auto q = query.Text("q", kMaxName);
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto page, ListVenues(ctx, *req.actor, id, q, after, limit));
-    return VenuePageJson(page);
-  });
-  router.Post("/api/v1/organizations/{id}/venues", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseVenue(req));
-    TS_ASSIGN_OR_RETURN(auto created, CreateVenue(ctx, http::CallerOf(req), id, input));
-    return VenueJson(created, 201);
-  });
+  http::Gated(router, "venues.read")
+      .Get("/api/v1/organizations/{id}/venues", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        const int limit = query.Limit(50, 200);
+        const auto after = query.IdCursor();
+        const auto q = query.Text("q", kMaxName);
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListVenues(ctx, *req.actor, id, q, after, limit));
+        return VenuePageJson(page);
+      });
+  http::Gated(router, "venues.manage")
+      .Post("/api/v1/organizations/{id}/venues", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseVenue(req));
+        TS_ASSIGN_OR_RETURN(auto created, CreateVenue(ctx, http::CallerOf(req), id, input));
+        return VenueJson(created, 201);
+      });
   router.Get("/api/v1/venues/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto found, GetVenue(ctx, req.actor ? &*req.actor : nullptr, id));
     return VenueJson(found);
   });
-  router.Put("/api/v1/venues/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "venues.manage").Put("/api/v1/venues/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto input, ParseVenue(req));
     TS_ASSIGN_OR_RETURN(auto updated, UpdateVenue(ctx, http::CallerOf(req), id, input));
@@ -192,36 +195,39 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto cal, GetCalendar(ctx, id, from.value_or(TodayInChina(ctx.clock.NowMillis())), days));
     return CalendarJson(cal);
   });
-  router.Post("/api/v1/venues/{id}/rooms", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseRoom(req));
-    TS_ASSIGN_OR_RETURN(auto room, CreateRoom(ctx, http::CallerOf(req), id, input));
-    JsonOut out;
-    WriteRoom(out, room);
-    return http::Json(out, 201);
-  });
-  router.Post("/api/v1/rooms/{id}/bookings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseBooking(req));
-    TS_ASSIGN_OR_RETURN(auto booking, BookRoom(ctx, http::CallerOf(req), id, input));
-    return BookingJson(booking, 201);
-  });
-  router.Get("/api/v1/bookings/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "venues.manage")
+      .Post("/api/v1/venues/{id}/rooms", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseRoom(req));
+        TS_ASSIGN_OR_RETURN(auto room, CreateRoom(ctx, http::CallerOf(req), id, input));
+        JsonOut out;
+        WriteRoom(out, room);
+        return http::Json(out, 201);
+      });
+  http::Gated(router, http::kGateSignedIn)
+      .Post("/api/v1/rooms/{id}/bookings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseBooking(req));
+        TS_ASSIGN_OR_RETURN(auto booking, BookRoom(ctx, http::CallerOf(req), id, input));
+        return BookingJson(booking, 201);
+      });
+  http::Gated(router, "venues.read").Get("/api/v1/bookings/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto booking, GetBooking(ctx, *req.actor, id));
     return BookingJson(booking);
   });
-  router.Get("/api/v1/organizations/{id}/bookings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    http::QueryReader query(req);
-    const int limit = query.Limit(50, 200);
-    const auto before = query.IdCursor();
-    const auto status = query.OneOf("status", BookingStatuses());
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto page, ListBookings(ctx, *req.actor, id, status, before, limit));
-    return BookingPageJson(page);
-  });
-  router.Get("/api/v1/my/bookings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "venues.read")
+      .Get("/api/v1/organizations/{id}/bookings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        const int limit = query.Limit(50, 200);
+        const auto before = query.IdCursor();
+        const auto status = query.OneOf("status", BookingStatuses());
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListBookings(ctx, *req.actor, id, status, before, limit));
+        return BookingPageJson(page);
+      });
+  http::Gated(router, http::kGateSelf).Get("/api/v1/my/bookings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     const int limit = query.Limit(50, 200);
     const auto before = query.IdCursor();

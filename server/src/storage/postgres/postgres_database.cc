@@ -1,14 +1,13 @@
 #include "storage/postgres/postgres_database.h"
 
 #include <libpq-fe.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
 
+#include "storage/backup.h"
 #include "storage/connection_pool.h"
 #include "storage/sql_text.h"
 
@@ -184,23 +183,7 @@ class PostgresDatabase final : public Database {
     return url_.substr(0, scheme_end + 3) + url_.substr(at + 1);
   }
 
-  Status BackupTo(const std::string& file) override {
-    if (std::filesystem::exists(file)) return Status::Conflict("backup.file_exists").WithParam(file);
-    pid_t pid = fork();
-    if (pid < 0) return Status::Internal("error.internal").WithDetail("fork failed");
-    if (pid == 0) {
-      execlp("pg_dump", "pg_dump", "--format=custom", "--no-owner", "--file", file.c_str(), "--dbname", url_.c_str(),
-             static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-      return Status::Internal("error.internal")
-          .WithDetail("pg_dump failed (exit " + std::to_string(WEXITSTATUS(status)) + ")");
-    }
-    return Status::Ok();
-  }
+  Status BackupTo(const std::string& file) override { return PostgresBackup(*this, file); }
 
   Result<std::unique_ptr<PgConnection>> Connect() {
     PGconn* raw = PQconnectdb(url_.c_str());

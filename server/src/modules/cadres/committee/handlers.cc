@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "http/edge.h"
+#include "http/gate.h"
 #include "http/url.h"
 #include "modules/cadres/cadres_json.h"
 #include "modules/cadres/committee/use_cases.h"
@@ -81,44 +82,45 @@ void RegisterCommitteeRoutes(http::Router& router, const AppContext& ctx) {
   // Dashboards are opened by many at once on deadline days: answered from maintained counters,
   // cached until the next write (organizations::StatsCache).
   auto cache = std::make_shared<organizations::StatsCache>();
-  router.Get("/api/v1/organizations/{id}/cadres/dashboard", Access::kSession,
-             [&ctx, cache](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
-               TS_ASSIGN_OR_RETURN(std::string json, GetDashboardJson(ctx, *cache, *req.actor, id));
-               HttpResponse resp;
-               resp.content_type = "application/json";
-               resp.body = std::move(json);
-               return resp;
-             });
-  router.Get("/api/v1/organizations/{id}/cadres/settings", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
-               TS_ASSIGN_OR_RETURN(auto view, GetTargetSettings(ctx, *req.actor, id));
-               return SettingsJson(view);
-             });
-  router.Put("/api/v1/organizations/{id}/cadres/settings", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(auto setting, ParseSettings(req));
-               TS_ASSIGN_OR_RETURN(auto view, SetTargetSettings(ctx, http::CallerOf(req), id, setting));
-               return SettingsJson(view);
-             });
-  router.Get("/api/v1/organizations/{id}/cadres", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto query, ParseFiguresQuery(req, true));
-    TS_ASSIGN_OR_RETURN(auto page, ListCadreFigures(ctx, *req.actor, id, query));
-    JsonOut out;
-    out.StartObject().Key("items").StartArray();
-    for (const auto& f : page.items) WriteCadreFigures(out, f);
-    out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).Key("period");
-    WritePeriod(out, page.period);
-    out.EndObject();
-    return http::Json(out);
-  });
-  router.Get(
-      "/api/v1/organizations/{id}/cadres/export", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, "cadres.dashboard")
+      .Get("/api/v1/organizations/{id}/cadres/dashboard", [&ctx, cache](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+        TS_ASSIGN_OR_RETURN(std::string json, GetDashboardJson(ctx, *cache, *req.actor, id));
+        HttpResponse resp;
+        resp.content_type = "application/json";
+        resp.body = std::move(json);
+        return resp;
+      });
+  http::Gated(router, "cadres.dashboard")
+      .Get("/api/v1/organizations/{id}/cadres/settings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+        TS_ASSIGN_OR_RETURN(auto view, GetTargetSettings(ctx, *req.actor, id));
+        return SettingsJson(view);
+      });
+  http::Gated(router, "cadres.settings")
+      .Put("/api/v1/organizations/{id}/cadres/settings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto setting, ParseSettings(req));
+        TS_ASSIGN_OR_RETURN(auto view, SetTargetSettings(ctx, http::CallerOf(req), id, setting));
+        return SettingsJson(view);
+      });
+  http::Gated(router, "cadres.dashboard")
+      .Get("/api/v1/organizations/{id}/cadres", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto query, ParseFiguresQuery(req, true));
+        TS_ASSIGN_OR_RETURN(auto page, ListCadreFigures(ctx, *req.actor, id, query));
+        JsonOut out;
+        out.StartObject().Key("items").StartArray();
+        for (const auto& f : page.items) WriteCadreFigures(out, f);
+        out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).Key("period");
+        WritePeriod(out, page.period);
+        out.EndObject();
+        return http::Json(out);
+      });
+  http::Gated(router, "cadres.dashboard")
+      .Get("/api/v1/organizations/{id}/cadres/export", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_ASSIGN_OR_RETURN(auto query, ParseFiguresQuery(req, false));
         TS_ASSIGN_OR_RETURN(auto file, ExportCadreFigures(ctx, *req.actor, id, query));

@@ -1,6 +1,7 @@
 #include "modules/cadres/postings/handlers.h"
 
 #include "http/edge.h"
+#include "http/gate.h"
 #include "modules/cadres/cadre_support.h"
 #include "modules/cadres/cadres_json.h"
 #include "modules/cadres/postings/use_cases.h"
@@ -90,49 +91,53 @@ Result<PostingListQuery> ParseList(const HttpRequest& req, const AppContext& ctx
 }  // namespace
 
 void RegisterPostingRoutes(http::Router& router, const AppContext& ctx) {
-  router.Post("/api/v1/cadres/postings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto input, ParsePlan(req));
-    TS_ASSIGN_OR_RETURN(auto view, PlanPosting(ctx, http::CallerOf(req), input));
-    return PostingJson(view, 201);
-  });
-  router.Get("/api/v1/cadres/me/postings", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
-    TS_ASSIGN_OR_RETURN(auto items, ListMyPostings(ctx, *req.actor));
-    return PostingsJson(items, std::nullopt);
-  });
-  router.Get("/api/v1/organizations/{id}/cadres/postings", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(auto query, ParseList(req, ctx));
-               TS_ASSIGN_OR_RETURN(auto page, ListPostings(ctx, *req.actor, id, query));
-               return PostingsJson(page.items, page.next_cursor);
-             });
-  router.Get("/api/v1/cadres/postings/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
-    TS_ASSIGN_OR_RETURN(auto view, GetPosting(ctx, *req.actor, id));
-    return PostingJson(view);
-  });
-  router.Post("/api/v1/cadres/postings/{id}/logs", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto input, ParseLog(req));
-    TS_ASSIGN_OR_RETURN(auto view, LogPostingWork(ctx, http::CallerOf(req), id, input));
-    return PostingJson(view, 201);
-  });
-  router.Post("/api/v1/cadres/postings/{id}/report", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto report, ParseReport(req));
-                TS_ASSIGN_OR_RETURN(auto view, ReportPosting(ctx, http::CallerOf(req), id, report));
-                return PostingJson(view);
-              });
-  router.Post("/api/v1/cadres/postings/{id}/confirm", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_RETURN_IF_ERROR(http::NoBody(req));
-                TS_ASSIGN_OR_RETURN(auto view, ConfirmPosting(ctx, http::CallerOf(req), id));
-                return PostingJson(view);
-              });
+  http::Gated(router, "cadres.plan_postings")
+      .Post("/api/v1/cadres/postings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto input, ParsePlan(req));
+        TS_ASSIGN_OR_RETURN(auto view, PlanPosting(ctx, http::CallerOf(req), input));
+        return PostingJson(view, 201);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/cadres/me/postings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+        TS_ASSIGN_OR_RETURN(auto items, ListMyPostings(ctx, *req.actor));
+        return PostingsJson(items, std::nullopt);
+      });
+  http::Gated(router, "cadres.dashboard")
+      .Get("/api/v1/organizations/{id}/cadres/postings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto query, ParseList(req, ctx));
+        TS_ASSIGN_OR_RETURN(auto page, ListPostings(ctx, *req.actor, id, query));
+        return PostingsJson(page.items, page.next_cursor);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/cadres/postings/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+        TS_ASSIGN_OR_RETURN(auto view, GetPosting(ctx, *req.actor, id));
+        return PostingJson(view);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/cadres/postings/{id}/logs", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseLog(req));
+        TS_ASSIGN_OR_RETURN(auto view, LogPostingWork(ctx, http::CallerOf(req), id, input));
+        return PostingJson(view, 201);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/cadres/postings/{id}/report", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto report, ParseReport(req));
+        TS_ASSIGN_OR_RETURN(auto view, ReportPosting(ctx, http::CallerOf(req), id, report));
+        return PostingJson(view);
+      });
+  http::Gated(router, "cadres.confirm")
+      .Post("/api/v1/cadres/postings/{id}/confirm", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto view, ConfirmPosting(ctx, http::CallerOf(req), id));
+        return PostingJson(view);
+      });
 }
 
 }  // namespace tianshan::cadres

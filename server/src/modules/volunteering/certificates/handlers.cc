@@ -1,5 +1,6 @@
 #include "modules/volunteering/handlers.h"
 
+#include "http/gate.h"
 #include "modules/volunteering/answers.h"
 #include "modules/volunteering/certificates/issue_certificate.h"
 #include "modules/volunteering/volunteering_json.h"
@@ -77,18 +78,19 @@ void WriteIssued(JsonOut& out, const Certificate& c) {
 }  // namespace
 
 void RegisterCertificateRoutes(http::Router& router, const AppContext& ctx) {
-  router.Post("/api/v1/volunteering/certificates", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_RETURN_IF_ERROR(http::NoBody(req));
-    TS_ASSIGN_OR_RETURN(auto certificate, IssueCertificate(ctx, http::CallerOf(req)));
-    return One(certificate, WriteIssued, 201);
-  });
-  router.Get("/api/v1/volunteering/my/certificates", Access::kSession,
-             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(auto certificates, ListMyCertificates(ctx, *req.actor));
-               return Items(certificates, WriteIssued);
-             });
-  router.Get(
-      "/api/v1/volunteering/certificates/{id}/pdf", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  http::Gated(router, http::kGateSelf)
+      .Post("/api/v1/volunteering/certificates", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto certificate, IssueCertificate(ctx, http::CallerOf(req)));
+        return One(certificate, WriteIssued, 201);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/volunteering/my/certificates", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto certificates, ListMyCertificates(ctx, *req.actor));
+        return Items(certificates, WriteIssued);
+      });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/volunteering/certificates/{id}/pdf", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_ASSIGN_OR_RETURN(std::string pdf, CertificatePdf(ctx, *req.actor, id, http::BaseUrl(req)));
         HttpResponse resp;

@@ -1,5 +1,6 @@
 #include "modules/volunteering/handlers.h"
 
+#include "http/gate.h"
 #include "modules/volunteering/answers.h"
 #include "modules/volunteering/projects/requests.h"
 #include "modules/volunteering/requests.h"
@@ -8,11 +9,12 @@
 namespace tianshan::volunteering {
 
 void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
-  router.Post("/api/v1/volunteering/projects", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(auto input, ParseCreateProject(req));
-    TS_ASSIGN_OR_RETURN(auto project, CreateProject(ctx, http::CallerOf(req), input));
-    return One(project, WriteProjectView, 201);
-  });
+  http::Gated(router, "volunteering.manage_projects")
+      .Post("/api/v1/volunteering/projects", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(auto input, ParseCreateProject(req));
+        TS_ASSIGN_OR_RETURN(auto project, CreateProject(ctx, http::CallerOf(req), input));
+        return One(project, WriteProjectView, 201);
+      });
   router.Get("/api/v1/volunteering/projects", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     ProjectFilter filter = ReadProjectFilter(query);
@@ -34,40 +36,41 @@ void RegisterProjectRoutes(http::Router& router, const AppContext& ctx) {
     out.EndObject();
     return http::Json(out);
   });
-  router.Patch("/api/v1/volunteering/projects/{id}", Access::kSession,
-               [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                 TS_ASSIGN_OR_RETURN(auto patch, ParseProjectPatch(req));
-                 TS_ASSIGN_OR_RETURN(auto project, UpdateProject(ctx, http::CallerOf(req), id, patch));
-                 return One(project, WriteProjectView);
-               });
-  router.Post("/api/v1/volunteering/projects/{id}/status", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto status, ParseProjectStatus(req));
-                TS_ASSIGN_OR_RETURN(auto project, ChangeProjectStatus(ctx, http::CallerOf(req), id, status));
-                return One(project, WriteProjectView);
-              });
-  router.Post("/api/v1/volunteering/projects/{id}/shifts", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_ASSIGN_OR_RETURN(auto input, ParseCreateShift(req));
-                TS_ASSIGN_OR_RETURN(auto shift, CreateShift(ctx, http::CallerOf(req), id, input));
-                return One(shift, WriteShiftView, 201);
-              });
-  router.Patch("/api/v1/volunteering/shifts/{id}", Access::kSession, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    TS_ASSIGN_OR_RETURN(auto patch, ParseShiftPatch(req));
-    TS_ASSIGN_OR_RETURN(auto shift, UpdateShift(ctx, http::CallerOf(req), id, patch));
-    return One(shift, WriteShiftView);
-  });
-  router.Post("/api/v1/volunteering/shifts/{id}/cancel", Access::kSession,
-              [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-                TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-                TS_RETURN_IF_ERROR(http::NoBody(req));
-                TS_ASSIGN_OR_RETURN(auto shift, CancelShift(ctx, http::CallerOf(req), id));
-                return One(shift, WriteShiftView);
-              });
+  http::Gated(router, "volunteering.edit_project")
+      .Patch("/api/v1/volunteering/projects/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto patch, ParseProjectPatch(req));
+        TS_ASSIGN_OR_RETURN(auto project, UpdateProject(ctx, http::CallerOf(req), id, patch));
+        return One(project, WriteProjectView);
+      });
+  http::Gated(router, "volunteering.edit_project")
+      .Post("/api/v1/volunteering/projects/{id}/status", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto status, ParseProjectStatus(req));
+        TS_ASSIGN_OR_RETURN(auto project, ChangeProjectStatus(ctx, http::CallerOf(req), id, status));
+        return One(project, WriteProjectView);
+      });
+  http::Gated(router, "volunteering.edit_project")
+      .Post("/api/v1/volunteering/projects/{id}/shifts", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto input, ParseCreateShift(req));
+        TS_ASSIGN_OR_RETURN(auto shift, CreateShift(ctx, http::CallerOf(req), id, input));
+        return One(shift, WriteShiftView, 201);
+      });
+  http::Gated(router, "volunteering.manage_roster")
+      .Patch("/api/v1/volunteering/shifts/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto patch, ParseShiftPatch(req));
+        TS_ASSIGN_OR_RETURN(auto shift, UpdateShift(ctx, http::CallerOf(req), id, patch));
+        return One(shift, WriteShiftView);
+      });
+  http::Gated(router, "volunteering.manage_roster")
+      .Post("/api/v1/volunteering/shifts/{id}/cancel", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_RETURN_IF_ERROR(http::NoBody(req));
+        TS_ASSIGN_OR_RETURN(auto shift, CancelShift(ctx, http::CallerOf(req), id));
+        return One(shift, WriteShiftView);
+      });
 }
 
 }  // namespace tianshan::volunteering
