@@ -22,11 +22,12 @@ std::vector<ModuleDefinition> AllModules() {
   modules.push_back(notifications::NotificationsModule());
   modules.push_back(OrganizationsModule());
   modules.push_back(PeopleModule());
-  modules.push_back(SpreadsheetsModule());
   modules.push_back(VolunteeringModule());
   modules.push_back(cadres::CadresModule());
   modules.push_back(venues::VenuesModule());
   modules.push_back(services::ServicesModule());
+  // Spreadsheets after every module with a list export: an export takes its list route's gate.
+  modules.push_back(SpreadsheetsModule());
   // Accounts come after the modules whose demo data they grant roles on.
   modules.push_back(accounts::AccountsModule());
   // Publishing's demo names the demo accounts (column editors, the seed article's reviewer).
