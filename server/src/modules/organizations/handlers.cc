@@ -1,5 +1,6 @@
 #include "modules/organizations/handlers.h"
 
+#include "http/dispatch.h"
 #include "modules/organizations/archive_organization.h"
 #include "modules/organizations/get_organization.h"
 #include "modules/organizations/get_organization_stats.h"
@@ -150,12 +151,17 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
                return http::Json(out);
              });
   auto stats_cache = std::make_shared<StatsCache>();
-  router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
-             [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-               TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
-               return http::Json(std::move(json));
-             });
+  http::AnswerFromCache(
+      router.Get("/api/v1/organizations/{id}/stats", Access::kSession,
+                 [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
+                   TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                   TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
+                   return http::Json(std::move(json));
+                 }),
+      [&ctx, stats_cache](HttpRequest& req) {
+        return http::CachedJson(
+            req, [&](int64_t id) { return CachedOrganizationStatsJson(ctx, *stats_cache, *req.actor, id); });
+      });
 }
 
 }  // namespace tianshan::organizations
