@@ -15,9 +15,11 @@ WorkerPool::~WorkerPool() { Stop(); }
 bool WorkerPool::Submit(std::function<void()> job) {
   {
     std::lock_guard lock(mutex_);
-    // Idle workers take a job at once; beyond them, at most max_queue_ jobs wait.
-    const size_t waiting_after = queue_.size() + 1;
-    if (stopping_ || waiting_after > idle_ + max_queue_) {
+    // Workers not running a job take one at once (counted by running_, not by who is already
+    // waiting: right after the start no thread may be waiting yet); beyond them, at most
+    // max_queue_ jobs wait.
+    const size_t free_workers = threads_.size() - running_;
+    if (stopping_ || queue_.size() + 1 > free_workers + max_queue_) {
       rejected_.fetch_add(1, std::memory_order_relaxed);
       return false;
     }
