@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server server-bin web test-server test-web test-e2e test-asan test-tsan fuzz bench bench-national bench-front fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e test-asan test-tsan test-cluster fuzz bench bench-national bench-front fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -45,6 +45,11 @@ test-web: deps
 
 test-e2e: build
 	@cd e2e && npm test --silent
+
+# Two instances on one PostgreSQL behind nginx (TLS, HTTP/2): sessions across instances,
+# sign-ups racing across them, a logout seen by the other (scripts/cluster.sh).
+test-cluster: server-bin
+	@CLUSTER_DATA=generate scripts/cluster.sh scripts/cluster-test.py
 
 # The C++ tests built with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/), on
 # SQLite and PostgreSQL; and with ThreadSanitizer (build-tsan/), the concurrency tests only.

@@ -85,9 +85,14 @@ TS_PID=$!
 pids+=($TS_PID)
 API_URL="http://127.0.0.1:$TS_PORT/api/v1"
 wait_http "$API_URL/health"
-COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d "{\"login\":\"$ADMIN_LOGIN\",\"password\":\"$ADMIN_PASSWORD\"}" "$API_URL/session" \
-  | grep -i '^set-cookie: tianshan_session=' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
+# login_cookie LOGIN PASSWORD: the Cookie header of a fresh session (every cookie the login sets,
+# on one line: the session and the signed-in hint).
+login_cookie() {
+  echo "Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$API_URL/session" \
+    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//' | paste -sd ';' | sed 's/;/; /g')"
+}
+COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
 fact server "2 I/O threads, password hashing on half the cores ($(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 )) thread(s), nice 10)"
 
 # --- scenarios -----------------------------------------------------------------------------------
@@ -108,9 +113,7 @@ scenario cadres_dashboard "root cadres dashboard" report.lua "$API_URL/organizat
   -H "$COOKIE"
 CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
 if [[ -n "$CADRE_LOGIN" ]]; then
-  CADRE_COOKIE="Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$CADRE_LOGIN\",\"password\":\"${STORM_PASSWORD:-tianshan-bench}\"}" "$API_URL/session" \
-    | grep -i '^set-cookie: tianshan_session=' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')"
+  CADRE_COOKIE=$(login_cookie "$CADRE_LOGIN" "${STORM_PASSWORD:-tianshan-bench}")
   scenario cadre_contacts "a cadre's contacts, 50 rows" report.lua "$API_URL/cadres/me/contacts?limit=50" \
     -H "$CADRE_COOKIE"
 fi

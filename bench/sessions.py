@@ -43,7 +43,9 @@ def main():
                 data = resp.read()
                 if resp.status != 200:
                     return None, resp.status
-                cookie = resp.getheader("Set-Cookie", "").split(";", 1)[0].split("=", 1)[-1]
+                # The session cookie among the Set-Cookie headers (the signed-in hint comes too).
+                cookie = next((v.split(";", 1)[0].split("=", 1)[1] for k, v in resp.getheaders()
+                               if k.lower() == "set-cookie" and v.startswith("tianshan_session=")), "")
                 return f"{cookie} {json.loads(data)['csrf_token']}", 200
             except (http.client.HTTPException, OSError):
                 local.conn.close()

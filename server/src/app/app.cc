@@ -5,10 +5,13 @@
 
 #include "app/module_registry.h"
 #include "app/openapi_document.h"
+#include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "core/log.h"
+#include "http/dispatch.h"
 #include "storage/embedded_files.h"
+#include "storage/instance_events.h"
 
 namespace tianshan {
 
@@ -46,12 +49,14 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   for (const auto& m : app->modules_) {
     if (m.on_subtree_moved) app->context_->subtree_moved.push_back(m.on_subtree_moved);
   }
-  // Grants name organizations by path: after a move, re-read every session.
-  app->context_->subtree_moved.push_back(
-      [cache = app->session_cache_.get()](storage::Transaction&, const std::string&, const std::string&) {
-        cache->Clear();
-        return Status::Ok();
-      });
+  // Grants name organizations by path: after a move, re-read every session (here at once,
+  // and on every instance once the move has committed).
+  app->context_->subtree_moved.push_back([cache = app->session_cache_.get(), db = app->db_.get()](
+                                             storage::Transaction& tx, const std::string&, const std::string&) {
+    cache->Clear();
+    tx.AfterCommit([cache, db] { auth::ForgetAllSessions(cache, *db); });
+    return Status::Ok();
+  });
   for (const auto& m : app->modules_) {
     RegisterMessages(m.messages);
     if (m.register_routes) m.register_routes(app->router_, *app->context_);
@@ -67,23 +72,35 @@ App::~App() {
 }
 
 void App::RegisterSystemRoutes() {
-  // Healthy when the database answered within the last second: probes stay cheap under load,
-  // and a lost database shows within a second.
-  router_.Add("GET", "/api/v1/health", http::Access::kPublic, [this](http::HttpRequest& req) {
+  // Healthy when the database answered within the last second: probes are answered on the I/O
+  // thread, and a lost database shows within a second. One probe a second asks the database
+  // (on the worker pool); while its answer is pending, the others get the last one (if at most
+  // 5 s old), so that a busy worker queue delays one probe, not all of them.
+  auto refresh_started = std::make_shared<std::atomic<int64_t>>(0);
+  auto& health = router_.Add("GET", "/api/v1/health", http::Access::kPublic, [this](http::HttpRequest& req) {
+    const int64_t now = clock_->NowMillis();
+    Status s = db_->Read([](storage::Transaction& tx) { return tx.Query("SELECT 1").status(); });
+    if (!s.ok()) {
+      health_checked_at_.store(0, std::memory_order_relaxed);
+      return http::ProblemResponse(Status::Unavailable("error.unavailable"), req.lang, req.path);
+    }
+    health_checked_at_.store(now, std::memory_order_relaxed);
+    return http::HttpResponse::Json(R"({"status":"ok"})");
+  });
+  http::AnswerFromCache(health, [this, refresh_started](http::HttpRequest&) -> std::optional<http::HttpResponse> {
     const int64_t now = clock_->NowMillis();
     const int64_t checked = health_checked_at_.load(std::memory_order_relaxed);
-    if (checked == 0 || now - checked >= 1000 || now < checked) {
-      Status s = db_->Read([](storage::Transaction& tx) { return tx.Query("SELECT 1").status(); });
-      if (!s.ok()) {
-        health_checked_at_.store(0, std::memory_order_relaxed);
-        return http::ProblemResponse(Status::Unavailable("error.unavailable"), req.lang, req.path);
-      }
-      health_checked_at_.store(now, std::memory_order_relaxed);
+    const int64_t age = now - checked;
+    if (checked == 0 || age < 0 || age >= 5000) return std::nullopt;
+    if (age >= 1000) {
+      int64_t started = refresh_started->load(std::memory_order_relaxed);
+      const bool pending = started > checked && now - started < 1000;
+      if (!pending && refresh_started->compare_exchange_strong(started, now)) return std::nullopt;  // this one asks
     }
     return http::HttpResponse::Json(R"({"status":"ok"})");
   });
-  router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic,
-              [](http::HttpRequest&) { return http::HttpResponse::Json(OpenApiDocument()); });
+  http::RunInline(router_.Add("GET", "/api/v1/openapi.json", http::Access::kPublic,
+                              [](http::HttpRequest&) { return http::HttpResponse::Json(OpenApiDocument()); }));
   metrics_.SetExtra([this] {
     return "# HELP tianshan_db_transaction_seconds_total Wall time spent in database transactions.\n"
            "# TYPE tianshan_db_transaction_seconds_total counter\n"
@@ -92,14 +109,25 @@ void App::RegisterSystemRoutes() {
            "\n# TYPE tianshan_db_transactions_total counter\ntianshan_db_transactions_total " +
            std::to_string(db_->transaction_count()) +
            "\n# TYPE tianshan_db_transaction_retries_total counter\ntianshan_db_transaction_retries_total " +
-           std::to_string(db_->retry_count()) + "\n";
+           std::to_string(db_->retry_count()) + "\n" + WorkerMetrics();
   });
-  router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
+  http::RunInline(router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
     http::HttpResponse r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics_.Render();
     return r;
-  });
+  }));
+}
+
+std::string App::WorkerMetrics() const {
+  if (!http_app_) return {};
+  const auto& w = http_app_->workers();
+  return "# HELP tianshan_worker_requests Requests waiting for or running on the worker pool.\n"
+         "# TYPE tianshan_worker_requests gauge\ntianshan_worker_requests " +
+         std::to_string(w.in_flight()) +
+         "\n# HELP tianshan_worker_rejected_total Requests answered 503 because the worker queue was full.\n"
+         "# TYPE tianshan_worker_rejected_total counter\ntianshan_worker_rejected_total " +
+         std::to_string(w.rejected()) + "\n";
 }
 
 Result<storage::MigrationReport> App::Migrate() {
@@ -145,14 +173,25 @@ Result<int64_t> App::DemoAccountCount() {
 }
 
 Status App::StartServer() {
+  // Instances sharing a PostgreSQL database tell each other about writes (the shared write
+  // generation), ended sessions and grant changes (ADR 0006).
+  TS_RETURN_IF_ERROR(storage::StartInstanceEvents(*db_, [this](std::string_view payload) {
+    auth::ApplySessionEvent(*session_cache_, payload, clock_->NowMillis());
+  }));
   static_files_ = http::StaticFiles::Load(config_.web_dir);
   auth::SessionPolicy policy{config_.session_idle_millis, config_.session_max_millis};
   auto resolver = [this, policy](std::string_view token) {
     return auth::SessionStore::Resolve(*db_, token, clock_->NowMillis(), policy, context_->organizations,
                                        session_cache_.get());
   };
-  http_app_ = std::make_unique<http::HttpApp>(router_, metrics_, static_files_, resolver,
-                                              http::HttpAppOptions{config_.max_body_bytes, "tianshan_session"});
+  auto cached_resolver = [this, policy](std::string_view token) {
+    return auth::SessionStore::ResolveCached(token, clock_->NowMillis(), policy, session_cache_.get());
+  };
+  http::HttpAppOptions options;
+  options.max_body_bytes = config_.max_body_bytes;
+  options.workers = config_.workers > 0 ? config_.workers : static_cast<size_t>(std::max(1, config_.db_pool));
+  options.worker_queue = config_.worker_queue;
+  http_app_ = std::make_unique<http::HttpApp>(router_, metrics_, static_files_, resolver, options, cached_resolver);
   server_ = std::make_unique<http::HttpServer>(*http_app_);
   return server_->Start({config_.listen, config_.port, config_.io_threads});
 }
@@ -167,7 +206,11 @@ void App::StartJobs() {
 
 void App::StopServer() {
   if (server_) server_->Stop();
+  // Requests already on the workers finish (their answers go nowhere) while the database,
+  // the modules and the server's I/O context are still alive.
+  if (http_app_) http_app_->StopWorkers();
   if (job_runner_) job_runner_->Stop();
+  if (db_) storage::StopInstanceEvents(*db_);
 }
 
 void App::WaitServer() {

@@ -51,6 +51,7 @@ class App {
  private:
   App() = default;
   void RegisterSystemRoutes();
+  std::string WorkerMetrics() const;  // the worker pool's gauges for /metrics
 
   AppConfig config_;
   PlatformSettings settings_;

@@ -19,6 +19,11 @@ struct AppConfig {
   size_t hash_threads = 0;
   size_t hash_queue = 256;
   int db_pool = 8;
+  // Threads on which requests that touch the database run (0: db_pool, so that a worker never
+  // waits for a connection), and how many requests may wait for one before the server answers
+  // 503 with Retry-After (http/worker_pool.h; defaults measured in bench/results).
+  size_t workers = 0;
+  size_t worker_queue = 256;
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
   // "interactive" (libsodium INTERACTIVE, production) or "fast" (tests only).

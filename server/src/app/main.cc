@@ -174,6 +174,12 @@ int main(int argc, char** argv) {
   serve->add_option("--db-pool", config.db_pool, "Database connections")
       ->envname("TIANSHAN_DB_POOL")
       ->capture_default_str();
+  serve->add_option("--workers", config.workers, "Threads running requests that touch the database (0: --db-pool)")
+      ->envname("TIANSHAN_WORKERS")
+      ->capture_default_str();
+  serve->add_option("--worker-queue", config.worker_queue, "Requests that may wait for a worker; beyond, 503")
+      ->envname("TIANSHAN_WORKER_QUEUE")
+      ->capture_default_str();
   serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
       ->envname("TIANSHAN_MAX_BODY")
       ->capture_default_str();

@@ -57,6 +57,19 @@ Result<std::vector<Grant>> SessionStore::LoadGrants(storage::Transaction& tx, in
   return out;
 }
 
+std::optional<std::optional<Actor>> SessionStore::ResolveCached(std::string_view token, int64_t now,
+                                                                const SessionPolicy& p, const SessionCache* cache) {
+  if (token.size() < 20 || token.size() > 100) return std::optional<Actor>();
+  if (cache == nullptr || cache->ttl_millis() <= 0) return std::nullopt;
+  auto hit = cache->Find(DigestHex(token), now);
+  if (!hit) return std::nullopt;
+  if (!hit->actor || hit->expires_at <= now || hit->last_seen_at + p.idle_millis <= now) {
+    return std::optional<Actor>();
+  }
+  if (hit->last_seen_at + kTouchMillis <= now) return std::nullopt;
+  return std::optional<Actor>(*hit->actor);
+}
+
 Result<std::optional<Actor>> SessionStore::Resolve(storage::Database& db, std::string_view token, int64_t now,
                                                    const SessionPolicy& p, const OrganizationDirectory* orgs,
                                                    SessionCache* cache) {

@@ -46,6 +46,10 @@ class SessionStore {
   static Result<std::optional<Actor>> Resolve(storage::Database& db, std::string_view token, int64_t now,
                                               const SessionPolicy& p, const OrganizationDirectory* orgs,
                                               SessionCache* cache = nullptr);
+  // Resolve from the cache alone, never blocking: nullopt when the database must be asked (no
+  // fresh entry, or a last-seen refresh is due); otherwise what Resolve would answer.
+  static std::optional<std::optional<Actor>> ResolveCached(std::string_view token, int64_t now, const SessionPolicy& p,
+                                                           const SessionCache* cache);
   static Status Delete(storage::Transaction& tx, const std::string& token_digest);
   // The account's live sessions, newest first; `current_digest` marks the caller's own.
   static Result<std::vector<SessionSummary>> ListLive(storage::Transaction& tx, int64_t account_id, int64_t now,

@@ -23,6 +23,7 @@ Catalogue& GetCatalogue() {
         {"error.validation", "提交的数据有误", "The submitted data is invalid"},
         {"error.internal", "服务器内部错误", "Internal server error"},
         {"error.unavailable", "服务暂时不可用", "Service temporarily unavailable"},
+        {"error.overloaded", "服务器繁忙，请稍后重试", "The server is busy, try again shortly"},
         {"error.conflict", "与现有数据冲突", "Conflicts with existing data"},
         {"error.bad_request", "请求格式错误", "Malformed request"},
         {"error.too_many_requests", "请求过于频繁，请稍后再试", "Too many requests, try again later"},

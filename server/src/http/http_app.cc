@@ -6,6 +6,7 @@
 
 #include "core/crypto.h"
 #include "core/log.h"
+#include "http/dispatch.h"
 
 namespace tianshan::http {
 namespace {
@@ -48,12 +49,18 @@ std::string NewRequestId() {
 }  // namespace
 
 HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& static_files, SessionResolver resolver,
-                 HttpAppOptions options)
+                 HttpAppOptions options, CachedSessionResolver cached_resolver)
     : router_(router),
       metrics_(metrics),
       static_files_(static_files),
       resolver_(std::move(resolver)),
-      options_(std::move(options)) {}
+      cached_resolver_(std::move(cached_resolver)),
+      options_(std::move(options)),
+      workers_(std::make_unique<WorkerPool>(options_.workers, options_.worker_queue)) {}
+
+HttpApp::~HttpApp() { StopWorkers(); }
+
+void HttpApp::StopWorkers() { workers_->Stop(); }
 
 void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const {
   auto& h = resp.headers;
@@ -121,23 +128,68 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
     }
   }
 
+  // The session from memory when it can be: then a cached answer never touches the pool.
   std::string_view token = req->Cookie(options_.session_cookie);
+  bool session_needs_db = false;
   if (!token.empty() && resolver_) {
-    auto actor = resolver_(token);
-    if (!actor.ok()) return fail(actor.status());
-    if (actor->has_value()) req->actor = std::move(**actor);
-  }
-  if (route.access == Access::kSession && !req->actor) return fail(Status::Unauthorized());
-  if (!IsSafeMethod(req->method) && !route.csrf_exempt) {
-    std::string_view sent = req->Header("x-csrf-token");
-    if (!req->actor || sent.empty() || !ConstantTimeEquals(sent, req->actor->csrf_token)) {
-      return fail(Status::Forbidden("error.csrf"));
+    std::optional<std::optional<auth::Actor>> cached;
+    if (cached_resolver_) cached = cached_resolver_(token);
+    if (cached.has_value()) {
+      if (cached->has_value()) req->actor = std::move(**cached);
+    } else {
+      session_needs_db = true;
     }
   }
+  if (!session_needs_db) {
+    // Everything known without the database is answered here: refusals, inline routes, hits.
+    if (Status admitted = Admit(*req, route); !admitted.ok()) return fail(admitted);
+    const DispatchingHandler* marks = DispatchOf(route);
+    if (marks != nullptr && marks->run_inline) return Run(*req, route, done);
+    if (marks != nullptr && marks->from_cache && IsSafeMethod(req->method)) {
+      std::optional<HttpResponse> hit;
+      try {
+        hit = marks->from_cache(*req);
+      } catch (const std::exception& e) {
+        AppLog().error("cache of {} {} threw: {} id={}", req->method, route.pattern, e.what(), req->request_id);
+      }
+      if (hit) return done(std::move(*hit));
+    }
+  }
+  const bool queued = workers_->Submit([this, req, &route, done, session_needs_db] {
+    if (session_needs_db) {
+      auto actor = resolver_(req->Cookie(options_.session_cookie));
+      if (!actor.ok()) return done(ProblemResponse(actor.status(), req->lang, req->path));
+      if (actor->has_value()) req->actor = std::move(**actor);
+      if (Status admitted = Admit(*req, route); !admitted.ok()) {
+        return done(ProblemResponse(admitted, req->lang, req->path));
+      }
+    }
+    Run(*req, route, done);
+  });
+  if (!queued) {
+    HttpResponse busy = ProblemResponse(Status::Unavailable("error.overloaded"), req->lang, req->path);
+    busy.Header("Retry-After", std::to_string(options_.retry_after_seconds));
+    done(std::move(busy));
+  }
+}
+
+Status HttpApp::Admit(const HttpRequest& req, const Route& route) const {
+  if (route.access == Access::kSession && !req.actor) return Status::Unauthorized();
+  if (!IsSafeMethod(req.method) && !route.csrf_exempt) {
+    std::string_view sent = req.Header("x-csrf-token");
+    if (!req.actor || sent.empty() || !ConstantTimeEquals(sent, req.actor->csrf_token)) {
+      return Status::Forbidden("error.csrf");
+    }
+  }
+  return Status::Ok();
+}
+
+void HttpApp::Run(HttpRequest& req, const Route& route, const Reply& done) const {
+  auto fail = [&](const Status& s) { done(ProblemResponse(s, req.lang, req.path)); };
   try {
-    route.handler(*req, done);
+    route.handler(req, done);
   } catch (const std::exception& e) {
-    AppLog().error("handler {} {} threw: {} id={}", req->method, route.pattern, e.what(), req->request_id);
+    AppLog().error("handler {} {} threw: {} id={}", req.method, route.pattern, e.what(), req.request_id);
     fail(Status::Internal("error.internal"));
   }
 }

@@ -4,6 +4,12 @@
 //   CSRF → handler → security headers, metrics, access log.
 // Non-API GET requests that match no route are served from the web app (StaticFiles).
 // Handle() is thread-safe; `reply` is called exactly once, possibly on another thread.
+//
+// Threads: Handle() runs on an I/O thread, which only parses, routes and writes. Everything up
+// to the session runs there; a session found in the session cache, a route's `from_cache`
+// answer, routes marked RunInline (http/dispatch.h) and static files are answered there too. Everything else
+// (a session read from the database, every handler that may touch it) runs on the bounded
+// worker pool; when its queue is full the answer is 503 with Retry-After, at once.
 
 #include <functional>
 #include <memory>
@@ -13,33 +19,54 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
+#include "http/worker_pool.h"
 
 namespace tianshan::http {
 
 // Resolves the session cookie's token to an actor; nullopt when no such live session.
 using SessionResolver = std::function<Result<std::optional<auth::Actor>>(std::string_view token)>;
+// The same from memory only: nullopt when the database must be asked (a cache miss, or a
+// last-seen refresh that is due); otherwise the actor or none. Never blocks.
+using CachedSessionResolver = std::function<std::optional<std::optional<auth::Actor>>(std::string_view token)>;
 
 struct HttpAppOptions {
   size_t max_body_bytes = 1 << 20;
   std::string session_cookie = "tianshan_session";
+  // The worker pool: threads (the database connection pool's size) and how many requests may
+  // wait for one (beyond that, 503).
+  size_t workers = 8;
+  size_t worker_queue = 256;
+  // Retry-After of the 503 answered when the queue is full, in seconds.
+  int retry_after_seconds = 1;
 };
 
 class HttpApp {
  public:
   HttpApp(const Router& router, Metrics& metrics, const StaticFiles& static_files, SessionResolver resolver,
-          HttpAppOptions options);
+          HttpAppOptions options, CachedSessionResolver cached_resolver = nullptr);
+  ~HttpApp();
 
   void Handle(std::shared_ptr<HttpRequest> request, Reply reply) const;
   const HttpAppOptions& options() const { return options_; }
+  // Finishes the requests already on the worker pool and stops it; later requests that need
+  // it are answered 503. Call after the server has stopped accepting requests.
+  void StopWorkers();
+  const WorkerPool& workers() const { return *workers_; }
 
  private:
   void Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const;
+  // Once the actor is known: the session the route needs and the CSRF token (Ok or the refusal).
+  Status Admit(const HttpRequest& req, const Route& route) const;
+  // The handler of an admitted request.
+  void Run(HttpRequest& req, const Route& route, const Reply& done) const;
 
   const Router& router_;
   Metrics& metrics_;
   const StaticFiles& static_files_;
   SessionResolver resolver_;
+  CachedSessionResolver cached_resolver_;
   HttpAppOptions options_;
+  std::unique_ptr<WorkerPool> workers_;
 };
 
 }  // namespace tianshan::http

@@ -10,6 +10,7 @@
 
 #include "auth/account_repository.h"
 #include "auth/login_throttle.h"
+#include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
@@ -81,9 +82,7 @@ void Store(const PasswordChange& change, const std::string& new_hash) {
     return std::move(*others);
   });
   if (!ended.ok()) return change.Fail(ended.status());
-  if (ctx.sessions != nullptr) {
-    for (const auto& digest : *ended) ctx.sessions->Erase(digest, now);
-  }
+  for (const auto& digest : *ended) auth::ForgetSession(ctx.sessions, ctx.db, digest, now);
   change.reply(http::HttpResponse::NoContent());
 }
 

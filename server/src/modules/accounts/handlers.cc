@@ -4,6 +4,7 @@
 
 #include "auth/account_repository.h"
 #include "auth/login_throttle.h"
+#include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
@@ -167,7 +168,7 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   const Actor& a = *req.actor;
   Status s = ctx.db.Write([&](storage::Transaction& tx) -> Status {
     TS_RETURN_IF_ERROR(SessionStore::Delete(tx, a.session_digest));
-    if (ctx.sessions != nullptr) ctx.sessions->Erase(a.session_digest, ctx.clock.NowMillis());
+    auth::ForgetSession(ctx.sessions, ctx.db, a.session_digest, ctx.clock.NowMillis());
     return ctx.audit.Record(tx, {.actor_account_id = a.account_id,
                                  .action = "session.logout",
                                  .entity_type = "account",

@@ -2,6 +2,7 @@
 // DELETE /api/v1/session/list/{id} (end one of them). An id names a row of the caller's own
 // account only; another account's session is 404, as is one that has ended.
 
+#include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
@@ -56,7 +57,7 @@ Result<http::HttpResponse> EndMySession(AppContext& ctx, http::HttpRequest& req)
                                              .request_id = req.request_id}));
     return **found;
   }));
-  if (ctx.sessions != nullptr) ctx.sessions->Erase(digest, now);
+  auth::ForgetSession(ctx.sessions, ctx.db, digest, now);
   return http::HttpResponse::NoContent();
 }
 

@@ -32,6 +32,22 @@ std::vector<OverdueCount> OverdueOf(const AppContext& ctx, const CounterMap& cou
   return out;
 }
 
+namespace {
+
+Result<std::string> Answer(const std::shared_ptr<const StatsCache::Entry>& entry, const auth::Actor& actor) {
+  if (entry == nullptr || !CanRead(actor, entry->path)) return Status::NotFound("organization.not_found");
+  return entry->json;
+}
+
+}  // namespace
+
+std::optional<Result<std::string>> CachedOrganizationStatsJson(const AppContext& ctx, const StatsCache& cache,
+                                                               const auth::Actor& actor, int64_t id) {
+  auto entry = cache.Find(id, ctx.db.write_generation(), ctx.clock.NowMillis());
+  if (entry == nullptr) return std::nullopt;
+  return Answer(entry, actor);
+}
+
 Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
                                              int64_t id) {
   const uint64_t generation = ctx.db.write_generation();
@@ -48,8 +64,7 @@ Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& 
     entry = std::move(*read);
     if (entry != nullptr) cache.Put(id, entry, generation, now);
   }
-  if (entry == nullptr || !CanRead(actor, entry->path)) return Status::NotFound("organization.not_found");
-  return entry->json;
+  return Answer(entry, actor);
 }
 
 }  // namespace tianshan::organizations

@@ -16,6 +16,10 @@ Result<CounterMap> GetOrganizationStats(const AppContext& ctx, const auth::Actor
 // read (see stats_cache.h); same permission rule.
 Result<std::string> GetOrganizationStatsJson(const AppContext& ctx, StatsCache& cache, const auth::Actor& actor,
                                              int64_t id);
+// The same answer from `cache` alone, never touching the database (for the I/O thread):
+// nullopt on a miss.
+std::optional<Result<std::string>> CachedOrganizationStatsJson(const AppContext& ctx, const StatsCache& cache,
+                                                               const auth::Actor& actor, int64_t id);
 
 // The overdue view (issue 11): every counter of the "overdue" group declared by any module
 // (AppContext::counters), with its subtree value, its label and the link to its items. From the

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "http/dispatch.h"
 #include "http/gate.h"
 #include "modules/organizations/archive_organization.h"
 #include "modules/organizations/get_my_work.h"
@@ -235,11 +236,17 @@ void RegisterOrganizationRoutes(http::Router& router, const AppContext& ctx) {
     return MyWorkJson(work, req.lang);
   });
   auto stats_cache = std::make_shared<StatsCache>();
-  http::Gated(router, "organizations.read")
-      .Get("/api/v1/organizations/{id}/stats", [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
-        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-        TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
-        return http::Json(std::move(json));
+  http::AnswerFromCache(
+      http::Gated(router, "organizations.read")
+          .Get("/api/v1/organizations/{id}/stats",
+               [&ctx, stats_cache](HttpRequest& req) -> Result<HttpResponse> {
+                 TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                 TS_ASSIGN_OR_RETURN(std::string json, GetOrganizationStatsJson(ctx, *stats_cache, *req.actor, id));
+                 return http::Json(std::move(json));
+               }),
+      [&ctx, stats_cache](HttpRequest& req) {
+        return http::CachedJson(
+            req, [&](int64_t id) { return CachedOrganizationStatsJson(ctx, *stats_cache, *req.actor, id); });
       });
 }
 

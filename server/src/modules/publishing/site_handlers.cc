@@ -8,6 +8,7 @@
 #include "core/crypto.h"
 #include "core/json.h"
 #include "core/qr_code.h"
+#include "http/dispatch.h"
 #include "http/edge.h"
 #include "modules/publishing/article_repository.h"
 #include "modules/publishing/site_pages.h"
@@ -67,6 +68,11 @@ HttpResponse Answer(const HttpRequest& req, const CachedPage& p, const char* csp
   return r;
 }
 
+// Set while a page route runs as its own cached answer (http::AnswerFromCache) on an I/O thread: Serve answers
+// only from the page cache and, on a miss, records it and renders nothing.
+thread_local bool t_cache_only = false;
+thread_local bool t_cache_missed = false;
+
 SiteService& Site(const AppContext& ctx) { return *FindService<SiteService>(ctx, "publishing.site"); }
 
 // Serves `key` from the cache, or renders it (a failed render is a 404 page or a problem).
@@ -76,6 +82,10 @@ Result<HttpResponse> Serve(const AppContext& ctx, const HttpRequest& req, const 
   const uint64_t generation = ctx.db.write_generation();
   const int64_t now = ctx.clock.NowMillis();
   auto page = site.pages.Find(key, generation, now);
+  if (!page && t_cache_only) {
+    t_cache_missed = true;
+    return Status::Unavailable("error.unavailable");
+  }
   if (!page) {
     auto rendered = render();
     if (!rendered.ok()) {
@@ -132,6 +142,21 @@ std::string ContentDisposition(const Upload& u) {
   return std::string(u.kind == "image" ? "inline" : "attachment") + "; filename*=UTF-8''" + enc;
 }
 
+// The page route's own handler as its cached answer: parsing and a page-cache hit happen on
+// the I/O thread; a miss goes on to the worker pool, where the page is rendered.
+void AnswerFromPageCache(http::Route& route) {
+  http::AnswerFromCache(route, [handler = route.handler](HttpRequest& req) -> std::optional<HttpResponse> {
+    std::optional<HttpResponse> out;
+    struct CacheOnly {
+      CacheOnly() { t_cache_only = true, t_cache_missed = false; }
+      ~CacheOnly() { t_cache_only = false; }
+    } cache_only;
+    handler(req, [&out](HttpResponse r) { out = std::move(r); });
+    if (t_cache_missed) return std::nullopt;
+    return out;
+  });
+}
+
 }  // namespace
 
 void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
@@ -158,7 +183,7 @@ void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
     out.EndArray().EndObject();
     return http::Json(out);
   });
-  router.Get("/site/{org}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+  AnswerFromPageCache(router.Get("/site/{org}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
     TS_ASSIGN_OR_RETURN(auto p, ReadList(req, false));
     const std::string base = BaseOf(ctx, req);
@@ -166,50 +191,56 @@ void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
       TS_ASSIGN_OR_RETURN(auto list, LoadSiteList(ctx, org, std::nullopt, std::nullopt, p.page, 20));
       return Cached(RenderHome(list, base), 0);
     });
-  });
-  router.Get("/site/{org}/columns/{column}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
-    TS_ASSIGN_OR_RETURN(int64_t column, req.PathId("column"));
-    TS_ASSIGN_OR_RETURN(auto p, ReadList(req, false));
-    const std::string base = BaseOf(ctx, req);
-    return Serve(ctx, req, Key("column", req, base, p), kSiteCsp, [&]() -> Result<std::shared_ptr<const CachedPage>> {
-      TS_ASSIGN_OR_RETURN(auto list, LoadSiteList(ctx, org, column, std::nullopt, p.page, 20));
-      return Cached(RenderList(list, base), 0);
-    });
-  });
-  router.Get("/site/{org}/search", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
-    TS_ASSIGN_OR_RETURN(auto p, ReadList(req, true));
-    const std::string base = BaseOf(ctx, req);
-    return Serve(ctx, req, Key("search", req, base, p), kSiteCsp, [&]() -> Result<std::shared_ptr<const CachedPage>> {
-      TS_ASSIGN_OR_RETURN(auto list, LoadSiteList(ctx, org, std::nullopt, p.q.value_or(""), p.page, 20));
-      if (!p.q) list.articles.clear(), list.total = 0;
-      return Cached(RenderList(list, base), 0);
-    });
-  });
-  router.Get("/site/{org}/articles/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    const std::string base = BaseOf(ctx, req);
-    return Serve(ctx, req, "article|" + req.path + "|" + base, kSiteCsp,
-                 [&]() -> Result<std::shared_ptr<const CachedPage>> {
-                   TS_ASSIGN_OR_RETURN(auto article, LoadSiteArticle(ctx, org, id));
-                   return Cached(RenderArticle(article, base), id);
-                 });
-  });
-  router.Get("/site/{org}/articles/{id}/qr.svg", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
-    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-    const std::string base = BaseOf(ctx, req);
-    return Serve(ctx, req, "qr|" + req.path + "|" + base, kMediaCsp,
-                 [&]() -> Result<std::shared_ptr<const CachedPage>> {
-                   TS_ASSIGN_OR_RETURN(auto article, LoadSiteArticle(ctx, org, id));
-                   TS_ASSIGN_OR_RETURN(
-                       auto svg, QrSvg(base + "/site/" + std::to_string(org) + "/articles/" + std::to_string(id)));
-                   SitePage page{200, "image/svg+xml", std::move(svg), article.article.updated_at};
-                   return Cached(std::move(page), 0);
-                 });
-  });
+  }));
+  AnswerFromPageCache(
+      router.Get("/site/{org}/columns/{column}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
+        TS_ASSIGN_OR_RETURN(int64_t column, req.PathId("column"));
+        TS_ASSIGN_OR_RETURN(auto p, ReadList(req, false));
+        const std::string base = BaseOf(ctx, req);
+        return Serve(ctx, req, Key("column", req, base, p), kSiteCsp,
+                     [&]() -> Result<std::shared_ptr<const CachedPage>> {
+                       TS_ASSIGN_OR_RETURN(auto list, LoadSiteList(ctx, org, column, std::nullopt, p.page, 20));
+                       return Cached(RenderList(list, base), 0);
+                     });
+      }));
+  AnswerFromPageCache(
+      router.Get("/site/{org}/search", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
+        TS_ASSIGN_OR_RETURN(auto p, ReadList(req, true));
+        const std::string base = BaseOf(ctx, req);
+        return Serve(
+            ctx, req, Key("search", req, base, p), kSiteCsp, [&]() -> Result<std::shared_ptr<const CachedPage>> {
+              TS_ASSIGN_OR_RETURN(auto list, LoadSiteList(ctx, org, std::nullopt, p.q.value_or(""), p.page, 20));
+              if (!p.q) list.articles.clear(), list.total = 0;
+              return Cached(RenderList(list, base), 0);
+            });
+      }));
+  AnswerFromPageCache(
+      router.Get("/site/{org}/articles/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        const std::string base = BaseOf(ctx, req);
+        return Serve(ctx, req, "article|" + req.path + "|" + base, kSiteCsp,
+                     [&]() -> Result<std::shared_ptr<const CachedPage>> {
+                       TS_ASSIGN_OR_RETURN(auto article, LoadSiteArticle(ctx, org, id));
+                       return Cached(RenderArticle(article, base), id);
+                     });
+      }));
+  AnswerFromPageCache(
+      router.Get("/site/{org}/articles/{id}/qr.svg", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        const std::string base = BaseOf(ctx, req);
+        return Serve(ctx, req, "qr|" + req.path + "|" + base, kMediaCsp,
+                     [&]() -> Result<std::shared_ptr<const CachedPage>> {
+                       TS_ASSIGN_OR_RETURN(auto article, LoadSiteArticle(ctx, org, id));
+                       TS_ASSIGN_OR_RETURN(
+                           auto svg, QrSvg(base + "/site/" + std::to_string(org) + "/articles/" + std::to_string(id)));
+                       SitePage page{200, "image/svg+xml", std::move(svg), article.article.updated_at};
+                       return Cached(std::move(page), 0);
+                     });
+      }));
   auto feed = [&ctx](HttpRequest& req, std::optional<int64_t> column) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t org, req.PathId("org"));
     const std::string base = BaseOf(ctx, req);
@@ -219,12 +250,13 @@ void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
                    return Cached(RenderFeed(list, base), 0);
                  });
   };
-  router.Get("/site/{org}/feed.atom", Access::kPublic, [feed](HttpRequest& req) { return feed(req, std::nullopt); });
-  router.Get("/site/{org}/columns/{column}/feed.atom", Access::kPublic,
-             [feed](HttpRequest& req) -> Result<HttpResponse> {
-               TS_ASSIGN_OR_RETURN(int64_t column, req.PathId("column"));
-               return feed(req, column);
-             });
+  AnswerFromPageCache(router.Get("/site/{org}/feed.atom", Access::kPublic,
+                                 [feed](HttpRequest& req) { return feed(req, std::nullopt); }));
+  AnswerFromPageCache(router.Get("/site/{org}/columns/{column}/feed.atom", Access::kPublic,
+                                 [feed](HttpRequest& req) -> Result<HttpResponse> {
+                                   TS_ASSIGN_OR_RETURN(int64_t column, req.PathId("column"));
+                                   return feed(req, column);
+                                 }));
   router.Get("/site/static/site.css", Access::kPublic, [](HttpRequest& req) -> Result<HttpResponse> {
     static const CachedPage css = [] {
       CachedPage p;

@@ -9,6 +9,8 @@
 
 #include "storage/backup.h"
 #include "storage/connection_pool.h"
+#include "storage/instance_events.h"
+#include "storage/postgres/pg_events.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::storage {
@@ -173,6 +175,26 @@ class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(std::string url, int pool_size)
       : url_(std::move(url)), pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
+  ~PostgresDatabase() override { StopEvents(); }
+
+  // storage/instance_events.h
+  Status StartEvents(std::function<void(std::string_view)> on_event) {
+    if (events_) return Status::Ok();
+    auto events = std::make_unique<PgEvents>(url_, [this, on_event = std::move(on_event)](std::string_view payload) {
+      if (payload == PgEvents::kWrite || payload == PgEvents::kEverything) AdvanceGeneration();
+      if (payload != PgEvents::kWrite && on_event) on_event(payload);
+    });
+    TS_RETURN_IF_ERROR(events->Start());
+    events_ = std::move(events);
+    return Status::Ok();
+  }
+  void StopEvents() {
+    if (events_) events_->Stop();
+    events_.reset();
+  }
+  void Publish(std::string payload) {
+    if (events_) events_->Publish(std::move(payload));
+  }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
   std::string describe() const override {
@@ -201,6 +223,7 @@ class PostgresDatabase final : public Database {
 
  protected:
   Status RunOnce(TxMode mode, const std::function<Status(Transaction&)>& fn) override {
+    if (t_generation_only) return Status::Ok();
     auto lease = pool_.Acquire();
     if (!lease.ok()) return lease.status();
     PgConnection& conn = **lease;
@@ -221,15 +244,41 @@ class PostgresDatabase final : public Database {
     }
     Status commit = conn.Exec("COMMIT");
     if (!commit.ok() && conn.broken()) lease->Discard();
+    if (commit.ok() && mode == TxMode::kWrite && events_) events_->NoteWrite();
     return commit;
   }
 
  private:
+  // Another instance wrote: advance write_generation() as a write of this process would, by an
+  // empty write transaction that RunOnce answers without the database.
+  void AdvanceGeneration() {
+    t_generation_only = true;
+    Run(TxMode::kWrite, [](Transaction&) { return Status::Ok(); }).IgnoreError();
+    t_generation_only = false;
+  }
+
+  static thread_local bool t_generation_only;
   std::string url_;
   ConnectionPool<PgConnection> pool_;
+  std::unique_ptr<PgEvents> events_;  // set before the server starts (StartEvents)
 };
 
+thread_local bool PostgresDatabase::t_generation_only = false;
+
 }  // namespace
+
+Status StartInstanceEvents(Database& db, std::function<void(std::string_view)> on_event) {
+  auto* pg = dynamic_cast<PostgresDatabase*>(&db);
+  return pg == nullptr ? Status::Ok() : pg->StartEvents(std::move(on_event));
+}
+
+void StopInstanceEvents(Database& db) {
+  if (auto* pg = dynamic_cast<PostgresDatabase*>(&db)) pg->StopEvents();
+}
+
+void PublishInstanceEvent(Database& db, std::string payload) {
+  if (auto* pg = dynamic_cast<PostgresDatabase*>(&db)) pg->Publish(std::move(payload));
+}
 
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size) {
   auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size));

@@ -77,6 +77,26 @@ Result<std::string> DashboardJson(storage::Transaction& tx, const AppContext& ct
 
 }  // namespace
 
+namespace {
+
+Result<std::string> Answer(const std::shared_ptr<const organizations::StatsCache::Entry>& entry,
+                           const auth::Actor& actor) {
+  if (entry == nullptr || !organizations::CanRead(actor, entry->path)) {
+    return Status::NotFound("organization.not_found");
+  }
+  if (!CanViewFigures(actor, entry->path)) return Status::Forbidden();
+  return entry->json;
+}
+
+}  // namespace
+
+std::optional<Result<std::string>> CachedDashboardJson(const AppContext& ctx, const organizations::StatsCache& cache,
+                                                       const auth::Actor& actor, int64_t organization_id) {
+  auto entry = cache.Find(organization_id, ctx.db.write_generation(), ctx.clock.NowMillis());
+  if (entry == nullptr) return std::nullopt;
+  return Answer(entry, actor);
+}
+
 Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::StatsCache& cache, const auth::Actor& actor,
                                      int64_t organization_id) {
   const uint64_t generation = ctx.db.write_generation();
@@ -100,11 +120,7 @@ Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::Stats
     entry = std::move(*read);
     if (entry != nullptr) cache.Put(organization_id, entry, generation, now);
   }
-  if (entry == nullptr || !organizations::CanRead(actor, entry->path)) {
-    return Status::NotFound("organization.not_found");
-  }
-  if (!CanViewFigures(actor, entry->path)) return Status::Forbidden();
-  return entry->json;
+  return Answer(entry, actor);
 }
 
 }  // namespace tianshan::cadres

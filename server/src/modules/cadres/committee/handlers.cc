@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "http/dispatch.h"
 #include "http/edge.h"
 #include "http/gate.h"
 #include "http/url.h"
@@ -82,16 +83,18 @@ void RegisterCommitteeRoutes(http::Router& router, const AppContext& ctx) {
   // Dashboards are opened by many at once on deadline days: answered from maintained counters,
   // cached until the next write (organizations::StatsCache).
   auto cache = std::make_shared<organizations::StatsCache>();
-  http::Gated(router, "cadres.dashboard")
-      .Get("/api/v1/organizations/{id}/cadres/dashboard", [&ctx, cache](HttpRequest& req) -> Result<HttpResponse> {
-        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-        TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
-        TS_ASSIGN_OR_RETURN(std::string json, GetDashboardJson(ctx, *cache, *req.actor, id));
-        HttpResponse resp;
-        resp.content_type = "application/json";
-        resp.body = std::move(json);
-        return resp;
-      });
+  http::AnswerFromCache(http::Gated(router, "cadres.dashboard")
+                            .Get("/api/v1/organizations/{id}/cadres/dashboard",
+                                 [&ctx, cache](HttpRequest& req) -> Result<HttpResponse> {
+                                   TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+                                   TS_RETURN_IF_ERROR(http::QueryReader(req).Finish());
+                                   TS_ASSIGN_OR_RETURN(std::string json, GetDashboardJson(ctx, *cache, *req.actor, id));
+                                   return http::Json(std::move(json));
+                                 }),
+                        [&ctx, cache](HttpRequest& req) {
+                          return http::CachedJson(
+                              req, [&](int64_t id) { return CachedDashboardJson(ctx, *cache, *req.actor, id); });
+                        });
   http::Gated(router, "cadres.dashboard")
       .Get("/api/v1/organizations/{id}/cadres/settings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

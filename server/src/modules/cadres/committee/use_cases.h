@@ -22,6 +22,10 @@ namespace tianshan::cadres {
 // organization is unseen, 403 when the caller may read it but not its figures.
 Result<std::string> GetDashboardJson(const AppContext& ctx, organizations::StatsCache& cache, const auth::Actor& actor,
                                      int64_t organization_id);
+// The same from `cache` alone, never touching the database (for the I/O thread): nullopt on a
+// miss.
+std::optional<Result<std::string>> CachedDashboardJson(const AppContext& ctx, const organizations::StatsCache& cache,
+                                                       const auth::Actor& actor, int64_t organization_id);
 
 // The organization's path when the caller may see its figures (cadres.dashboard): 404 when
 // unseen, 403 when seen but not allowed.

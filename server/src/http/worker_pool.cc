@@ -1,0 +1,68 @@
+#include "http/worker_pool.h"
+
+#include <algorithm>
+
+namespace tianshan::http {
+
+WorkerPool::WorkerPool(size_t threads, size_t max_queue) : max_queue_(max_queue) {
+  threads = std::max<size_t>(1, threads);
+  threads_.reserve(threads);
+  for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
+}
+
+WorkerPool::~WorkerPool() { Stop(); }
+
+bool WorkerPool::Submit(std::function<void()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    // Workers not running a job take one at once (counted by running_, not by who is already
+    // waiting: right after the start no thread may be waiting yet); beyond them, at most
+    // max_queue_ jobs wait.
+    const size_t free_workers = threads_.size() - running_;
+    if (stopping_ || queue_.size() + 1 > free_workers + max_queue_) {
+      rejected_.fetch_add(1, std::memory_order_relaxed);
+      return false;
+    }
+    queue_.push_back(std::move(job));
+  }
+  cv_.notify_one();
+  return true;
+}
+
+void WorkerPool::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) {
+    if (t.joinable()) t.join();  // each finishes the queued work first
+  }
+  threads_.clear();
+}
+
+size_t WorkerPool::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size() + running_;
+}
+
+void WorkerPool::Work() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    ++idle_;
+    cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+    --idle_;
+    if (queue_.empty()) return;
+    auto job = std::move(queue_.front());
+    queue_.pop_front();
+    ++running_;
+    lock.unlock();
+    job();
+    job = nullptr;  // release what the job captured before taking the next one
+    lock.lock();
+    --running_;
+  }
+}
+
+}  // namespace tianshan::http

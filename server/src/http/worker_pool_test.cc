@@ -1,0 +1,208 @@
+#include "http/worker_pool.h"
+
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+#include <strings.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
+
+#include "http/dispatch.h"
+#include "http/http_app.h"
+#include "http/http_server.h"
+
+namespace tianshan::http {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A gate the slow handlers wait at until the test opens it.
+class Gate {
+ public:
+  void Wait() {
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [&] { return open_; });
+  }
+  void Open() {
+    {
+      std::lock_guard lock(mutex_);
+      open_ = true;
+    }
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool open_ = false;
+};
+
+bool WaitFor(const std::function<bool()>& condition) {
+  for (int i = 0; i < 1000; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(5ms);
+  }
+  return condition();
+}
+
+TEST(WorkerPoolTest, RefusesBeyondItsThreadsAndQueueThenRecovers) {
+  WorkerPool pool(2, 1);
+  Gate gate;
+  std::atomic<int> ran{0};
+  auto slow = [&] {
+    gate.Wait();
+    ran.fetch_add(1);
+  };
+  ASSERT_TRUE(pool.Submit(slow));
+  ASSERT_TRUE(pool.Submit(slow));
+  ASSERT_TRUE(WaitFor([&] { return pool.in_flight() == 2; }));
+  ASSERT_TRUE(pool.Submit(slow)) << "one may wait";
+  EXPECT_FALSE(pool.Submit(slow)) << "the queue is full";
+  EXPECT_EQ(pool.rejected(), 1u);
+  gate.Open();
+  ASSERT_TRUE(WaitFor([&] { return ran.load() == 3; }));
+  ASSERT_TRUE(WaitFor([&] { return pool.in_flight() == 0; }));
+  EXPECT_TRUE(pool.Submit([&] { ran.fetch_add(1); }));
+  ASSERT_TRUE(WaitFor([&] { return ran.load() == 4; }));
+}
+
+TEST(WorkerPoolTest, StopRunsWhatWasQueuedAndRefusesTheRest) {
+  std::atomic<int> ran{0};
+  WorkerPool pool(1, 8);
+  Gate gate;
+  ASSERT_TRUE(pool.Submit([&] { gate.Wait(); }));
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(pool.Submit([&] { ran.fetch_add(1); }));
+  std::thread opener([&] {
+    std::this_thread::sleep_for(20ms);
+    gate.Open();
+  });
+  pool.Stop();
+  opener.join();
+  EXPECT_EQ(ran.load(), 5);
+  EXPECT_FALSE(pool.Submit([] {}));
+}
+
+struct Answer {
+  long status = 0;
+  std::string body;
+  std::string retry_after;
+  std::string content_type;
+};
+
+size_t Append(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+size_t HeaderLine(char* data, size_t size, size_t n, void* out) {
+  std::string line(data, size * n);
+  auto* answer = static_cast<Answer*>(out);
+  auto take = [&](const std::string& name, std::string& into) {
+    if (line.size() > name.size() && strncasecmp(line.c_str(), name.c_str(), name.size()) == 0) {
+      into = line.substr(name.size());
+      while (!into.empty() && (into.back() == '\r' || into.back() == '\n')) into.pop_back();
+    }
+  };
+  take("retry-after: ", answer->retry_after);
+  take("content-type: ", answer->content_type);
+  return size * n;
+}
+
+// A plain GET on its own connection (the routes here are not in the OpenAPI document, so the
+// API tests' checking client does not fit).
+Answer Get(uint16_t port, const std::string& path) {
+  Answer answer;
+  CURL* curl = curl_easy_init();
+  const std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Append);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &answer.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, HeaderLine);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &answer);
+  if (curl_easy_perform(curl) == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &answer.status);
+  curl_easy_cleanup(curl);
+  return answer;
+}
+
+// The pipeline on a real server: slow handlers fill the workers and the queue, the next
+// request is refused with 503 at once, answers from memory still come from the I/O threads,
+// and everything recovers when the slow handlers finish.
+class BackPressureTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    router_.Add("GET", "/api/v1/slow", Access::kPublic, [this](HttpRequest&) {
+      entered_.fetch_add(1);
+      gate_.Wait();
+      return HttpResponse::Json(R"({"slow":true})");
+    });
+    Route& cached = router_.Add("GET", "/api/v1/cached", Access::kPublic, [this](HttpRequest&) {
+      gate_.Wait();
+      return HttpResponse::Json(R"({"from":"worker"})");
+    });
+    AnswerFromCache(
+        cached, [](HttpRequest&) -> std::optional<HttpResponse> { return HttpResponse::Json(R"({"from":"cache"})"); });
+    RunInline(router_.Add("GET", "/api/v1/inline", Access::kPublic,
+                          [](HttpRequest&) { return HttpResponse::Json(R"({"inline":true})"); }));
+    HttpAppOptions options;
+    options.workers = 2;
+    options.worker_queue = 1;
+    options.retry_after_seconds = 2;
+    app_ = std::make_unique<HttpApp>(router_, metrics_, static_files_, nullptr, options);
+    server_ = std::make_unique<HttpServer>(*app_);
+    ASSERT_TRUE(server_->Start({"127.0.0.1", 0, 2}).ok());
+  }
+  void TearDown() override {
+    gate_.Open();
+    server_->Stop();
+    app_->StopWorkers();
+  }
+
+  Router router_;
+  Metrics metrics_;
+  StaticFiles static_files_;
+  std::unique_ptr<HttpApp> app_;
+  std::unique_ptr<HttpServer> server_;
+  Gate gate_;
+  std::atomic<int> entered_{0};
+};
+
+TEST_F(BackPressureTest, AFullQueueIs503WithRetryAfterAndCachedAnswersStillFlow) {
+  const uint16_t port = server_->port();
+  std::vector<std::future<Answer>> slow;
+  for (int i = 0; i < 3; ++i)
+    slow.push_back(std::async(std::launch::async, [port] { return Get(port, "/api/v1/slow"); }));
+  // Two run (both workers), one waits in the queue.
+  ASSERT_TRUE(WaitFor([&] { return entered_.load() == 2 && app_->workers().in_flight() == 3; }));
+
+  Answer refused = Get(port, "/api/v1/slow");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.retry_after, "2");
+  EXPECT_EQ(refused.content_type.rfind("application/problem+json", 0), 0u) << refused.content_type;
+  EXPECT_NE(refused.body.find("\"status\":503"), std::string::npos) << refused.body;
+  EXPECT_EQ(app_->workers().rejected(), 1u);
+
+  Answer cached = Get(port, "/api/v1/cached");
+  EXPECT_EQ(cached.status, 200);
+  EXPECT_EQ(cached.body, R"({"from":"cache"})") << "answered on the I/O thread while the workers are busy";
+  Answer inline_answer = Get(port, "/api/v1/inline");
+  EXPECT_EQ(inline_answer.status, 200);
+
+  gate_.Open();
+  for (auto& f : slow) {
+    Answer a = f.get();
+    EXPECT_EQ(a.status, 200);
+    EXPECT_EQ(a.body, R"({"slow":true})");
+  }
+  EXPECT_EQ(Get(port, "/api/v1/slow").status, 200) << "recovered";
+  EXPECT_EQ(app_->workers().rejected(), 1u);
+}
+
+}  // namespace
+}  // namespace tianshan::http
