@@ -12,12 +12,14 @@ DEBIAN_PACKAGES=(
   libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev libpango1.0-dev libcairo2-dev
   libgumbo-dev libkainjow-mustache-dev clang-14 libfuzzer-14-dev
   nodejs npm chromium fonts-noto-cjk
+  # make test-cluster: nginx in front of two instances, a self-signed certificate, probes.
+  nginx openssl curl
 )
 
 # Benchmarks only (make bench): the reference web server, the load generator, and what
 # bench/run.sh drives them with (python3 for data, sessions and the report; curl).
 if [[ "${1:-}" == "--bench" ]]; then
-  DEBIAN_PACKAGES+=(nginx wrk python3 curl)
+  DEBIAN_PACKAGES+=(wrk)
 fi
 
 missing=()

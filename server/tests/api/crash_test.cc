@@ -87,7 +87,10 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
   for (const auto& token : acknowledged) {
     HttpClient c("http://127.0.0.1:" + std::to_string(port));
     auto r = c.Get("/api/v1/session", {{"Cookie", "tianshan_session=" + token}});
-    if (r.status != 200) ++lost;
+    if (r.status != 200) {
+      ++lost;
+      if (lost < 4) ADD_FAILURE() << "lost: " << r.status << " " << r.body.substr(0, 300);
+    }
   }
   kill(child, SIGTERM);
   waitpid(child, &status, 0);
