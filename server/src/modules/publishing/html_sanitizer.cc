@@ -193,9 +193,61 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Text decoded as a browser decodes UTF-8: each maximal invalid subsequence becomes one U+FFFD
+// (WHATWG Encoding, "UTF-8 decode"). Applied to the input and again to every text and attribute
+// value gumbo gives back: gumbo 0.10 turns an out-of-range numeric character reference such as
+// "&#x69ccccccc3;" into one stray byte (0xC3), so output that a second parse read differently (a
+// link 2,046 bytes long on the first pass became 2,050 on the second, over the limit).
+std::string DecodeUtf8Lossy(std::string_view in) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    const auto b = static_cast<unsigned char>(in[i]);
+    size_t need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b < 0x80) {
+      out += static_cast<char>(b);
+      ++i;
+      continue;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      need = 2;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      need = 3;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    for (size_t k = 0; k < need; ++k, ++j) {
+      if (j >= in.size()) break;
+      const auto c = static_cast<unsigned char>(in[j]);
+      if (c < lo || c > hi) break;
+      lo = 0x80;
+      hi = 0xBF;
+    }
+    if (j - i == need + 1) {
+      out.append(in.substr(i, need + 1));
+    } else {
+      out += kReplacement;
+    }
+    i = j;
+  }
+  return out;
+}
+
 // The href as the sanitizer writes it, or nullopt when it is not an allowed link.
 std::optional<std::string> CleanHref(std::string_view raw) {
-  std::string_view t = Trim(raw);
+  const std::string decoded = DecodeUtf8Lossy(raw);
+  std::string_view t = Trim(decoded);
   std::string out;
   out.reserve(t.size());
   for (char c : t) {
@@ -254,7 +306,7 @@ class Writer {
         if (std::strcmp(a->name, "src") == 0 && !has_src) {
           has_src = true;
           key = UploadKeyOf(a->value);
-          if (key.empty()) out_.foreign_images.emplace_back(Trim(a->value));
+          if (key.empty()) out_.foreign_images.emplace_back(Trim(DecodeUtf8Lossy(a->value)));
         }
       }
       if (key.empty()) return Start::kDrop;
@@ -300,13 +352,15 @@ class Writer {
     if (IsBlock(name)) out_.text += '\n';
   }
 
-  void Text(std::string_view text) {
+  void Text(std::string_view raw) {
+    const std::string text = DecodeUtf8Lossy(raw);
     out_.html += EscapeHtml(text);
     out_.text += text;
   }
 
  private:
-  void Attr(std::string& attrs, std::string_view name, std::string_view value, bool is_text) {
+  void Attr(std::string& attrs, std::string_view name, std::string_view raw, bool is_text) {
+    const std::string value = DecodeUtf8Lossy(raw);
     attrs += ' ';
     attrs += name;
     attrs += "=\"";
@@ -334,6 +388,9 @@ const GumboNode* FindBody(const GumboNode* root) {
   }
   return nullptr;
 }
+
+// A rebuilt body may be at most this many times the input limit (see the end of SanitizeHtml).
+constexpr size_t kMaxGrowth = 4;
 
 }  // namespace
 
@@ -415,13 +472,14 @@ Result<SanitizedHtml> SanitizeHtml(std::string_view input, const SanitizeLimits&
   if (input.size() > limits.max_bytes) {
     return Status::Invalid(field, "publishing.body_too_large", std::to_string(limits.max_bytes / 1024));
   }
+  const std::string decoded = DecodeUtf8Lossy(input);
   Arena arena;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = ArenaAlloc;
   options.deallocator = ArenaFree;
   options.userdata = &arena;
   options.max_errors = 0;
-  GumboOutput* parsed = gumbo_parse_with_options(&options, input.data(), input.size());
+  GumboOutput* parsed = gumbo_parse_with_options(&options, decoded.data(), decoded.size());
   SanitizedHtml out;
   const GumboNode* body = FindBody(parsed ? parsed->root : nullptr);
   if (body == nullptr) return out;
@@ -462,6 +520,11 @@ Result<SanitizedHtml> SanitizeHtml(std::string_view input, const SanitizeLimits&
       default:  // comments, CDATA (only inside svg/math, dropped anyway), documents
         break;
     }
+  }
+  // The parser clones open formatting elements (a link with a long href) into every table cell
+  // it reopens them in, so a small body can rebuild into a large one: bound what is stored.
+  if (out.html.size() > limits.max_bytes * kMaxGrowth) {
+    return Status::Invalid(field, "publishing.body_too_large", std::to_string(limits.max_bytes / 1024));
   }
   // A parser drops whitespace before the first element, so leading whitespace would not
   // survive a second pass: drop it now, so that sanitizing is idempotent.

@@ -40,8 +40,10 @@ struct SanitizedHtml {
   std::vector<std::string> foreign_images;  // src of images that are not the platform's uploads
 };
 
-// Invalid on field `field` when the input is larger than `max_bytes`
-// ("publishing.body_too_large") or nests deeper than `max_depth` ("publishing.body_too_deep").
+// Invalid on field `field` when the input is larger than `max_bytes` or rebuilds into more than
+// four times `max_bytes` ("publishing.body_too_large"), or nests deeper than `max_depth`
+// ("publishing.body_too_deep"). The output is always valid UTF-8: the input is decoded as a
+// browser does, each invalid sequence read as U+FFFD.
 Result<SanitizedHtml> SanitizeHtml(std::string_view input, const SanitizeLimits& limits = {},
                                    const std::string& field = "body");
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json.h"
 #include "modules/publishing/html_sanitizer.h"
 #include "modules/publishing/inert_check.h"
 #include "modules/publishing/link_policy.h"
@@ -76,6 +77,51 @@ TEST(PublishingSanitizerTest, RefusesOversizedAndTooDeepBodiesNamingTheField) {
   std::string million;
   for (int i = 0; i < 100000; ++i) million += "<b>";
   EXPECT_FALSE(SanitizeHtml(million).ok());
+}
+
+// Found by the long fuzz run (fuzz/corpus/sanitizer/regression-invalid-utf8-before-amp-in-href):
+// gumbo copied an invalid byte before "&" into an href as it was, so the output was not UTF-8,
+// a second parse read it three bytes longer and the link went over its 2,048-byte limit.
+TEST(PublishingSanitizerTest, InvalidUtf8IsReadAsReplacementCharactersSoOutputIsStable) {
+  for (std::string_view input : {std::string_view("<a href=\"https://x.org/a\xC3&b\">x</a>"),
+                                 std::string_view("<p>\xFF\xC3\x28\xE2\x82 \xF0\x9F\x98 ok \xED\xA0\x80</p>")}) {
+    auto r = SanitizeHtml(input);
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(IsValidUtf8(r->html)) << r->html;
+    auto again = SanitizeHtml(r->html);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->html, r->html);
+  }
+  EXPECT_EQ(Clean("<a href=\"/a\xC3&amp;b\">x</a>"), "<a href=\"/a\xEF\xBF\xBD&amp;b\">x</a>");
+  EXPECT_EQ(Clean("<p>a\xE2\x82" "b\xC0\xAF" "c</p>"),
+            "<p>a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD" "c</p>");
+
+  const std::filesystem::path found = std::filesystem::path(TIANSHAN_SOURCE_DIR) / "fuzz" / "corpus" / "sanitizer" /
+                                      "regression-invalid-utf8-before-amp-in-href";
+  std::ifstream in(found, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  ASSERT_FALSE(text.str().empty());
+  auto r = SanitizeHtml(text.str(), SanitizeLimits{64 * 1024, 48});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(FindNonInert(r->html), "");
+  auto again = SanitizeHtml(r->html, SanitizeLimits{1 << 20, 64});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(FindNonInert(again->html), "");
+}
+
+// The parser reopens a link in every table it meets: a body whose rebuilt form is over four
+// times the input limit is refused like an oversized one.
+TEST(PublishingSanitizerTest, ABodyThatRebuildsIntoManyTimesItsSizeIsRefused) {
+  // A link opened inside a table is foster-parented out of it, and reopened with its 1,000-byte
+  // href before the text of every later table: 4 KB rebuilt into 437 KB before the bound.
+  std::string body = "<table><a href=\"https://x.org/" + std::string(1000, 'a') + "\">";
+  for (int i = 0; i < 400; ++i) body += "<table>x";
+  EXPECT_TRUE(SanitizeHtml("<table><a href=\"https://x.org/\">" + std::string(400, 'x')).ok());
+  auto refused = SanitizeHtml(body, SanitizeLimits{64 * 1024, 48}, "body_html");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().field_errors()[0].field, "body_html");
+  EXPECT_EQ(refused.status().field_errors()[0].message, "publishing.body_too_large");
 }
 
 TEST(PublishingSanitizerTest, TheInertCheckCatchesWhatTheAllowListForbids) {
