@@ -167,6 +167,10 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 check "the installed binary answers /api/v1/health" curl -fsS "http://127.0.0.1:$PORT/api/v1/health"
+check "the answers name no server software or version" bash -c \
+  "! curl -fsS -D - -o /dev/null 'http://127.0.0.1:$PORT/' | grep -qi '^server:'"
+check "API answers are not cached (Cache-Control: no-store)" bash -c \
+  "curl -fsS -D - -o /dev/null 'http://127.0.0.1:$PORT/api/v1/health' | grep -qi '^cache-control: no-store'"
 check "it found the web app in ../share/tianshan/web" grep -q "web app $WORK/root/usr/share/tianshan/web" "$WORK/serve.log"
 check "it serves the web app's index.html" bash -c \
   "curl -fsS 'http://127.0.0.1:$PORT/' | cmp -s - '$WORK/root/usr/share/tianshan/web/index.html'"
