@@ -53,7 +53,8 @@ test-cluster: server-bin
 
 # The Debian package build/tianshan_<version>_amd64.deb (dpkg-deb; packaging/deb/build.sh) and
 # its test: contents, Depends, lintian, the units, the maintainer scripts on a scratch root, the
-# unpacked server answering with its web app (packaging/deb/test.sh; not part of `make test`).
+# unpacked server answering with its web app, its system calls against the unit's filter
+# (packaging/deb/test.sh; not part of `make test`, run by .ci/run).
 deb: server-bin web
 	@packaging/deb/build.sh $(BUILD) web/dist
 

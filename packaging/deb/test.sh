@@ -7,7 +7,8 @@
 #     the systemd helpers replaced by recorders: user, folders, a migrated database, demo data
 #     only when asked, units enabled;
 #  5. the unpacked binary serves its own web app (found beside it in ../share/tianshan/web) and
-#     the API from a folder holding nothing else, and the demo accounts log in.
+#     the API from a folder holding nothing else, the demo accounts log in, and (under strace)
+#     it makes no system call the unit's filter refuses and maps no writable code.
 # shellcheck disable=SC2016 # the recorders below write their own $* and $@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -156,11 +157,14 @@ check "prerm and postrm run without systemd" bash -c \
   "PATH='$STUBS:$PATH' DPKG_ROOT='$WORK/root' sh '$WORK/root/DEBIAN/prerm' remove && PATH='$STUBS:$PATH' DPKG_ROOT='$WORK/root' sh '$WORK/root/DEBIAN/postrm' purge"
 check "purge keeps the database" test -s "$DB"
 
-# 5. The unpacked binary serves its web app from beside it, from an empty working folder.
+# 5. The unpacked binary serves its web app from beside it, from an empty working folder,
+#    under strace when there is one: every system call it makes must pass the unit's filter.
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -p "$WORK/cwd"
-(cd "$WORK/cwd" && exec env -i PATH=/usr/bin:/bin "$WORK/root/usr/bin/tianshan" --db "sqlite:$DB" --password-cost fast \
-  serve --listen 127.0.0.1 --port "$PORT" --no-jobs >"$WORK/serve.log" 2>&1) &
+TRACE=()
+command -v strace >/dev/null && TRACE=(strace -f -qq -o "$WORK/strace.log")
+(cd "$WORK/cwd" && exec env -i PATH=/usr/bin:/bin "${TRACE[@]}" "$WORK/root/usr/bin/tianshan" --db "sqlite:$DB" \
+  serve --listen 127.0.0.1 --port "$PORT" >"$WORK/serve.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && break
@@ -177,6 +181,45 @@ check "it serves the web app's index.html" bash -c \
 check "a demo account logs in" bash -c "curl -fsS -o /dev/null -H 'Content-Type: application/json' \
   -d '{\"login\":\"region-admin\",\"password\":\"tianshan-demo\"}' 'http://127.0.0.1:$PORT/api/v1/session'"
 check "it warns that demo accounts exist" grep -q "DEMO OR BENCHMARK ACCOUNTS" "$WORK/serve.log"
+# Stop it as systemd would (SIGTERM to the server, which is strace's child when traced).
+server=$(pgrep -P "$SERVER_PID" || echo "$SERVER_PID")
+kill "$server"
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=""
+check "it stops cleanly on SIGTERM" grep -q "stopping (signal 15)" "$WORK/serve.log"
+if ((${#TRACE[@]})); then
+  # The calls it made (start, requests, an Argon2id login, jobs, stop) against
+  # SystemCallFilter=@system-service ~@privileged. SQLite calls fchown only when run as root
+  # (to give its journal the database's owner); the service runs as tianshan.
+  awk '{ l = $0; sub(/^[0-9]+ +/, "", l); if (match(l, /^[a-z_0-9]+\(/)) print substr(l, 1, RLENGTH - 1) }' \
+    "$WORK/strace.log" | sort -u > "$WORK/syscalls"
+  python3 - "$WORK/syscalls" > "$WORK/denied" <<'PY'
+import subprocess, sys
+out = subprocess.run(["systemd-analyze", "syscall-filter"], capture_output=True, text=True, check=True).stdout
+groups, cur = {}, None
+for line in out.splitlines():
+    if line.startswith("@"):
+        cur = line.split()[0]
+        groups[cur] = []
+    elif cur and line.strip() and not line.strip().startswith("#"):
+        groups[cur].append(line.strip())
+def expand(name, seen):
+    if name in seen:
+        return set()
+    seen.add(name)
+    calls = set()
+    for m in groups.get(name, []):
+        calls |= expand(m, seen) if m.startswith("@") else {m}
+    return calls
+allowed = expand("@system-service", set()) - expand("@privileged", set())
+used = set(open(sys.argv[1]).read().split()) - {"execve", "fchown"}
+print("\n".join(sorted(used - allowed)))
+PY
+  check "its $(wc -l < "$WORK/syscalls") system calls pass the unit's SystemCallFilter" bash -c "! grep -q . '$WORK/denied'" ||
+    sed 's/^/      denied: /' "$WORK/denied"
+  check "it never maps memory writable and executable (MemoryDenyWriteExecute)" bash -c \
+    "! grep -E '(mmap|mprotect)\\(.*(PROT_WRITE\\|PROT_EXEC|PROT_EXEC\\|PROT_WRITE)' '$WORK/strace.log'"
+fi
 
 if ((failures)); then
   echo "test-deb: $failures check(s) failed"
