@@ -153,6 +153,8 @@ check "the demo network is there" test "$(organizations)" -gt 0
 before=$(organizations)
 POSTINST_OLD=0.0.9 check "an upgrade, asked for demo data, migrates again" run_postinst TIANSHAN_INSTALL_DEMO=1
 check "the upgrade loaded nothing more" test "$(organizations)" = "$before"
+check "a reinstall over a kept database, asked for demo data, still succeeds" run_postinst TIANSHAN_INSTALL_DEMO=1
+check "and loads nothing into it" test "$(organizations)" = "$before"
 check "prerm and postrm run without systemd" bash -c \
   "PATH='$STUBS:$PATH' DPKG_ROOT='$WORK/root' sh '$WORK/root/DEBIAN/prerm' remove && PATH='$STUBS:$PATH' DPKG_ROOT='$WORK/root' sh '$WORK/root/DEBIAN/postrm' purge"
 check "purge keeps the database" test -s "$DB"
