@@ -6,7 +6,7 @@ DB ?= data/tianshan.db
 PORT ?= 8080
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTIANSHAN_WERROR=ON
 
-.PHONY: run test build deps server server-bin web test-server test-web test-e2e test-asan test-tsan test-cluster fuzz bench bench-national bench-front fmt lint clean
+.PHONY: run test build deps server server-bin web test-server test-web test-e2e test-asan test-tsan test-cluster deb test-deb fuzz bench bench-national bench-front fmt lint clean
 
 deps:
 	@scripts/install-deps.sh
@@ -50,6 +50,17 @@ test-e2e: build
 # sign-ups racing across them, a logout seen by the other (scripts/cluster.sh).
 test-cluster: server-bin
 	@CLUSTER_DATA=generate scripts/cluster.sh scripts/cluster-test.py
+
+# The Debian package build/tianshan_<version>_amd64.deb (dpkg-deb; packaging/deb/build.sh) and
+# its test: contents, Depends, lintian, the units, the maintainer scripts on a scratch root, the
+# unpacked server answering with its web app, its system calls against the unit's filter
+# (packaging/deb/test.sh; not part of `make test`, run by .ci/run).
+deb: server-bin web
+	@packaging/deb/build.sh $(BUILD) web/dist
+
+test-deb: deb
+	@scripts/install-deps.sh --deb
+	@packaging/deb/test.sh $(BUILD)
 
 # The C++ tests built with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/), on
 # SQLite and PostgreSQL; and with ThreadSanitizer (build-tsan/), the concurrency tests only.

@@ -22,6 +22,12 @@ if [[ "${1:-}" == "--bench" ]]; then
   DEBIAN_PACKAGES+=(wrk)
 fi
 
+# The Debian package's test only (make test-deb): lintian checks the .deb; strace lists the
+# system calls of the unpacked server for the unit's filter.
+if [[ "${1:-}" == "--deb" ]]; then
+  DEBIAN_PACKAGES+=(lintian strace)
+fi
+
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
