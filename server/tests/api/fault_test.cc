@@ -246,7 +246,7 @@ class KillTest : public ::testing::TestWithParam<storage::Dialect> {
 // server is SIGKILLed at a random moment; each acknowledged sign-up is on the roster after the
 // restart with the state it was answered, the seats are never oversold, the counters agree.
 TEST_P(KillTest, SignUpStorm) {
-  constexpr int kVolunteers = 200, kSeats = 10, kCycles = 4;  // the first one measures a whole storm
+  constexpr int kVolunteers = 120, kSeats = 10, kCycles = 4;  // the first one measures a whole storm
   ASSERT_NO_FATAL_FAILURE(MakeWorld(kVolunteers));
   Child child(database_->url());
   ASSERT_TRUE(child.Start());
