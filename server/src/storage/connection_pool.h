@@ -37,6 +37,15 @@ class ConnectionPool {
     bool discard_ = false;
   };
 
+  // Closes every idle connection (the server behind them restarted: they are all broken); the
+  // next Acquire() connects afresh.
+  void DiscardIdle() {
+    std::lock_guard lock(mutex_);
+    created_ -= idle_.size();
+    idle_.clear();
+    cv_.notify_all();
+  }
+
   Result<Lease> Acquire() {
     std::unique_lock lock(mutex_);
     cv_.wait(lock, [&] { return !idle_.empty() || created_ < max_size_; });

@@ -30,7 +30,9 @@ class PgConnection {
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
   ~PgConnection() { PQfinish(conn_); }
   PGconn* conn() const { return conn_; }
-  bool broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+  // The connection is unusable: libpq saw it close, or the server ended the session (class 08
+  // connection exceptions, 57P01-57P03 shutdown or restart).
+  bool broken() const { return lost_ || PQstatus(conn_) != CONNECTION_OK; }
 
   // Returns the name of the prepared statement for `sql`, preparing it on first use.
   Result<std::string> Prepare(std::string_view sql) {
@@ -48,6 +50,7 @@ class PgConnection {
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     std::string msg = std::string(what) + ": " + PQerrorMessage(conn_);
     std::string code = state ? state : "";
+    if (code.rfind("08", 0) == 0 || code == "57P01" || code == "57P02" || code == "57P03") lost_ = true;
     if (broken()) return Status::Retry("connection lost: " + msg);
     if (code == "40001" || code == "40P01" || code == "55P03") return Status::Retry(msg);
     if (code.rfind("23", 0) == 0) return Status::Conflict("error.conflict").WithDetail(code + " " + msg);
@@ -63,6 +66,7 @@ class PgConnection {
 
  private:
   PGconn* conn_;
+  mutable bool lost_ = false;
   std::unordered_map<std::string, std::string> cache_;
 };
 
@@ -229,23 +233,35 @@ class PostgresDatabase final : public Database {
     PgConnection& conn = **lease;
     Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
     if (!s.ok()) {
-      if (conn.broken()) lease->Discard();
+      if (conn.broken()) Lost(*lease);
       return s;
     }
     PgTransaction tx(conn);
     Status result = fn(tx);
     if (!result.ok()) {
       if (conn.broken()) {
-        lease->Discard();
+        Lost(*lease);
       } else {
         conn.Exec("ROLLBACK").IgnoreError();
       }
       return result;
     }
     Status commit = conn.Exec("COMMIT");
-    if (!commit.ok() && conn.broken()) lease->Discard();
+    if (!commit.ok() && conn.broken()) {
+      Lost(*lease);
+      // The COMMIT may or may not have reached the server: running the transaction again could
+      // apply it twice, so the caller gets 503 and the write is unacknowledged.
+      return Status::Unavailable("error.unavailable").WithDetail("connection lost during COMMIT: " + commit.message());
+    }
     if (commit.ok() && mode == TxMode::kWrite && events_) events_->NoteWrite();
     return commit;
+  }
+
+  // A connection broke (most often the server restarted): the idle ones went with it, so they
+  // are closed too instead of failing one attempt each.
+  void Lost(ConnectionPool<PgConnection>::Lease& lease) {
+    lease.Discard();
+    pool_.DiscardIdle();
   }
 
  private:

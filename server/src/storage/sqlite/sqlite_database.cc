@@ -16,6 +16,19 @@ bool IsBusy(int rc) {
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
+// The status of a failed SQLite call: busy → retry; a constraint → conflict; the disk full, an
+// I/O error or a read-only file (the volume remounted) → unavailable (503: the operator frees
+// space, the data already written stays intact); anything else → internal.
+Status StatusOf(int rc, std::string msg) {
+  const int primary = rc & 0xff;
+  if (IsBusy(rc)) return Status::Retry(std::move(msg));
+  if (primary == SQLITE_CONSTRAINT) return Status::Conflict("error.conflict").WithDetail(std::move(msg));
+  if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN) {
+    return Status::Unavailable("error.unavailable").WithDetail(std::move(msg));
+  }
+  return Status::Internal("error.internal").WithDetail(std::move(msg));
+}
+
 class SqliteConnection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
@@ -37,12 +50,7 @@ class SqliteConnection {
   }
 
   Status Error(int rc, std::string_view what) const {
-    std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_);
-    if (IsBusy(rc)) return Status::Retry(msg);
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-      return Status::Conflict("error.conflict").WithDetail(msg);
-    }
-    return Status::Internal("error.internal").WithDetail(msg);
+    return StatusOf(rc, std::string(what) + ": " + sqlite3_errmsg(db_));
   }
 
   // Runs a parameterless statement through the statement cache (BEGIN, COMMIT, ROLLBACK run on
@@ -62,9 +70,7 @@ class SqliteConnection {
     if (rc == SQLITE_OK) return Status::Ok();
     std::string msg = err ? err : sqlite3_errstr(rc);
     sqlite3_free(err);
-    if (IsBusy(rc)) return Status::Retry(msg);
-    if ((rc & 0xff) == SQLITE_CONSTRAINT) return Status::Conflict("error.conflict").WithDetail(msg);
-    return Status::Internal("error.internal").WithDetail(msg);
+    return StatusOf(rc, std::move(msg));
   }
 
  private:
