@@ -27,6 +27,12 @@ export const venuesRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'venues.bookings.title' },
   },
   {
+    path: 'venues/:id(\\d+)/check-in',
+    name: 'venue-check-in',
+    component: () => import('@/views/venues/checkin.vue'),
+    meta: { titleKey: 'venues.checkIn.title' },
+  },
+  {
     path: 'venues/my-bookings',
     name: 'my-bookings',
     component: () => import('@/views/venues/mine.vue'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingBody, chinaTime, emptyVenueForm, newVenue } from './data';
+import { bookingBody, chinaTime, emptyVenueForm, newVenue, tokenOf } from './data';
 import { answerFields, newService, emptyServiceForm } from '../services/data';
 
 describe('venues data', () => {
@@ -11,6 +11,10 @@ describe('venues data', () => {
       purpose: '读书会',
       attendees: 4,
     });
+  });
+  it('takes the token out of a scanned check-in link, or the token as typed', () => {
+    expect(tokenOf('https://tianshan.example/app/venues/3/check-in?token=12.i.99.abc_-')).toBe('12.i.99.abc_-');
+    expect(tokenOf(' 12.i.99.abc ')).toBe('12.i.99.abc');
   });
   it('opens a new venue every day at the form hours', () => {
     const body = newVenue({ ...emptyVenueForm(), name: ' 青年之家 ', address: '路 1 号' });

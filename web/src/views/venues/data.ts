@@ -32,7 +32,22 @@ export const BOOKING_COLUMNS: Column<Booking>[] = [
   { key: 'room', label: 'venues.fields.room', text: (b) => `${b.venue_name} · ${b.room_name}`, card: 'meta', minWidth: 200 },
   { key: 'purpose', label: 'venues.fields.purpose', text: (b) => `${b.purpose}（${b.attendees}）`, minWidth: 160 },
   { key: 'booker', label: 'venues.fields.booker', text: (b) => b.booker_name, card: 'meta', width: 140 },
+  { key: 'checked_in', label: 'venues.fields.checked_in_at', text: (b) => (b.checked_in_at ? chinaTime(b.checked_in_at) : ''), card: 'meta', width: 120, testid: 'booking-checked-in' },
 ];
+
+export interface CheckInFormModel {
+  token: string;
+}
+
+export const CHECK_IN_FIELDS: FormField<CheckInFormModel>[] = [
+  { key: 'token', kind: 'text', label: 'venues.checkIn.token', required: true, placeholder: 'venues.checkIn.tokenHint', maxlength: 500 },
+];
+
+/** The token of a scanned check-in link (…/check-in?token=…), or the text as typed. */
+export function tokenOf(scanned: string): string {
+  const at = scanned.lastIndexOf('token=');
+  return (at < 0 ? scanned : scanned.slice(at + 6)).trim();
+}
 
 export interface VenueFormModel {
   name: string;

@@ -1,0 +1,103 @@
+// Check-in at the venue by QR code against a real server with the demo data: the booker opens
+// the check-in code of an approved booking on a phone; the venue's manager opens the code's link
+// (the venue's check-in page with the token) and checks the booking in; a second scan of the
+// same code is refused. The venue is made through the API, open all day, so that a booking of
+// today exists whatever the hour.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'playwright-core';
+import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
+import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { DEMO_PASSWORD, login } from '../support/flows.mjs';
+
+async function api(baseURL, who) {
+  const ctx = await request.newContext({ baseURL });
+  const s = await ctx.post('/api/v1/session', { data: { login: who, password: DEMO_PASSWORD } });
+  assert.equal(s.status(), 200);
+  const headers = { 'X-CSRF-Token': (await s.json()).csrf_token };
+  return {
+    ctx,
+    get: async (path) => (await ctx.get(`/api/v1${path}`)).json(),
+    post: async (path, data) => {
+      const r = await ctx.post(`/api/v1${path}`, { data, headers });
+      assert.ok(r.status() < 300, `${path}: ${r.status()} ${await r.text()}`);
+      return r.json();
+    },
+  };
+}
+
+/** China-time "YYYY-MM-DDTHH:MM" `minutes` from now, on a 5-minute step. */
+function chinaIn(minutes) {
+  const t = Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000;
+  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+describe('venue check-in', () => {
+  const suite = useSuite();
+
+  test('phone: the booker shows the code; the manager checks the booking in once', { timeout: TEST_TIMEOUT }, async (t) => {
+    const stamp = Date.now();
+    const purpose = `e2e 签到 ${stamp}`;
+    const admin = await api(suite.baseURL, 'karamay-admin');
+    const { items } = await admin.get(`/organizations/directory?q=${encodeURIComponent('克拉玛依市团委')}`);
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '00:00', closes: '24:00' }));
+    const venue = await admin.post(`/organizations/${items[0].id}/venues`, {
+      name: `e2e 签到空间 ${stamp}`,
+      kind: 'youth_space',
+      address: '准噶尔路 1 号',
+      requires_approval: false,
+      opening_hours: hours,
+    });
+    const room = await admin.post(`/venues/${venue.id}/rooms`, { name: '活动室', capacity: 20 });
+    await admin.ctx.dispose();
+    const youth = await api(suite.baseURL, 'youth');
+    // Starts in 5–10 minutes, today (a run in the last 40 minutes of a China day would cross midnight).
+    const booking = await youth.post(`/rooms/${room.id}/bookings`, {
+      starts_at: chinaIn(5),
+      ends_at: chinaIn(35),
+      purpose,
+      attendees: 6,
+    });
+    assert.equal(booking.status, 'approved');
+    await youth.ctx.dispose();
+
+    let link = '';
+    await suite.withPage(
+      t,
+      async (page) => {
+        await login(page, 'youth');
+        await page.goto('/app/venues/my-bookings');
+        const card = page.getByTestId('my-booking-card').filter({ hasText: purpose });
+        await card.getByTestId('my-booking-code').click();
+        const qr = page.getByTestId('booking-code-qr');
+        await toBeVisible(qr.locator('svg'));
+        link = await qr.getAttribute('data-url');
+        assert.match(link, new RegExp(`/app/venues/${venue.id}/check-in\\?token=`));
+      },
+      { device: 'phone' },
+    );
+
+    await suite.withPage(
+      t,
+      async (page) => {
+        await login(page, 'karamay-admin');
+        await page.goto(new URL(link).pathname + new URL(link).search);
+        await toHavePath(page, new RegExp(`^/app/venues/${venue.id}/check-in$`));
+        await page.getByTestId('checkin-submit').click();
+        await toContainText(page.getByTestId('checkin-booking'), purpose);
+        // The same code again, typed as a scanner types the link: refused, and said why.
+        await page.locator('input[data-testid="checkin-token"]').fill(link);
+        await page.getByTestId('checkin-submit').click();
+        await toContainText(page.getByTestId('venue-checkin-page'), '该预约已签到');
+      },
+      { device: 'phone' },
+    );
+
+    const check = await api(suite.baseURL, 'youth');
+    const mine = await check.get('/my/bookings');
+    const mineNow = mine.items.find((b) => b.id === booking.id);
+    assert.ok(mineNow.checked_in_at, 'the booking is checked in');
+    assert.equal(mineNow.can.show_code, false);
+    await check.ctx.dispose();
+  });
+});
