@@ -1,4 +1,6 @@
-// Check-in at the venue by QR code against a real server with the demo data: the booker opens
+// Venues for their managers and check-in, against a real server with the demo data. A manager
+// adds a room and a closure day on the venue's screen, and a booking on that day is refused.
+// Check-in at the venue by QR code: the booker opens
 // the check-in code of an approved booking on a phone; the venue's manager opens the code's link
 // (the venue's check-in page with the token) and checks the booking in; a second scan of the
 // same code is refused. The venue is made through the API, open all day, so that a booking of
@@ -17,6 +19,7 @@ async function api(baseURL, who) {
   const headers = { 'X-CSRF-Token': (await s.json()).csrf_token };
   return {
     ctx,
+    headers,
     get: async (path) => (await ctx.get(`/api/v1${path}`)).json(),
     post: async (path, data) => {
       const r = await ctx.post(`/api/v1${path}`, { data, headers });
@@ -32,8 +35,60 @@ function chinaIn(minutes) {
   return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
 }
 
+/** The China date `days` from today. */
+function chinaDate(days) {
+  return new Date(Date.now() + 8 * 3600_000 + days * 24 * 3600_000).toISOString().slice(0, 10);
+}
+
 describe('venue check-in', () => {
   const suite = useSuite();
+
+  test('a manager adds a room and a closure day; a booking that day is refused', { timeout: TEST_TIMEOUT }, async (t) => {
+    const stamp = Date.now();
+    const admin = await api(suite.baseURL, 'karamay-admin');
+    const { items } = await admin.get(`/organizations/directory?q=${encodeURIComponent('克拉玛依市团委')}`);
+    const org = items[0].id;
+    const venueName = `e2e 闭馆测试 ${stamp}`;
+    const hours = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '09:00', closes: '21:00' }));
+    const venue = await admin.post(`/organizations/${org}/venues`, { name: venueName, kind: 'youth_home', address: '准噶尔路 2 号', requires_approval: false, opening_hours: hours });
+    await admin.ctx.dispose();
+    const closed = chinaDate(3);
+    await suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await page.goto(`/app/organizations/${org}/venues`);
+      await page.locator('input[data-testid="venues-search"]').fill(venueName);
+      await page.locator('tr', { hasText: venueName }).getByTestId('venues-manage').click();
+      await toHavePath(page, new RegExp(`^/app/venues/${venue.id}/manage$`));
+      await page.getByTestId('room-add').click();
+      await page.locator('input[data-testid="room-field-name"]').fill('培训室');
+      await page.locator('[data-testid="room-field-capacity"]').locator('xpath=descendant-or-self::input').first().fill('24');
+      await page.locator('input[data-testid="room-field-equipment"]').fill('投影仪、白板');
+      await page.getByTestId('room-form-submit').click();
+      await toContainText(page.getByTestId('rooms-list'), '培训室');
+      await toContainText(page.getByTestId('rooms-list'), '24');
+      // A closure day; first a malformed date, shown on its row, then the right one.
+      await page.getByTestId('exception-add').click();
+      await page.locator('input[data-testid="exception-date"]').fill('2026-13-40');
+      await page.locator('input[data-testid="exception-note"]').fill('设备检修');
+      await page.getByTestId('venue-hours-save').click();
+      await toBeVisible(page.getByTestId('exception-row').locator('.el-form-item__error'));
+      await page.locator('input[data-testid="exception-date"]').fill(closed);
+      await page.getByTestId('venue-hours-save').click();
+      await toContainText(page.locator('.el-message'), '开放时间已保存');
+    });
+    const youth = await api(suite.baseURL, 'youth');
+    const saved = await youth.get(`/venues/${venue.id}`);
+    assert.deepEqual(saved.exceptions, [{ date: closed, opens: null, closes: null, note: '设备检修' }]);
+    const room = saved.rooms.find((r) => r.name === '培训室');
+    assert.equal(room.capacity, 24);
+    const r = await youth.ctx.post(`/api/v1/rooms/${room.id}/bookings`, {
+      data: { starts_at: `${closed}T10:00`, ends_at: `${closed}T11:00`, purpose: '读书会', attendees: 4 },
+      headers: youth.headers,
+    });
+    assert.equal(r.status(), 422);
+    assert.equal((await r.json()).errors[0].field, 'starts_at');
+    await youth.ctx.dispose();
+  });
 
   test('phone: the booker shows the code; the manager checks the booking in once', { timeout: TEST_TIMEOUT }, async (t) => {
     const stamp = Date.now();
