@@ -7635,6 +7635,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bookings/{id}/check-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The booker's check-in QR code (the booker only; approved, not checked in, not ended) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            /** @description The venue's check-in page with the token: what the QR code holds */
+                            url: string;
+                            /** @description The QR code of url as an SVG image */
+                            svg: string;
+                            /** Format: date-time */
+                            expires_at: string;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks a booking in by its scanned code (venues.manage on the venue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The token, or the whole link the QR code holds */
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VenuesBooking"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/volunteering/teams": {
         parameters: {
             query?: never;
@@ -10913,6 +11015,7 @@ export interface components {
             can: {
                 edit: boolean;
                 add_room: boolean;
+                check_in: boolean;
             };
         };
         VenuesBooking: {
@@ -10934,6 +11037,11 @@ export interface components {
             reason: string | null;
             /** Format: date-time */
             decided_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the venue's manager scanned the booker's check-in code
+             */
+            checked_in_at: string | null;
             /** Format: date-time */
             created_at: string;
             can: {
@@ -10941,6 +11049,7 @@ export interface components {
                 reject: boolean;
                 cancel: boolean;
                 no_show: boolean;
+                show_code: boolean;
             };
         };
         VenuesCalendar: {

@@ -8,6 +8,7 @@ export type Booking = Schema<'VenuesBooking'>;
 export type Calendar = Schema<'VenuesCalendar'>;
 export type NewVenue = Body<'/api/v1/organizations/{id}/venues', 'post'>;
 export type NewBooking = Body<'/api/v1/rooms/{id}/bookings', 'post'>;
+export type BookingCode = Answer<'/api/v1/bookings/{id}/check-in-code', 'get'>;
 export type BookingVerb = 'approve' | 'reject' | 'cancel' | 'no-show';
 export type BookingStatus = NonNullable<ListQuery<'/api/v1/organizations/{id}/bookings'>['status']>;
 
@@ -32,3 +33,6 @@ export const listMyBookings = (cursor?: string | null) =>
   get<Answer<'/api/v1/my/bookings', 'get'>>('/my/bookings', { query: { cursor: cursor ?? undefined } });
 export const decideBooking = (id: number, verb: BookingVerb, reason?: string) =>
   post<Booking>(`/bookings/${id}/${verb}`, reason ? { reason } : undefined);
+export const getBookingCode = (id: number) => get<BookingCode>(`/bookings/${id}/check-in-code`);
+/** `token`: the token, or the whole link the QR code holds (as a scanner types it). */
+export const checkInBooking = (venueId: number, token: string) => post<Booking>(`/venues/${venueId}/check-in`, { token });

@@ -70,6 +70,9 @@ Result<BookingView> DecideBooking(const AppContext& ctx, const auth::Caller& cal
     b.decided_at = b.updated_at = now;
     TS_ASSIGN_OR_RETURN(bool changed, ChangeBookingStatus(tx, b, found->status));
     if (!changed) return Status::Conflict("venues.booking_state").WithParam(found->status);
+    if (action == BookingAction::kNoShow) {
+      TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, b.organization_id, kNoShowsCounter, 1));
+    }
     if (found->status == "pending") {
       TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, b.organization_id, kPendingBookingsCounter, -1));
     }

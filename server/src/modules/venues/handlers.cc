@@ -56,7 +56,7 @@ void WriteVenue(JsonOut& out, const VenueView& v, bool with_rooms) {
     for (const auto& r : v.rooms) WriteRoom(out, r);
     out.EndArray();
   }
-  WriteCan(out, {{"edit", v.can_manage}, {"add_room", v.can_manage}});
+  WriteCan(out, {{"edit", v.can_manage}, {"add_room", v.can_manage}, {"check_in", v.can_manage}});
   out.EndObject();
 }
 
@@ -77,10 +77,13 @@ void WriteBooking(JsonOut& out, const BookingView& v) {
       .Field("status", b.status)
       .Field("reason", b.reason)
       .Field("decided_at", b.decided_at ? std::optional<std::string>(FormatUtc(*b.decided_at)) : std::nullopt)
+      .Field("checked_in_at", b.checked_in_at ? std::optional<std::string>(FormatUtc(*b.checked_in_at)) : std::nullopt)
       .Field("created_at", FormatUtc(b.created_at));
-  WriteCan(
-      out,
-      {{"approve", v.can.approve}, {"reject", v.can.reject}, {"cancel", v.can.cancel}, {"no_show", v.can.no_show}});
+  WriteCan(out, {{"approve", v.can.approve},
+                 {"reject", v.can.reject},
+                 {"cancel", v.can.cancel},
+                 {"no_show", v.can.no_show},
+                 {"show_code", v.can.show_code}});
   out.EndObject();
 }
 
@@ -235,6 +238,26 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto page, ListMyBookings(ctx, *req.actor, before, limit));
     return BookingPageJson(page);
   });
+  http::Gated(router, http::kGateSelf)
+      .Get("/api/v1/bookings/{id}/check-in-code", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto code, IssueBookingCode(ctx, *req.actor, id, http::BaseUrl(req)));
+        JsonOut out;
+        out.StartObject()
+            .Field("token", code.token)
+            .Field("url", code.url)
+            .Field("svg", code.svg)
+            .Field("expires_at", FormatUtc(code.expires_at))
+            .EndObject();
+        return http::Json(out);
+      });
+  http::Gated(router, "venues.manage")
+      .Post("/api/v1/venues/{id}/check-in", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto token, ParseCheckIn(req));
+        TS_ASSIGN_OR_RETURN(auto booking, CheckInBooking(ctx, http::CallerOf(req), id, token));
+        return BookingJson(booking);
+      });
   RegisterDecision(router, ctx, "approve", BookingAction::kApprove);
   RegisterDecision(router, ctx, "reject", BookingAction::kReject);
   RegisterDecision(router, ctx, "cancel", BookingAction::kCancel);

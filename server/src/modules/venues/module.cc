@@ -4,6 +4,7 @@
 #include "modules/venues/handlers.h"
 #include "modules/venues/load_demo.h"
 #include "modules/venues/permissions.h"
+#include "modules/venues/use_cases.h"
 #include "modules/venues/venue_repository.h"
 #include "storage/sql_text.h"
 
@@ -32,6 +33,12 @@ std::vector<MessageText> Messages() {
       {"venues.outside_hours", "所选时间不在场地开放时间内", "The venue is not open for the whole of that time"},
       {"venues.over_capacity", "人数超过房间容量（{} 人）", "More people than the room holds ({})"},
       {"venues.overlap", "该时段已被预约", "The room is already booked for that time"},
+      {"venues.checkin_forged", "签到码无效", "The check-in code is not valid"},
+      {"venues.checkin_expired", "签到码已过期（预约已结束）", "The check-in code has expired (the booking is over)"},
+      {"venues.checkin_other_venue", "该签到码属于另一个场地的预约", "This code is for a booking at another venue"},
+      {"venues.checkin_other_day", "该预约在 {}，不是今天", "This booking is on {}, not today"},
+      {"venues.checked_in_already", "该预约已签到", "This booking has already been checked in"},
+      {"venues.booking_ended", "该预约已结束", "This booking is over"},
       {"venues.booking_state", "该预约当前状态（{}）不允许此操作", "Not possible for a booking that is {}"},
   };
 }
@@ -40,9 +47,10 @@ Result<std::vector<std::string>> Verify(AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     organizations::SelfCounts counts;
     TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, kPendingBookingsCounter, kPendingBookingsSql, counts));
+    TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, kNoShowsCounter, kNoShowsSql, counts));
     TS_RETURN_IF_ERROR(
         organizations::AddCountedOrganizations(tx, "SELECT DISTINCT organization_id FROM venues_venues", counts));
-    return organizations::CompareSelfCounters(tx, "venues", {kPendingBookingsCounter}, counts);
+    return organizations::CompareSelfCounters(tx, "venues", {kPendingBookingsCounter, kNoShowsCounter}, counts);
   });
 }
 
@@ -55,7 +63,11 @@ ModuleDefinition VenuesModule() {
   m.messages = Messages();
   m.permissions = Permissions();
   m.counters = {{std::string(kPendingBookingsCounter), "待审批的场地预约", "Room bookings awaiting approval", "",
+                 "/app/organizations/{id}/bookings"},
+                {std::string(kNoShowsCounter), "预约未到场", "Room bookings nobody came to", "",
                  "/app/organizations/{id}/bookings"}};
+  m.jobs = {{"venues.no_shows", "已批准但到结束仍未签到的场地预约记为未到场", JobSchedule::Interval(15 * 60), 5, 300,
+             [](const AppContext& ctx, const JobRun&) { return RecordNoShows(ctx).status(); }}};
   m.register_routes = [](http::Router& router, AppContext& ctx) { RegisterRoutes(router, ctx); };
   m.load_demo = LoadDemoVenues;
   m.verify_counters = Verify;

@@ -19,7 +19,8 @@ BookingCan BookingActions(const auth::Actor& actor, const Booking& b, int64_t no
   can.approve = manager && b.status == "pending" && now < b.starts_at;
   can.reject = manager && b.status == "pending";
   can.cancel = (manager || own) && (b.status == "pending" || b.status == "approved") && now < b.starts_at;
-  can.no_show = manager && b.status == "approved" && now >= b.starts_at;
+  can.no_show = manager && b.status == "approved" && now >= b.starts_at && !b.checked_in_at;
+  can.show_code = own && b.status == "approved" && !b.checked_in_at && now < b.ends_at;
   return can;
 }
 

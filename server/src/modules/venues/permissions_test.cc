@@ -58,33 +58,42 @@ TEST(VenuesPermissionsTest, Table) {
 }
 
 // Booking actions: who (manager inside, manager beside, the booker, another account) × state ×
-// before or after the start.
+// checked in or not × before the start, during the booking or after its end.
 TEST(VenuesPermissionsTest, BookingActions) {
-  constexpr int64_t kStart = 1000, kBefore = 500, kAfter = 1500;
+  constexpr int64_t kStart = 1000, kBefore = 500, kDuring = 1050, kAfter = 1500;
   struct Case {
     const char* who;
     auth::Actor actor;
     std::string status;
+    bool checked_in;
     int64_t now;
-    bool approve, reject, cancel, no_show;
+    bool approve, reject, cancel, no_show, show_code;
   };
   const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), beside = On(Role::kCommitteeAdmin, kSibling, 3),
                     booker = On(Role::kYouth, kSibling, 7), other = On(Role::kYouth, kBranch, 8),
                     cadre = On(Role::kCadre, kCity, 9);
   const Case cases[] = {
-      {"manager", manager, "pending", kBefore, true, true, true, false},
-      {"manager", manager, "pending", kAfter, false, true, false, false},
-      {"manager", manager, "approved", kBefore, false, false, true, false},
-      {"manager", manager, "approved", kAfter, false, false, false, true},
-      {"manager", manager, "rejected", kBefore, false, false, false, false},
-      {"manager", manager, "cancelled", kBefore, false, false, false, false},
-      {"manager", manager, "no_show", kAfter, false, false, false, false},
-      {"beside", beside, "pending", kBefore, false, false, false, false},
-      {"cadre", cadre, "pending", kBefore, false, false, false, false},
-      {"booker", booker, "pending", kBefore, false, false, true, false},
-      {"booker", booker, "approved", kBefore, false, false, true, false},
-      {"booker", booker, "approved", kAfter, false, false, false, false},
-      {"other", other, "approved", kBefore, false, false, false, false},
+      {"manager", manager, "pending", false, kBefore, true, true, true, false, false},
+      {"manager", manager, "pending", false, kAfter, false, true, false, false, false},
+      {"manager", manager, "approved", false, kBefore, false, false, true, false, false},
+      {"manager", manager, "approved", false, kDuring, false, false, false, true, false},
+      {"manager", manager, "approved", false, kAfter, false, false, false, true, false},
+      {"manager", manager, "approved", true, kAfter, false, false, false, false, false},
+      {"manager", manager, "rejected", false, kBefore, false, false, false, false, false},
+      {"manager", manager, "cancelled", false, kBefore, false, false, false, false, false},
+      {"manager", manager, "no_show", false, kAfter, false, false, false, false, false},
+      {"beside", beside, "pending", false, kBefore, false, false, false, false, false},
+      {"beside", beside, "approved", false, kAfter, false, false, false, false, false},
+      {"cadre", cadre, "pending", false, kBefore, false, false, false, false, false},
+      {"cadre", cadre, "approved", false, kAfter, false, false, false, false, false},
+      {"booker", booker, "pending", false, kBefore, false, false, true, false, false},
+      {"booker", booker, "approved", false, kBefore, false, false, true, false, true},
+      {"booker", booker, "approved", false, kDuring, false, false, false, false, true},
+      {"booker", booker, "approved", true, kDuring, false, false, false, false, false},
+      {"booker", booker, "approved", false, kAfter, false, false, false, false, false},
+      {"booker", booker, "cancelled", false, kBefore, false, false, false, false, false},
+      {"booker", booker, "no_show", false, kAfter, false, false, false, false, false},
+      {"other", other, "approved", false, kBefore, false, false, false, false, false},
   };
   for (const auto& c : cases) {
     Booking b;
@@ -93,12 +102,15 @@ TEST(VenuesPermissionsTest, BookingActions) {
     b.starts_at = kStart;
     b.ends_at = kStart + 100;
     b.status = c.status;
-    SCOPED_TRACE(std::string(c.who) + " " + c.status + " at " + std::to_string(c.now));
+    if (c.checked_in) b.checked_in_at = kStart + 5;
+    SCOPED_TRACE(std::string(c.who) + " " + c.status + (c.checked_in ? " checked in" : "") + " at " +
+                 std::to_string(c.now));
     auto can = BookingActions(c.actor, b, c.now);
     EXPECT_EQ(can.approve, c.approve);
     EXPECT_EQ(can.reject, c.reject);
     EXPECT_EQ(can.cancel, c.cancel);
     EXPECT_EQ(can.no_show, c.no_show);
+    EXPECT_EQ(can.show_code, c.show_code);
   }
 }
 

@@ -132,4 +132,14 @@ Result<std::optional<std::string>> ParseReason(const http::HttpRequest& req) {
   return reason;
 }
 
+Result<std::string> ParseCheckIn(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  auto token = r.String("token", true, kMaxText, 1);
+  TS_RETURN_IF_ERROR(r.Finish());
+  // A scanner that types the code's link: the token is its last parameter.
+  const auto at = token->rfind("token=");
+  return at == std::string::npos ? *token : token->substr(at + 6);
+}
+
 }  // namespace tianshan::venues

@@ -11,5 +11,7 @@ Result<RoomInput> ParseRoom(const http::HttpRequest& req);
 Result<BookingInput> ParseBooking(const http::HttpRequest& req);
 // {"reason": "..."} (optional unless the action needs it), or no body.
 Result<std::optional<std::string>> ParseReason(const http::HttpRequest& req);
+// {"token": "..."}: a check-in code as scanned (the token, or the code's whole link).
+Result<std::string> ParseCheckIn(const http::HttpRequest& req);
 
 }  // namespace tianshan::venues

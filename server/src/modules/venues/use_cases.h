@@ -16,6 +16,16 @@
 //                               from the states that allow it (409 otherwise); approving checks
 //                               the overlap again, and the database refuses any overlap that
 //                               races past the check.
+//   IssueBookingCode            the booker only (others 404, or 403 when they may read it): an
+//                               approved booking not checked in and not ended; its QR code holds
+//                               a signed token (volunteering/public/checkin_token.h) valid until
+//                               the booking's end.
+//   CheckInBooking              venues.manage on the venue: 422 token when forged, expired or of
+//                               another venue; 409 when checked in already (a reused code), not
+//                               approved, or not the booking's China date. One conditional update,
+//                               so two scans of one code check in once.
+//   RecordNoShows               the job venues.no_shows: approved bookings not checked in by their
+//                               end become no_show, counted in venues.no_shows (as a manager's).
 
 #include <optional>
 #include <string>
@@ -93,6 +103,16 @@ Result<BookingView> BookRoom(const AppContext& ctx, const auth::Caller& caller, 
 enum class BookingAction { kApprove, kReject, kCancel, kNoShow };
 Result<BookingView> DecideBooking(const AppContext& ctx, const auth::Caller& caller, int64_t booking_id,
                                   BookingAction action, const std::optional<std::string>& reason);
+struct BookingCode {
+  std::string token, url, svg;
+  int64_t expires_at = 0;
+};
+Result<BookingCode> IssueBookingCode(const AppContext& ctx, const auth::Actor& actor, int64_t booking_id,
+                                     const std::string& base_url);
+Result<BookingView> CheckInBooking(const AppContext& ctx, const auth::Caller& caller, int64_t venue_id,
+                                   const std::string& token);
+// Returns how many bookings became no-shows.
+Result<int> RecordNoShows(const AppContext& ctx);
 Result<BookingView> GetBooking(const AppContext& ctx, const auth::Actor& actor, int64_t id);
 // The bookings of an organization's subtree (venues.read), newest first, optionally of one status.
 Result<BookingPage> ListBookings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,

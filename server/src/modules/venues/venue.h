@@ -27,6 +27,10 @@ inline constexpr int kMaxCapacity = 10000;
 inline constexpr int kMaxBookingDays = 180;  // how far ahead a room may be booked
 // Bookings waiting for a manager, per organization (self and rolled up).
 inline constexpr std::string_view kPendingBookingsCounter = "venues.bookings_pending";
+// Approved bookings nobody checked in to, per organization (self and rolled up).
+inline constexpr std::string_view kNoShowsCounter = "venues.no_shows";
+// The scope of booking check-in tokens (volunteering/public/checkin_token.h).
+inline constexpr std::string_view kCheckInScope = "venues.booking";
 
 inline const std::vector<std::string>& Kinds() {
   static const std::vector<std::string> k = {"youth_space",       "youth_home",        "service_station",
@@ -96,6 +100,7 @@ struct Booking {
   std::string status;
   std::optional<std::string> reason;
   std::optional<int64_t> decided_by, decided_at;
+  std::optional<int64_t> checked_in_at, checked_in_by;
   int64_t created_at = 0;
   int64_t updated_at = 0;
   // An approved or no-show booking holds its room.
@@ -105,6 +110,7 @@ struct Booking {
 // What a caller may do with one booking now (its answer's `can`; permissions.h decides).
 struct BookingCan {
   bool approve = false, reject = false, cancel = false, no_show = false;
+  bool show_code = false;  // the booker's check-in QR code
 };
 
 // "HH:MM" (00:00..24:00) as minutes since midnight; nullopt when malformed.

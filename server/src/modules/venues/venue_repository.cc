@@ -12,7 +12,7 @@ constexpr const char* kVenueColumns =
 constexpr const char* kRoomColumns = "id, venue_id, name, capacity, equipment, created_at, updated_at";
 constexpr const char* kBookingColumns =
     "id, room_id, venue_id, organization_id, org_path, account_id, booker_name, starts_at, ends_at, purpose, "
-    "attendees, status, reason, decided_by, decided_at, created_at, updated_at";
+    "attendees, status, reason, decided_by, decided_at, checked_in_at, checked_in_by, created_at, updated_at";
 
 std::optional<double> OptDouble(const storage::Row& r, const char* name) {
   if (r.IsNull(name)) return std::nullopt;
@@ -68,6 +68,8 @@ Booking ReadBooking(const storage::Row& r) {
   b.reason = r.OptText("reason");
   b.decided_by = r.OptInt("decided_by");
   b.decided_at = r.OptInt("decided_at");
+  b.checked_in_at = r.OptInt("checked_in_at");
+  b.checked_in_by = r.OptInt("checked_in_by");
   b.created_at = r.Int("created_at");
   b.updated_at = r.Int("updated_at");
   return b;
@@ -196,9 +198,28 @@ Result<std::optional<Booking>> FindBooking(storage::Transaction& tx, int64_t id)
 Result<bool> ChangeBookingStatus(storage::Transaction& tx, const Booking& b, const std::string& from) {
   TS_ASSIGN_OR_RETURN(int64_t n,
                       tx.Execute("UPDATE venues_bookings SET status = ?, reason = ?, decided_by = ?, "
-                                 "decided_at = ?, updated_at = ? WHERE id = ? AND status = ?",
-                                 {b.status, b.reason, b.decided_by, b.decided_at, b.updated_at, b.id, from}));
+                                 "decided_at = ?, updated_at = ? WHERE id = ? AND status = ? AND (? <> 'no_show' OR "
+                                 "checked_in_at IS NULL)",
+                                 {b.status, b.reason, b.decided_by, b.decided_at, b.updated_at, b.id, from, b.status}));
   return n == 1;
+}
+
+Result<bool> MarkCheckedIn(storage::Transaction& tx, int64_t id, int64_t by, int64_t at) {
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE venues_bookings SET checked_in_at = ?, checked_in_by = ?, "
+                                            "updated_at = ? WHERE id = ? AND status = 'approved' AND "
+                                            "checked_in_at IS NULL",
+                                            {at, by, at, id}));
+  return n == 1;
+}
+
+Result<std::vector<Booking>> SelectUnattended(storage::Transaction& tx, int64_t ended_by, int limit) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kBookingColumns +
+                                              " FROM venues_bookings WHERE status = 'approved' AND checked_in_at IS "
+                                              "NULL AND ends_at <= ? ORDER BY ends_at, id LIMIT ?",
+                                          {ended_by, limit}));
+  std::vector<Booking> out;
+  for (const auto& r : rows) out.push_back(ReadBooking(r));
+  return out;
 }
 
 Result<std::optional<Booking>> HoldingBooking(storage::Transaction& tx, int64_t room_id, int64_t starts_at,

@@ -29,8 +29,13 @@ Result<std::vector<Room>> SelectRooms(storage::Transaction& tx, int64_t venue_id
 Result<int64_t> InsertBooking(storage::Transaction& tx, const Booking& b);
 Result<std::optional<Booking>> FindBooking(storage::Transaction& tx, int64_t id);
 // Moves a booking from `from` to b.status (with reason and decider); false when its status was
-// no longer `from` (another request decided first).
+// no longer `from` (another request decided first) or, for a no-show, it was checked in meanwhile.
 Result<bool> ChangeBookingStatus(storage::Transaction& tx, const Booking& b, const std::string& from);
+// Records the check-in of an approved booking not yet checked in; false otherwise (another scan
+// came first, or the booking was cancelled meanwhile).
+Result<bool> MarkCheckedIn(storage::Transaction& tx, int64_t id, int64_t by, int64_t at);
+// Approved bookings not checked in that ended at or before `ended_by`, oldest end first.
+Result<std::vector<Booking>> SelectUnattended(storage::Transaction& tx, int64_t ended_by, int limit);
 // The first booking holding `room_id` during [starts_at, ends_at), other than `except_id`.
 Result<std::optional<Booking>> HoldingBooking(storage::Transaction& tx, int64_t room_id, int64_t starts_at,
                                               int64_t ends_at, int64_t except_id);
@@ -49,6 +54,11 @@ Result<std::vector<Booking>> SelectBookings(storage::Transaction& tx, const Book
 // Pending bookings per organization, for verify-counters.
 inline constexpr const char* kPendingBookingsSql =
     "SELECT organization_id, COUNT(*) AS value FROM venues_bookings WHERE status = 'pending' GROUP BY "
+    "organization_id";
+
+// No-show bookings per organization, for verify-counters.
+inline constexpr const char* kNoShowsSql =
+    "SELECT organization_id, COUNT(*) AS value FROM venues_bookings WHERE status = 'no_show' GROUP BY "
     "organization_id";
 
 }  // namespace tianshan::venues

@@ -32,6 +32,7 @@ std::string BookingAuditJson(const Booking& b) {
       .Field("attendees", b.attendees)
       .Field("status", b.status)
       .Field("reason", b.reason)
+      .Field("checked_in_at", b.checked_in_at ? std::optional<std::string>(FormatUtc(*b.checked_in_at)) : std::nullopt)
       .EndObject();
   return out.Take();
 }

@@ -32,7 +32,82 @@ export const BOOKING_COLUMNS: Column<Booking>[] = [
   { key: 'room', label: 'venues.fields.room', text: (b) => `${b.venue_name} · ${b.room_name}`, card: 'meta', minWidth: 200 },
   { key: 'purpose', label: 'venues.fields.purpose', text: (b) => `${b.purpose}（${b.attendees}）`, minWidth: 160 },
   { key: 'booker', label: 'venues.fields.booker', text: (b) => b.booker_name, card: 'meta', width: 140 },
+  { key: 'checked_in', label: 'venues.fields.checked_in_at', text: (b) => (b.checked_in_at ? chinaTime(b.checked_in_at) : ''), card: 'meta', width: 120, testid: 'booking-checked-in' },
 ];
+
+export interface RoomFormModel {
+  name: string;
+  capacity: number;
+  equipment: string;
+}
+
+export const ROOM_FIELDS: FormField<RoomFormModel>[] = [
+  { key: 'name', kind: 'text', label: 'venues.fields.name', required: true, maxlength: 100 },
+  { key: 'capacity', kind: 'number', label: 'venues.rooms.capacity', required: true, attrs: { min: 1 } },
+  { key: 'equipment', kind: 'text', label: 'venues.rooms.equipment', maxlength: 500 },
+];
+
+export const ROOM_DIALOG: FormDialogSpec<RoomFormModel> = { fields: ROOM_FIELDS, testid: 'room-form', fieldTestidPrefix: 'room-field-' };
+
+export function roomBody(m: RoomFormModel) {
+  return { name: m.name.trim(), capacity: Number(m.capacity), equipment: m.equipment.trim() || null };
+}
+
+/** One row of the weekly hours editor and of the dated exceptions (closed: no hours that day). */
+export interface HoursRow {
+  day: number;
+  opens: string;
+  closes: string;
+}
+export interface ExceptionRow {
+  date: string;
+  closed: boolean;
+  opens: string;
+  closes: string;
+  note: string;
+}
+
+export function hoursRows(v: Venue): { hours: HoursRow[]; exceptions: ExceptionRow[] } {
+  return {
+    hours: v.opening_hours.map((w) => ({ ...w })),
+    exceptions: v.exceptions.map((e) => ({ date: e.date, closed: e.opens === null, opens: e.opens ?? '', closes: e.closes ?? '', note: e.note ?? '' })),
+  };
+}
+
+/** The PUT body: the venue as loaded, with the edited hours and exceptions. */
+export function venueWithHours(v: Venue, hours: HoursRow[], exceptions: ExceptionRow[]): NewVenue {
+  return {
+    name: v.name,
+    kind: v.kind as NewVenue['kind'],
+    address: v.address,
+    latitude: v.latitude,
+    longitude: v.longitude,
+    facilities: v.facilities,
+    contact_name: v.contact_name,
+    contact_phone: v.contact_phone,
+    requires_approval: v.requires_approval,
+    opening_hours: hours.map((h) => ({ day: Number(h.day), opens: h.opens.trim(), closes: h.closes.trim() })),
+    exceptions: exceptions.map((e) => ({
+      date: e.date.trim(),
+      ...(e.closed ? {} : { opens: e.opens.trim(), closes: e.closes.trim() }),
+      note: e.note.trim() || null,
+    })),
+  };
+}
+
+export interface CheckInFormModel {
+  token: string;
+}
+
+export const CHECK_IN_FIELDS: FormField<CheckInFormModel>[] = [
+  { key: 'token', kind: 'text', label: 'venues.checkIn.token', required: true, placeholder: 'venues.checkIn.tokenHint', maxlength: 500 },
+];
+
+/** The token of a scanned check-in link (…/check-in?token=…), or the text as typed. */
+export function tokenOf(scanned: string): string {
+  const at = scanned.lastIndexOf('token=');
+  return (at < 0 ? scanned : scanned.slice(at + 6)).trim();
+}
 
 export interface VenueFormModel {
   name: string;
