@@ -22,6 +22,8 @@ Status TokenError(const Status& s) {
   return Status::Invalid("token", "venues.checkin_forged");
 }
 
+constexpr int64_t kCheckInEarlyMillis = 60 * 60 * 1000;
+
 }  // namespace
 
 Result<BookingCode> IssueBookingCode(const AppContext& ctx, const auth::Actor& actor, int64_t booking_id,
@@ -69,8 +71,11 @@ Result<BookingView> CheckInBooking(const AppContext& ctx, const auth::Caller& ca
     if (found->venue_id != venue_id) return Status::Invalid("token", "venues.checkin_other_venue");
     if (found->checked_in_at) return Status::Conflict("venues.checked_in_already");
     if (found->status != "approved") return Status::Conflict("venues.booking_state").WithParam(found->status);
+    // On the booking's day (China time), and from an hour before it starts, so that a booking just
+    // after midnight can be checked in the evening before.
     const std::string day = ChinaDate(found->starts_at);
-    if (ChinaDate(now) != day) return Status::Conflict("venues.checkin_other_day").WithParam(day);
+    const bool open = ChinaDate(now) == day || (now >= found->starts_at - kCheckInEarlyMillis && now < found->ends_at);
+    if (!open) return Status::Conflict("venues.checkin_other_day").WithParam(day);
     TS_ASSIGN_OR_RETURN(bool marked, MarkCheckedIn(tx, found->id, caller.actor.account_id, now));
     if (!marked) return Status::Conflict("venues.checked_in_already");
     Booking b = *found;

@@ -161,6 +161,30 @@ TEST_P(VenuesCheckInApiTest, UnattendedBookingsBecomeNoShowsAndAreCounted) {
   EXPECT_EQ(here, 2) << no_shows.body;
 }
 
+// A booking just after midnight is checked in from an hour before it starts, the evening before;
+// earlier that evening it is another day's booking.
+TEST_P(VenuesCheckInApiTest, ABookingAfterMidnightIsCheckedInFromAnHourBefore) {
+  MakeRoom(false);
+  const int64_t venue = venue_;
+  auto admin = LoggedIn("karamay-admin");
+  nlohmann::json body = VenueBody("测试空间", false);
+  for (auto& h : body["opening_hours"]) h["opens"] = "00:00", h["closes"] = "24:00";
+  auto put = admin->Put("/api/v1/venues/" + std::to_string(venue), body);
+  ASSERT_EQ(put.status, 200) << put.body;
+  const int64_t room = admin->Get("/api/v1/venues/" + std::to_string(venue)).json()["rooms"][0]["id"];
+  auto youth = LoggedIn("youth");
+  auto booked = youth->Post(Bookings(room), Slot("2026-06-02T00:20", "2026-06-02T01:00"));
+  ASSERT_EQ(booked.status, 201) << booked.body;
+  const std::string token = youth->Get(Code(booked.json()["id"])).json()["token"];
+
+  At("2026-06-01T23:00");
+  auto early = LoggedIn("karamay-admin")->Post(CheckIn(venue), Token(token));
+  EXPECT_EQ(early.status, 409) << early.body;
+  At("2026-06-01T23:30");
+  auto in = LoggedIn("karamay-admin")->Post(CheckIn(venue), Token(token));
+  EXPECT_EQ(in.status, 200) << in.body;
+}
+
 // Twenty scans of one code released together: exactly one checks in, the rest are 409.
 TEST_P(VenuesCheckInApiTest, RacingScansCheckInOnce) {
   constexpr int kScans = 20;
