@@ -24,7 +24,9 @@ trap cleanup EXIT
 DB_FILE=$work/tianshan.db
 "$BIN" --db "sqlite:$DB_FILE" --quiet demo >/dev/null
 TS_PORT=$(free_port)
-"$BIN" --db "sqlite:$DB_FILE" --quiet serve --port "$TS_PORT" --threads 2 &
+# One load generator on loopback is one client address: the abuse limits (README) are off here.
+TIANSHAN_RATE_LIMIT_IP=0 TIANSHAN_RATE_LIMIT_ACCOUNT=0 TIANSHAN_MAX_CONNECTIONS_PER_IP=0 \
+  "$BIN" --db "sqlite:$DB_FILE" --quiet serve --port "$TS_PORT" --threads 2 &
 TS_PID=$!
 pids+=($TS_PID)
 wait_http "http://127.0.0.1:$TS_PORT/api/v1/health"

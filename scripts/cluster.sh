@@ -57,8 +57,9 @@ instances=()
 for i in $(seq 1 "$INSTANCES"); do
   port=$(free_port)
   # Every instance runs the job runner, as in production (jobs are leased rows: each runs once).
+  # nginx on loopback is the trusted proxy: its X-Forwarded-For names the client (rate limits).
   "$BIN" --db "$DB" --quiet serve --listen 127.0.0.1 --port "$port" --web "$work/no-web" --threads 2 \
-    > "$work/instance-$i.log" 2>&1 &
+    --trusted-proxies 127.0.0.1,::1 > "$work/instance-$i.log" 2>&1 &
   pids+=($!)
   instances+=("http://127.0.0.1:$port")
   upstreams+="  server 127.0.0.1:$port;"$'\n'

@@ -11,6 +11,8 @@ DEBIAN_PACKAGES=(
   libsodium-dev libspdlog-dev libcli11-dev libgtest-dev libgmock-dev libvalijson-dev
   libcurl4-openssl-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev libpango1.0-dev libcairo2-dev
   libgumbo-dev libkainjow-mustache-dev clang-14 libfuzzer-14-dev
+  # The kept list of common passwords a new password may not be (auth/common_passwords.h).
+  john-data
   nodejs npm chromium fonts-noto-cjk
   # make test-cluster: nginx in front of two instances, a self-signed certificate, probes.
   nginx openssl curl

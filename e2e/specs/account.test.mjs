@@ -55,6 +55,21 @@ describe('account security', () => {
     }),
   );
 
+  test('a youth logs out everywhere from the phone page: the other device and this one are logged out', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      const other = await loginElsewhere(suite.baseURL, 'youth', DEMO_PASSWORD);
+      await login(page, 'youth', DEMO_PASSWORD);
+      await page.goto(`${suite.baseURL}/app/account/security`);
+      await toBeVisible(page.getByTestId('account-security'));
+      await page.getByTestId('sessions-end-all').click();
+      await page.locator('.el-message-box__btns .el-button--primary').click();
+      await toHavePath(page, '/login');
+      const otherNow = await fetch(`${suite.baseURL}/api/v1/session`, { headers: { Cookie: other } });
+      assert.equal(otherNow.status, 401, 'the other device is logged out');
+      await login(page, 'youth', DEMO_PASSWORD);
+    }),
+  );
+
   test('a branch secretary requests a correction from the person page; the city admin finds it in the audit log', { timeout: TEST_TIMEOUT * 2 }, (t) =>
     suite.withPage(t, async (page) => {
       await login(page, 'branch-secretary');

@@ -54,13 +54,15 @@ SHLIBS_DEPENDS=$(cd "$SHLIB" && dpkg-shlibdeps -O -e"$(realpath "$OLDPWD/$ROOT/u
 [[ -n "$SHLIBS_DEPENDS" ]] || { echo "deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
+# john-data holds the common-password list the server refuses new passwords from; it does not
+# start without it.
 cat > "$ROOT/DEBIAN/control" <<CONTROL
 Package: tianshan
 Version: $VERSION
 Architecture: $ARCH
 Maintainer: Tianshan maintainers <tianshan@tianshan.example.org>
 Installed-Size: $INSTALLED_KB
-Depends: $SHLIBS_DEPENDS, adduser, init-system-helpers (>= 1.54)
+Depends: $SHLIBS_DEPENDS, adduser, init-system-helpers (>= 1.54), john-data
 Recommends: nginx
 Suggests: postgresql (>= 15)
 Section: web

@@ -42,7 +42,7 @@ dpkg-deb --field "$DEB" > "$WORK/control"
 dpkg-deb --contents "$DEB" > "$WORK/contents"
 depends=$(dpkg-deb --field "$DEB" Depends)
 sed 's/, /\n/g; s/ ([^)]*)//g' <<<"$depends" > "$WORK/depends"
-for pkg in libc6 libstdc++6 libsodium23 libsqlite3-0 libpq5 libcurl4 libexpat1 libzip4 adduser init-system-helpers; do
+for pkg in libc6 libstdc++6 libsodium23 libsqlite3-0 libpq5 libcurl4 libexpat1 libzip4 adduser init-system-helpers john-data; do
   check "Depends names $pkg" grep -qxF "$pkg" "$WORK/depends"
 done
 check "Depends carries versions from the symbols files" grep -qE "libc6 \(>= [0-9.]+\)" <<<"$depends"

@@ -5,6 +5,7 @@
 
 #include "app/module_registry.h"
 #include "app/openapi_document.h"
+#include "auth/common_passwords.h"
 #include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
@@ -29,12 +30,14 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   app->hasher_ = std::make_unique<auth::PasswordHasher>(
       config.hash_threads > 0 ? config.hash_threads : std::max<size_t>(1, std::thread::hardware_concurrency() / 2),
       config.hash_queue, config.password_cost == "fast" ? auth::HashCost::kFast : auth::HashCost::kInteractive);
+  auto common_passwords = auth::CommonPasswords::Load(config.common_passwords_file);
+  if (!common_passwords.ok()) return common_passwords.status();
+  auth::CommonPasswords::Install(std::move(*common_passwords));
   app->audit_ = std::make_unique<audit::AuditLog>(*app->clock_);
   app->session_cache_ = std::make_unique<auth::SessionCache>(config.session_cache_millis);
-  app->settings_ =
-      PlatformSettings{config.secure_cookies, config.session_idle_millis, config.session_max_millis,
-                       config.secret,         config.public_url,          config.smtp_url,
-                       config.smtp_user,      config.smtp_password,       config.mail_from};
+  app->settings_ = PlatformSettings{config.secure_cookies, config.session_idle_millis, config.session_max_millis,
+                                    config.secret,         config.public_url,          config.smtp_url,
+                                    config.smtp_user,      config.smtp_password,       config.mail_from};
   app->context_.reset(new AppContext{*app->db_, *app->clock_, *app->hasher_, *app->audit_, app->settings_, nullptr});
   app->context_->sessions = app->session_cache_.get();
   app->modules_ = AllModules();
@@ -127,7 +130,19 @@ std::string App::WorkerMetrics() const {
          std::to_string(w.in_flight()) +
          "\n# HELP tianshan_worker_rejected_total Requests answered 503 because the worker queue was full.\n"
          "# TYPE tianshan_worker_rejected_total counter\ntianshan_worker_rejected_total " +
-         std::to_string(w.rejected()) + "\n";
+         std::to_string(w.rejected()) + "\n" + AbuseMetrics();
+}
+
+std::string App::AbuseMetrics() const {
+  const auto& limiter = http_app_->rate_limiter();
+  return "# HELP tianshan_rate_limited_total State-changing requests answered 429 by a rate limit, by its key.\n"
+         "# TYPE tianshan_rate_limited_total counter\n"
+         "tianshan_rate_limited_total{by=\"address\"} " +
+         std::to_string(limiter.limited_by_address()) + "\ntianshan_rate_limited_total{by=\"account\"} " +
+         std::to_string(limiter.limited_by_account()) +
+         "\n# HELP tianshan_connections_refused_total Connections closed at once by the per-address limit.\n"
+         "# TYPE tianshan_connections_refused_total counter\ntianshan_connections_refused_total " +
+         std::to_string(server_ ? server_->refused_connections() : 0) + "\n";
 }
 
 Result<storage::MigrationReport> App::Migrate() {
@@ -191,9 +206,16 @@ Status App::StartServer() {
   options.max_body_bytes = config_.max_body_bytes;
   options.workers = config_.workers > 0 ? config_.workers : static_cast<size_t>(std::max(1, config_.db_pool));
   options.worker_queue = config_.worker_queue;
+  options.rate_limits = {config_.rate_ip_per_second, config_.rate_ip_burst, config_.rate_account_per_second,
+                         config_.rate_account_burst};
+  TS_ASSIGN_OR_RETURN(options.trusted_proxies, http::TrustedProxies::Parse(config_.trusted_proxies));
+  http::ListenOptions listen{config_.listen, config_.port, config_.io_threads};
+  listen.max_connections_per_ip = config_.max_connections_per_ip;
+  listen.trusted_proxies = options.trusted_proxies;
+  listen.read_timeout = std::chrono::milliseconds(config_.read_timeout_millis);
   http_app_ = std::make_unique<http::HttpApp>(router_, metrics_, static_files_, resolver, options, cached_resolver);
   server_ = std::make_unique<http::HttpServer>(*http_app_);
-  return server_->Start({config_.listen, config_.port, config_.io_threads});
+  return server_->Start(listen);
 }
 
 uint16_t App::port() const { return server_ ? server_->port() : 0; }

@@ -51,7 +51,9 @@ class App {
  private:
   App() = default;
   void RegisterSystemRoutes();
-  std::string WorkerMetrics() const;  // the worker pool's gauges for /metrics
+  std::string WorkerMetrics() const;
+  std::string AbuseMetrics()
+      const;  // rate limits and refused connections, for /metrics  // the worker pool's gauges for /metrics
 
   AppConfig config_;
   PlatformSettings settings_;

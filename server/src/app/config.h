@@ -31,8 +31,22 @@ struct AppConfig {
   // Key for signing short-lived tokens (check-in QR codes). Generated per start when empty.
   std::string secret;
   bool quiet = false;
-  int64_t session_idle_millis = 12LL * 3600 * 1000;
-  int64_t session_max_millis = 7LL * 24 * 3600 * 1000;
+  // A session ends after this long unused, and this long after login whatever happens.
+  int64_t session_idle_millis = 2LL * 3600 * 1000;
+  int64_t session_max_millis = 12LL * 3600 * 1000;
+  // Abuse limits (README "Abuse limits", http/abuse_limits.h): token buckets on state-changing
+  // requests per client address and per account (a rate of 0 turns one off), the proxies whose
+  // X-Forwarded-For is believed, open connections per address, and the time a request has to
+  // arrive in full.
+  double rate_ip_per_second = 100;
+  double rate_ip_burst = 2000;
+  double rate_account_per_second = 10;
+  double rate_account_burst = 200;
+  std::string trusted_proxies;
+  size_t max_connections_per_ip = 128;
+  int64_t read_timeout_millis = 60'000;
+  // The kept list of common passwords a new password may not be (auth/common_passwords.h).
+  std::string common_passwords_file = "/usr/share/john/password.lst";
   // How long a resolved session is answered from memory (0: always ask the database). Other
   // instances sharing the database see a logout or grant change within this time.
   int64_t session_cache_millis = 5000;

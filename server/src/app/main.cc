@@ -189,6 +189,54 @@ int main(int argc, char** argv) {
                    "see a logout within this time (0: always read the database)")
       ->envname("TIANSHAN_SESSION_CACHE_MS")
       ->capture_default_str();
+  serve->add_option("--session-idle-ms", config.session_idle_millis, "A session unused this long ends")
+      ->envname("TIANSHAN_SESSION_IDLE_MS")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve->add_option("--session-max-ms", config.session_max_millis, "A session ends this long after login")
+      ->envname("TIANSHAN_SESSION_MAX_MS")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--rate-limit-ip", config.rate_ip_per_second,
+                   "State-changing requests per second per client address, sustained (0: no limit)")
+      ->envname("TIANSHAN_RATE_LIMIT_IP")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve->add_option("--rate-limit-ip-burst", config.rate_ip_burst, "... and in a burst")
+      ->envname("TIANSHAN_RATE_LIMIT_IP_BURST")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--rate-limit-account", config.rate_account_per_second,
+                   "State-changing requests per second per signed-in account, sustained (0: no limit)")
+      ->envname("TIANSHAN_RATE_LIMIT_ACCOUNT")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve->add_option("--rate-limit-account-burst", config.rate_account_burst, "... and in a burst")
+      ->envname("TIANSHAN_RATE_LIMIT_ACCOUNT_BURST")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--trusted-proxies", config.trusted_proxies,
+                   "Comma-separated proxy addresses whose X-Forwarded-For names the client (none by default)")
+      ->envname("TIANSHAN_TRUSTED_PROXIES");
+  serve
+      ->add_option("--max-connections-per-ip", config.max_connections_per_ip,
+                   "Open connections per client address; trusted proxies are exempt (0: no limit)")
+      ->envname("TIANSHAN_MAX_CONNECTIONS_PER_IP")
+      ->capture_default_str();
+  serve
+      ->add_option("--read-timeout-ms", config.read_timeout_millis,
+                   "Time a request (line, headers and body) has to arrive in full; slower clients are cut off")
+      ->envname("TIANSHAN_READ_TIMEOUT_MS")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--common-passwords", config.common_passwords_file,
+                   "Word list of common passwords that a new password may not be (one a line)")
+      ->envname("TIANSHAN_COMMON_PASSWORDS")
+      ->capture_default_str();
   serve->add_flag("--secure-cookies", config.secure_cookies, "Mark cookies Secure (behind TLS)")
       ->envname("TIANSHAN_SECURE_COOKIES");
   serve->add_flag("!--no-jobs", config.jobs, "Do not run scheduled jobs on this instance (another one does)")

@@ -4,6 +4,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <string_view>
+
 #include "storage/embedded_files.h"
 
 namespace tianshan {
@@ -23,6 +25,14 @@ void MergeObject(rapidjson::Value& into, rapidjson::Value& from, rapidjson::Docu
 // The request pipeline (http/http_app.cc) answers a JSON body over the size limit with 413 and
 // a body that is not application/json with 415 on every route, before any handler runs; the
 // document says so on every operation that takes a JSON body instead of each fragment repeating it.
+// It also answers 429 to any state-changing request over a rate limit (http/abuse_limits.h).
+void AddResponse(rapidjson::Value& responses, const char* status, rapidjson::Document::AllocatorType& alloc) {
+  if (responses.HasMember(status)) return;
+  rapidjson::Value ref(rapidjson::kObjectType);
+  ref.AddMember("$ref", "#/components/responses/Problem", alloc);
+  responses.AddMember(rapidjson::Value(status, alloc), ref, alloc);
+}
+
 void AddPipelineResponses(rapidjson::Document& doc) {
   auto& alloc = doc.GetAllocator();
   auto paths = doc.FindMember("paths");
@@ -33,15 +43,15 @@ void AddPipelineResponses(rapidjson::Document& doc) {
       if (!op->value.IsObject()) continue;
       auto body = op->value.FindMember("requestBody");
       auto responses = op->value.FindMember("responses");
-      if (body == op->value.MemberEnd() || responses == op->value.MemberEnd() || !body->value.IsObject()) continue;
+      if (responses == op->value.MemberEnd() || !responses->value.IsObject()) continue;
+      const std::string_view method = op->name.GetString();
+      if (method == "post" || method == "put" || method == "patch" || method == "delete") {
+        AddResponse(responses->value, "429", alloc);
+      }
+      if (body == op->value.MemberEnd() || !body->value.IsObject()) continue;
       auto content = body->value.FindMember("content");
       if (content == body->value.MemberEnd() || !content->value.HasMember("application/json")) continue;
-      for (const char* status : {"413", "415"}) {
-        if (responses->value.HasMember(status)) continue;
-        rapidjson::Value ref(rapidjson::kObjectType);
-        ref.AddMember("$ref", "#/components/responses/Problem", alloc);
-        responses->value.AddMember(rapidjson::Value(status, alloc), ref, alloc);
-      }
+      for (const char* status : {"413", "415"}) AddResponse(responses->value, status, alloc);
     }
   }
 }

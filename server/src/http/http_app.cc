@@ -18,6 +18,17 @@ constexpr const char* kCsp =
 
 bool IsSafeMethod(std::string_view m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
 
+int64_t SteadyMillis() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+HttpResponse TooManyRequests(const HttpRequest& req, int64_t seconds) {
+  HttpResponse r = ProblemResponse(Status(StatusCode::kTooManyRequests, "error.too_many_requests"), req.lang, req.path);
+  r.Header("Retry-After", std::to_string(seconds));
+  return r;
+}
+
 bool IsSaneRequestId(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (char c : id) {
@@ -56,7 +67,8 @@ HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& stat
       resolver_(std::move(resolver)),
       cached_resolver_(std::move(cached_resolver)),
       options_(std::move(options)),
-      workers_(std::make_unique<WorkerPool>(options_.workers, options_.worker_queue)) {}
+      workers_(std::make_unique<WorkerPool>(options_.workers, options_.worker_queue)),
+      limiter_(std::make_unique<RateLimiter>(options_.rate_limits)) {}
 
 HttpApp::~HttpApp() { StopWorkers(); }
 
@@ -85,6 +97,7 @@ void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds)
 
 void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   auto start = std::chrono::steady_clock::now();
+  options_.trusted_proxies.ResolveClient(*req);
   std::string_view incoming_id = req->Header("x-request-id");
   req->request_id = IsSaneRequestId(incoming_id) ? std::string(incoming_id) : NewRequestId();
   req->lang = ParseAcceptLanguage(req->Header("accept-language"));
@@ -116,6 +129,11 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   const Route& route = *match.route;
   req->route_pattern = route.pattern;
   req->path_params = std::move(match.params);
+  if (!IsSafeMethod(req->method)) {
+    if (int64_t wait = limiter_->TakeForAddress(*req, SteadyMillis()); wait > 0) {
+      return done(TooManyRequests(*req, wait));
+    }
+  }
 
   const size_t limit = route.upload_limit > 0 ? route.upload_limit : options_.max_body_bytes;
   if (req->body.size() > limit) {
@@ -143,6 +161,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   if (!session_needs_db) {
     // Everything known without the database is answered here: refusals, inline routes, hits.
     if (Status admitted = Admit(*req, route); !admitted.ok()) return fail(admitted);
+    if (auto limited = LimitAccount(*req)) return done(std::move(*limited));
     const DispatchingHandler* marks = DispatchOf(route);
     if (marks != nullptr && marks->run_inline) return Run(*req, route, done);
     if (marks != nullptr && marks->from_cache && IsSafeMethod(req->method)) {
@@ -163,6 +182,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
       if (Status admitted = Admit(*req, route); !admitted.ok()) {
         return done(ProblemResponse(admitted, req->lang, req->path));
       }
+      if (auto limited = LimitAccount(*req)) return done(std::move(*limited));
     }
     Run(*req, route, done);
   });
@@ -182,6 +202,14 @@ Status HttpApp::Admit(const HttpRequest& req, const Route& route) const {
     }
   }
   return Status::Ok();
+}
+
+std::optional<HttpResponse> HttpApp::LimitAccount(const HttpRequest& req) const {
+  if (!req.actor || IsSafeMethod(req.method)) return std::nullopt;
+  if (int64_t wait = limiter_->TakeForAccount(req.actor->account_id, SteadyMillis()); wait > 0) {
+    return TooManyRequests(req, wait);
+  }
+  return std::nullopt;
 }
 
 void HttpApp::Run(HttpRequest& req, const Route& route, const Reply& done) const {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "http/abuse_limits.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
@@ -38,6 +39,10 @@ struct HttpAppOptions {
   size_t worker_queue = 256;
   // Retry-After of the 503 answered when the queue is full, in seconds.
   int retry_after_seconds = 1;
+  // Token buckets per client address and per account on state-changing requests (429), and
+  // the proxies whose X-Forwarded-For names the client (http/abuse_limits.h).
+  RateLimitOptions rate_limits;
+  TrustedProxies trusted_proxies;
 };
 
 class HttpApp {
@@ -52,11 +57,14 @@ class HttpApp {
   // it are answered 503. Call after the server has stopped accepting requests.
   void StopWorkers();
   const WorkerPool& workers() const { return *workers_; }
+  const RateLimiter& rate_limiter() const { return *limiter_; }
 
  private:
   void Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const;
   // Once the actor is known: the session the route needs and the CSRF token (Ok or the refusal).
   Status Admit(const HttpRequest& req, const Route& route) const;
+  // A 429 when the request is state-changing and its account's bucket is empty.
+  std::optional<HttpResponse> LimitAccount(const HttpRequest& req) const;
   // The handler of an admitted request.
   void Run(HttpRequest& req, const Route& route, const Reply& done) const;
 
@@ -67,6 +75,7 @@ class HttpApp {
   CachedSessionResolver cached_resolver_;
   HttpAppOptions options_;
   std::unique_ptr<WorkerPool> workers_;
+  std::unique_ptr<RateLimiter> limiter_;
 };
 
 }  // namespace tianshan::http

@@ -1,15 +1,75 @@
 #include "http/http_server.h"
 
-#include <restinio/all.hpp>
-
 #include <future>
+#include <map>
+#include <mutex>
+#include <restinio/all.hpp>
 
 #include "http/url.h"
 
 namespace tianshan::http {
 namespace {
 
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+IpAddress AddressOf(const asio::ip::address& address) {
+  IpAddress a;
+  a.v6 = address.is_v6();
+  if (a.v6) {
+    a.bytes = address.to_v6().to_bytes();
+  } else {
+    auto v4 = address.to_v4().to_bytes();
+    std::copy(v4.begin(), v4.end(), a.bytes.begin());
+  }
+  return a;
+}
+
+// The per-address connection limit: the state listener counts open connections by address,
+// the IP blocker refuses a new one from an address at its limit. (The count follows the
+// accept notice, so a burst of simultaneous connects may pass the limit by a few.)
+class ConnectionLimit {
+ public:
+  ConnectionLimit(size_t max_per_ip, TrustedProxies exempt) : max_(max_per_ip), exempt_(std::move(exempt)) {}
+
+  restinio::ip_blocker::inspection_result_t inspect(const restinio::ip_blocker::incoming_info_t& info) noexcept {
+    if (max_ == 0) return restinio::ip_blocker::allow();
+    const auto address = info.remote_endpoint().address();
+    if (exempt_.Contains(AddressOf(address))) return restinio::ip_blocker::allow();
+    std::lock_guard lock(mutex_);
+    auto it = open_.find(address);
+    if (it != open_.end() && it->second >= max_) {
+      ++refused_;
+      return restinio::ip_blocker::deny();
+    }
+    return restinio::ip_blocker::allow();
+  }
+
+  void state_changed(const restinio::connection_state::notice_t& notice) noexcept {
+    const auto address = notice.remote_endpoint().address();
+    std::lock_guard lock(mutex_);
+    if (restinio::holds_alternative<restinio::connection_state::accepted_t>(notice.cause())) {
+      ++open_[address];
+    } else if (restinio::holds_alternative<restinio::connection_state::closed_t>(notice.cause())) {
+      auto it = open_.find(address);
+      if (it != open_.end() && --it->second == 0) open_.erase(it);
+    }
+  }
+
+  uint64_t refused() const {
+    std::lock_guard lock(mutex_);
+    return refused_;
+  }
+
+ private:
+  const size_t max_;
+  const TrustedProxies exempt_;
+  mutable std::mutex mutex_;
+  std::map<asio::ip::address, size_t> open_;
+  uint64_t refused_ = 0;
+};
+
+struct Traits : public restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
+  using ip_blocker_t = ConnectionLimit;
+  using connection_state_listener_t = ConnectionLimit;
+};
 using Server = restinio::http_server_t<Traits>;
 
 std::string Lower(std::string_view s) {
@@ -20,23 +80,40 @@ std::string Lower(std::string_view s) {
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "OK";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "OK";
   }
 }
 
@@ -113,6 +190,7 @@ struct HttpServer::Impl {
   std::unique_ptr<restinio::on_pool_runner_t<Server>> runner;
   std::promise<void> stopped;
   std::atomic<bool> stopping{false};
+  std::shared_ptr<ConnectionLimit> connections;
 };
 
 HttpServer::HttpServer(const HttpApp& app) : impl_(std::make_unique<Impl>(app)) {}
@@ -144,8 +222,9 @@ Status HttpServer::Start(const ListenOptions& options) {
     asio::io_context* ioc = impl->io;
     auto respond = [rh, ioc](HttpResponse resp) {
       if (resp.on_stream && ioc != nullptr) {
-        auto r = rh->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
-            restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, std::string(ReasonPhrase(resp.status))});
+        auto r = rh->create_response<restinio::chunked_output_t>(
+            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                         std::string(ReasonPhrase(resp.status))});
         r.append_header(restinio::http_field::content_type, resp.content_type);
         for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
         auto stream = std::make_shared<RestinioEventStream>(std::move(r), *ioc);
@@ -153,8 +232,9 @@ Status HttpServer::Start(const ListenOptions& options) {
         resp.on_stream(stream);
         return;
       }
-      auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                                                std::string(ReasonPhrase(resp.status))});
+      auto r = rh->create_response(
+          restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                       std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
       for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
@@ -187,23 +267,29 @@ Status HttpServer::Start(const ListenOptions& options) {
 
   // Bodies up to 64 MiB (or 16x the API limit) reach the pipeline, which answers 413 with a
   // problem when a route's limit is smaller; larger ones are cut off by RESTinio.
-  auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(
-      std::max<std::uint64_t>(64ull << 20, app.options().max_body_bytes * 16 + 4096));
+  auto limits = restinio::incoming_http_msg_limits_t{}
+                    .max_body_size(std::max<std::uint64_t>(64ull << 20, app.options().max_body_bytes * 16 + 4096))
+                    .max_url_size(options.max_url_bytes)
+                    .max_field_name_size(options.max_header_name_bytes)
+                    .max_field_value_size(options.max_header_value_bytes)
+                    .max_field_count(options.max_header_count);
+  impl_->connections = std::make_shared<ConnectionLimit>(options.max_connections_per_ip, options.trusted_proxies);
   try {
-    impl_->server = std::make_unique<Server>(
-        restinio::own_io_context(),
-        [&](auto& settings) {
-          settings.address(options.address)
-              .port(options.port)
-              .request_handler(handler)
-              .incoming_http_msg_limits(limits)
-              .max_pipelined_requests(16)
-              .read_next_http_message_timelimit(std::chrono::seconds(60))
-              .handle_request_timeout(std::chrono::seconds(60))
-              .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
-                bound_port = acceptor.local_endpoint().port();
-              });
-        });
+    impl_->server = std::make_unique<Server>(restinio::own_io_context(), [&](auto& settings) {
+      settings.address(options.address)
+          .port(options.port)
+          .request_handler(handler)
+          .incoming_http_msg_limits(limits)
+          .max_pipelined_requests(16)
+          .read_next_http_message_timelimit(options.read_timeout)
+          .handle_request_timeout(options.handle_timeout)
+          .ip_blocker(impl_->connections)
+          .connection_state_listener(impl_->connections)
+          .timer_manager(std::clamp<std::chrono::milliseconds>(options.read_timeout / 4, std::chrono::milliseconds(50),
+                                                               std::chrono::seconds(1)))
+          .acceptor_post_bind_hook(
+              [&bound_port](asio::ip::tcp::acceptor& acceptor) { bound_port = acceptor.local_endpoint().port(); });
+    });
     impl_->io = &impl_->server->io_context();
     impl_->runner = std::make_unique<restinio::on_pool_runner_t<Server>>(options.io_threads, *impl_->server);
     std::promise<std::string> started;
@@ -233,6 +319,8 @@ Status HttpServer::Start(const ListenOptions& options) {
   port_ = bound_port.load();
   return Status::Ok();
 }
+
+uint64_t HttpServer::refused_connections() const { return impl_->connections ? impl_->connections->refused() : 0; }
 
 void HttpServer::Stop() {
   if (!impl_->runner || impl_->stopping.exchange(true)) return;

@@ -300,7 +300,27 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** Log out everywhere: end every session of mine, this one included */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every session ended; the cookies are cleared */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

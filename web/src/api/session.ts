@@ -25,3 +25,5 @@ export type MySession = Schema<'MySession'>;
 export const changePassword = (input: PasswordChange) => post<void>('/session/password', input);
 export const listMySessions = () => get<Answer<'/api/v1/session/list', 'get'>>('/session/list');
 export const endMySession = (id: string) => del<void>(`/session/list/${encodeURIComponent(id)}`);
+/** Log out everywhere: ends every session of mine, this one included. */
+export const endAllMySessions = () => del<void>('/session/list');

@@ -124,6 +124,94 @@ TEST_P(AccountsApiTest, TheNewPasswordMayNotBeTheLoginName) {
   EXPECT_EQ(r.error_fields(), std::vector<std::string>{"new_password"});
 }
 
+TEST_P(AccountsApiTest, TheNewPasswordMayNotBeACommonOneEvenDressedUp) {
+  auto here = As("alice");
+  const std::string before = PasswordHash(alice_);
+  // On the kept list (john-data's password.lst) as typed, or once the digits and symbols
+  // around it are taken away.
+  for (const char* common : {"qwertyuiop1", "Basketball-2024!", "2024#Sunshine#", "BUTTERFLY1"}) {
+    auto r = here->Post("/api/v1/session/password", Change(kOld, common));
+    EXPECT_EQ(r.status, 422) << common;
+    ASSERT_EQ(r.error_fields(), std::vector<std::string>{"new_password"}) << common;
+    EXPECT_NE(r.json()["errors"][0].dump().find("常见密码"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(PasswordHash(alice_), before);
+  EXPECT_EQ(here->Post("/api/v1/session/password", Change(kOld, "basket-of-2024-apples")).status, 204)
+      << "a list word inside a longer password is fine";
+}
+
+TEST_P(AccountsApiTest, ASessionEndsAfterTwoHoursUnusedOrTwelveHoursAfterLogin) {
+  constexpr int64_t kMinute = 60'000;
+  auto idle = As("alice");
+  auto busy = As("bob");
+  EXPECT_NE(idle->Login("alice", kOld).header("set-cookie").find("Max-Age=43200"), std::string::npos)
+      << "the cookie lives as long as the session may";
+  server().clock().Advance(119 * kMinute);
+  EXPECT_EQ(idle->Get("/api/v1/session").status, 200) << "1 h 59 min unused";
+  server().clock().Advance(121 * kMinute);
+  EXPECT_EQ(idle->Get("/api/v1/session").status, 401) << "2 h 1 min unused";
+  // Used every 100 minutes, the session still ends 12 hours after login.
+  auto fresh = As("bob");
+  for (int step = 1; step <= 7; ++step) {
+    server().clock().Advance(100 * kMinute);
+    EXPECT_EQ(fresh->Get("/api/v1/session").status, 200) << step * 100 << " min after login";
+  }
+  server().clock().Advance(21 * kMinute);
+  EXPECT_EQ(fresh->Get("/api/v1/session").status, 401) << "12 h 1 min after login";
+  EXPECT_EQ(busy->Get("/api/v1/session").status, 401);
+}
+
+TEST_P(AccountsApiTest, LogOutEverywhereEndsEverySessionOfMineAndNoOneElses) {
+  auto here = As("alice");
+  auto phone = As("alice");
+  auto bobs = As("bob");
+  EXPECT_EQ(here->Send("DELETE", "/api/v1/session/list", "", {}, /*no_csrf=*/true).status, 403);
+  EXPECT_EQ(phone->Get("/api/v1/session").status, 200) << "refused without the CSRF token: nothing ended";
+  auto r = here->Delete("/api/v1/session/list");
+  ASSERT_EQ(r.status, 204) << r.body;
+  EXPECT_NE(r.header("set-cookie").find("Max-Age=0"), std::string::npos) << "the cookie is cleared";
+  EXPECT_EQ(here->Get("/api/v1/session").status, 401);
+  EXPECT_EQ(phone->Get("/api/v1/session").status, 401);
+  EXPECT_EQ(bobs->Get("/api/v1/session").status, 200);
+  EXPECT_EQ(AuditCount("session.logout_everywhere"), 1);
+  EXPECT_EQ(Client()->Delete("/api/v1/session/list").status, 401);
+  EXPECT_EQ(Client()->Login("alice", kOld).status, 200) << "the password still works";
+}
+
+TEST_P(AccountsApiTest, ALoginFromANewBrowserAlertsTheAccountOnce) {
+  auto login_with = [&](const std::string& login, const std::string& agent, const std::string& password = kOld) {
+    HttpClient c(server().base_url());
+    return c
+        .Send("POST", "/api/v1/session", nlohmann::json{{"login", login}, {"password", password}}.dump(),
+              {{"Content-Type", "application/json"}, {"User-Agent", agent}}, /*no_csrf=*/true)
+        .status;
+  };
+  auto alerts = [&](int64_t account) {
+    auto row = server().app().db().Read([&](storage::Transaction& tx) {
+      return tx.QueryOne(
+          "SELECT COUNT(*) AS n FROM notifications_notifications WHERE account_id = ? AND kind = 'auth.new_login'",
+          {account});
+    });
+    return row.ok() && row->has_value() ? (*row)->Int("n") : -1;
+  };
+  ASSERT_EQ(login_with("alice", "Laptop/1.0"), 200);
+  EXPECT_EQ(alerts(alice_), 0) << "the first login ever has nothing to compare with";
+  ASSERT_EQ(login_with("alice", "Laptop/1.0"), 200);
+  EXPECT_EQ(alerts(alice_), 0) << "the same browser on the same network";
+  ASSERT_EQ(login_with("alice", "Phone/2.0"), 200);
+  EXPECT_EQ(alerts(alice_), 1) << "a new browser";
+  ASSERT_EQ(login_with("alice", "Phone/2.0"), 200);
+  EXPECT_EQ(alerts(alice_), 1) << "known now";
+  ASSERT_EQ(login_with("alice", "Tablet/3.0", "wrong-password"), 401);
+  EXPECT_EQ(alerts(alice_), 1) << "a failed login alerts nobody";
+  EXPECT_EQ(alerts(bob_), 0);
+  // The alert reaches alice's notifications, in her language, naming the browser.
+  auto here = As("alice");
+  auto list = here->Get("/api/v1/notifications");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Phone/2.0"), std::string::npos) << list.body;
+}
+
 TEST_P(AccountsApiTest, ChangingThePasswordNeedsTheCsrfTokenAndASession) {
   auto here = As("alice");
   EXPECT_EQ(here->Send("POST", "/api/v1/session/password", Change(kOld, kNew).dump(), {}, /*no_csrf=*/true).status,

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "auth/account_repository.h"
+#include "auth/common_passwords.h"
 #include "auth/login_throttle.h"
 #include "auth/session_events.h"
 #include "auth/session_store.h"
@@ -120,6 +121,8 @@ void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply) 
       in.AddError("new_password", "auth.password_weak", std::to_string(kMinPasswordChars));
     } else if (*fresh == actor.login) {
       in.AddError("new_password", "auth.password_is_login");
+    } else if (auth::CommonPasswords::Current()->IsCommon(*fresh)) {
+      in.AddError("new_password", "auth.password_common");
     } else if (current && *fresh == *current) {
       in.AddError("new_password", "auth.password_unchanged");
     }

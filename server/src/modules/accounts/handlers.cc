@@ -115,10 +115,12 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   const bool secure = SecureCookies(ctx, req);
   std::string request_id = req.request_id;
   std::string user_agent(req.Header("user-agent"));
+  std::string network = NetworkOf(req);
   auto account = lookup->account;
   bool queued = ctx.hasher.SubmitVerify(
       *password, hash,
-      [&ctx, reply, lang, instance, account, login_key, address_key, secure, request_id, user_agent](bool match) {
+      [&ctx, reply, lang, instance, account, login_key, address_key, secure, request_id, user_agent,
+       network](bool match) {
         const int64_t at = ctx.clock.NowMillis();
         if (match && account && account->status == "active") {
           struct Out {
@@ -129,6 +131,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
             auto session = SessionStore::Create(tx, account->id, at, PolicyOf(ctx), user_agent);
             if (!session.ok()) return session.status();
             TS_RETURN_IF_ERROR(LoginThrottle::Clear(tx, login_key));
+            TS_RETURN_IF_ERROR(RecordLoginPlace(tx, ctx, account->id, user_agent, network, at));
             auto grants = SessionStore::LoadGrants(tx, account->id, ctx.organizations);
             if (!grants.ok()) return grants.status();
             TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = account->id,
@@ -164,6 +167,38 @@ http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req) {
   return http::HttpResponse::Json(SessionJson(account, a.grants, a.csrf_token));
 }
 
+namespace {
+http::HttpResponse LoggedOut(const AppContext& ctx, const http::HttpRequest& req) {
+  auto resp = http::HttpResponse::NoContent();
+  const bool secure = SecureCookies(ctx, req);
+  resp.Header("Set-Cookie", SignedInHintHeader(0, secure));
+  resp.Header("Set-Cookie", SessionCookieHeader("", 0, secure));
+  return resp;
+}
+}  // namespace
+
+http::HttpResponse EndAllMySessions(AppContext& ctx, http::HttpRequest& req) {
+  const Actor& a = *req.actor;
+  const int64_t now = ctx.clock.NowMillis();
+  auto ended = ctx.db.Write([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
+    TS_ASSIGN_OR_RETURN(auto others, SessionStore::DeleteOthers(tx, a.account_id, a.session_digest));
+    TS_RETURN_IF_ERROR(SessionStore::Delete(tx, a.session_digest));
+    others.push_back(a.session_digest);
+    JsonOut after;
+    after.StartObject().Field("sessions_ended", static_cast<int64_t>(others.size())).EndObject();
+    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = a.account_id,
+                                             .action = "session.logout_everywhere",
+                                             .entity_type = "account",
+                                             .entity_id = std::to_string(a.account_id),
+                                             .after_json = after.Take(),
+                                             .request_id = req.request_id}));
+    return others;
+  });
+  if (!ended.ok()) return http::Problem(req, ended.status());
+  for (const auto& digest : *ended) auth::ForgetSession(ctx.sessions, ctx.db, digest, now);
+  return LoggedOut(ctx, req);
+}
+
 http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
   const Actor& a = *req.actor;
   Status s = ctx.db.Write([&](storage::Transaction& tx) -> Status {
@@ -176,11 +211,7 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
                                  .request_id = req.request_id});
   });
   if (!s.ok()) return http::Problem(req, s);
-  auto resp = http::HttpResponse::NoContent();
-  const bool secure = SecureCookies(ctx, req);
-  resp.Header("Set-Cookie", SignedInHintHeader(0, secure));
-  resp.Header("Set-Cookie", SessionCookieHeader("", 0, secure));
-  return resp;
+  return LoggedOut(ctx, req);
 }
 
 }  // namespace tianshan::accounts

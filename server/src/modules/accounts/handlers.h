@@ -15,5 +15,14 @@ void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
 // The caller's own sessions (my_sessions.cc).
 Result<http::HttpResponse> ListMySessions(AppContext& ctx, http::HttpRequest& req);
 Result<http::HttpResponse> EndMySession(AppContext& ctx, http::HttpRequest& req);
+// DELETE /api/v1/session/list: ends every session of mine, this one included (log out everywhere).
+http::HttpResponse EndAllMySessions(AppContext& ctx, http::HttpRequest& req);
+
+// Login alerts (login_alert.cc): the client's network ("203.0.113.0/24", "2001:db8::/64"), and
+// inside the login's transaction, remembering where the account logged in from and notifying it
+// of a new browser or network.
+std::string NetworkOf(const http::HttpRequest& req);
+Status RecordLoginPlace(storage::Transaction& tx, const AppContext& ctx, int64_t account_id,
+                        const std::string& user_agent, const std::string& network, int64_t now);
 
 }  // namespace tianshan::accounts

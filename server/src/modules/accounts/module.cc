@@ -26,9 +26,17 @@ std::vector<MessageText> Messages() {
       {"auth.password_weak", "至少 {} 个字符，并包含字母、数字、符号中的至少两类",
        "At least {} characters, mixing at least two of letters, digits and symbols"},
       {"auth.password_is_login", "密码不能与登录名相同", "The password must not be the login name"},
+      {"auth.password_common", "这是常见密码，很容易被猜中，请换一个",
+       "This is a commonly used password and easy to guess; choose another"},
       {"auth.password_unchanged", "新密码不能与当前密码相同", "The new password must differ from the current one"},
       {"auth.password_changed_meanwhile", "密码刚刚已被修改，请重新输入当前密码",
        "The password was just changed elsewhere; enter the current password again"},
+      {"auth.new_login_title", "你的账号在新的设备或网络上登录",
+       "Your account was signed in from a new device or network"},
+      {"auth.new_login_body",
+       "{at}（UTC）从网络 {network} 上的 {browser} 登录。如果不是你本人，请立即修改密码并“退出所有设备”。",
+       "Signed in at {at} (UTC) from {browser} on network {network}. If this was not you, change your password "
+       "now and log out everywhere."},
       {"auth.session_is_current", "这是当前会话，请使用“退出登录”", "This is the session in use; log out instead"},
   };
 }
@@ -87,10 +95,14 @@ ModuleDefinition AccountsModule() {
     http::Gated(r, http::kGateSelf).Get("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
       return ListMySessions(ctx, req);
     });
+    http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
+      return EndAllMySessions(ctx, req);
+    });
     http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list/{id}", [&ctx](http::HttpRequest& req) {
       return EndMySession(ctx, req);
     });
   };
+  m.notification_kinds = {{"auth.new_login", "新设备或新网络登录提醒", "Sign-in from a new device or network"}};
   m.load_demo = LoadDemo;
   return m;
 }

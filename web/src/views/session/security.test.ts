@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import ElementPlus from 'element-plus';
+import ElementPlus, { ElMessageBox } from 'element-plus';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n, setLocale } from '@/locales';
 import { useSessionStore } from '@/stores/session';
 import { jsonResponse, stubFetch } from '@/testing/http';
@@ -32,10 +33,42 @@ describe('account security', () => {
 
   async function mountPage(...answers: Response[]) {
     const fetch = stubFetch(jsonResponse(200, sessions), ...answers);
-    const wrapper = mount(Security, { global: { plugins: [i18n, ElementPlus] }, attachTo: document.body });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/login', name: 'login', component: { template: '<div />' } },
+        { path: '/:p(.*)*', component: { template: '<div />' } },
+      ],
+    });
+    const wrapper = mount(Security, { global: { plugins: [i18n, ElementPlus, router] }, attachTo: document.body });
     await flushPromises();
-    return { fetch, wrapper };
+    return { fetch, wrapper, router };
   }
+
+  it('logs out everywhere once confirmed, then shows the login page', async () => {
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never);
+    const { fetch, wrapper, router } = await mountPage(new Response(null, { status: 204 }));
+    await wrapper.get('[data-testid="sessions-end-all"]').trigger('click');
+    await flushPromises();
+    expect(confirm).toHaveBeenCalledOnce();
+    const [url, init] = fetch.mock.calls[1] as [string, RequestInit];
+    expect(url).toBe('/api/v1/session/list');
+    expect(init.method).toBe('DELETE');
+    expect(useSessionStore().csrfToken).toBeNull();
+    expect(router.currentRoute.value.name).toBe('login');
+    wrapper.unmount();
+    confirm.mockRestore();
+  });
+
+  it('sends nothing when logging out everywhere is cancelled', async () => {
+    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValue('cancel');
+    const { fetch, wrapper } = await mountPage();
+    await wrapper.get('[data-testid="sessions-end-all"]').trigger('click');
+    await flushPromises();
+    expect(fetch.mock.calls).toHaveLength(1);
+    wrapper.unmount();
+    confirm.mockRestore();
+  });
 
   it('lists my sessions and offers to end every one but this', async () => {
     const { fetch, wrapper } = await mountPage(new Response(null, { status: 204 }), jsonResponse(200, { items: [sessions.items[0]] }));
