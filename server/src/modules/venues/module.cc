@@ -32,6 +32,8 @@ std::vector<MessageText> Messages() {
       {"venues.outside_hours", "所选时间不在场地开放时间内", "The venue is not open for the whole of that time"},
       {"venues.over_capacity", "人数超过房间容量（{} 人）", "More people than the room holds ({})"},
       {"venues.overlap", "该时段已被预约", "The room is already booked for that time"},
+      {"venues.photo_not_found", "未找到该照片", "No such photo"},
+      {"venues.too_many_photos", "每个场地最多 {} 张照片", "A venue has at most {} photos"},
       {"venues.booking_state", "该预约当前状态（{}）不允许此操作", "Not possible for a booking that is {}"},
   };
 }
