@@ -5602,14 +5602,7 @@ export interface paths {
                         /** @enum {string} */
                         kind: "applications" | "enrollment";
                         response_days?: number;
-                        questions?: {
-                            key: string;
-                            label: string;
-                            /** @enum {string} */
-                            type: "text" | "choice" | "date" | "number";
-                            required?: boolean;
-                            options?: string[];
-                        }[];
+                        questions?: components["schemas"]["ServicesQuestionInput"][];
                     };
                 };
             };
@@ -6606,6 +6599,166 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/answer-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads a file answer for a file question before applying (raw body); its type is sniffed from the bytes and checked against the question */
+        post: {
+            parameters: {
+                query: {
+                    question: string;
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "application/pdf": unknown;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesFile"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file answer of an application (its applicant, or services.read) */
+        get: {
+            parameters: {
+                query: {
+                    key: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                        "image/jpeg": unknown;
+                        "image/gif": unknown;
+                        "image/webp": unknown;
+                        "application/pdf": unknown;
+                        "application/zip": unknown;
+                        "text/plain": unknown;
+                        "application/octet-stream": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "application/vnd.openxmlformats-officedocument.presentationml.presentation": unknown;
+                        "application/x-ole-storage": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces an application service's questions (the form builder), while nobody has applied */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        questions: components["schemas"]["ServicesQuestionInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesService"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -7751,6 +7904,132 @@ export interface paths {
                 422: components["responses"]["Problem"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a photo (raw body, an image by its bytes: PNG, JPEG, GIF, WebP; ≤ 5 MiB; at most 12) */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                    "image/png": unknown;
+                    "image/jpeg": unknown;
+                    "image/gif": unknown;
+                    "image/webp": unknown;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VenuesPhoto"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                413: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        /** Removes a photo */
+        delete: {
+            parameters: {
+                query: {
+                    key: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/venues/{id}/photos/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo of a venue (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/png": unknown;
+                        "image/jpeg": unknown;
+                        "image/gif": unknown;
+                        "image/webp": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10850,9 +11129,13 @@ export interface components {
             key: string;
             label: string;
             /** @enum {string} */
-            type: "text" | "choice" | "date" | "number";
+            type: "text" | "choice" | "date" | "number" | "file";
             required: boolean;
             options: string[];
+            /** @description file: accepted types, sniffed from the bytes */
+            accept?: ("png" | "jpg" | "gif" | "webp" | "pdf" | "docx" | "xlsx" | "pptx" | "doc" | "zip" | "txt")[];
+            /** @description file: size limit in KB (default 2048) */
+            max_kb?: number;
         };
         ServicesSession: {
             id: number;
@@ -10945,6 +11228,8 @@ export interface components {
                 message: boolean;
                 rate: boolean;
             };
+            /** @description the file answers (answers name them by key) */
+            files: components["schemas"]["ServicesFile"][];
         };
         ServicesMessage: {
             id: number;
@@ -10960,6 +11245,35 @@ export interface components {
             average: number | null;
             /** @description Ratings of 1, 2, 3, 4 and 5 */
             distribution: number[];
+            /** @description applications ever submitted */
+            applications: number;
+            completed: number;
+            /** @description completed, rejected or withdrawn */
+            closed: number;
+            /** @description applications with a first answer (accepted or rejected) */
+            answered: number;
+            /** @description completed ÷ closed; null before anything closed */
+            completion_rate: number | null;
+            /** @description median time from submission to the first answer */
+            median_first_response_hours: number | null;
+        };
+        ServicesFile: {
+            key: string;
+            file_name: string;
+            media_type: string;
+            size: number;
+        };
+        ServicesQuestionInput: {
+            key: string;
+            label: string;
+            /** @enum {string} */
+            type: "text" | "choice" | "date" | "number" | "file";
+            required?: boolean;
+            options?: string[];
+            /** @description file: accepted types, sniffed from the bytes */
+            accept?: ("png" | "jpg" | "gif" | "webp" | "pdf" | "docx" | "xlsx" | "pptx" | "doc" | "zip" | "txt")[];
+            /** @description file: size limit in KB (default 2048) */
+            max_kb?: number;
         };
         SpreadsheetsRowError: {
             /** @description Spreadsheet line number (1 is the first line of the file); 0 for the whole file */
@@ -11036,7 +11350,10 @@ export interface components {
                 edit: boolean;
                 add_room: boolean;
                 check_in: boolean;
+                add_photo: boolean;
             };
+            /** @description one venue's answer only */
+            photos?: components["schemas"]["VenuesPhoto"][];
         };
         VenuesBooking: {
             id: number;
@@ -11085,6 +11402,11 @@ export interface components {
                 /** Format: date-time */
                 ends_at: string;
             }[];
+        };
+        VenuesPhoto: {
+            key: string;
+            url: string;
+            file_name: string;
         };
         VolunteerMinutes: {
             minutes: number;
@@ -11434,11 +11756,12 @@ export const peopleCorrectionStatusValues = ["pending","approved","rejected"] as
 export const publishingArticleOriginValues = ["original","reprint"] as const satisfies readonly NonNullable<components["schemas"]["PublishingArticle"]["origin"]>[];
 export const publishingArticleStatusValues = ["draft","submitted","approved","published","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["PublishingArticle"]["status"]>[];
 export const publishingUploadKindValues = ["image","attachment"] as const satisfies readonly NonNullable<components["schemas"]["PublishingUpload"]["kind"]>[];
-export const servicesQuestionTypeValues = ["text","choice","date","number"] as const satisfies readonly NonNullable<components["schemas"]["ServicesQuestion"]["type"]>[];
+export const servicesQuestionTypeValues = ["text","choice","date","number","file"] as const satisfies readonly NonNullable<components["schemas"]["ServicesQuestion"]["type"]>[];
 export const servicesServiceKindValues = ["applications","enrollment"] as const satisfies readonly NonNullable<components["schemas"]["ServicesService"]["kind"]>[];
 export const servicesEnrollmentStatusValues = ["enrolled","waitlisted","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesEnrollment"]["status"]>[];
 export const servicesApplicationStatusValues = ["submitted","accepted","in_service","completed","rejected","withdrawn"] as const satisfies readonly NonNullable<components["schemas"]["ServicesApplication"]["status"]>[];
 export const servicesMessageSideValues = ["applicant","handler"] as const satisfies readonly NonNullable<components["schemas"]["ServicesMessage"]["side"]>[];
+export const servicesQuestionInputTypeValues = ["text","choice","date","number","file"] as const satisfies readonly NonNullable<components["schemas"]["ServicesQuestionInput"]["type"]>[];
 export const spreadsheetsImportKindValues = ["people","organizations"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["kind"]>[];
 export const spreadsheetsImportStatusValues = ["validating","validated","importing","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["SpreadsheetsImport"]["status"]>[];
 export const venuesBookingStatusValues = ["pending","approved","rejected","cancelled","no_show"] as const satisfies readonly NonNullable<components["schemas"]["VenuesBooking"]["status"]>[];

@@ -1,12 +1,14 @@
 // The services module: the public catalog, applications and enrollment.
 // Types from the generated schema (server/src/modules/services/openapi.json).
-import { download, get, post } from './request';
+import { API_BASE, download, get, post, put } from './request';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
 export type Service = Schema<'ServicesService'>;
 export type Application = Schema<'ServicesApplication'>;
 export type Enrollment = Schema<'ServicesEnrollment'>;
 export type Question = Schema<'ServicesQuestion'>;
+export type QuestionInput = Schema<'ServicesQuestionInput'>;
+export type AnswerFile = Schema<'ServicesFile'>;
 export type NewService = Body<'/api/v1/organizations/{id}/services', 'post'>;
 export type ApplicationVerb = 'accept' | 'reject' | 'start' | 'complete' | 'withdraw';
 export type ApplicationStatus = NonNullable<ListQuery<'/api/v1/organizations/{id}/applications'>['status']>;
@@ -42,3 +44,12 @@ export const exportSatisfaction = (organizationId: number) =>
 export const withdrawEnrollment = (id: number) => post<Enrollment>(`/enrollments/${id}/withdraw`);
 export const stepApplication = (id: number, verb: ApplicationVerb, reason?: string) =>
   post<Application>(`/applications/${id}/${verb}`, reason ? { reason } : undefined);
+/** The form builder: a service's whole list of questions (while nobody has applied). */
+export const replaceQuestions = (serviceId: number, questions: QuestionInput[]) =>
+  put<Service>(`/services/${serviceId}/questions`, { questions });
+/** A file for a file question, before applying; the answer is the returned key. */
+export const uploadAnswerFile = (serviceId: number, question: string, file: File) =>
+  post<AnswerFile>(`/services/${serviceId}/answer-files`, file, { query: { question, name: file.name } });
+/** Where the applicant and the handlers download a file answer (the session cookie goes along). */
+export const answerFileUrl = (applicationId: number, key: string) =>
+  `${API_BASE}/applications/${applicationId}/files?key=${encodeURIComponent(key)}`;

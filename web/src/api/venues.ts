@@ -1,6 +1,6 @@
 // The venues module: venues, rooms, bookings and the public calendar.
 // Types from the generated schema (server/src/modules/venues/openapi.json).
-import { get, post, put } from './request';
+import { del, get, post, put } from './request';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
 export type Venue = Schema<'VenuesVenue'>;
@@ -36,3 +36,8 @@ export const decideBooking = (id: number, verb: BookingVerb, reason?: string) =>
 export const getBookingCode = (id: number) => get<BookingCode>(`/bookings/${id}/check-in-code`);
 /** `token`: the token, or the whole link the QR code holds (as a scanner types it). */
 export const checkInBooking = (venueId: number, token: string) => post<Booking>(`/venues/${venueId}/check-in`, { token });
+export type VenuePhoto = Schema<'VenuesPhoto'>;
+/** Adds a photo (an image, told by its bytes) to a venue; its managers only. */
+export const addVenuePhoto = (venueId: number, file: File) =>
+  post<VenuePhoto>(`/venues/${venueId}/photos`, file, { query: { name: file.name } });
+export const removeVenuePhoto = (venueId: number, key: string) => del(`/venues/${venueId}/photos`, { query: { key } });

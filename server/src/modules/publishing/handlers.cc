@@ -3,6 +3,7 @@
 #include "http/gate.h"
 #include "modules/publishing/article_json.h"
 #include "modules/publishing/html_sanitizer.h"
+#include "modules/publishing/public/files.h"
 #include "modules/publishing/requests.h"
 
 namespace tianshan::publishing {
@@ -154,11 +155,8 @@ void RegisterUploadRoutes(http::Router& router, const AppContext& ctx) {
       .Post("/api/v1/organizations/{id}/publishing/uploads",
             [&ctx](HttpRequest& req) -> Result<HttpResponse> {
               TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-              http::QueryReader query(req);
-              auto name = query.Text("name", 200);
-              if (!name) query.AddError("name", "field.required");
-              TS_RETURN_IF_ERROR(query.Finish());
-              TS_ASSIGN_OR_RETURN(auto upload, UploadFile(ctx, http::CallerOf(req), id, *name, req.body));
+              TS_ASSIGN_OR_RETURN(auto name, RequiredQueryText(req, "name", 200));
+              TS_ASSIGN_OR_RETURN(auto upload, UploadFile(ctx, http::CallerOf(req), id, name, req.body));
               JsonOut out;
               WriteUpload(out, upload);
               return http::Json(out, 201);

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace tianshan::publishing {
 
 struct SniffedType {
@@ -18,5 +20,10 @@ struct SniffedType {
 
 // nullopt when the content is none of the accepted types.
 std::optional<SniffedType> SniffMediaType(std::string_view content);
+
+// Stored files (uploads and public/files.h) keep their bytes as standard base64.
+Result<std::string> DecodeStoredBase64(const std::string& text);
+// `Content-Disposition` naming `file_name` (RFC 5987), inline or as an attachment.
+std::string ContentDispositionOf(std::string_view file_name, bool inline_shown);
 
 }  // namespace tianshan::publishing

@@ -11,6 +11,7 @@
 #include "http/dispatch.h"
 #include "http/edge.h"
 #include "modules/publishing/article_repository.h"
+#include "modules/publishing/media_type.h"
 #include "modules/publishing/site_pages.h"
 
 namespace tianshan::publishing {
@@ -115,31 +116,6 @@ Result<ListParams> ReadList(const HttpRequest& req, bool search) {
 
 std::string Key(const std::string& kind, const HttpRequest& req, const std::string& base, const ListParams& p) {
   return kind + "|" + req.path + "|" + std::to_string(p.page) + "|" + p.q.value_or("") + "|" + base;
-}
-
-Result<std::string> DecodeBase64(const std::string& text) {
-  std::string out(text.size() * 3 / 4 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0) {
-    return Status::Internal("error.internal").WithDetail("stored upload is not base64");
-  }
-  out.resize(len);
-  return out;
-}
-
-std::string ContentDisposition(const Upload& u) {
-  std::string enc;
-  for (unsigned char c : u.file_name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      enc += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      enc += buf;
-    }
-  }
-  return std::string(u.kind == "image" ? "inline" : "attachment") + "; filename*=UTF-8''" + enc;
 }
 
 // The page route's own handler as its cached answer: parsing and a page-cache hit happen on
@@ -276,14 +252,14 @@ void RegisterSiteRoutes(http::Router& router, const AppContext& ctx) {
       return std::pair{std::move(*upload), content.value_or("")};
     });
     TS_RETURN_IF_ERROR(found.status());
-    TS_ASSIGN_OR_RETURN(std::string bytes, DecodeBase64(found->second));
+    TS_ASSIGN_OR_RETURN(std::string bytes, DecodeStoredBase64(found->second));
     const Upload& u = found->first;
     CachedPage p;
     p.content_type = u.media_type;
     p.body = std::move(bytes);
     p.etag = "\"" + u.digest.substr(0, 24) + "\"";
     HttpResponse r = Answer(req, p, kMediaCsp, "public, max-age=31536000, immutable");
-    r.Header("Content-Disposition", ContentDisposition(u));
+    r.Header("Content-Disposition", ContentDispositionOf(u.file_name, u.kind == "image"));
     return r;
   });
 }

@@ -7,24 +7,10 @@
 #include "modules/publishing/link_policy.h"
 #include "modules/publishing/media_type.h"
 #include "modules/publishing/permissions.h"
+#include "modules/publishing/public/files.h"
 #include "modules/publishing/use_cases.h"
 
 namespace tianshan::publishing {
-namespace {
-
-// A file name as people see it: no path, no control characters, at most 100 characters.
-std::string CleanFileName(std::string_view name) {
-  size_t slash = name.find_last_of("/\\");
-  if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-  std::string out;
-  for (char c : name) {
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f && c != '"') out += c;
-  }
-  return out;
-}
-
-}  // namespace
-
 Result<Upload> UploadFile(const AppContext& ctx, const Caller& caller, int64_t organization_id,
                           const std::string& file_name, const std::string& content) {
   std::vector<FieldError> errors;

@@ -116,6 +116,63 @@ TEST_P(ServicesFeedbackApiTest, RatingAfterCompletionOnceAndFigures) {
   EXPECT_TRUE(counters->empty()) << counters->front();
 }
 
+TEST_P(ServicesFeedbackApiTest, MedianFirstResponseAndCompletionRate) {
+  const int64_t service = MakeService(ApplicationService("答复时长测试"));
+  auto youth = LoggedIn("youth");
+  auto admin = LoggedIn("karamay-admin");
+  const std::string figures = "/api/v1/services/" + std::to_string(service) + "/satisfaction";
+  const std::string city = "/api/v1/organizations/" + std::to_string(Karamay()) + "/satisfaction";
+  const auto before = admin->Get(city).json()["total"];
+  EXPECT_TRUE(admin->Get(figures).json()["median_first_response_hours"].is_null()) << "nothing answered yet";
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 4; ++i) {
+    auto r = youth->Post("/api/v1/services/" + std::to_string(service) + "/applications",
+                         nlohmann::json{{"answers", {{"project", "项目" + std::to_string(i)}, {"stage", "想法"}}}});
+    ASSERT_EQ(r.status, 201) << r.body;
+    ids.push_back(r.json()["id"]);
+  }
+  constexpr int64_t kHour = 3600 * 1000;
+  server().clock().Advance(2 * kHour);
+  ASSERT_EQ(admin->Post(App(ids[0], "accept"), std::string()).status, 200);
+  server().clock().Advance(2 * kHour);
+  ASSERT_EQ(admin->Post(App(ids[1], "reject"), nlohmann::json{{"reason", "不在范围"}}).status, 200);
+  server().clock().Advance(6 * kHour);
+  for (const char* verb : {"accept", "start", "complete"})
+    ASSERT_EQ(admin->Post(App(ids[2], verb), std::string()).status, 200);
+  ASSERT_EQ(youth->Post(App(ids[3], "withdraw"), std::string()).status, 200);
+  ASSERT_EQ(admin->Post(App(ids[0], "reject"), nlohmann::json{{"reason", "后来不符合"}}).status, 200)
+      << "a second answer does not change the first response";
+
+  auto one = admin->Get(figures);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.json()["applications"], 4);
+  EXPECT_EQ(one.json()["answered"], 3);
+  EXPECT_EQ(one.json()["median_first_response_hours"], 4.0) << "answers after 2, 4 and 10 hours";
+  EXPECT_EQ(one.json()["completed"], 1);
+  EXPECT_EQ(one.json()["closed"], 4) << "completed, two rejected, withdrawn";
+  EXPECT_DOUBLE_EQ(one.json()["completion_rate"].get<double>(), 0.25);
+
+  auto after = admin->Get(city);
+  ASSERT_EQ(after.status, 200);
+  const auto total = after.json()["total"];
+  EXPECT_EQ(total["applications"].get<int64_t>() - before["applications"].get<int64_t>(), 4) << "rolled up";
+  EXPECT_EQ(total["completed"].get<int64_t>() - before["completed"].get<int64_t>(), 1);
+  EXPECT_EQ(total["closed"].get<int64_t>() - before["closed"].get<int64_t>(), 4);
+  bool listed = false;
+  const auto rows = after.json()["services"];
+  for (const auto& s : rows) {
+    if (s["service_id"] != service) continue;
+    listed = true;
+    EXPECT_EQ(s["figures"]["median_first_response_hours"], 4.0);
+    EXPECT_EQ(s["figures"]["count"], 0) << "listed for its applications, not rated";
+  }
+  EXPECT_TRUE(listed) << after.body;
+  EXPECT_FALSE(before["median_first_response_hours"].is_null()) << "the demo's answered applications";
+  auto counters = server().app().VerifyCounters();
+  ASSERT_TRUE(counters.ok());
+  EXPECT_TRUE(counters->empty()) << counters->front();
+}
+
 TS_INSTANTIATE_FOR_DATABASES(ServicesFeedbackApiTest);
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include "modules/organizations/public/counters.h"
 #include "modules/organizations/public/lookup.h"
 #include "modules/people/public/people.h"
+#include "modules/publishing/public/files.h"
+#include "modules/services/figures.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 
@@ -31,6 +33,7 @@ Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::
   }
   TS_ASSIGN_OR_RETURN(v.steps, SelectSteps(tx, a.id));
   TS_ASSIGN_OR_RETURN(v.messages, SelectMessages(tx, a.id));
+  TS_ASSIGN_OR_RETURN(v.files, publishing::FilesOf(tx, kAnswerFileOwner, a.id));
   v.can = ApplicationActions(actor, a);
   v.application = std::move(a);
   return v;
@@ -88,6 +91,8 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
     a.status = "submitted";
     a.created_at = a.updated_at = now;
     TS_ASSIGN_OR_RETURN(a.id, InsertApplication(tx, a));
+    TS_RETURN_IF_ERROR(AttachAnswerFiles(tx, caller.actor, *s, a));
+    TS_RETURN_IF_ERROR(CountSubmitted(tx, a));
     TS_RETURN_IF_ERROR(InsertStep(tx, a.id, {"submitted", caller.actor.account_id, std::nullopt, now}));
     TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, a.organization_id, kPendingApplicationsCounter, 1));
     TS_RETURN_IF_ERROR(ctx.audit.Record(
@@ -116,6 +121,7 @@ Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Cal
     a.updated_at = now;
     TS_ASSIGN_OR_RETURN(bool changed, ChangeApplicationStatus(tx, a, found->status));
     if (!changed) return Status::Conflict("services.application_state").WithParam(found->status);
+    TS_RETURN_IF_ERROR(CountStep(tx, a, found->status, now));
     TS_RETURN_IF_ERROR(InsertStep(tx, a.id, {a.status, caller.actor.account_id, note, now}));
     if (found->status == "submitted") {
       TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, a.organization_id, kPendingApplicationsCounter, -1));

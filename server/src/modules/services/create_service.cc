@@ -56,6 +56,29 @@ Result<ServiceView> CreateService(const AppContext& ctx, const auth::Caller& cal
   });
 }
 
+Result<ServiceView> ReplaceQuestions(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                     const std::vector<Question>& questions) {
+  Status written = ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    TS_ASSIGN_OR_RETURN(auto s, FindService(tx, id));
+    if (!s || !CanRead(caller.actor, s->org_path)) return Status::NotFound("services.not_found");
+    if (!CanManage(caller.actor, s->org_path)) return Status::Forbidden();
+    Service after = *s;
+    after.f.questions = questions;
+    std::vector<FieldError> errors;
+    CollectServiceErrors(after.f, errors);
+    if (!errors.empty()) return Status::Invalid(std::move(errors));
+    if (s->f.kind != "applications") return Status::Conflict("services.not_applications");
+    TS_ASSIGN_OR_RETURN(auto used, tx.QueryOne("SELECT 1 FROM services_applications WHERE service_id = ?", {s->id}));
+    if (used) return Status::Conflict("services.questions_in_use");
+    after.updated_at = ctx.clock.NowMillis();
+    TS_RETURN_IF_ERROR(UpdateQuestions(tx, after));
+    return ctx.audit.Record(tx, caller,
+                            {"service.questions", "service", s->id, s->org_path, AuditJson(*s), AuditJson(after)});
+  });
+  TS_RETURN_IF_ERROR(written);
+  return GetService(ctx, &caller.actor, id);
+}
+
 Result<Session> CreateSession(const AppContext& ctx, const auth::Caller& caller, int64_t service_id,
                               const SessionInput& input) {
   if (input.ends_on < input.starts_on) return Status::Invalid("ends_on", "services.ends_before_starts");

@@ -1,6 +1,7 @@
 #include "modules/services/handlers.h"
 
 #include "http/gate.h"
+#include "modules/services/figures.h"
 #include "modules/services/requests.h"
 
 namespace tianshan::services {
@@ -77,6 +78,15 @@ HttpResponse EnrollmentJson(const EnrollmentView& v, int status = 200) {
   return http::Json(out, status);
 }
 
+void WriteFile(JsonOut& out, const publishing::StoredFile& f) {
+  out.StartObject()
+      .Field("key", f.key)
+      .Field("file_name", f.file_name)
+      .Field("media_type", f.media_type)
+      .Field("size", f.size)
+      .EndObject();
+}
+
 void WriteApplication(JsonOut& out, const ApplicationView& v) {
   const Application& a = v.application;
   out.StartObject()
@@ -108,6 +118,9 @@ void WriteApplication(JsonOut& out, const ApplicationView& v) {
         .Field("at", FormatUtc(m.at))
         .EndObject();
   }
+  out.EndArray();
+  out.Key("files").StartArray();
+  for (const auto& f : v.files) WriteFile(out, f);
   out.EndArray();
   out.Key("rating");
   if (a.rating) {
@@ -175,17 +188,30 @@ void RegisterStep(http::Router& router, const AppContext& ctx, const std::string
       });
 }
 
-void WriteSatisfaction(JsonOut& out, const Satisfaction& s) {
-  const auto average = s.Average();
-  out.StartObject().Field("count", s.Count()).Key("average");
-  if (average) {
-    out.Double(*average);
+void OptDouble(JsonOut& out, const char* name, const std::optional<double>& v) {
+  out.Key(name);
+  if (v) {
+    out.Double(*v);
   } else {
     out.Null();
   }
+}
+
+void WriteSatisfaction(JsonOut& out, const Satisfaction& s, const ResponseFigures& r) {
+  out.StartObject().Field("count", s.Count());
+  OptDouble(out, "average", s.Average());
   out.Key("distribution").StartArray();
   for (int64_t v : s.distribution) out.Int(v);
-  out.EndArray().EndObject();
+  out.EndArray();
+  out.Field("applications", r.applications)
+      .Field("completed", r.completed)
+      .Field("closed", r.closed)
+      .Field("answered", r.answered);
+  OptDouble(out, "completion_rate", r.CompletionRate());
+  OptDouble(out, "median_first_response_hours",
+            r.median_response_ms ? std::optional<double>(static_cast<double>(*r.median_response_ms) / 3600000.0)
+                                 : std::nullopt);
+  out.EndObject();
 }
 
 const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.actor : nullptr; }
@@ -226,6 +252,13 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto found, GetService(ctx, ActorOf(req), id));
     return ServiceJson(found);
   });
+  http::Gated(router, "services.manage")
+      .Put("/api/v1/services/{id}/questions", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto questions, ParseQuestions(req));
+        TS_ASSIGN_OR_RETURN(auto view, ReplaceQuestions(ctx, http::CallerOf(req), id, questions));
+        return ServiceJson(view);
+      });
   http::Gated(router, "services.manage")
       .Post("/api/v1/services/{id}/sessions", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
@@ -272,6 +305,30 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
         TS_ASSIGN_OR_RETURN(auto view, GetApplication(ctx, *req.actor, id));
         return ApplicationJson(view);
       });
+  http::Gated(router, http::kGateSignedIn)
+      .Post("/api/v1/services/{id}/answer-files",
+            [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+              TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+              http::QueryReader query(req);
+              auto question = query.Text("question", 30);
+              auto name = query.Text("name", 100);
+              if (!question) query.AddError("question", "field.required");
+              if (!name) query.AddError("name", "field.required");
+              TS_RETURN_IF_ERROR(query.Finish());
+              TS_ASSIGN_OR_RETURN(auto file,
+                                  UploadAnswerFile(ctx, http::CallerOf(req), id, *question, *name, req.body));
+              JsonOut out;
+              WriteFile(out, file);
+              return http::Json(out, 201);
+            })
+      .upload_limit = static_cast<size_t>(kMaxFileKb) * 1024;
+  http::Gated(router, "services.read")
+      .Get("/api/v1/applications/{id}/files", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto key, publishing::RequiredQueryText(req, "key", 40));
+        TS_ASSIGN_OR_RETURN(auto found, DownloadAnswerFile(ctx, *req.actor, id, key));
+        return publishing::FileDownload(found.first, std::move(found.second));
+      });
   http::Gated(router, "services.read")
       .Get("/api/v1/organizations/{id}/applications", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
@@ -309,21 +366,24 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
       .Get("/api/v1/services/{id}/satisfaction", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_ASSIGN_OR_RETURN(auto figures, GetServiceSatisfaction(ctx, *req.actor, id));
+        TS_ASSIGN_OR_RETURN(auto responses, GetServiceResponses(ctx, *req.actor, id));
         JsonOut out;
-        WriteSatisfaction(out, figures);
+        WriteSatisfaction(out, figures, responses);
         return http::Json(out);
       });
   http::Gated(router, "services.read")
       .Get("/api/v1/organizations/{id}/satisfaction", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_ASSIGN_OR_RETURN(auto figures, GetSubtreeSatisfaction(ctx, *req.actor, id));
+        TS_ASSIGN_OR_RETURN(auto responses, GetSubtreeResponses(ctx, *req.actor, id));
         JsonOut out;
         out.StartObject().Key("total");
-        WriteSatisfaction(out, figures.total);
+        WriteSatisfaction(out, figures.total, responses.total);
         out.Key("services").StartArray();
         for (const auto& [service, s] : figures.services) {
           out.StartObject().Field("service_id", service.id).Field("name", service.f.name).Key("figures");
-          WriteSatisfaction(out, s);
+          auto it = responses.by_service.find(service.id);
+          WriteSatisfaction(out, s, it == responses.by_service.end() ? ResponseFigures{} : it->second);
           out.EndObject();
         }
         out.EndArray().EndObject();

@@ -2,6 +2,7 @@
 
 #include "core/calendar.h"
 #include "modules/organizations/public/counters.h"
+#include "modules/services/figures.h"
 #include "modules/services/service_repository.h"
 
 namespace tianshan::services {
@@ -119,7 +120,15 @@ Status LoadDemoServices(AppContext& ctx, DemoContext& demo) {
         if (a.status == "accepted" || a.status == "in_service" || a.status == "completed") path.push_back("accepted");
         if (a.status == "in_service" || a.status == "completed") path.push_back("in_service");
         if (a.status == "completed" || a.status == "rejected" || a.status == "withdrawn") path.push_back(a.status);
-        for (const auto& step : path) TS_RETURN_IF_ERROR(InsertStep(tx, a.id, {step, 0, a.reason, now}));
+        TS_RETURN_IF_ERROR(CountSubmitted(tx, a));
+        Application stepped = a;
+        std::string from = "submitted";
+        for (const auto& step : path) {
+          TS_RETURN_IF_ERROR(InsertStep(tx, a.id, {step, 0, a.reason, now}));
+          stepped.status = step;
+          TS_RETURN_IF_ERROR(CountStep(tx, stepped, from, now));
+          from = step;
+        }
         if (a.status == "submitted") {
           TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, a.organization_id, kPendingApplicationsCounter, 1));
         }

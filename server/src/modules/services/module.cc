@@ -1,6 +1,7 @@
 #include "modules/services/module.h"
 
 #include "modules/organizations/public/counters.h"
+#include "modules/services/figures.h"
 #include "modules/services/handlers.h"
 #include "modules/services/load_demo.h"
 #include "modules/services/permissions.h"
@@ -25,6 +26,12 @@ std::vector<MessageText> Messages() {
       {"services.options_needed", "选择题须有选项", "A choice question needs options"},
       {"services.options_only_for_choice", "只有选择题才有选项", "Only choice questions have options"},
       {"services.must_be_number", "须为数字", "Must be a number"},
+      {"services.questions_in_use", "已有人申请，问题不能再修改",
+       "Someone has applied already; the questions stay as they are"},
+      {"services.accept_only_for_file", "只有文件题才有文件类型和大小",
+       "Only file questions have file types and sizes"},
+      {"services.not_a_file_question", "没有这个文件题：{}", "No such file question: {}"},
+      {"services.unknown_file", "请先上传这道题的文件", "Upload this question's file first"},
       {"services.area_unknown", "未找到该区域组织", "No such organization for the area"},
       {"services.ends_before_starts", "结束日期不能早于开始日期", "The end is before the start"},
       {"services.not_enrollment", "该服务不按期次报名", "This service has no sessions"},
@@ -66,6 +73,7 @@ Result<std::vector<std::string>> Verify(AppContext& ctx) {
       keys.push_back(RatingCounter(k));
       TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, keys.back(), RatingsSql(k), counts));
     }
+    TS_RETURN_IF_ERROR(AddResponseSelfCounts(tx, counts, keys));
     TS_RETURN_IF_ERROR(
         organizations::AddCountedOrganizations(tx, "SELECT DISTINCT organization_id FROM services_services", counts));
     return organizations::CompareSelfCounters(tx, "services", std::vector<std::string_view>(keys.begin(), keys.end()),

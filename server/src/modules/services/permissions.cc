@@ -31,6 +31,10 @@ bool CanWithdrawEnrollment(const auth::Actor& actor, const Enrollment& e, std::s
   return holds && today <= e.session_ends_on && (e.account_id == actor.account_id || CanManage(actor, e.org_path));
 }
 
+bool CanSeeApplication(const auth::Actor& actor, const Application& a) {
+  return (a.account_id != 0 && a.account_id == actor.account_id) || CanRead(actor, a.org_path);
+}
+
 std::vector<PermissionDefinition> Permissions() {
   return {
       {"services.read", "organization", "committee_admin, branch_secretary, cadre covering it", CanRead},

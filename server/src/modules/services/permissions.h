@@ -28,6 +28,10 @@ struct ApplicationCan {
 };
 ApplicationCan ApplicationActions(const auth::Actor& actor, const Application& a);
 
+// Whether the caller may see one application and download its file answers: its applicant, or
+// services.read on the handling organization.
+bool CanSeeApplication(const auth::Actor& actor, const Application& a);
+
 // Whether the caller may withdraw an enrollment now: the account that enrolled, or a manager
 // of the offering organization, while it holds a place or a waitlist number and the session
 // has not ended (`today` in China time).

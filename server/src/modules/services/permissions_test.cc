@@ -125,6 +125,36 @@ TEST(ServicesPermissionsTest, MessagesAndRatingByWhoAndState) {
   }
 }
 
+TEST(ServicesPermissionsTest, WhoSeesAnApplicationAndDownloadsItsFiles) {
+  struct Case {
+    const char* who;
+    auth::Actor actor;
+    bool see;
+  };
+  const Case cases[] = {
+      {"applicant (a youth elsewhere)", On(Role::kYouth, kSibling, 7), true},
+      {"branch secretary of the handler", On(Role::kBranchSecretary, kBranch, 2), true},
+      {"committee admin above", On(Role::kCommitteeAdmin, kCity, 5), true},
+      {"cadre above", On(Role::kCadre, kCity, 3), true},
+      {"committee admin beside", On(Role::kCommitteeAdmin, kSibling, 4), false},
+      {"committee admin of another root", On(Role::kCommitteeAdmin, kOtherRoot, 6), false},
+      {"branch secretary below the grant's level", On(Role::kBranchSecretary, "/1/2/3/4/", 9), false},
+      {"member of the handler", On(Role::kMember, kBranch, 8), false},
+      {"youth of the handler", On(Role::kYouth, kBranch, 10), false},
+  };
+  for (const auto& c : cases) {
+    Application a;
+    a.org_path = std::string(kBranch);
+    a.account_id = 7;
+    SCOPED_TRACE(c.who);
+    EXPECT_EQ(CanSeeApplication(c.actor, a), c.see);
+  }
+  Application anonymous;
+  anonymous.org_path = std::string(kBranch);
+  auth::Actor nobody;
+  EXPECT_FALSE(CanSeeApplication(nobody, anonymous)) << "account 0 is nobody's";
+}
+
 TEST(ServicesPermissionsTest, EnrollmentWithdrawalByWhoStateAndDate) {
   const auth::Actor manager = On(Role::kBranchSecretary, kBranch, 2), above = On(Role::kCommitteeAdmin, kCity, 5),
                     cadre = On(Role::kCadre, kCity, 3), beside = On(Role::kCommitteeAdmin, kSibling, 4),

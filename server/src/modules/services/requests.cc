@@ -1,22 +1,26 @@
 #include "modules/services/requests.h"
 
 namespace tianshan::services {
+namespace {
 
-Result<ServiceFields> ParseService(const http::HttpRequest& req) {
-  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
-  ObjectReader r(doc);
-  ServiceFields f;
-  f.name = r.String("name", true, kMaxName, 1).value_or("");
-  f.category = r.OneOf("category", true, Categories()).value_or("");
-  f.description = r.String("description", true, kMaxDescription, 1).value_or("");
-  auto min_age = r.Int("min_age", false, 0, 120);
-  auto max_age = r.Int("max_age", false, 0, 120);
-  if (min_age) f.min_age = static_cast<int>(*min_age);
-  if (max_age) f.max_age = static_cast<int>(*max_age);
-  if (auto area = r.NullableId("area_organization_id"); area && *area) f.area_organization_id = **area;
-  f.delivery = r.OneOf("delivery", true, Deliveries()).value_or("");
-  f.kind = r.OneOf("kind", true, Kinds()).value_or("");
-  f.response_days = static_cast<int>(r.Int("response_days", false, 1, 60).value_or(3));
+// A list of up to 30 non-empty strings under `name`, if given.
+void ReadStrings(ObjectReader& r, const char* name, std::vector<std::string>& out) {
+  const rapidjson::Value* raw = r.Raw(name);
+  if (!raw || raw->IsNull()) return;
+  if (!raw->IsArray() || raw->Size() > 30) {
+    r.AddError(name, "field.must_be_array");
+    return;
+  }
+  for (const auto& o : raw->GetArray()) {
+    if (o.IsString() && o.GetStringLength() > 0)
+      out.emplace_back(o.GetString());
+    else
+      r.AddError(name, "field.must_be_string");
+  }
+}
+
+// The `questions` array, if given: up to kMaxQuestions, each field named `questions[i].<name>`.
+void ReadQuestionList(ObjectReader& r, std::vector<Question>& out) {
   if (const rapidjson::Value* raw = r.Raw("questions"); raw && !raw->IsNull()) {
     if (!raw->IsArray()) {
       r.AddError("questions", "field.must_be_array");
@@ -35,24 +39,35 @@ Result<ServiceFields> ParseService(const http::HttpRequest& req) {
         question.label = q.String("label", true, 200, 1).value_or("");
         question.type = q.OneOf("type", true, QuestionTypes()).value_or("");
         question.required = q.Bool("required", false).value_or(false);
-        if (const rapidjson::Value* opts = q.Raw("options"); opts && !opts->IsNull()) {
-          if (!opts->IsArray() || opts->Size() > 30) {
-            q.AddError("options", "field.must_be_array");
-          } else {
-            for (const auto& o : opts->GetArray()) {
-              if (o.IsString() && o.GetStringLength() > 0)
-                question.options.emplace_back(o.GetString());
-              else
-                q.AddError("options", "field.must_be_string");
-            }
-          }
-        }
+        ReadStrings(q, "options", question.options);
+        ReadStrings(q, "accept", question.accept);
+        question.max_kb = static_cast<int>(q.Int("max_kb", false, 1, kMaxFileKb).value_or(0));
         Status s = q.Finish();
         for (const auto& e : s.field_errors()) r.AddError(e.field, e.message, e.param);
-        f.questions.push_back(std::move(question));
+        out.push_back(std::move(question));
       }
     }
   }
+}
+
+}  // namespace
+
+Result<ServiceFields> ParseService(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  ServiceFields f;
+  f.name = r.String("name", true, kMaxName, 1).value_or("");
+  f.category = r.OneOf("category", true, Categories()).value_or("");
+  f.description = r.String("description", true, kMaxDescription, 1).value_or("");
+  auto min_age = r.Int("min_age", false, 0, 120);
+  auto max_age = r.Int("max_age", false, 0, 120);
+  if (min_age) f.min_age = static_cast<int>(*min_age);
+  if (max_age) f.max_age = static_cast<int>(*max_age);
+  if (auto area = r.NullableId("area_organization_id"); area && *area) f.area_organization_id = **area;
+  f.delivery = r.OneOf("delivery", true, Deliveries()).value_or("");
+  f.kind = r.OneOf("kind", true, Kinds()).value_or("");
+  f.response_days = static_cast<int>(r.Int("response_days", false, 1, 60).value_or(3));
+  ReadQuestionList(r, f.questions);
   TS_RETURN_IF_ERROR(r.Finish());
   return f;
 }
@@ -130,6 +145,16 @@ Result<RatingInput> ParseRating(const http::HttpRequest& req) {
   in.comment = r.Text("comment", kMaxRatingComment);
   TS_RETURN_IF_ERROR(r.Finish());
   return in;
+}
+
+Result<std::vector<Question>> ParseQuestions(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  std::vector<Question> questions;
+  if (r.Raw("questions") == nullptr) r.AddError("questions", "field.required");
+  ReadQuestionList(r, questions);
+  TS_RETURN_IF_ERROR(r.Finish());
+  return questions;
 }
 
 }  // namespace tianshan::services

@@ -7,6 +7,8 @@
 namespace tianshan::services {
 
 Result<ServiceFields> ParseService(const http::HttpRequest& req);
+// {"questions": [...]}: a service's whole list of questions (the form builder).
+Result<std::vector<Question>> ParseQuestions(const http::HttpRequest& req);
 Result<SessionInput> ParseSession(const http::HttpRequest& req);
 Result<EnrollInput> ParseEnroll(const http::HttpRequest& req);
 // {"answers": {"key": "text" | number}}: every answer as text.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/calendar.h"
+#include "modules/publishing/public/files.h"
 
 namespace tianshan::services {
 namespace {
@@ -46,6 +47,8 @@ std::optional<std::string> NextStatus(std::string_view from, ApplicationAction a
   return std::nullopt;
 }
 
+int FileLimitKb(const Question& q) { return q.max_kb > 0 ? q.max_kb : kDefaultFileKb; }
+
 void CollectServiceErrors(const ServiceFields& f, std::vector<FieldError>& errors) {
   if (f.min_age && f.max_age && *f.max_age < *f.min_age) errors.push_back({"max_age", "services.age_range", ""});
   if (f.kind == "enrollment" && !f.questions.empty())
@@ -60,6 +63,16 @@ void CollectServiceErrors(const ServiceFields& f, std::vector<FieldError>& error
     if (q.type == "choice" && q.options.empty()) errors.push_back({at + ".options", "services.options_needed", ""});
     if (q.type != "choice" && !q.options.empty())
       errors.push_back({at + ".options", "services.options_only_for_choice", ""});
+    if (q.type == "file") {
+      if (q.accept.empty()) errors.push_back({at + ".accept", "field.required", ""});
+      for (const auto& t : q.accept) {
+        const auto& all = publishing::FileTypes();
+        if (std::find(all.begin(), all.end(), t) == all.end())
+          errors.push_back({at + ".accept", "field.not_one_of", t});
+      }
+    } else if (!q.accept.empty() || q.max_kb != 0) {
+      errors.push_back({at + ".accept", "services.accept_only_for_file", ""});
+    }
   }
 }
 
@@ -95,7 +108,13 @@ void WriteQuestions(JsonOut& out, const std::vector<Question>& questions) {
     out.StartObject().Field("key", q.key).Field("label", q.label).Field("type", q.type).Field("required", q.required);
     out.Key("options").StartArray();
     for (const auto& o : q.options) out.String(o);
-    out.EndArray().EndObject();
+    out.EndArray();
+    if (q.type == "file") {
+      out.Key("accept").StartArray();
+      for (const auto& t : q.accept) out.String(t);
+      out.EndArray().Field("max_kb", static_cast<int64_t>(FileLimitKb(q)));
+    }
+    out.EndObject();
   }
   out.EndArray();
 }
@@ -112,11 +131,13 @@ std::vector<Question> ReadQuestions(std::string_view json) {
     if (v.HasMember("label") && v["label"].IsString()) q.label = v["label"].GetString();
     if (v.HasMember("type") && v["type"].IsString()) q.type = v["type"].GetString();
     q.required = v.HasMember("required") && v["required"].IsBool() && v["required"].GetBool();
-    if (v.HasMember("options") && v["options"].IsArray()) {
-      for (const auto& o : v["options"].GetArray()) {
-        if (o.IsString()) q.options.emplace_back(o.GetString());
+    for (auto [name, list] : {std::pair{"options", &q.options}, std::pair{"accept", &q.accept}}) {
+      if (!v.HasMember(name) || !v[name].IsArray()) continue;
+      for (const auto& o : v[name].GetArray()) {
+        if (o.IsString()) list->emplace_back(o.GetString());
       }
     }
+    if (v.HasMember("max_kb") && v["max_kb"].IsInt()) q.max_kb = v["max_kb"].GetInt();
     out.push_back(std::move(q));
   }
   return out;

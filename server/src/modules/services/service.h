@@ -44,7 +44,7 @@ inline const std::vector<std::string>& Kinds() {
   return k;
 }
 inline const std::vector<std::string>& QuestionTypes() {
-  static const std::vector<std::string> t = {"text", "choice", "date", "number"};
+  static const std::vector<std::string> t = {"text", "choice", "date", "number", "file"};
   return t;
 }
 inline const std::vector<std::string>& ApplicationStatuses() {
@@ -59,7 +59,18 @@ struct Question {
   std::string type;  // QuestionTypes()
   bool required = false;
   std::vector<std::string> options;  // choice
+  // file: the accepted types (sniffed extensions, publishing::FileTypes()) and the size limit.
+  std::vector<std::string> accept;
+  int max_kb = 0;
 };
+// The largest file an answer may be, and the limit when a question names none.
+inline constexpr int kMaxFileKb = 10 * 1024;
+inline constexpr int kDefaultFileKb = 2 * 1024;
+// Answer files before their application (owner of the upload: the service) and after.
+inline constexpr std::string_view kDraftFileOwner = "services.draft";
+inline constexpr std::string_view kAnswerFileOwner = "services.application";
+// A file question's size limit in KB (its max_kb, else kDefaultFileKb).
+int FileLimitKb(const Question& q);
 
 struct ServiceFields {
   std::string name;
@@ -165,7 +176,8 @@ std::optional<std::string> NextStatus(std::string_view from, ApplicationAction a
 
 // Every field error of a service's fields and questions.
 void CollectServiceErrors(const ServiceFields& f, std::vector<FieldError>& errors);
-// Every field error of answers to `questions` ("answers.<key>"); unknown keys included.
+// Every field error of answers to `questions` ("answers.<key>"); unknown keys included. A file
+// answer is the key of an uploaded file, checked by the use case.
 void CollectAnswerErrors(const std::vector<Question>& questions, const std::map<std::string, std::string>& answers,
                          std::vector<FieldError>& errors);
 

@@ -119,6 +119,15 @@ Result<int64_t> InsertService(storage::Transaction& tx, const Service& s) {
   return rows[0].Int(0);
 }
 
+Status UpdateQuestions(storage::Transaction& tx, const Service& s) {
+  JsonOut questions;
+  WriteQuestions(questions, s.f.questions);
+  return tx
+      .Execute("UPDATE services_services SET questions = ?, updated_at = ? WHERE id = ?",
+               {questions.Take(), s.updated_at, s.id})
+      .status();
+}
+
 Result<std::optional<Service>> FindService(storage::Transaction& tx, int64_t id) {
   TS_ASSIGN_OR_RETURN(
       auto row, tx.QueryOne(std::string("SELECT ") + kServiceColumns + " FROM services_services WHERE id = ?", {id}));
@@ -385,7 +394,7 @@ Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t servi
 
 Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
                                                                     int limit) {
-  storage::SqlFilter where("rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0", {});
+  storage::SqlFilter where("(rating_1 + rating_2 + rating_3 + rating_4 + rating_5 > 0 OR applications_count > 0)", {});
   where.Subtree("org_path", path);
   TS_ASSIGN_OR_RETURN(auto rows,
                       tx.Query(std::string("SELECT ") + kServiceColumns +

@@ -12,6 +12,8 @@
 namespace tianshan::services {
 
 Result<int64_t> InsertService(storage::Transaction& tx, const Service& s);
+// Writes the service's questions and updated_at.
+Status UpdateQuestions(storage::Transaction& tx, const Service& s);
 Result<std::optional<Service>> FindService(storage::Transaction& tx, int64_t id);
 Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id, const std::string& name);
 struct CatalogFilter {
@@ -70,7 +72,7 @@ Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t ap
 // when the application is not completed or already rated.
 Result<bool> RecordRating(storage::Transaction& tx, const Application& a);
 Result<Satisfaction> ServiceSatisfaction(storage::Transaction& tx, int64_t service_id);
-// Services of the subtree at `path` with at least one rating, with their figures.
+// Services of the subtree at `path` with at least one rating or application, with their figures.
 Result<std::vector<std::pair<Service, Satisfaction>>> RatedServices(storage::Transaction& tx, const std::string& path,
                                                                     int limit);
 

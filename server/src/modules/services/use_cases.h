@@ -27,6 +27,7 @@
 
 #include "auth/caller.h"
 #include "kit/module.h"
+#include "modules/publishing/public/files.h"
 #include "modules/services/permissions.h"
 #include "modules/services/service.h"
 
@@ -48,6 +49,10 @@ struct ServicePage {
 Result<ServiceView> CreateService(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
                                   const ServiceFields& input);
 // `actor` null for the public.
+// The form builder: replaces an application service's questions (services.manage) while it has
+// no application yet (409 services.questions_in_use: answers keep the questions they answered).
+Result<ServiceView> ReplaceQuestions(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                     const std::vector<Question>& questions);
 Result<ServiceView> GetService(const AppContext& ctx, const auth::Actor* actor, int64_t id);
 // The public catalog: services offered in the subtree of `area_organization_id` (all when
 // absent), of one category, name containing q.
@@ -96,6 +101,7 @@ struct ApplicationView {
   std::vector<Question> questions;
   std::vector<Step> steps;
   std::vector<Message> messages;
+  std::vector<publishing::StoredFile> files;  // the file answers
   ApplicationCan can;
 };
 struct ApplicationPage {
@@ -106,6 +112,20 @@ Result<ApplicationView> SubmitApplication(const AppContext& ctx, const auth::Cal
                                           const std::map<std::string, std::string>& answers);
 Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Caller& caller, int64_t id,
                                           ApplicationAction action, const std::optional<std::string>& note);
+// A file for the file question `question` of a service, by anyone signed in, before applying:
+// 422 `question` when it is none, `answers.<question>` for a type the question does not accept
+// (sniffed from the bytes) or a file over its size. The answer names the file by its key.
+Result<publishing::StoredFile> UploadAnswerFile(const AppContext& ctx, const auth::Caller& caller, int64_t service_id,
+                                                const std::string& question, const std::string& file_name,
+                                                const std::string& content);
+// Inside SubmitApplication: attaches the files the answers name (the caller's own drafts for
+// this service, of an accepted type and size), 422 `answers.<key>` otherwise.
+Status AttachAnswerFiles(storage::Transaction& tx, const auth::Actor& actor, const Service& s, const Application& a);
+// A file answer with its bytes, for the applicant and readers of the handling organization.
+Result<std::pair<publishing::StoredFile, std::string>> DownloadAnswerFile(const AppContext& ctx,
+                                                                          const auth::Actor& actor,
+                                                                          int64_t application_id,
+                                                                          const std::string& key);
 // The web page of one application, for its applicant and its handlers (notification links).
 inline std::string ApplicationLink(int64_t id) { return "/app/services/applications/" + std::to_string(id); }
 // The application as `actor` sees it (service, steps, messages, can), inside a transaction.

@@ -67,7 +67,8 @@ Result<VenueView> UpdateVenue(const AppContext& ctx, const auth::Caller& caller,
     TS_RETURN_IF_ERROR(SaveVenue(tx, v));
     TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller, {"venue.update", "venue", v.id, v.org_path, before, AuditJson(v)}));
     TS_ASSIGN_OR_RETURN(auto rooms, SelectRooms(tx, v.id));
-    return VenueView{std::move(v), std::move(rooms), true};
+    TS_ASSIGN_OR_RETURN(auto photos, publishing::FilesOf(tx, kPhotoOwner, v.id));
+    return VenueView{std::move(v), std::move(rooms), true, std::move(photos)};
   });
 }
 

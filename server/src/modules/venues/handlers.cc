@@ -32,6 +32,36 @@ void WriteCoordinate(JsonOut& out, const char* name, const std::optional<double>
 }
 
 // The public face of a venue (no account data: what a passer-by may read), plus `can`.
+void RegisterPhotoRoutes(http::Router& router, const AppContext& ctx) {
+  http::Gated(router, "venues.manage")
+      .Post("/api/v1/venues/{id}/photos",
+            [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+              TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+              TS_ASSIGN_OR_RETURN(auto name, publishing::RequiredQueryText(req, "name", 100));
+              TS_ASSIGN_OR_RETURN(auto photo, AddVenuePhoto(ctx, http::CallerOf(req), id, name, req.body));
+              JsonOut out;
+              out.StartObject()
+                  .Field("key", photo.key)
+                  .Field("url", "/api/v1/venues/" + std::to_string(id) + "/photos/" + photo.key)
+                  .Field("file_name", photo.file_name)
+                  .EndObject();
+              return http::Json(out, 201);
+            })
+      .upload_limit = kMaxPhotoBytes;
+  http::Gated(router, "venues.manage")
+      .Delete("/api/v1/venues/{id}/photos", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto key, publishing::RequiredQueryText(req, "key", 40));
+        TS_RETURN_IF_ERROR(RemoveVenuePhoto(ctx, http::CallerOf(req), id, key));
+        return HttpResponse::NoContent();
+      });
+  router.Get("/api/v1/venues/{id}/photos/{key}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto found, VenuePhoto(ctx, id, std::string(req.PathParam("key"))));
+    return publishing::FileDownload(found.first, std::move(found.second), "public, max-age=86400");
+  });
+}
+
 void WriteVenue(JsonOut& out, const VenueView& v, bool with_rooms) {
   const Venue& e = v.venue;
   out.StartObject()
@@ -55,8 +85,17 @@ void WriteVenue(JsonOut& out, const VenueView& v, bool with_rooms) {
     out.Key("rooms").StartArray();
     for (const auto& r : v.rooms) WriteRoom(out, r);
     out.EndArray();
+    out.Key("photos").StartArray();
+    for (const auto& p : v.photos) {
+      out.StartObject()
+          .Field("key", p.key)
+          .Field("url", "/api/v1/venues/" + std::to_string(e.id) + "/photos/" + p.key)
+          .Field("file_name", p.file_name)
+          .EndObject();
+    }
+    out.EndArray();
   }
-  WriteCan(out, {{"edit", v.can_manage}, {"add_room", v.can_manage}, {"check_in", v.can_manage}});
+  WriteCan(out, {{"edit", v.can_manage}, {"add_room", v.can_manage}, {"check_in", v.can_manage}, {"add_photo", v.can_manage}});
   out.EndObject();
 }
 
@@ -179,6 +218,7 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
     TS_ASSIGN_OR_RETURN(auto updated, UpdateVenue(ctx, http::CallerOf(req), id, input));
     return VenueJson(updated);
   });
+  RegisterPhotoRoutes(router, ctx);
   router.Get("/api/v1/venues", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     http::QueryReader query(req);
     const int limit = query.Limit(50, 200);

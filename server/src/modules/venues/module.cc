@@ -39,6 +39,8 @@ std::vector<MessageText> Messages() {
       {"venues.checkin_other_day", "该预约在 {}，不是今天", "This booking is on {}, not today"},
       {"venues.checked_in_already", "该预约已签到", "This booking has already been checked in"},
       {"venues.booking_ended", "该预约已结束", "This booking is over"},
+      {"venues.photo_not_found", "未找到该照片", "No such photo"},
+      {"venues.too_many_photos", "每个场地最多 {} 张照片", "A venue has at most {} photos"},
       {"venues.booking_state", "该预约当前状态（{}）不允许此操作", "Not possible for a booking that is {}"},
   };
 }

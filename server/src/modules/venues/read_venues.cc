@@ -29,7 +29,8 @@ Result<VenueView> GetVenue(const AppContext& ctx, const auth::Actor* actor, int6
     if (!v) return Status::NotFound("venues.not_found");
     TS_ASSIGN_OR_RETURN(auto rooms, SelectRooms(tx, v->id));
     const bool manage = actor && CanManage(*actor, v->org_path);
-    return VenueView{std::move(*v), std::move(rooms), manage};
+    TS_ASSIGN_OR_RETURN(auto photos, publishing::FilesOf(tx, kPhotoOwner, v->id));
+    return VenueView{std::move(*v), std::move(rooms), manage, std::move(photos)};
   });
 }
 
@@ -63,7 +64,8 @@ Result<Calendar> GetCalendar(const AppContext& ctx, int64_t venue_id, const std:
     TS_ASSIGN_OR_RETURN(auto held, HeldDuring(tx, v->id, ChinaMidnight(from), ChinaMidnight(AddDays(from, days))));
     for (const auto& b : held) c.busy.push_back({b.room_id, b.starts_at, b.ends_at});
     TS_ASSIGN_OR_RETURN(auto rooms, SelectRooms(tx, v->id));
-    c.venue = VenueView{std::move(*v), std::move(rooms), false};
+    TS_ASSIGN_OR_RETURN(auto photos, publishing::FilesOf(tx, kPhotoOwner, v->id));
+    c.venue = VenueView{std::move(*v), std::move(rooms), false, std::move(photos)};
     return c;
   });
 }

@@ -33,6 +33,7 @@
 
 #include "auth/caller.h"
 #include "kit/module.h"
+#include "modules/publishing/public/files.h"
 #include "modules/venues/venue.h"
 
 namespace tianshan::venues {
@@ -41,11 +42,23 @@ struct VenueView {
   Venue venue;
   std::vector<Room> rooms;
   bool can_manage = false;
+  std::vector<publishing::StoredFile> photos;  // read with one venue, not in lists
 };
 struct VenuePage {
   std::vector<VenueView> items;
   std::optional<int64_t> next_cursor;
 };
+
+// Photos (venue_photos.cc): images only, sniffed from the bytes (422 `body`), at most
+// kMaxPhotos (409 venues.too_many_photos), added and removed by venues.manage; public to read.
+inline constexpr std::string_view kPhotoOwner = "venues.venue";
+inline constexpr size_t kMaxPhotos = 12;
+inline constexpr size_t kMaxPhotoBytes = 5 * 1024 * 1024;
+Result<publishing::StoredFile> AddVenuePhoto(const AppContext& ctx, const auth::Caller& caller, int64_t venue_id,
+                                             const std::string& file_name, const std::string& content);
+Status RemoveVenuePhoto(const AppContext& ctx, const auth::Caller& caller, int64_t venue_id, const std::string& key);
+Result<std::pair<publishing::StoredFile, std::string>> VenuePhoto(const AppContext& ctx, int64_t venue_id,
+                                                                  const std::string& key);
 
 Result<VenueView> CreateVenue(const AppContext& ctx, const auth::Caller& caller, int64_t organization_id,
                               const VenueFields& input);

@@ -33,6 +33,12 @@ export const servicesRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'services.application.title' },
   },
   {
+    path: 'services/:sid(\\d+)/questions',
+    name: 'service-questions',
+    component: () => import('@/views/services/questions.vue'),
+    meta: { titleKey: 'services.builder.title' },
+  },
+  {
     path: 'organizations/:id(\\d+)/satisfaction',
     name: 'service-satisfaction',
     component: () => import('@/views/services/satisfaction.vue'),

@@ -1,5 +1,6 @@
 // The services screens' declarations: the lists' columns and the forms' fields, once.
-import type { Application, NewService, Question, Service } from '@/api/services';
+import type { Application, NewService, Question, QuestionInput, Satisfaction, Service } from '@/api/services';
+import type { FieldError } from '@/api/request';
 import type { Column, TagType } from '@/components/dataList';
 import type { FormDialogSpec, FormField } from '@/components/formFields';
 
@@ -82,10 +83,16 @@ export function newService(m: ServiceFormModel, needLabel: string): NewService {
   };
 }
 
+/** The `accept` attribute of a file question's input (the server sniffs the bytes anyway). */
+export function acceptAttribute(q: Question): string {
+  return (q.accept ?? []).map((t) => `.${t}${t === 'jpg' ? ',.jpeg' : ''}`).join(',');
+}
+
 /** The apply form's fields, from the service's questions (keys are the question keys). */
 export function answerFields(questions: readonly Question[]): FormField<Record<string, string>>[] {
   return questions.map((q) => {
-    const kind = q.type === 'choice' ? 'select' : q.type === 'date' ? 'date' : 'text';
+    // A file question is drawn by the page (`#field-<key>`): the file is sent when chosen.
+    const kind = q.type === 'choice' ? 'select' : q.type === 'date' ? 'date' : q.type === 'file' ? 'custom' : 'text';
     return {
       key: q.key,
       kind,
@@ -129,6 +136,18 @@ export const RATING_FIELDS: FormField<RatingFormModel>[] = [
   { key: 'comment', kind: 'textarea', label: 'services.rating.comment', maxlength: 500, attrs: { rows: 2 } },
 ];
 
+/** Completed ÷ closed as a percentage, or — before anything closed. */
+export function completionRate(s: Satisfaction): string {
+  return s.completion_rate === null ? '—' : `${Math.round(s.completion_rate * 100)}%`;
+}
+
+/** The median time to a first answer: hours under two days, days above; — before any answer. */
+export function medianHours(s: Satisfaction, t: (k: string, n?: Record<string, unknown>) => string): string {
+  const h = s.median_first_response_hours;
+  if (h === null) return '—';
+  return h < 48 ? t('services.satisfaction.hours', { n: h.toFixed(1) }) : t('services.satisfaction.days', { n: (h / 24).toFixed(1) });
+}
+
 /** The bar chart of ratings 1–5. */
 export function ratingChartOption(distribution: readonly number[], seriesName: string) {
   return {
@@ -138,4 +157,75 @@ export function ratingChartOption(distribution: readonly number[], seriesName: s
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ name: seriesName, type: 'bar', data: [...distribution], itemStyle: { color: '#c8161d' } }],
   };
+}
+
+// The form builder (questions.vue): one editable row per question.
+export const QUESTION_TYPES = ['text', 'choice', 'date', 'number', 'file'] as const;
+export const FILE_TYPES = ['pdf', 'jpg', 'png', 'gif', 'webp', 'docx', 'xlsx', 'pptx', 'doc', 'zip', 'txt'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export interface BuilderRow {
+  /** Stable while editing (v-for key). */
+  uid: number;
+  key: string;
+  label: string;
+  type: QuestionType;
+  required: boolean;
+  /** Choices, one a line. */
+  options: string;
+  accept: string[];
+  max_kb: number;
+}
+
+let nextUid = 1;
+
+export function builderRows(questions: readonly Question[]): BuilderRow[] {
+  return questions.map((q) => ({
+    uid: nextUid++,
+    key: q.key,
+    label: q.label,
+    type: q.type,
+    required: q.required,
+    options: q.options.join('\n'),
+    accept: [...(q.accept ?? [])],
+    max_kb: q.max_kb ?? 2048,
+  }));
+}
+
+/** A new text question with a key no other row has (q1, q2, …). */
+export function newRow(rows: readonly BuilderRow[]): BuilderRow {
+  let n = rows.length + 1;
+  while (rows.some((r) => r.key === `q${n}`)) n++;
+  return { uid: nextUid++, key: `q${n}`, label: '', type: 'text', required: false, options: '', accept: ['pdf', 'jpg', 'png'], max_kb: 2048 };
+}
+
+export function moveRow(rows: readonly BuilderRow[], i: number, by: -1 | 1): BuilderRow[] {
+  const j = i + by;
+  if (j < 0 || j >= rows.length) return [...rows];
+  const out = [...rows];
+  [out[i], out[j]] = [out[j], out[i]];
+  return out;
+}
+
+/** The PUT body's questions: choices only for a choice, types and size only for a file. */
+export function toQuestionInputs(rows: readonly BuilderRow[]): QuestionInput[] {
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.label.trim(),
+    type: r.type,
+    required: r.required,
+    ...(r.type === 'choice' ? { options: r.options.split('\n').map((o) => o.trim()).filter(Boolean) } : {}),
+    ...(r.type === 'file' ? { accept: [...r.accept] as QuestionInput['accept'], max_kb: r.max_kb } : {}),
+  }));
+}
+
+/** The server's errors on rows ("questions[2].options") by that name; the others apart. */
+export function rowErrors(errors: readonly FieldError[]): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const e of errors) {
+    if (/^questions\[\d+\]\./.test(e.field)) byField[e.field] = byField[e.field] ? `${byField[e.field]}; ${e.message}` : e.message;
+    else rest.push(e.message);
+  }
+  return { byField, rest };
 }
