@@ -72,7 +72,8 @@ TEST_P(CadresPostingsApiTest, PlanLogReportConfirmMoveTheFigures) {
   const int64_t posting = a.json()["id"];
   EXPECT_EQ(a.json()["days"], 61);
   EXPECT_EQ(a.json()["host_name"], "风云社区团支部");
-  EXPECT_EQ(a.json()["can"], (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}}));
+  EXPECT_EQ(a.json()["can"],
+            (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}, {"cancel", false}}));
   EXPECT_EQ(PostingFigures(*admin), Plus(b0, {1, 1, 61, 1}));
 
   // Overlapping the first: refused, nothing changed.
@@ -259,15 +260,14 @@ TEST_P(CadresPostingsApiTest, CancelBeforeTheEndMovesTheFigures) {
   ASSERT_EQ(cancelled.status, 200) << cancelled.body;
   EXPECT_EQ(cancelled.json()["status"], "cancelled");
   EXPECT_EQ(cancelled.json()["cancel_reason"], "社区换届，下沉改期");
-  EXPECT_EQ(cancelled.json()["can"], (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false},
-                                                     {"cancel", false}}));
+  EXPECT_EQ(cancelled.json()["can"],
+            (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}, {"cancel", false}}));
   EXPECT_EQ(PostingFigures(*admin), Plus(b0, {1, 1, 10, 1}));
   EXPECT_EQ(admin->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", "x"}}).status, 409);
-  EXPECT_EQ(cadre
-                ->Post(PostingPath(id, "/logs"),
-                       nlohmann::json{{"worked_on", "2026-05-21"}, {"minutes", 60}, {"what", "x"}})
-                .status,
-            409);
+  EXPECT_EQ(
+      cadre->Post(PostingPath(id, "/logs"), nlohmann::json{{"worked_on", "2026-05-21"}, {"minutes", 60}, {"what", "x"}})
+          .status,
+      409);
   // The span is free again.
   EXPECT_EQ(admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-06-01", "2026-06-10")).status, 201);
   const std::string city = std::to_string(Org("克拉玛依市团委").first);
@@ -327,7 +327,8 @@ TEST_P(CadresPostingsApiTest, UnreportedPostingsAreRemindedOnceADay) {
   ASSERT_TRUE(RemindUnreportedPostings(ctx(), run).ok());
   ASSERT_TRUE(RemindUnreportedPostings(ctx(), run).ok());
   int reminders = 0;
-  for (const auto& n : cadre->Get("/api/v1/notifications").json()["items"]) {
+  const auto notes = cadre->Get("/api/v1/notifications").json()["items"];
+  for (const auto& n : notes) {
     if (n["kind"] == "cadres.posting_reminders") {
       ++reminders;
       EXPECT_NE(n["body"].get<std::string>().find('2'), std::string::npos) << n.dump();
@@ -335,7 +336,8 @@ TEST_P(CadresPostingsApiTest, UnreportedPostingsAreRemindedOnceADay) {
   }
   EXPECT_EQ(reminders, 1);
   // Nobody else with an unreported posting of their own is told about the cadre's.
-  for (const auto& n : admin->Get("/api/v1/notifications").json()["items"]) {
+  const auto admin_notes = admin->Get("/api/v1/notifications").json()["items"];
+  for (const auto& n : admin_notes) {
     EXPECT_NE(n["kind"], "cadres.posting_reminders");
   }
 }
