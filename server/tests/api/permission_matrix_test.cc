@@ -72,6 +72,8 @@ const std::map<std::string, std::string>& Fixtures() {
        "JOIN volunteering_shifts s ON s.id = g.shift_id JOIN volunteering_projects p ON p.id = s.project_id"},
       {"contacts", "SELECT id, org_path, person_id, '' AS names FROM cadres_contacts"},
       {"help-requests", "SELECT id, org_path, NULL AS person_id, '' AS names FROM cadres_help_requests"},
+      {"served-units", "SELECT id, unit_path AS org_path, NULL AS person_id, '' AS names FROM cadres_served_units"},
+      {"unit-services", "SELECT id, unit_path AS org_path, NULL AS person_id, '' AS names FROM cadres_services"},
   };
   return kFixtures;
 }

@@ -68,3 +68,30 @@ export const getPosting = (id: number) => get<Posting>(`/cadres/postings/${id}`)
 export const logPostingWork = (id: number, input: NewPostingLog) => post<Posting>(`/cadres/postings/${id}/logs`, input);
 export const reportPosting = (id: number, report: string) => post<Posting>(`/cadres/postings/${id}/report`, { report });
 export const confirmPosting = (id: number) => post<Posting>(`/cadres/postings/${id}/confirm`);
+export const cancelPosting = (id: number, reason: string) => post<Posting>(`/cadres/postings/${id}/cancel`, { reason });
+export const listHostedPostings = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/cadres/hosted-postings'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/cadres/hosted-postings', 'get'>>(`/organizations/${organizationId}/cadres/hosted-postings`, {
+    query,
+  });
+
+// "4+1" served units.
+export type ServedUnit = Schema<'CadreServedUnit'>;
+export type UnitService = Schema<'CadreUnitService'>;
+export type UnitServiceView = Schema<'CadreUnitServiceView'>;
+export type ServedUnitsOverview = Schema<'CadreServedUnitsOverview'>;
+export type NewUnitService = Body<'/api/v1/cadres/me/unit-services', 'post'>;
+export type ServiceDecision = Body<'/api/v1/cadres/unit-services/{id}/decision', 'post'>;
+export const listMyServedUnits = () => get<Answer<'/api/v1/cadres/me/served-units', 'get'>>('/cadres/me/served-units');
+export const registerServedUnit = (unitId: number) => post<ServedUnit>('/cadres/me/served-units', { unit_id: unitId });
+export const endServedUnit = (id: number) => post<ServedUnit>(`/cadres/served-units/${id}/end`);
+export const logUnitService = (input: NewUnitService) => post<UnitService>('/cadres/me/unit-services', input);
+export const listUnitServices = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/cadres/unit-services'> = {}) =>
+  get<Answer<'/api/v1/organizations/{id}/cadres/unit-services', 'get'>>(`/organizations/${organizationId}/cadres/unit-services`, {
+    query,
+  });
+export const decideUnitService = (id: number, input: ServiceDecision) =>
+  post<UnitServiceView>(`/cadres/unit-services/${id}/decision`, input);
+export const getServedUnitsOverview = (organizationId: number, year?: number) =>
+  get<ServedUnitsOverview>(`/organizations/${organizationId}/cadres/served-units`, { query: { year } });
+export const exportServedUnitsOverview = (organizationId: number, year?: number) =>
+  download(`/organizations/${organizationId}/cadres/served-units/export`, { year }, 'served-units.xlsx');

@@ -1980,6 +1980,467 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres/me/served-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cadre's served units ("4+1"), active first, with this year's summary */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreServedUnit"][];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        /** The cadre registers with a grass-roots unit they serve (422/409 on unit_id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreServedUnit"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/served-units/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The cadre ends a registration with a unit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreServedUnit"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/me/unit-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The cadre logs a service to a unit they are registered with (422 on unit_id otherwise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit_id: number;
+                        /** Format: date */
+                        served_on: string;
+                        minutes: number;
+                        what: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreUnitService"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/unit-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's confirmations queue: services to units of the subtree (cadres.confirm) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "confirmed" | "disputed";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadreUnitServiceView"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/unit-services/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The unit confirms or disputes a pending service, once (cadres.confirm over the unit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        decision: "confirm" | "dispute";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreUnitServiceView"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/served-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's "4+1" summary per cadre of the subtree and per unit in it (cadres.dashboard) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadreServedUnitsOverview"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/served-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The served-units summary as .xlsx (figures only) */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/postings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A planner cancels the posting before its end, with the reason (cadres.plan_postings over the cadre and the host) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CadrePosting"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                409: components["responses"]["Problem"];
+                415: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/cadres/hosted-postings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Postings hosted by the organization and its subtree, newest first (cadres.confirm over it) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CadrePosting"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs": {
         parameters: {
             query?: never;
@@ -10699,7 +11160,79 @@ export interface components {
                 log: boolean;
                 report: boolean;
                 confirm: boolean;
+                cancel: boolean;
             };
+            cancel_reason: string | null;
+            cancelled_at: number | null;
+        };
+        CadreUnitService: {
+            id: number;
+            served_unit_id: number;
+            /** Format: date */
+            served_on: string;
+            minutes: number;
+            what: string;
+            /** @enum {unknown} */
+            status: "pending" | "confirmed" | "disputed";
+            dispute_reason: string | null;
+            decided_at: number | null;
+        };
+        CadreServedUnit: {
+            id: number;
+            unit_id: number;
+            unit_name: string;
+            /** @enum {unknown} */
+            status: "active" | "ended";
+            created_at: number;
+            ended_at: number | null;
+            year: {
+                services: number;
+                confirmed_minutes: number;
+                pending: number;
+                disputed: number;
+            };
+            services: components["schemas"]["CadreUnitService"][];
+            can: {
+                log: boolean;
+                end: boolean;
+            };
+        };
+        CadreUnitServiceView: {
+            id: number;
+            served_unit_id: number;
+            /** Format: date */
+            served_on: string;
+            minutes: number;
+            what: string;
+            /** @enum {unknown} */
+            status: "pending" | "confirmed" | "disputed";
+            dispute_reason: string | null;
+            decided_at: number | null;
+            unit_name: string;
+            cadre: components["schemas"]["CadreCard"];
+            can: {
+                decide: boolean;
+            };
+        };
+        CadreServedUnitsOverview: {
+            year: string;
+            cadres: {
+                cadre: components["schemas"]["CadreCard"];
+                units: number;
+                services: number;
+                confirmed_minutes: number;
+                pending: number;
+                disputed: number;
+            }[];
+            units: {
+                unit_id: number;
+                unit_name: string;
+                cadres: number;
+                services: number;
+                confirmed_minutes: number;
+                pending: number;
+                disputed: number;
+            }[];
         };
         Job: {
             id: number;
@@ -11737,6 +12270,9 @@ export const cadreHelpRequestCategoryValues = ["employment","study","mental","le
 export const cadreHelpRequestStatusValues = ["open","in_progress","resolved","referred"] as const satisfies readonly NonNullable<components["schemas"]["CadreHelpRequest"]["status"]>[];
 export const cadreHelpRequestRaisedByValues = ["youth","cadre"] as const satisfies readonly NonNullable<components["schemas"]["CadreHelpRequest"]["raised_by"]>[];
 export const cadrePostingStatusValues = ["planned","cancelled"] as const satisfies readonly NonNullable<components["schemas"]["CadrePosting"]["status"]>[];
+export const cadreUnitServiceStatusValues = ["pending","confirmed","disputed"] as const satisfies readonly NonNullable<components["schemas"]["CadreUnitService"]["status"]>[];
+export const cadreServedUnitStatusValues = ["active","ended"] as const satisfies readonly NonNullable<components["schemas"]["CadreServedUnit"]["status"]>[];
+export const cadreUnitServiceViewStatusValues = ["pending","confirmed","disputed"] as const satisfies readonly NonNullable<components["schemas"]["CadreUnitServiceView"]["status"]>[];
 export const jobStatusValues = ["pending","running","done","failed"] as const satisfies readonly NonNullable<components["schemas"]["Job"]["status"]>[];
 export const notificationSettingsLangValues = ["zh-CN","en"] as const satisfies readonly NonNullable<components["schemas"]["NotificationSettings"]["lang"]>[];
 export const organizationStatusValues = ["active","archived"] as const satisfies readonly NonNullable<components["schemas"]["Organization"]["status"]>[];

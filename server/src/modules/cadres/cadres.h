@@ -160,6 +160,9 @@ struct Posting {
   std::optional<int64_t> reported_at;
   std::optional<int64_t> confirmed_by;
   std::optional<int64_t> confirmed_at;
+  std::optional<std::string> cancel_reason;
+  std::optional<int64_t> cancelled_by;
+  std::optional<int64_t> cancelled_at;
   int64_t created_by = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;

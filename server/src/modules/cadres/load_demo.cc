@@ -8,6 +8,7 @@
 #include "modules/cadres/contacts/interaction_repository.h"
 #include "modules/cadres/figures.h"
 #include "modules/cadres/postings/demo_postings.h"
+#include "modules/cadres/units/demo_units.h"
 #include "modules/people/public/facts.h"
 
 namespace tianshan::cadres {
@@ -29,6 +30,7 @@ Status LoadDemo(AppContext& ctx, DemoContext& demo) {
       for (const auto& p : positions) TS_RETURN_IF_ERROR(EnrollPerson(tx, ctx, p.person_id, "person_id").status());
     }
     TS_RETURN_IF_ERROR(LoadDemoPostings(tx, ctx, demo));
+    TS_RETURN_IF_ERROR(LoadDemoUnits(tx, ctx, demo));
     auto cadre_person = demo.person_ids.find("cadre");
     if (cadre_person == demo.person_ids.end()) return Status::Ok();
     TS_ASSIGN_OR_RETURN(Cadre cadre, EnrollPerson(tx, ctx, cadre_person->second, "person_id"));

@@ -7,6 +7,7 @@
 #include "modules/cadres/permissions.h"
 #include "modules/cadres/postings/handlers.h"
 #include "modules/cadres/recount.h"
+#include "modules/cadres/units/handlers.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::cadres {
@@ -21,17 +22,21 @@ ModuleDefinition CadresModule() {
     RegisterContactRoutes(router, ctx);
     RegisterCommitteeRoutes(router, ctx);
     RegisterPostingRoutes(router, ctx);
+    RegisterUnitRoutes(router, ctx);
   };
   m.notification_kinds = {
       {"cadres.contact_news", "联系青年的消息", "News from my contacts"},
       {"cadres.my_cadre_news", "我的团干部的消息", "News from my cadres"},
       {"cadres.reminders", "联系青年提醒（谈心、活动、求助）", "Contact reminders (talks, activities, help)"},
+      {"cadres.posting_reminders", "下沉报告待提交提醒", "Reminders of posting reports due"},
   };
   m.jobs = {
       {"cadres.recount", "Moves the period day to today and recomputes due talks, activities and overdue help",
        JobSchedule::Daily(0, 10), 3, 600, RecountFigures},
       {"cadres.reminders", "Reminds cadres of talks and activities due and help requests older than 7 days",
        JobSchedule::Daily(8, 10), 3, 600, RemindCadres},
+      {"cadres.posting_reminders", "Reminds cadres of postings that ended without a report", JobSchedule::Daily(8, 20),
+       3, 600, RemindUnreportedPostings},
   };
   m.counters = {
       {"cadres.talk_due", "本年度尚未面对面谈心的联系青年", "Contacts without a face-to-face talk this year", "overdue",

@@ -17,7 +17,7 @@ namespace {
 // Per cadre, what the rows say for `period`: every figure the register row keeps.
 constexpr const char* kRecountSql =
     "SELECT c.id, c.organization_id, c.active_contacts, c.fields_covered, c.activity_due, c.talk_due, c.help_open, "
-    "c.help_overdue, c.contact_target, c.posting_days, "
+    "c.help_overdue, c.contact_target, c.posting_days, c.service_minutes, "
     "(SELECT COUNT(*) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS n_contacts, "
     "(SELECT COUNT(DISTINCT field) FROM cadres_contacts k WHERE k.cadre_id = c.id AND k.status = 'active') AS "
     "n_fields, "
@@ -28,11 +28,14 @@ constexpr const char* kRecountSql =
     "(SELECT COUNT(*) FROM cadres_help_requests h WHERE h.cadre_id = c.id AND h.status IN ('open', "
     "'in_progress')) AS n_help_open, "
     "(SELECT COUNT(*) FROM cadres_help_requests h WHERE h.cadre_id = c.id AND h.status IN ('open', "
-    "'in_progress') AND h.created_on <= ?) AS n_help_overdue "
+    "'in_progress') AND h.created_on <= ?) AS n_help_overdue, "
+    "(SELECT COUNT(*) FROM cadres_served_units u WHERE u.cadre_id = c.id AND u.status = 'active') AS n_served_units, "
+    "(SELECT COALESCE(SUM(s.minutes), 0) FROM cadres_services s WHERE s.cadre_id = c.id AND s.status = 'confirmed' "
+    "AND s.served_on >= ? AND s.served_on <= ?) AS n_service_minutes "
     "FROM cadres_cadres c ORDER BY c.id";
 
 Result<storage::Rows> RecountRows(storage::Transaction& tx, const Period& p) {
-  return tx.Query(kRecountSql, {p.quarter_start, p.year_start, p.help_cutoff});
+  return tx.Query(kRecountSql, {p.quarter_start, p.year_start, p.help_cutoff, p.year_start, p.year_end});
 }
 
 std::string Today(const AppContext& ctx, const JobRun& run) {
@@ -53,7 +56,7 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
     TS_ASSIGN_OR_RETURN(auto rows, RecountRows(tx, p));
     TS_ASSIGN_OR_RETURN(auto postings, AllPostingFigures(tx, p));
     std::map<int64_t, int64_t> activity, talk, help;
-    std::map<int64_t, int64_t> posting_counts, posted, posting_days, unreported;
+    std::map<int64_t, int64_t> posting_counts, posted, posting_days, unreported, service_minutes;
     for (const auto& r : rows) {
       const int64_t org = r.Int("organization_id");
       const PostingFigures f = postings[r.Int("id")];
@@ -63,6 +66,11 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
       unreported[org] += f.unreported;
       if (r.Int("posting_days") != f.days) {
         TS_RETURN_IF_ERROR(tx.Execute("UPDATE cadres_cadres SET posting_days = ? WHERE id = ?", {f.days, r.Int("id")}));
+      }
+      service_minutes[org] += r.Int("n_service_minutes");
+      if (r.Int("service_minutes") != r.Int("n_service_minutes")) {
+        TS_RETURN_IF_ERROR(tx.Execute("UPDATE cadres_cadres SET service_minutes = ? WHERE id = ?",
+                                      {r.Int("n_service_minutes"), r.Int("id")}));
       }
       activity[org] += r.Int("n_activity_due");
       talk[org] += r.Int("n_talk_due");
@@ -81,6 +89,7 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
     TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kPosted, posted));
     TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kPostingDays, posting_days));
     TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kUnreported, unreported));
+    TS_RETURN_IF_ERROR(organizations::SetSelfCounters(tx, counter::kServiceMinutes, service_minutes));
     return organizations::SetSelfCounters(tx, counter::kHelpOverdue, help);
   });
 }
@@ -106,6 +115,23 @@ Status RemindCadres(const AppContext& ctx, const JobRun& run) {
   });
 }
 
+Status RemindUnreportedPostings(const AppContext& ctx, const JobRun& run) {
+  const std::string today = Today(ctx, run);
+  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    TS_ASSIGN_OR_RETURN(auto due, SelectUnreportedByCadre(tx, today));
+    for (const auto& d : due) {
+      notifications::Notification n{"cadres.posting_reminders",
+                                    "cadres.notice.unreported_title",
+                                    "cadres.notice.unreported_body",
+                                    {{"count", std::to_string(d.postings)}},
+                                    "/app/my-postings",
+                                    "cadres.posting_reminders@" + today};
+      TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.people = {d.person_id}}, n).status());
+    }
+    return Status::Ok();
+  });
+}
+
 Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
     TS_ASSIGN_OR_RETURN(Period p, LoadPeriod(tx, cadres::Today(ctx), false));
@@ -114,8 +140,13 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
     std::vector<std::string> out;
     organizations::SelfCounts counts;
     const std::pair<const char*, const char*> figures[] = {
-        {"active_contacts", "n_contacts"}, {"fields_covered", "n_fields"}, {"activity_due", "n_activity_due"},
-        {"talk_due", "n_talk_due"},        {"help_open", "n_help_open"},   {"help_overdue", "n_help_overdue"},
+        {"active_contacts", "n_contacts"},
+        {"fields_covered", "n_fields"},
+        {"activity_due", "n_activity_due"},
+        {"talk_due", "n_talk_due"},
+        {"help_open", "n_help_open"},
+        {"help_overdue", "n_help_overdue"},
+        {"service_minutes", "n_service_minutes"},
     };
     for (const auto& r : rows) {
       auto& at = counts[r.Int("organization_id")];
@@ -142,12 +173,15 @@ Result<std::vector<std::string>> VerifyCounters(const AppContext& ctx) {
       at[std::string(counter::kPosted)] += f.posted;
       at[std::string(counter::kPostingDays)] += f.days;
       at[std::string(counter::kUnreported)] += f.unreported;
+      at[std::string(counter::kServedUnits)] += r.Int("n_served_units");
+      at[std::string(counter::kServiceMinutes)] += r.Int("n_service_minutes");
     }
     std::vector<std::string> keys = {
-        std::string(counter::kCadres),        std::string(counter::kAtQuota),     std::string(counter::kContacts),
-        std::string(counter::kFieldsCovered), std::string(counter::kActivityDue), std::string(counter::kTalkDue),
-        std::string(counter::kHelpOpen),      std::string(counter::kHelpOverdue), std::string(counter::kPostings),
-        std::string(counter::kPosted),        std::string(counter::kPostingDays), std::string(counter::kUnreported)};
+        std::string(counter::kCadres),        std::string(counter::kAtQuota),       std::string(counter::kContacts),
+        std::string(counter::kFieldsCovered), std::string(counter::kActivityDue),   std::string(counter::kTalkDue),
+        std::string(counter::kHelpOpen),      std::string(counter::kHelpOverdue),   std::string(counter::kPostings),
+        std::string(counter::kPosted),        std::string(counter::kPostingDays),   std::string(counter::kUnreported),
+        std::string(counter::kServedUnits),   std::string(counter::kServiceMinutes)};
     for (const auto& field : Fields()) keys.push_back(std::string(counter::kFieldPrefix) + field);
     for (const auto& field : Fields()) {
       TS_ASSIGN_OR_RETURN(auto by_org, tx.Query("SELECT organization_id, COUNT(*) AS value FROM cadres_contacts "

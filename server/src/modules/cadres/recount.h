@@ -6,7 +6,9 @@
 // organization counters of those keys (organizations::SetSelfCounters), in one transaction.
 // cadres.reminders (08:10) tells each cadre with contacts due a talk or an activity, or help
 // requests older than 7 days, once a day (a digest key per day); it names no young person.
-// Both are idempotent: running twice on one day changes nothing more.
+// cadres.posting_reminders (08:20) tells each cadre with postings that ended without a report
+// how many, once a day (a digest key per day).
+// All are idempotent: running twice on one day changes nothing more.
 
 #include <string>
 #include <vector>
@@ -18,6 +20,7 @@ namespace tianshan::cadres {
 
 Status RecountFigures(const AppContext& ctx, const JobRun& run);
 Status RemindCadres(const AppContext& ctx, const JobRun& run);
+Status RemindUnreportedPostings(const AppContext& ctx, const JobRun& run);
 
 // Recounts every maintained counter of the module (and each cadre's row) from the rows, for the
 // stored period day; one line per difference.

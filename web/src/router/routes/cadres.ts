@@ -46,6 +46,34 @@ export const cadresRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'cadres.postings.title' },
   },
   {
+    path: 'my-units',
+    name: 'cadres-my-units',
+    component: () => import('@/views/cadres/my-units.vue'),
+    meta: { titleKey: 'cadres.units.mineTitle', navKey: 'cadres.nav.myUnits', navIcon: 'organizations', can: 'cadres.work' },
+  },
+  {
+    path: 'cadres-confirmations',
+    redirect: toCurrentOrganization('/cadres-confirmations'),
+    meta: { navKey: 'cadres.nav.confirmations', navIcon: 'organizations', can: 'cadres.confirm' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/cadres-confirmations',
+    name: 'cadres-confirmations',
+    component: () => import('@/views/cadres/unit-confirmations.vue'),
+    meta: { titleKey: 'cadres.units.queueTitle' },
+  },
+  {
+    path: 'cadres-served-units',
+    redirect: toCurrentOrganization('/cadres-served-units'),
+    meta: { navKey: 'cadres.nav.servedUnits', navIcon: 'organizations', can: 'cadres.dashboard' },
+  },
+  {
+    path: 'organizations/:id(\\d+)/cadres-served-units',
+    name: 'cadres-served-units',
+    component: () => import('@/views/cadres/served-units.vue'),
+    meta: { titleKey: 'cadres.units.title' },
+  },
+  {
     path: 'organizations/:id(\\d+)/cadres',
     name: 'cadres-dashboard',
     component: () => import('@/views/cadres/dashboard.vue'),

@@ -99,7 +99,9 @@ describe('postings', () => {
     log_entries: 0,
     log_minutes: 0,
     logs: [],
-    can: { log: false, report: false, confirm: false },
+    cancel_reason: null,
+    cancelled_at: null,
+    can: { log: false, report: false, confirm: false, cancel: false },
     ...over,
   });
   it('tells the state from the dates, the report and the confirmation', () => {
@@ -108,6 +110,7 @@ describe('postings', () => {
     expect(postingState(posting({}), '2026-05-01')).toBe('unreported');
     expect(postingState(posting({ report: 'r' }), '2026-05-01')).toBe('reported');
     expect(postingState(posting({ report: 'r', confirmed_at: 1 }), '2026-05-01')).toBe('confirmed');
+    expect(postingState(posting({ status: 'cancelled', cancel_reason: 'r', cancelled_at: 1 }), '2026-03-05')).toBe('cancelled');
   });
   it('sends hours as minutes and trims the text', () => {
     expect(newPostingLog({ worked_on: '2026-03-02', hours: 1.5, what: ' 走访 ' })).toEqual({ worked_on: '2026-03-02', minutes: 90, what: '走访' });

@@ -9,8 +9,12 @@ import type {
   NewInteraction,
   NewPosting,
   NewPostingLog,
+  NewUnitService,
   Posting,
+  ServedUnit,
+  ServedUnitsOverview,
   TargetSettings,
+  UnitServiceView,
   TargetSettingsInput,
 } from '@/api/cadres';
 import { searchOrganizations } from '@/api/organizations';
@@ -106,15 +110,16 @@ export function targetSource(s: TargetSettings, from: number | null): string {
 
 // "8+4" postings.
 
-/** The state of a posting as a tag: confirmed by the host, reported, ended without a report, or running. */
-export function postingState(p: Posting, today: string): 'confirmed' | 'reported' | 'unreported' | 'running' | 'planned' {
+/** The state of a posting as a tag: cancelled, confirmed by the host, reported, ended without a report, or running. */
+export function postingState(p: Posting, today: string): 'cancelled' | 'confirmed' | 'reported' | 'unreported' | 'running' | 'planned' {
+  if (p.status === 'cancelled') return 'cancelled';
   if (p.confirmed_at !== null) return 'confirmed';
   if (p.report !== null) return 'reported';
   if (p.ends_on < today) return 'unreported';
   return p.starts_on <= today ? 'running' : 'planned';
 }
 
-const STATE_TAGS = { confirmed: 'success', reported: 'primary', unreported: 'danger', running: 'warning', planned: 'info' } as const;
+const STATE_TAGS = { cancelled: 'info', confirmed: 'success', reported: 'primary', unreported: 'danger', running: 'warning', planned: 'info' } as const;
 
 export const postingColumns = (today: string): Column<Posting>[] => [
   { key: 'cadre', label: 'cadres.columns.cadre', text: (p) => p.cadre.name, card: 'title', minWidth: 110, testid: 'posting-cadre' },
@@ -231,5 +236,119 @@ export function postingsChart(d: Dashboard, t: (key: string) => string) {
     xAxis: { type: 'category', data: children.map((c) => c.short_name ?? c.name) },
     yAxis: { type: 'value' },
     series: [{ name: t('cadres.postings.chartMonths'), type: 'bar', data: children.map((c) => monthsServed(c.figures.posting_days)) }],
+  };
+}
+
+// "4+1" served units: the cadre's cards, the unit's confirmations queue, the committee's summary.
+export const SERVED_UNIT_COLUMNS: Column<ServedUnit>[] = [
+  { key: 'unit_name', label: 'cadres.units.unit', text: (u) => u.unit_name, card: 'title', minWidth: 150, testid: 'unit-name' },
+  {
+    key: 'status',
+    label: 'cadres.columns.status',
+    text: (u, t) => t(`cadres.units.status.${u.status}`),
+    tag: (u) => (u.status === 'active' ? 'success' : 'info'),
+    card: 'head',
+    width: 90,
+  },
+  {
+    key: 'year',
+    label: 'cadres.units.year',
+    text: (u, t) =>
+      t('cadres.units.yearSummary', { n: u.year.services, hours: hours(u.year.confirmed_minutes), pending: u.year.pending, disputed: u.year.disputed }),
+    card: 'meta',
+    minWidth: 220,
+    testid: 'unit-year',
+  },
+];
+
+export const UNIT_SERVICE_COLUMNS: Column<UnitServiceView>[] = [
+  { key: 'cadre', label: 'cadres.columns.cadre', text: (s) => `${s.cadre.name} · ${s.cadre.organization_name}`, card: 'title', minWidth: 160 },
+  { key: 'unit', label: 'cadres.units.unit', text: (s) => s.unit_name, card: 'meta', minWidth: 140 },
+  { key: 'served_on', label: 'cadres.columns.date', text: (s) => `${s.served_on} · ${hours(s.minutes)}h`, card: 'meta', width: 150 },
+  {
+    key: 'status',
+    label: 'cadres.columns.status',
+    text: (s, t) => t(`cadres.units.serviceStatus.${s.status}`),
+    tag: (s) => ({ pending: 'warning', confirmed: 'success', disputed: 'danger' } as const)[s.status],
+    card: 'head',
+    width: 90,
+    testid: 'unit-service-status',
+  },
+  { key: 'what', label: 'cadres.postings.what', text: (s) => s.what + (s.dispute_reason ? ` (${s.dispute_reason})` : ''), card: 'text', minWidth: 220 },
+];
+
+type OverviewCadre = ServedUnitsOverview['cadres'][number];
+type OverviewUnit = ServedUnitsOverview['units'][number];
+const summaryColumns = <T extends { services: number; confirmed_minutes: number; pending: number; disputed: number }>(): Column<T>[] => [
+  { key: 'services', label: 'cadres.units.services', text: (r) => String(r.services), card: 'meta', width: 100 },
+  { key: 'hours', label: 'cadres.units.confirmedHours', text: (r) => hours(r.confirmed_minutes), card: 'meta', width: 120 },
+  { key: 'pending', label: 'cadres.units.serviceStatus.pending', text: (r) => String(r.pending), width: 90 },
+  { key: 'disputed', label: 'cadres.units.serviceStatus.disputed', text: (r) => String(r.disputed), width: 90 },
+];
+export const OVERVIEW_CADRE_COLUMNS: Column<OverviewCadre>[] = [
+  { key: 'cadre', label: 'cadres.columns.cadre', text: (r) => r.cadre.name, card: 'title', minWidth: 110 },
+  { key: 'organization', label: 'cadres.columns.organization', text: (r) => r.cadre.organization_name, card: 'meta', minWidth: 150 },
+  { key: 'units', label: 'cadres.units.unitsServed', text: (r) => String(r.units), card: 'meta', width: 100 },
+  ...summaryColumns<OverviewCadre>(),
+];
+export const OVERVIEW_UNIT_COLUMNS: Column<OverviewUnit>[] = [
+  { key: 'unit', label: 'cadres.units.unit', text: (r) => r.unit_name, card: 'title', minWidth: 150, testid: 'overview-unit' },
+  { key: 'cadres', label: 'cadres.units.cadresServing', text: (r) => String(r.cadres), card: 'meta', width: 110 },
+  ...summaryColumns<OverviewUnit>(),
+];
+
+export interface RegisterUnitModel {
+  unit_id: number | null;
+}
+export const REGISTER_UNIT_DIALOG: FormDialogSpec<RegisterUnitModel> = {
+  testid: 'unit-register-dialog',
+  fieldTestidPrefix: 'unit-register-',
+  submitLabel: 'cadres.units.register',
+  fields: [
+    {
+      key: 'unit_id',
+      kind: 'search',
+      label: 'cadres.units.unit',
+      required: true,
+      placeholder: 'cadres.units.unitPlaceholder',
+      hint: 'cadres.units.unitHint',
+      search: async (q) =>
+        q.trim() ? (await searchOrganizations(q.trim(), { limit: 20 })).items.map((o) => ({ value: o.id, text: o.name })) : [],
+    },
+  ],
+};
+
+export interface ServiceModel {
+  served_on: string;
+  hours: number;
+  what: string;
+}
+export const SERVICE_DIALOG: FormDialogSpec<ServiceModel> = {
+  testid: 'unit-service-dialog',
+  fieldTestidPrefix: 'unit-service-',
+  fields: [
+    { key: 'served_on', kind: 'date', label: 'cadres.columns.date', required: true },
+    { key: 'hours', kind: 'number', label: 'cadres.postings.hours', required: true, attrs: { min: 0.5, max: 24, step: 0.5 } },
+    { key: 'what', kind: 'textarea', label: 'cadres.postings.what', required: true, maxlength: 200, hint: 'cadres.postings.whatHint' },
+  ],
+};
+export function newUnitService(unitId: number, m: ServiceModel): NewUnitService {
+  return { unit_id: unitId, served_on: m.served_on, minutes: Math.round(m.hours * 60), what: m.what.trim() };
+}
+
+export const DISPUTE_DIALOG: FormDialogSpec<{ reason: string }> = {
+  testid: 'unit-dispute-dialog',
+  fieldTestidPrefix: 'unit-dispute-',
+  submitLabel: 'cadres.units.dispute',
+  fields: [{ key: 'reason', kind: 'textarea', label: 'cadres.units.reason', required: true, maxlength: 200 }],
+};
+
+/** Confirmed hours per unit of the subtree (the year's summary). */
+export function unitsChart(o: ServedUnitsOverview, t: (key: string) => string) {
+  return {
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: o.units.map((u) => u.unit_name) },
+    yAxis: { type: 'value' },
+    series: [{ name: t('cadres.units.confirmedHours'), type: 'bar', data: o.units.map((u) => Number(hours(u.confirmed_minutes))) }],
   };
 }

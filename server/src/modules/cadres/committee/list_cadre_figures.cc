@@ -34,6 +34,15 @@ Result<std::string> FiguresPath(storage::Transaction& tx, const AppContext& ctx,
   return ref->path;
 }
 
+Result<std::string> ConfirmPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                int64_t organization_id) {
+  if (ctx.organizations == nullptr) return Status::NotFound("organization.not_found");
+  TS_ASSIGN_OR_RETURN(auto ref, ctx.organizations->Find(tx, organization_id));
+  if (!ref || !organizations::CanRead(actor, ref->path)) return Status::NotFound("organization.not_found");
+  if (!CanConfirmAt(actor, ref->path)) return Status::Forbidden();
+  return ref->path;
+}
+
 Result<CadreFiguresPage> ListCadreFigures(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                           const CadreFiguresQuery& query) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<CadreFiguresPage> {

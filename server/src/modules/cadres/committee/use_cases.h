@@ -31,6 +31,9 @@ std::optional<Result<std::string>> CachedDashboardJson(const AppContext& ctx, co
 // unseen, 403 when seen but not allowed.
 Result<std::string> FiguresPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
                                 int64_t organization_id);
+// The same for confirming there (cadres.confirm): postings hosted and services to units.
+Result<std::string> ConfirmPath(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
+                                int64_t organization_id);
 
 struct CadreFiguresQuery {
   std::optional<std::string> quota;  // below, at

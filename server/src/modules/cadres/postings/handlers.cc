@@ -20,7 +20,8 @@ void WritePosting(JsonOut& out, const PostingView& v) {
   out.Field("host_organization_id", p.host_organization_id).Field("host_name", v.host_name);
   out.Field("starts_on", p.starts_on).Field("ends_on", p.ends_on).Field("days", v.days).Field("tasks", p.tasks);
   out.Field("status", p.status).Field("report", p.report).Field("reported_at", p.reported_at);
-  out.Field("confirmed_at", p.confirmed_at).Field("log_entries", static_cast<int64_t>(v.totals.entries));
+  out.Field("confirmed_at", p.confirmed_at).Field("cancel_reason", p.cancel_reason);
+  out.Field("cancelled_at", p.cancelled_at).Field("log_entries", static_cast<int64_t>(v.totals.entries));
   out.Field("log_minutes", static_cast<int64_t>(v.totals.minutes));
   out.Key("logs").StartArray();
   for (const auto& l : v.logs) {
@@ -28,7 +29,7 @@ void WritePosting(JsonOut& out, const PostingView& v) {
     out.Field("minutes", static_cast<int64_t>(l.minutes)).Field("what", l.what).EndObject();
   }
   out.EndArray().Key("can").StartObject().Field("log", v.can_log).Field("report", v.can_report);
-  out.Field("confirm", v.can_confirm).EndObject().EndObject();
+  out.Field("confirm", v.can_confirm).Field("cancel", v.can_cancel).EndObject().EndObject();
 }
 
 HttpResponse PostingJson(const PostingView& v, int status = 200) {
@@ -69,12 +70,13 @@ Result<LogPostingWorkInput> ParseLog(const HttpRequest& req) {
   return in;
 }
 
-Result<std::string> ParseReport(const HttpRequest& req) {
+// The one required text field `name` of a body.
+Result<std::string> ParseText(const HttpRequest& req, const char* name, size_t max_chars) {
   TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
   ObjectReader r(doc);
-  auto report = r.String("report", true, kMaxReport, 1);
+  auto text = r.String(name, true, max_chars, 1);
   TS_RETURN_IF_ERROR(r.Finish());
-  return *report;
+  return *text;
 }
 
 Result<PostingListQuery> ParseList(const HttpRequest& req, const AppContext& ctx) {
@@ -127,9 +129,26 @@ void RegisterPostingRoutes(http::Router& router, const AppContext& ctx) {
   http::Gated(router, http::kGateSelf)
       .Post("/api/v1/cadres/postings/{id}/report", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
-        TS_ASSIGN_OR_RETURN(auto report, ParseReport(req));
+        TS_ASSIGN_OR_RETURN(auto report, ParseText(req, "report", kMaxReport));
         TS_ASSIGN_OR_RETURN(auto view, ReportPosting(ctx, http::CallerOf(req), id, report));
         return PostingJson(view);
+      });
+  http::Gated(router, "cadres.plan_postings")
+      .Post("/api/v1/cadres/postings/{id}/cancel", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto reason, ParseText(req, "reason", kMaxSummary));
+        TS_ASSIGN_OR_RETURN(auto view, CancelPosting(ctx, http::CallerOf(req), id, reason));
+        return PostingJson(view);
+      });
+  http::Gated(router, "cadres.confirm")
+      .Get("/api/v1/organizations/{id}/cadres/hosted-postings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        http::QueryReader query(req);
+        const int limit = query.Limit(50, 200);
+        const auto before = query.IdCursor();
+        TS_RETURN_IF_ERROR(query.Finish());
+        TS_ASSIGN_OR_RETURN(auto page, ListHostedPostings(ctx, *req.actor, id, before, limit));
+        return PostingsJson(page.items, page.next_cursor);
       });
   http::Gated(router, "cadres.confirm")
       .Post("/api/v1/cadres/postings/{id}/confirm", [&ctx](HttpRequest& req) -> Result<HttpResponse> {

@@ -31,6 +31,21 @@ Result<PostingPage> ListPostings(const AppContext& ctx, const auth::Actor& actor
   });
 }
 
+Result<PostingPage> ListHostedPostings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                       std::optional<int64_t> before_id, int limit) {
+  return ctx.db.Read([&](storage::Transaction& tx) -> Result<PostingPage> {
+    TS_ASSIGN_OR_RETURN(std::string path, ConfirmPath(tx, ctx, actor, organization_id));
+    TS_ASSIGN_OR_RETURN(auto rows, SelectPostingsHostedIn(tx, path, before_id, limit));
+    PostingPage page;
+    if (static_cast<int>(rows.size()) > limit) {
+      rows.resize(limit);
+      page.next_cursor = rows.back().id;
+    }
+    TS_ASSIGN_OR_RETURN(page.items, ViewPostings(tx, ctx, actor, rows));
+    return page;
+  });
+}
+
 Result<PostingView> GetPosting(const AppContext& ctx, const auth::Actor& actor, int64_t id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<PostingView> {
     TS_ASSIGN_OR_RETURN(SeenPosting seen, LoadSeenPosting(tx, actor, id));

@@ -1,5 +1,7 @@
 #include "modules/cadres/postings/posting_repository.h"
 
+#include <cstdint>
+
 #include "storage/sql_text.h"
 
 namespace tianshan::cadres {
@@ -7,7 +9,9 @@ namespace {
 
 constexpr const char* kColumns =
     "id, cadre_id, organization_id, org_path, host_organization_id, host_path, starts_on, ends_on, tasks, status, "
-    "report, reported_at, confirmed_by, confirmed_at, created_by, created_at, updated_at";
+    "report, reported_at, confirmed_by, confirmed_at, cancel_reason, cancelled_by, cancelled_at, created_by, "
+    "created_at, "
+    "updated_at";
 
 Posting ReadPosting(const storage::Row& r) {
   Posting p;
@@ -25,6 +29,9 @@ Posting ReadPosting(const storage::Row& r) {
   p.reported_at = r.OptInt("reported_at");
   p.confirmed_by = r.OptInt("confirmed_by");
   p.confirmed_at = r.OptInt("confirmed_at");
+  p.cancel_reason = r.OptText("cancel_reason");
+  p.cancelled_by = r.OptInt("cancelled_by");
+  p.cancelled_at = r.OptInt("cancelled_at");
   p.created_by = r.Int("created_by");
   p.created_at = r.Int("created_at");
   p.updated_at = r.Int("updated_at");
@@ -96,6 +103,36 @@ Result<std::vector<Posting>> SelectPostingsInSubtree(storage::Transaction& tx, c
                                    "starts_on <= ? AND ends_on >= ? AND id > ? ORDER BY id LIMIT ?",
                                {path, storage::PrefixUpperBound(path), to, from, after_id.value_or(0), limit + 1}));
   return ReadPostings(rows);
+}
+
+Result<std::vector<Posting>> SelectPostingsHostedIn(storage::Transaction& tx, const std::string& path,
+                                                    std::optional<int64_t> after_id, int limit) {
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kColumns +
+                                   " FROM cadres_postings WHERE host_path >= ? AND host_path < ? AND id < ? "
+                                   "ORDER BY id DESC LIMIT ?",
+                               {path, storage::PrefixUpperBound(path), after_id.value_or(INT64_MAX), limit + 1}));
+  return ReadPostings(rows);
+}
+
+Result<std::vector<UnreportedOfCadre>> SelectUnreportedByCadre(storage::Transaction& tx, const std::string& today) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT c.person_id, COUNT(*) AS n FROM cadres_postings p JOIN cadres_cadres "
+                                          "c ON c.id = p.cadre_id WHERE p.status = 'planned' AND p.report IS NULL "
+                                          "AND p.ends_on < ? GROUP BY c.person_id ORDER BY c.person_id",
+                                          {today}));
+  std::vector<UnreportedOfCadre> out;
+  for (const auto& r : rows) out.push_back({r.Int("person_id"), static_cast<int>(r.Int("n"))});
+  return out;
+}
+
+Status SavePostingCancellation(storage::Transaction& tx, const Posting& p) {
+  TS_ASSIGN_OR_RETURN(int64_t changed,
+                      tx.Execute("UPDATE cadres_postings SET status = 'cancelled', cancel_reason = ?, "
+                                 "cancelled_by = ?, cancelled_at = ?, updated_at = ? WHERE id = ? AND "
+                                 "status = 'planned' AND confirmed_at IS NULL",
+                                 {p.cancel_reason, p.cancelled_by, p.cancelled_at, p.updated_at, p.id}));
+  if (changed != 1) return Status::Conflict("cadres.posting_closed");
+  return Status::Ok();
 }
 
 Status SavePostingReport(storage::Transaction& tx, const Posting& p) {

@@ -24,6 +24,18 @@ Result<std::vector<Posting>> SelectPostingsOfCadre(storage::Transaction& tx, int
 Result<std::vector<Posting>> SelectPostingsInSubtree(storage::Transaction& tx, const std::string& path,
                                                      const std::string& from, const std::string& to,
                                                      std::optional<int64_t> after_id, int limit);
+// Postings hosted by organizations of the subtree at `path`, newest first, ids below
+// `before_id`; `limit` + 1 when there are more.
+Result<std::vector<Posting>> SelectPostingsHostedIn(storage::Transaction& tx, const std::string& path,
+                                                    std::optional<int64_t> before_id, int limit);
+// Per cadre's person: planned postings that ended before `today` without a report.
+struct UnreportedOfCadre {
+  int64_t person_id = 0;
+  int postings = 0;
+};
+Result<std::vector<UnreportedOfCadre>> SelectUnreportedByCadre(storage::Transaction& tx, const std::string& today);
+// Conflict when a concurrent transaction has cancelled or confirmed it first.
+[[nodiscard]] Status SavePostingCancellation(storage::Transaction& tx, const Posting& p);
 [[nodiscard]] Status SavePostingReport(storage::Transaction& tx, const Posting& p);
 // Conflict when a concurrent transaction has confirmed it first.
 [[nodiscard]] Status SavePostingConfirmation(storage::Transaction& tx, const Posting& p);

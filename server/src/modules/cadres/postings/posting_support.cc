@@ -80,6 +80,8 @@ Result<std::vector<PostingView>> ViewPostings(storage::Transaction& tx, const Ap
     v.can_log = own && open && p.starts_on <= today;
     v.can_report = v.can_log;
     v.can_confirm = open && p.report.has_value() && CanConfirmAt(actor, p.host_path);
+    v.can_cancel =
+        open && today <= p.ends_on && CanPlanPostings(actor, p.org_path) && CanPlanPostings(actor, p.host_path);
     out.push_back(std::move(v));
   }
   return out;
@@ -115,7 +117,8 @@ std::string PostingAuditJson(const Posting& p) {
   JsonOut out;
   out.StartObject().Field("host_organization_id", p.host_organization_id).Field("starts_on", p.starts_on);
   out.Field("ends_on", p.ends_on).Field("status", p.status).Field("reported", p.report.has_value());
-  out.Field("confirmed", p.confirmed_at.has_value()).EndObject();
+  out.Field("confirmed", p.confirmed_at.has_value());
+  out.Field("reason_chars", static_cast<int64_t>(Utf8Length(p.cancel_reason.value_or("")))).EndObject();
   return out.Take();
 }
 

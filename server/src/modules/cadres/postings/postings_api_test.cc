@@ -72,7 +72,8 @@ TEST_P(CadresPostingsApiTest, PlanLogReportConfirmMoveTheFigures) {
   const int64_t posting = a.json()["id"];
   EXPECT_EQ(a.json()["days"], 61);
   EXPECT_EQ(a.json()["host_name"], "风云社区团支部");
-  EXPECT_EQ(a.json()["can"], (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}}));
+  EXPECT_EQ(a.json()["can"],
+            (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}, {"cancel", false}}));
   EXPECT_EQ(PostingFigures(*admin), Plus(b0, {1, 1, 61, 1}));
 
   // Overlapping the first: refused, nothing changed.
@@ -227,6 +228,118 @@ TEST_P(CadresPostingsApiTest, OverlappingPlansRacingMakeOnePosting) {
   EXPECT_EQ(LoggedIn("cadre")->Get("/api/v1/cadres/me/postings").json()["items"].size(), 3u);
   EXPECT_EQ(PostingFigures(*admin)[0], postings + 3);
   EXPECT_EQ(Verify(), std::vector<std::string>{});
+}
+
+// A planner cancels before the end with a reason: the figures lose the posting, the cadre can no
+// longer log, the audit keeps it; after the end, or twice, it is refused; bad input names the field.
+TEST_P(CadresPostingsApiTest, CancelBeforeTheEndMovesTheFigures) {
+  auto admin = LoggedIn("karamay-admin");
+  auto cadre = LoggedIn("cadre");
+  const auto b0 = PostingFigures(*admin);
+  auto running = admin->Post("/api/v1/cadres/postings", Plan("风云社区团支部", "2026-05-20", "2026-06-18"));
+  ASSERT_EQ(running.status, 201) << running.body;
+  const int64_t id = running.json()["id"];
+  EXPECT_EQ(running.json()["can"]["cancel"], true);
+  auto ended = admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-03-01", "2026-03-10"));
+  ASSERT_EQ(ended.status, 201) << ended.body;
+  EXPECT_EQ(ended.json()["can"]["cancel"], false);
+  EXPECT_EQ(PostingFigures(*admin), Plus(b0, {2, 1, 40, 1}));
+
+  // Bad input and the wrong caller change nothing.
+  EXPECT_EQ(admin->Post(PostingPath(id, "/cancel"), nlohmann::json::object()).error_fields(),
+            std::vector<std::string>{"reason"});
+  EXPECT_EQ(admin->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", std::string(201, 'x')}}).error_fields(),
+            std::vector<std::string>{"reason"});
+  EXPECT_EQ(cadre->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", "x"}}).status, 403);
+  EXPECT_EQ(LoggedIn("branch-secretary")->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", "x"}}).status,
+            403);
+  EXPECT_EQ(admin->Post(PostingPath(ended.json()["id"], "/cancel"), nlohmann::json{{"reason", "x"}}).status, 409);
+  EXPECT_EQ(PostingFigures(*admin), Plus(b0, {2, 1, 40, 1}));
+
+  auto cancelled = admin->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", "社区换届，下沉改期"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["status"], "cancelled");
+  EXPECT_EQ(cancelled.json()["cancel_reason"], "社区换届，下沉改期");
+  EXPECT_EQ(cancelled.json()["can"],
+            (nlohmann::json{{"log", false}, {"report", false}, {"confirm", false}, {"cancel", false}}));
+  EXPECT_EQ(PostingFigures(*admin), Plus(b0, {1, 1, 10, 1}));
+  EXPECT_EQ(admin->Post(PostingPath(id, "/cancel"), nlohmann::json{{"reason", "x"}}).status, 409);
+  EXPECT_EQ(
+      cadre->Post(PostingPath(id, "/logs"), nlohmann::json{{"worked_on", "2026-05-21"}, {"minutes", 60}, {"what", "x"}})
+          .status,
+      409);
+  // The span is free again.
+  EXPECT_EQ(admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-06-01", "2026-06-10")).status, 201);
+  const std::string city = std::to_string(Org("克拉玛依市团委").first);
+  auto audit = admin->Get("/api/v1/audit?organization_id=" + city + "&entity_type=cadres_posting");
+  ASSERT_EQ(audit.status, 200) << audit.body;
+  EXPECT_NE(audit.body.find("cadres.posting.cancel"), std::string::npos);
+  EXPECT_EQ(audit.body.find("社区换届"), std::string::npos);  // the reason's length only
+  EXPECT_EQ(Verify(), std::vector<std::string>{});
+}
+
+// The host's list of the postings it hosts: its secretary sees them and confirms from there;
+// an organization beside sees none of them.
+TEST_P(CadresPostingsApiTest, TheHostListsItsPostingsAndConfirmsFromThere) {
+  auto admin = LoggedIn("karamay-admin");
+  auto cadre = LoggedIn("cadre");
+  auto secretary = LoggedIn("branch-secretary");
+  const std::string fengyun = std::to_string(Org("风云社区团支部").first);
+  const std::string hosted = "/api/v1/organizations/" + fengyun + "/cadres/hosted-postings";
+  auto before = secretary->Get(hosted);
+  ASSERT_EQ(before.status, 200) << before.body;
+  const size_t demo = before.json()["items"].size();  // the demo's posting to 风云社区
+  auto a = admin->Post("/api/v1/cadres/postings", Plan("风云社区团支部", "2026-04-01", "2026-04-30"));
+  ASSERT_EQ(a.status, 201) << a.body;
+  ASSERT_EQ(admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-05-01", "2026-05-10")).status, 201);
+  ASSERT_EQ(cadre->Post(PostingPath(a.json()["id"], "/report"), nlohmann::json{{"report", "完成"}}).status, 200);
+  auto list = secretary->Get(hosted + "?limit=1");
+  ASSERT_EQ(list.status, 200) << list.body;
+  ASSERT_EQ(list.json()["items"].size(), 1u);
+  EXPECT_EQ(list.json()["items"][0]["id"], a.json()["id"]);  // newest first, only 风云社区's
+  EXPECT_EQ(list.json()["items"][0]["can"]["confirm"], true);
+  EXPECT_EQ(secretary->Get(hosted).json()["items"].size(), demo + 1);
+  auto page2 = secretary->Get(hosted + "?limit=1&cursor=" + list.json()["next_cursor"].get<std::string>());
+  ASSERT_EQ(page2.status, 200);
+  EXPECT_EQ(page2.json()["items"].size(), demo > 0 ? 1u : 0u);
+  ASSERT_EQ(secretary->Post(PostingPath(a.json()["id"], "/confirm"), std::string()).status, 200);
+  EXPECT_EQ(secretary->Get(hosted).json()["items"][0]["can"]["confirm"], false);
+
+  server().CreateAccount("jiafu-secretary", {{Org("佳福小区团支部").first, auth::Role::kBranchSecretary}});
+  EXPECT_EQ(LoggedIn("jiafu-secretary", "password-123")->Get(hosted).status, 404);
+  EXPECT_EQ(cadre->Get(hosted).status, 403);
+  EXPECT_EQ(LoggedIn("member")->Get(hosted).status, 403);
+  EXPECT_EQ(secretary->Get(hosted + "?limit=0").status, 422);
+}
+
+// Ended postings without a report: one digest a day to their cadre, naming how many.
+TEST_P(CadresPostingsApiTest, UnreportedPostingsAreRemindedOnceADay) {
+  auto admin = LoggedIn("karamay-admin");
+  auto cadre = LoggedIn("cadre");
+  ASSERT_EQ(admin->Post("/api/v1/cadres/postings", Plan("风云社区团支部", "2026-03-01", "2026-03-10")).status, 201);
+  ASSERT_EQ(admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-04-01", "2026-04-10")).status, 201);
+  auto reported = admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-05-01", "2026-05-10"));
+  ASSERT_EQ(reported.status, 201);
+  ASSERT_EQ(cadre->Post(PostingPath(reported.json()["id"], "/report"), nlohmann::json{{"report", "完成"}}).status, 200);
+  ASSERT_EQ(admin->Post("/api/v1/cadres/postings", Plan("佳福小区团支部", "2026-05-20", "2026-06-10")).status, 201);
+  JobRun run;
+  run.due_at = server().clock().NowMillis();
+  ASSERT_TRUE(RemindUnreportedPostings(ctx(), run).ok());
+  ASSERT_TRUE(RemindUnreportedPostings(ctx(), run).ok());
+  int reminders = 0;
+  const auto notes = cadre->Get("/api/v1/notifications").json()["items"];
+  for (const auto& n : notes) {
+    if (n["kind"] == "cadres.posting_reminders") {
+      ++reminders;
+      EXPECT_NE(n["body"].get<std::string>().find('2'), std::string::npos) << n.dump();
+    }
+  }
+  EXPECT_EQ(reminders, 1);
+  // Nobody else with an unreported posting of their own is told about the cadre's.
+  const auto admin_notes = admin->Get("/api/v1/notifications").json()["items"];
+  for (const auto& n : admin_notes) {
+    EXPECT_NE(n["kind"], "cadres.posting_reminders");
+  }
 }
 
 // Who may do what, role × where the grant is relative to the cadre (克拉玛依市团委) and the host

@@ -28,6 +28,7 @@ struct PostingView {
   bool can_log = false;
   bool can_report = false;
   bool can_confirm = false;
+  bool can_cancel = false;
 };
 
 struct PlanPostingInput {
@@ -55,6 +56,11 @@ struct PostingPage {
 Result<PostingPage> ListPostings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
                                  const PostingListQuery& query);
 
+// Postings hosted by the organization `organization_id` and its subtree, newest first, for its
+// secretary to follow and confirm (cadres.confirm over it).
+Result<PostingPage> ListHostedPostings(const AppContext& ctx, const auth::Actor& actor, int64_t organization_id,
+                                       std::optional<int64_t> before_id, int limit);
+
 // One posting with its log: its cadre, the planners above it and the host's confirmers see it;
 // 404 for everyone else.
 Result<PostingView> GetPosting(const AppContext& ctx, const auth::Actor& actor, int64_t id);
@@ -70,6 +76,10 @@ Result<PostingView> LogPostingWork(const AppContext& ctx, const auth::Caller& ca
 // The cadre's report, once the posting has begun; rewritable until the host confirms.
 Result<PostingView> ReportPosting(const AppContext& ctx, const auth::Caller& caller, int64_t id,
                                   const std::string& report);
+// A planner (cadres.plan_postings over both the cadre's organization and the host) cancels a
+// posting before its end, with the reason; not once confirmed.
+Result<PostingView> CancelPosting(const AppContext& ctx, const auth::Caller& caller, int64_t id,
+                                  const std::string& reason);
 // The host confirms a reported posting, once.
 Result<PostingView> ConfirmPosting(const AppContext& ctx, const auth::Caller& caller, int64_t id);
 
