@@ -261,3 +261,44 @@ export const COVERAGE_COLUMNS: Column<CoverageUnit>[] = [
   { key: 'young_employees', label: 'organizations.coverage.youngEmployees', text: (u) => u.young_employees, width: 110 },
   { key: 'status', label: 'organizations.coverage.status', minWidth: 220, card: 'text' },
 ];
+
+/** A coverage unit as the form edits it (register or change; linking is the picker's). */
+export interface CoverageUnitFormModel {
+  name: string;
+  kind: CoverageUnit['kind'] | '';
+  young_employees: number | null;
+}
+
+export const COVERAGE_UNIT_KINDS: readonly CoverageUnit['kind'][] = ['non_public_enterprise', 'industrial_park', 'social_organization'];
+
+/** The coverage unit form's fields (data-testid coverage-unit-<key>). */
+export const COVERAGE_UNIT_DIALOG: FormDialogSpec<CoverageUnitFormModel> = {
+  fields: [
+    { key: 'name', kind: 'text', label: 'organizations.coverage.name', required: true, maxlength: 100 },
+    {
+      key: 'kind',
+      kind: 'radio',
+      label: 'organizations.fields.kind',
+      required: true,
+      options: optionsOf(COVERAGE_UNIT_KINDS, 'organizations.unitKinds.', 'coverage-unit-kind-'),
+    },
+    { key: 'young_employees', kind: 'number', label: 'organizations.coverage.youngEmployees', attrs: { min: 0 } },
+  ],
+  testid: 'coverage-unit-form',
+  fieldTestidPrefix: 'coverage-unit-',
+  width: 'min(520px, 96vw)',
+};
+
+export function coverageUnitToForm(u: CoverageUnit | null): CoverageUnitFormModel {
+  return u ? { name: u.name, kind: u.kind, young_employees: u.young_employees } : { name: '', kind: '', young_employees: null };
+}
+
+/** The body of POST …/coverage-units or PATCH /coverage-units/{id}: the form's fields (the server checks them). */
+export function coverageUnitInput(m: CoverageUnitFormModel): { name: string; kind: CoverageUnit['kind']; young_employees?: number } {
+  const input: { name: string; kind: CoverageUnit['kind']; young_employees?: number } = {
+    name: m.name.trim(),
+    kind: m.kind as CoverageUnit['kind'],
+  };
+  if (m.young_employees !== null && m.young_employees !== undefined) input.young_employees = m.young_employees;
+  return input;
+}
