@@ -119,6 +119,10 @@ describe('organization screens', () => {
       await toContainText(table, '天山示例科技股份公司');
       await page.getByTestId('coverage-filter-uncovered').click();
       await toContainText(table, '天山示例科技股份公司');
+      // Each child's coverage from its counters, in a table of its own.
+      const children = page.getByTestId('coverage-children-table');
+      await toContainText(children, '风云社区团支部');
+      await toContainText(children, '覆盖率');
     }),
   );
 

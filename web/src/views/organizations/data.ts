@@ -302,3 +302,33 @@ export function coverageUnitInput(m: CoverageUnitFormModel): { name: string; kin
   if (m.young_employees !== null && m.young_employees !== undefined) input.young_employees = m.young_employees;
   return input;
 }
+
+/** A row of the per-child coverage table: a child organization and its subtree's coverage. */
+export interface ChildCoverage {
+  id: number;
+  name: string;
+  units: number;
+  covered: number;
+  rate: number | null;
+}
+
+export function childCoverage(o: Pick<Organization, 'id' | 'name'>, stats: OrganizationStats): ChildCoverage {
+  const c = stats.subtree.coverage;
+  return { id: o.id, name: o.name, units: c?.units ?? 0, covered: c?.covered ?? 0, rate: c && c.units > 0 ? c.rate : null };
+}
+
+/** The per-child coverage table (the least covered first is the screen's order). */
+export const CHILD_COVERAGE_COLUMNS: Column<ChildCoverage>[] = [
+  { key: 'name', label: 'organizations.fields.name', text: (r) => r.name, to: (r) => `/app/organizations/${r.id}`, minWidth: 180, card: 'title' },
+  { key: 'units', label: 'organizations.coverage.units', text: (r) => r.units, width: 100, card: 'meta' },
+  { key: 'covered', label: 'organizations.coverage.covered', text: (r) => r.covered, width: 100, card: 'meta' },
+  { key: 'uncovered', label: 'organizations.coverage.uncovered', text: (r) => r.units - r.covered, width: 100, card: 'meta' },
+  { key: 'rate', label: 'organizations.coverage.rate', text: (r) => formatRate(r.rate), width: 100, card: 'head', testid: 'child-coverage-rate' },
+];
+
+/** Least covered first (no units last), then by name. */
+export function byCoverage(a: ChildCoverage, b: ChildCoverage): number {
+  const ra = a.rate ?? 2;
+  const rb = b.rate ?? 2;
+  return ra - rb || a.name.localeCompare(b.name, 'zh-CN');
+}
