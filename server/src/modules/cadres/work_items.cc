@@ -15,9 +15,10 @@ std::vector<WorkItemDefinition> WorkItems() {
          TS_ASSIGN_OR_RETURN(auto registered,
                              tx.Query("SELECT id FROM cadres_cadres WHERE person_id = ?", {*actor.person_id}));
          if (positions.empty() && registered.empty()) return std::optional<int64_t>();
-         TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT COUNT(*) AS n FROM cadres_contacts c JOIN cadres_cadres d "
-                                                 "ON d.id = c.cadre_id WHERE d.person_id = ? AND c.status = 'requested'",
-                                                 {*actor.person_id}));
+         TS_ASSIGN_OR_RETURN(auto rows,
+                             tx.Query("SELECT COUNT(*) AS n FROM cadres_contacts c JOIN cadres_cadres d "
+                                      "ON d.id = c.cadre_id WHERE d.person_id = ? AND c.status = 'requested'",
+                                      {*actor.person_id}));
          return std::optional<int64_t>(rows.empty() ? 0 : rows[0].Int("n"));
        }},
   };

@@ -22,7 +22,7 @@ struct ListPeopleInput {
   std::optional<std::string> q;
   std::optional<std::string> ethnicity;  // a GB/T 3304 code
   std::optional<std::string> education;  // a GB/T 4658 code
-  std::vector<int64_t> ids;               // only these people (an export of a selection); empty: all
+  std::vector<int64_t> ids;              // only these people (an export of a selection); empty: all
   int limit = 50;
   std::optional<std::string> cursor;
 };

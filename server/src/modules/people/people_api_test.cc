@@ -298,13 +298,13 @@ TEST_P(PeopleApiTest, ListFiltersByClosedListsAndBySelectionWithinTheScope) {
   EXPECT_EQ(names("&ethnicity=17"), (std::set<std::string>{"钱示例0", "钱示例1"}));
   EXPECT_EQ(names("&education=14"), (std::set<std::string>{"钱示例0", "钱示例3"}));
   EXPECT_EQ(names("&ethnicity=01&education=14"), (std::set<std::string>{"钱示例3"}));
-  const std::string selection = "&ids=" + std::to_string(ids[1]) + "," + std::to_string(ids[4]) + "," +
-                                std::to_string(beside);
+  const std::string selection =
+      "&ids=" + std::to_string(ids[1]) + "," + std::to_string(ids[4]) + "," + std::to_string(beside);
   EXPECT_EQ(names(selection), (std::set<std::string>{"钱示例1", "钱示例4"})) << "a selection stays within the scope";
   EXPECT_EQ(names(selection + "&ethnicity=17"), (std::set<std::string>{"钱示例1"}));
   // The export of a selection holds the selected people only, 民族 and 学历 by name.
-  auto file = admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people/export?scope=subtree" +
-                         selection);
+  auto file =
+      admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people/export?scope=subtree" + selection);
   ASSERT_EQ(file.status, 200) << file.body;
   auto t = tables::ReadXlsx(file.body);
   ASSERT_TRUE(t.ok());
@@ -317,7 +317,7 @@ TEST_P(PeopleApiTest, ListFiltersByClosedListsAndBySelectionWithinTheScope) {
   EXPECT_EQ(exported, (std::set<std::string>{"钱示例1", "钱示例4"}));
   EXPECT_EQ(ethnic, (std::set<std::string>{"哈萨克族", "汉族"}));
   // Bad filters name their parameter.
-  for (const std::string q : {"&ethnicity=57", "&education=12", "&ids=1,x", "&ids=0", "&ids=1,,2"}) {
+  for (const char* q : {"&ethnicity=57", "&education=12", "&ids=1,x", "&ids=0", "&ids=1,,2"}) {
     auto r = admin->Get(base + q);
     EXPECT_EQ(r.status, 422) << q << " → " << r.body;
     EXPECT_EQ(Fields(r).size(), 1u) << r.body;

@@ -71,7 +71,8 @@ Result<ListPeopleInput> ParseListPeople(const HttpRequest& req) {
   if (auto kind = req.Query("kind"); kind && !kind->empty())
     in.kind = query.OneOf("kind", {"member", "youth", "cadre"});
   in.q = query.Text("q", kMaxName);
-  if (auto v = req.Query("ethnicity"); v && !v->empty()) in.ethnicity = query.OneOf("ethnicity", CodesOf(Ethnicities()));
+  if (auto v = req.Query("ethnicity"); v && !v->empty())
+    in.ethnicity = query.OneOf("ethnicity", CodesOf(Ethnicities()));
   if (auto v = req.Query("education"); v && !v->empty()) in.education = query.OneOf("education", CodesOf(Educations()));
   in.ids = ReadIds(req, query);
   TS_RETURN_IF_ERROR(query.Finish());
