@@ -317,7 +317,7 @@ TEST_P(PeopleApiTest, ListFiltersByClosedListsAndBySelectionWithinTheScope) {
   EXPECT_EQ(exported, (std::set<std::string>{"钱示例1", "钱示例4"}));
   EXPECT_EQ(ethnic, (std::set<std::string>{"哈萨克族", "汉族"}));
   // Bad filters name their parameter.
-  for (const char* q : {"&ethnicity=57", "&education=12", "&ids=1,x", "&ids=0", "&ids=1,,2"}) {
+  for (const char* q : {"&ethnicity=57", "&education=12", "&ids=1,x", "&ids=0", "&ids=1,,2", "&ids=1,"}) {
     auto r = admin->Get(base + q);
     EXPECT_EQ(r.status, 422) << q << " → " << r.body;
     EXPECT_EQ(Fields(r).size(), 1u) << r.body;

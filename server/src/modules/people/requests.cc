@@ -33,7 +33,7 @@ std::vector<int64_t> ReadIds(const HttpRequest& req, QueryReader& query) {
   auto raw = req.Query("ids");
   if (!raw || raw->empty()) return ids;
   std::string_view s = *raw;
-  while (!s.empty()) {
+  for (;;) {  // every part between commas is an id: "1,", ",1" and "1,,2" are refused
     const size_t comma = s.find(',');
     std::string_view part = s.substr(0, comma);
     int64_t v = 0;
