@@ -91,6 +91,41 @@ describe('organization screens', () => {
     }),
   );
 
+  test('karamay-admin registers and edits a coverage unit from the coverage tab; a bad one is refused beside its field', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await openOrganization(page, '天山街道团工委');
+      await page.getByRole('tab', { name: '覆盖面' }).click();
+      const table = page.getByTestId('coverage-table');
+      await toContainText(table, '乐龄社工服务社');
+      const before = await table.locator('tbody tr').count();
+      await page.getByTestId('coverage-add').click();
+      const form = page.getByTestId('coverage-unit-form');
+      await toBeVisible(form);
+      // No kind chosen: the server names the field.
+      await form.locator('input[data-testid="coverage-unit-name"]').fill('天山示例科技有限公司');
+      await page.getByTestId('coverage-unit-form-submit').click();
+      const kindItem = form.locator('.el-form-item', { has: page.getByTestId('coverage-unit-kind') });
+      await toBeVisible(kindItem.locator('.el-form-item__error'));
+      await form.getByText('非公企业', { exact: true }).click();
+      await page.getByTestId('coverage-unit-form-submit').click();
+      await toContainText(table, '天山示例科技有限公司');
+      await poll(async () => (await table.locator('tbody tr').count()) === before + 1);
+      // Edit what the tab shows: the young employees of the new unit.
+      await table.locator('tr', { hasText: '天山示例科技有限公司' }).getByTestId('coverage-edit').click();
+      await toBeVisible(form);
+      await form.locator('input[data-testid="coverage-unit-name"]').fill('天山示例科技股份公司');
+      await page.getByTestId('coverage-unit-form-submit').click();
+      await toContainText(table, '天山示例科技股份公司');
+      await page.getByTestId('coverage-filter-uncovered').click();
+      await toContainText(table, '天山示例科技股份公司');
+      // Each child's coverage from its counters, in a table of its own.
+      const children = page.getByTestId('coverage-children-table');
+      await toContainText(children, '风云社区团支部');
+      await toContainText(children, '覆盖率');
+    }),
+  );
+
   test('karamay-admin creates, edits, archives and restores a sub-organization; the breadcrumb leads back up', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(t, async (page) => {
       await login(page, 'karamay-admin');

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
-import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { toBeHidden, toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { login, logout } from '../support/flows.mjs';
 import {
   badIdentityNumber,
@@ -91,7 +91,8 @@ describe('people screens', () => {
       await page.getByTestId('add-person').click();
       const form = page.getByTestId('person-form');
       const field = (name) => form.locator(`input[data-testid="person-field-${name}"]`);
-      const valid = identityNumber('2003-04-05', 17);
+      // An even 17th digit: a woman's number (GB 11643).
+      const valid = identityNumber('2003-04-05', 18);
       await field('name').fill('古丽测试');
       await form.getByText('女', { exact: true }).click();
       await field('identity_number').fill(badIdentityNumber(valid));
@@ -103,13 +104,80 @@ describe('people screens', () => {
       await toContainText(page.getByTestId('form-error'), '请按提示修改标出的字段');
 
       await field('identity_number').fill(valid);
+      // A gender that disagrees with the number is refused beside the gender field.
+      await form.getByText('男', { exact: true }).click();
+      await page.getByTestId('person-form-submit').click();
+      const genderItem = form.locator('.el-form-item', { has: page.getByTestId('person-field-gender') });
+      await toContainText(genderItem.locator('.el-form-item__error'), '性别与身份证号不一致');
+      await form.getByText('女', { exact: true }).click();
+      // 民族 and 学历 are closed lists: chosen, not typed.
+      await chooseOption(page, 'person-field-ethnicity', '哈萨克族', { type: '哈萨克' });
+      await chooseOption(page, 'person-field-education', '大学本科');
       await page.getByTestId('person-form-submit').click();
       await toContainText(page.locator('.el-message--success'), '古丽测试');
       await page.locator('input[data-testid="people-search"]').fill('古丽测试');
       await toContainText(page.getByTestId('people-table'), '古丽测试');
       await page.getByTestId('person-link').first().click();
       await toContainText(page.getByTestId('person-membership'), FENGYUN);
+      await toContainText(page.locator('body'), '哈萨克族');
+      await toContainText(page.locator('body'), '大学本科');
     }),
+  );
+
+  test('bulk select: the chosen people export alone, within the list\'s filters (民族, 学历)', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await openPeople(page, '克拉玛依市团委');
+      await chooseOption(page, 'people-ethnicity', '维吾尔族', { type: '维吾尔' });
+      await chooseOption(page, 'people-education', '大学专科');
+      await toHavePath(page, /ethnicity=05/);
+      await toBeVisible(page.getByTestId('person-link').first());
+      // Every listed person is of that group and level (the server filtered them).
+      const listed = await apiGet(page, '/organizations/3/people?scope=subtree&ethnicity=05&education=30&limit=200');
+      assert.equal(listed.status, 200);
+      assert.ok(listed.body.items.length > 0);
+      assert.ok(listed.body.items.every((p) => p.ethnicity === '05' && p.education === '30'));
+      // The counters cannot total a filtered list: no total is claimed.
+      assert.equal(await page.getByTestId('people-total').count(), 0);
+
+      const boxes = page.getByTestId('people-table').locator('tbody .el-checkbox');
+      await boxes.nth(0).click();
+      await boxes.nth(2).click();
+      await toContainText(page.getByTestId('people-selected'), '已选 2 人');
+      const ids = [listed.body.items[0].id, listed.body.items[2].id].sort((a, b) => a - b);
+      const [request, download] = await Promise.all([
+        page.waitForRequest((r) => r.url().includes('/people/export')),
+        page.waitForEvent('download'),
+        page.getByTestId('export-selected').click(),
+      ]);
+      const query = new URL(request.url()).searchParams;
+      assert.deepEqual(query.get('ids').split(',').map(Number).sort((a, b) => a - b), ids);
+      assert.equal(query.get('ethnicity'), '05');
+      assert.equal(query.get('scope'), 'subtree');
+      assert.match(download.suggestedFilename(), /\.xlsx$/);
+      // Changing the filters clears the selection.
+      await chooseOption(page, 'people-education', '全部学历');
+      await toBeHidden(page.getByTestId('people-selection'));
+    }),
+  );
+
+  test('on a phone the people cards can be selected and exported', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(
+      t,
+      async (page) => {
+        await login(page, 'branch-secretary');
+        await page.goto('/app/organizations/23/people');
+        await toBeVisible(page.getByTestId('person-card').first());
+        await page.getByTestId('person-card').first().getByTestId('row-select').click();
+        await toContainText(page.getByTestId('people-selected'), '已选 1 人');
+        const [request] = await Promise.all([
+          page.waitForRequest((r) => r.url().includes('/people/export')),
+          page.getByTestId('export-selected').click(),
+        ]);
+        assert.match(new URL(request.url()).searchParams.get('ids'), /^\d+$/);
+      },
+      { device: 'phone' },
+    ),
   );
 
   test('a transfer end to end: start, accept into a chosen branch, counts move on both sides', { timeout: TEST_TIMEOUT * 2 }, (t) =>
@@ -243,11 +311,12 @@ describe('people screens', () => {
       assert.match((await template).suggestedFilename(), /\.xlsx$/);
 
       const csv = [
-        '姓名,性别,出生日期,身份证号码,类别',
-        `导入甲,男,2004-01-02,${identityNumber('2004-01-02', 21)},青年`,
-        `导入乙,未知,2004-01-03,${identityNumber('2004-01-03', 22)},青年`,
-        `导入丙,女,2004-01-04,${badIdentityNumber(identityNumber('2004-01-04', 23))},青年`,
-        `导入丁,女,2004-01-05,,青年`,
+        '姓名,性别,出生日期,身份证号码,类别,民族,学历',
+        `导入甲,男,2004-01-02,${identityNumber('2004-01-02', 21)},青年,维族,本科`,
+        `导入乙,未知,2004-01-03,${identityNumber('2004-01-03', 22)},青年,,`,
+        `导入丙,女,2004-01-04,${badIdentityNumber(identityNumber('2004-01-04', 23))},青年,,`,
+        `导入丁,女,2004-01-05,,青年,,`,
+        `导入戊,女,2004-01-06,${identityNumber('2004-01-06', 24)},青年,火星族,大专`,
       ].join('\n');
       await page.getByTestId('import-file').locator('input[type=file]').setInputFiles({
         name: 'people.csv',
@@ -261,6 +330,9 @@ describe('people screens', () => {
       const rows = await errors.locator('tbody tr').allTextContents();
       assert.ok(rows.some((r) => r.startsWith('3')), `line 3 named: ${rows}`);
       assert.ok(rows.some((r) => r.startsWith('4')), `line 4 named: ${rows}`);
+      // 民族 is a closed list: an unknown value is the row's error on that column (维族 and 本科 map).
+      assert.ok(rows.some((r) => r.startsWith('6') && r.includes('民族') && r.includes('火星族')), `line 6 names 民族: ${rows}`);
+      assert.ok(!rows.some((r) => r.startsWith('2')), `line 2 (维族, 本科) is good: ${rows}`);
       assert.equal(await page.getByTestId('import-all').count(), 0);
       // The bad rows come back as a spreadsheet with an error column, ready to fix and upload.
       const [bad] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-errors').click()]);

@@ -22,8 +22,10 @@ const char* const kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "
                               "飞", "鑫", "宇", "浩", "凯", "晨", "欣", "怡", "佳", "雪", "琳", "婷", "雨", "梓",
                               "轩", "涵", "博", "文", "思", "睿", "子", "天", "阳", "昊", "然", "瑞", "嘉", "俊",
                               "航", "诗", "晴", "悦", "帆", "彤", "萱", "泽", "铭", "阿", "依", "努", "尔", "古"};
-const char* const kEthnicities[] = {"维吾尔族", "哈萨克族", "回族", "蒙古族", "柯尔克孜族", "锡伯族", "满族", "藏族"};
-const char* const kEducation[] = {"初中", "高中", "中专", "大学专科", "大学本科", "大学本科", "硕士研究生"};
+// GB/T 3304 codes (modules/people/code_lists.h): 维吾尔族, 哈萨克族, 回族, 蒙古族, 柯尔克孜族, 锡伯族, 满族, 藏族.
+const char* const kEthnicities[] = {"05", "17", "03", "02", "29", "38", "11", "04"};
+// GB/T 4658 codes: 初中, 普通高中, 中等职业教育, 大学专科, 大学本科 (twice), 硕士研究生.
+const char* const kEducation[] = {"70", "60", "40", "30", "20", "20", "14"};
 const char* const kOccupations[] = {"学生", "学生",     "学生",   "企业职工", "公务员",
                                     "教师", "医务人员", "农牧民", "个体经营", "自由职业"};
 
@@ -47,7 +49,7 @@ FakePerson PersonMaker::Make(int64_t id) {
   if (rng_.Chance(100))
     p.ethnicity = rng_.Pick(kEthnicities);
   else
-    p.ethnicity = "汉族";
+    p.ethnicity = "01";  // 汉族
   if (rng_.Chance(800)) {
     char phone[16];
     std::snprintf(phone, sizeof phone, "13%09lld", static_cast<long long>(id % 1'000'000'000));

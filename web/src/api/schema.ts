@@ -3884,9 +3884,11 @@ export interface paths {
                         gender?: "male" | "female";
                         /** Format: date */
                         birth_date?: string;
-                        ethnicity?: string | null;
+                        /** @enum {unknown} */
+                        ethnicity?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56" | null;
                         phone?: string | null;
-                        education?: string | null;
+                        /** @enum {unknown} */
+                        education?: "11" | "14" | "20" | "30" | "40" | "60" | "70" | "80" | "90" | null;
                         occupation?: string | null;
                         employer?: string | null;
                     };
@@ -3925,6 +3927,12 @@ export interface paths {
                     scope?: "self" | "subtree";
                     kind?: "member" | "youth" | "cadre";
                     q?: string;
+                    /** @description GB/T 3304 code */
+                    ethnicity?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56";
+                    /** @description GB/T 4658 code */
+                    education?: "11" | "14" | "20" | "30" | "40" | "60" | "70" | "80" | "90";
+                    /** @description only these people (a selection; at most 1000 comma-separated ids), within the scope */
+                    ids?: string;
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
@@ -3979,6 +3987,12 @@ export interface paths {
                     scope?: "self" | "subtree";
                     kind?: "member" | "youth" | "cadre";
                     q?: string;
+                    /** @description GB/T 3304 code */
+                    ethnicity?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56";
+                    /** @description GB/T 4658 code */
+                    education?: "11" | "14" | "20" | "30" | "40" | "60" | "70" | "80" | "90";
+                    /** @description only these people (a selection; at most 1000 comma-separated ids), within the scope */
+                    ids?: string;
                 };
                 header?: never;
                 path: {
@@ -11402,11 +11416,13 @@ export interface components {
             gender: "male" | "female";
             /** Format: date */
             birth_date: string;
+            /** @description 民族: a GB/T 3304 code, 01 (汉族) … 56 (基诺族) */
             ethnicity: string | null;
             /** @description Mainland mobile, 1[3-9] and 9 digits; masked (138****5678) for readers who may not see it */
             phone: string | null;
             /** @description 18 characters, GB 11643 check character; masked (6501**********1234) unless the reader may see it */
             identity_number: string | null;
+            /** @description 学历: a GB/T 4658 code, 11 博士研究生, 14 硕士研究生, 20 大学本科, 30 大学专科, 40 中等职业教育, 60 普通高中, 70 初中, 80 小学, 90 其他 */
             education: string | null;
             occupation: string | null;
             employer: string | null;

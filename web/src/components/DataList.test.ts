@@ -57,6 +57,33 @@ describe('DataList', () => {
     expect(wrapper.find('[data-testid="card"]').exists()).toBe(false);
   });
 
+  it('selects rows by key on a phone (v-model:selected) and draws no check box without a selection', async () => {
+    setPhone(true);
+    const plain = mountList({ rows: ROWS });
+    await flushPromises();
+    expect(plain.find('[data-testid="row-select"]').exists()).toBe(false);
+    const wrapper = mountList({ rows: ROWS, selected: [] });
+    await flushPromises();
+    const boxes = wrapper.findAll('[data-testid="row-select"] input');
+    expect(boxes).toHaveLength(2);
+    await boxes[1].setValue(true);
+    expect(wrapper.emitted('update:selected')?.at(-1)).toEqual([[2]]);
+    await wrapper.setProps({ selected: [2] });
+    await wrapper.findAll('[data-testid="row-select"] input')[1].setValue(false);
+    expect(wrapper.emitted('update:selected')?.at(-1)).toEqual([[]]);
+  });
+
+  it('adds a selection column to the table on a desk', async () => {
+    setPhone(false);
+    const wrapper = mountList({ rows: ROWS, selected: [] });
+    await flushPromises();
+    const table = wrapper.get('[data-testid="table"]');
+    expect(table.findAll('tbody .el-checkbox')).toHaveLength(2);
+    await table.findAll('tbody .el-checkbox input')[0].setValue(true);
+    await flushPromises();
+    expect(wrapper.emitted('update:selected')?.at(-1)).toEqual([[1]]);
+  });
+
   it('draws the same columns as cards on a phone: title and tags, short facts, labelled lines', async () => {
     setPhone(true);
     const wrapper = mountList({ rows: ROWS, context: { subtree: true } });

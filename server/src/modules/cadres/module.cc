@@ -8,6 +8,7 @@
 #include "modules/cadres/postings/handlers.h"
 #include "modules/cadres/recount.h"
 #include "modules/cadres/units/handlers.h"
+#include "modules/cadres/work_items.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::cadres {
@@ -18,6 +19,8 @@ ModuleDefinition CadresModule() {
   m.migrations = storage::EmbeddedMigrations("cadres", "modules/cadres/migrations/");
   m.messages = Messages();
   m.permissions = Permissions();
+  // The workbench's cadre item; its area decides the cadre's menu entries (work_items.h).
+  m.provide_services = [](AppContext& ctx) { AddWorkItems(ctx, WorkItems()); };
   m.register_routes = [](http::Router& router, AppContext& ctx) {
     RegisterContactRoutes(router, ctx);
     RegisterCommitteeRoutes(router, ctx);

@@ -84,6 +84,20 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     }
     if (in.kind && *in.kind == "member") sql += " AND p.is_member = 1";
     if (in.kind && *in.kind == "youth") sql += " AND p.is_member = 0";
+    if (in.ethnicity) {
+      sql += " AND p.ethnicity = ?";
+      params.emplace_back(*in.ethnicity);
+    }
+    if (in.education) {
+      sql += " AND p.education = ?";
+      params.emplace_back(*in.education);
+    }
+    if (!in.ids.empty()) {
+      sql += " AND p.id IN (?";
+      for (size_t i = 1; i < in.ids.size(); ++i) sql += ", ?";
+      sql += ")";
+      for (int64_t id : in.ids) params.emplace_back(id);
+    }
     std::string like, identity;
     if (in.q) {
       like = storage::ContainsPattern(*in.q);

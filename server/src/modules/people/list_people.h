@@ -1,7 +1,8 @@
 #pragma once
 // Use case: the people of an organization (scope=self) or of its whole subtree
 // (scope=subtree), optionally only members, youth or cadres, searched by name substring or
-// by exact identity number or phone; keyset pagination.
+// by exact identity number or phone, by ethnic group and education, or only the people of a
+// selection (ids); keyset pagination.
 //
 // Readable by committee_admin, branch_secretary and cadre covering the organization (404 when
 // the organization is unseen, 403 for other roles); every row is masked for the reader.
@@ -19,6 +20,9 @@ struct ListPeopleInput {
   bool subtree = false;
   std::optional<std::string> kind;  // member, youth, cadre
   std::optional<std::string> q;
+  std::optional<std::string> ethnicity;  // a GB/T 3304 code
+  std::optional<std::string> education;  // a GB/T 4658 code
+  std::vector<int64_t> ids;              // only these people (an export of a selection); empty: all
   int limit = 50;
   std::optional<std::string> cursor;
 };

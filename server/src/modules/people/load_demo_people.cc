@@ -17,8 +17,10 @@ constexpr const char* kSurnames[] = {"张", "王", "李", "赵", "刘", "陈", "
                                      "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
 constexpr const char* kGiven[] = {"示例", "演示", "样例", "示范", "测例", "虚拟", "假设", "样本"};
 constexpr const char* kSuffix[] = {"", "甲", "乙", "丙", "丁", "戊"};
-constexpr const char* kEthnicities[] = {"汉族", "维吾尔族", "哈萨克族", "回族", "蒙古族", "柯尔克孜族"};
-constexpr const char* kEducation[] = {"高中", "大专", "本科", "硕士"};
+// GB/T 3304 codes: 汉族, 维吾尔族, 哈萨克族, 回族, 蒙古族, 柯尔克孜族 (code_lists.h).
+constexpr const char* kEthnicities[] = {"01", "05", "17", "03", "02", "29"};
+// GB/T 4658 codes: 普通高中, 大学专科, 大学本科, 硕士研究生.
+constexpr const char* kEducation[] = {"60", "30", "20", "14"};
 constexpr const char* kOccupations[] = {"学生", "职员", "个体经营", "社区工作者", "教师", "工人"};
 
 std::string BirthDate(int i) {
@@ -44,7 +46,7 @@ CreatePersonInput DemoPerson(int i, int64_t org_id, bool member) {
   f.name = DemoName(i);
   f.identity_number = DemoIdentityNumber(i);
   f.birth_date = BirthDate(i);
-  f.gender = ((*f.identity_number)[16] - '0') % 2 == 1 ? "male" : "female";
+  f.gender = IdentityGender(*f.identity_number);
   f.ethnicity = kEthnicities[i % 6];
   if (i % 3 != 0) {
     char phone[16];

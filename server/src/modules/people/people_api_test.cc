@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/tables/table.h"
 #include "modules/people/people_test_support.h"
 
 namespace tianshan::testing {
@@ -153,6 +154,12 @@ TEST_P(PeopleApiTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
        "membership.x"},
       {with("favourite_colour", "red"), 422, "favourite_colour"},
       {with("birth_date", "1993-07-08"), 422, "birth_date"},
+      // Sequence 071: an odd 17th digit, a man's number.
+      {with("gender", "female"), 422, "gender"},
+      {with("ethnicity", "汉族"), 422, "ethnicity"},
+      {with("ethnicity", "57"), 422, "ethnicity"},
+      {with("education", "本科"), 422, "education"},
+      {with("education", "10"), 422, "education"},
   };
   for (const auto& c : cases) {
     auto r = sec->Post("/api/v1/people", c.body);
@@ -232,6 +239,94 @@ TEST_P(PeopleApiTest, ListSearchesFiltersAndPages) {
   EXPECT_EQ(admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=all").status, 422);
   EXPECT_EQ(admin->Get(base + "&kind=alien").status, 422);
   EXPECT_EQ(admin->Get(base + "&cursor=zzz").status, 422);
+}
+
+TEST_P(PeopleApiTest, GenderAndClosedListsFollowTheStandards) {
+  auto sec = As("sec-a");
+  // 17th digit 2 (even): a woman; 3 (odd): a man.
+  auto woman = MemberBody("韩示例", TestIdentity("19950505", 52), "A");
+  woman["ethnicity"] = "05";
+  woman["education"] = "20";
+  auto created = sec->Post("/api/v1/people", woman);
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(created.json()["gender"], "female");
+  EXPECT_EQ(created.json()["ethnicity"], "05");
+  EXPECT_EQ(created.json()["education"], "20");
+  auto man = MemberBody("韩示例乙", TestIdentity("19950505", 53), "A");
+  man["gender"] = "female";
+  auto refused = sec->Post("/api/v1/people", man);
+  ASSERT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(Fields(refused), std::set<std::string>{"gender"});
+  EXPECT_NE(refused.body.find("性别与身份证号不一致"), std::string::npos) << refused.body;
+  EXPECT_EQ(CountRows("people_persons"), 1) << "nothing of the refused one is stored";
+  // A PATCH of the gender is checked against the stored number too; the record stays.
+  const std::string path = "/api/v1/people/" + std::to_string(created.json()["id"].get<int64_t>());
+  auto patch = sec->Patch(path, {{"gender", "male"}});
+  EXPECT_EQ(patch.status, 422) << patch.body;
+  EXPECT_EQ(Fields(patch), std::set<std::string>{"gender"});
+  auto bad_list = sec->Patch(path, {{"ethnicity", "维吾尔族"}, {"education", "大专"}});
+  EXPECT_EQ(bad_list.status, 422);
+  EXPECT_EQ(Fields(bad_list), (std::set<std::string>{"ethnicity", "education"}));
+  EXPECT_EQ(sec->Get(path).json()["gender"], "female");
+  EXPECT_EQ(sec->Get(path).json()["ethnicity"], "05");
+  auto cleared = sec->Patch(path, {{"ethnicity", nullptr}, {"education", "30"}});
+  ASSERT_EQ(cleared.status, 200) << cleared.body;
+  EXPECT_TRUE(cleared.json()["ethnicity"].is_null());
+  EXPECT_EQ(cleared.json()["education"], "30");
+}
+
+TEST_P(PeopleApiTest, ListFiltersByClosedListsAndBySelectionWithinTheScope) {
+  auto admin = As("street-admin");
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 6; ++i) {
+    auto body = MemberBody("钱示例" + std::to_string(i), TestIdentity("19960606", 60 + i), i % 2 ? "A" : "B");
+    body["ethnicity"] = i < 2 ? "17" : "01";
+    body["education"] = i % 3 == 0 ? "14" : "20";
+    auto r = admin->Post("/api/v1/people", body);
+    ASSERT_EQ(r.status, 201) << r.body;
+    ids.push_back(r.json()["id"].get<int64_t>());
+  }
+  int64_t beside = CreateMember(*As("sec-e"), "钱别处", TestIdentity("19960606", 70), "E");
+  const std::string base = "/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=subtree";
+  auto names = [&](const std::string& query) {
+    std::set<std::string> out;
+    auto r = admin->Get(base + query);
+    EXPECT_EQ(r.status, 200) << query << " → " << r.body;
+    for (const auto& item : r.json()["items"]) out.insert(item["name"].get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(names("&ethnicity=17"), (std::set<std::string>{"钱示例0", "钱示例1"}));
+  EXPECT_EQ(names("&education=14"), (std::set<std::string>{"钱示例0", "钱示例3"}));
+  EXPECT_EQ(names("&ethnicity=01&education=14"), (std::set<std::string>{"钱示例3"}));
+  const std::string selection =
+      "&ids=" + std::to_string(ids[1]) + "," + std::to_string(ids[4]) + "," + std::to_string(beside);
+  EXPECT_EQ(names(selection), (std::set<std::string>{"钱示例1", "钱示例4"})) << "a selection stays within the scope";
+  EXPECT_EQ(names(selection + "&ethnicity=17"), (std::set<std::string>{"钱示例1"}));
+  // The export of a selection holds the selected people only, 民族 and 学历 by name.
+  auto file =
+      admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people/export?scope=subtree" + selection);
+  ASSERT_EQ(file.status, 200) << file.body;
+  auto t = tables::ReadXlsx(file.body);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 3u);
+  std::set<std::string> exported, ethnic;
+  for (size_t r = 1; r < t->rows.size(); ++r) {
+    exported.insert(t->rows[r][0].text);
+    ethnic.insert(t->rows[r][3].text);
+  }
+  EXPECT_EQ(exported, (std::set<std::string>{"钱示例1", "钱示例4"}));
+  EXPECT_EQ(ethnic, (std::set<std::string>{"哈萨克族", "汉族"}));
+  // Bad filters name their parameter.
+  for (const char* q : {"&ethnicity=57", "&education=12", "&ids=1,x", "&ids=0", "&ids=1,,2", "&ids=1,"}) {
+    auto r = admin->Get(base + q);
+    EXPECT_EQ(r.status, 422) << q << " → " << r.body;
+    EXPECT_EQ(Fields(r).size(), 1u) << r.body;
+  }
+  std::string many = "&ids=1";
+  for (int i = 2; i <= 1001; ++i) many += "," + std::to_string(i);
+  auto too_many = admin->Get(base + many);
+  EXPECT_EQ(too_many.status, 422);
+  EXPECT_EQ(Fields(too_many), std::set<std::string>{"ids"});
 }
 
 TEST_P(PeopleApiTest, PositionsCountCadres) {

@@ -1,4 +1,5 @@
 #include "core/tables/xlsx_writer.h"
+#include "modules/people/code_lists.h"
 #include "modules/people/people_sheet.h"
 #include "modules/people/person_json.h"
 #include "modules/people/requests.h"
@@ -44,10 +45,10 @@ Status WritePeopleExport(const AppContext& ctx, const http::HttpRequest& req, Sh
       std::vector<tables::Cell> row = {TextCell(f.name),
                                        TextCell(GenderLabel(f.gender)),
                                        DateCell(f.birth_date),
-                                       TextCell(f.ethnicity.value_or("")),
+                                       TextCell(EthnicityName(f.ethnicity)),
                                        TextCell(VisiblePhone(f.phone, item.view).value_or("")),
                                        TextCell(VisibleIdentity(f.identity_number, item.view).value_or("")),
-                                       TextCell(f.education.value_or("")),
+                                       TextCell(EducationName(f.education)),
                                        TextCell(f.occupation.value_or("")),
                                        TextCell(f.employer.value_or("")),
                                        TextCell(p.is_member ? "团员" : "青年"),

@@ -1,6 +1,7 @@
 #include "modules/people/people_sheet.h"
 
 #include "modules/organizations/public/lookup.h"
+#include "modules/people/code_lists.h"
 
 namespace tianshan::people {
 namespace {
@@ -22,7 +23,7 @@ std::vector<SheetColumn> Columns() {
        14,
        "1990-01-02",
        true},
-      {"ethnicity", "民族", "ethnicity", {}, false, "", 8, "汉族"},
+      {"ethnicity", "民族", "ethnicity", {}, false, "56 个民族之一，如 汉族", 10, "汉族"},
       {"phone", "手机号码", "phone", {"手机号", "手机", "联系电话"}, false, "11位", 14, "13812345678"},
       {"identity_number",
        "身份证号码",
@@ -32,7 +33,7 @@ std::vector<SheetColumn> Columns() {
        "18位，团员必填",
        22,
        identity},
-      {"education", "学历", "education", {}, false, "", 8, "本科"},
+      {"education", "学历", "education", {"文化程度"}, false, "如 大学本科、大学专科、普通高中", 10, "大学本科"},
       {"occupation", "职业", "occupation", {}, false, "", 10, "职员"},
       {"employer", "工作单位", "employer", {"工作单位或学校"}, false, "", 18, "克拉玛依市示例公司"},
       {"kind", "类别", "kind", {"人员类别"}, false, "团员/青年；空=有入团日期为团员", 10, "团员"},
@@ -122,10 +123,10 @@ PersonSheetRow ReadPersonSheetRow(const SheetRow& row, int64_t now_millis) {
   PersonSheetRow out;
   PersonFields& f = out.input.fields;
   f.name = row.Text("name").value_or("");
-  f.ethnicity = row.Text("ethnicity");
+  f.ethnicity = r.Take("ethnicity", EthnicityCell(row.Get("ethnicity")));
   f.phone = r.Take("phone", tables::MobileValue(row.Get("phone")));
   f.identity_number = r.Take("identity_number", tables::IdentityValue(row.Get("identity_number")));
-  f.education = row.Text("education");
+  f.education = r.Take("education", EducationCell(row.Get("education")));
   f.occupation = row.Text("occupation");
   f.employer = row.Text("employer");
   auto gender = r.Take("gender", GenderCell(row.Get("gender")));
@@ -137,7 +138,7 @@ PersonSheetRow ReadPersonSheetRow(const SheetRow& row, int64_t now_millis) {
   // there (a filled cell is checked against it by the people rules).
   const bool identity_ok = f.identity_number && IsValidIdentityNumber(*f.identity_number);
   if (!gender && !r.Failed("gender") && identity_ok) {
-    gender = ((*f.identity_number)[16] - '0') % 2 == 1 ? "male" : "female";
+    gender = IdentityGender(*f.identity_number);
   }
   if (!birth && !r.Failed("birth_date") && identity_ok) birth = IdentityBirthDate(*f.identity_number);
   f.gender = gender.value_or("");

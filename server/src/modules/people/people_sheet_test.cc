@@ -7,6 +7,7 @@
 
 #include "core/tables/cell_values_test_support.h"
 #include "core/tables/xlsx_writer.h"
+#include "modules/people/code_lists.h"
 
 namespace tianshan::people {
 namespace {
@@ -26,6 +27,37 @@ TEST(PeopleSheet, ClosedListsInChineseAndEnglish) {
   EXPECT_EQ(Ok(PersonKindCell(TextCell("团员"))), "member");
   EXPECT_EQ(Ok(PersonKindCell(TextCell("youth"))), "youth");
   EXPECT_EQ(Problem(PersonKindCell(TextCell("干部"))), "people.sheet_bad_kind");
+}
+
+TEST(PeopleSheet, EthnicGroupsAndEducationFromCommonSpellings) {
+  ASSERT_EQ(Ethnicities().size(), 56u);
+  EXPECT_EQ(Ethnicities().back().name, "基诺族");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("汉族"))), "01");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("汉"))), "01");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("维族"))), "05");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell(" 维吾尔 "))), "05");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("Kazakh"))), "17");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("柯尔克孜族"))), "29");
+  EXPECT_EQ(Ok(EthnicityCell(TextCell("5"))), "05");
+  EXPECT_FALSE(Ok(EthnicityCell(TextCell(""))).has_value()) << "a blank cell is no value";
+  EXPECT_EQ(Problem(EthnicityCell(TextCell("火星族"))), "people.sheet_bad_ethnicity");
+  EXPECT_EQ(Problem(EthnicityCell(TextCell("57"))), "people.sheet_bad_ethnicity");
+  EXPECT_EQ(Ok(EducationCell(TextCell("本科"))), "20");
+  EXPECT_EQ(Ok(EducationCell(TextCell("大学本科"))), "20");
+  EXPECT_EQ(Ok(EducationCell(TextCell("大专"))), "30");
+  EXPECT_EQ(Ok(EducationCell(TextCell("研究生"))), "14");
+  EXPECT_EQ(Ok(EducationCell(TextCell("高中"))), "60");
+  EXPECT_EQ(Problem(EducationCell(TextCell("幼儿园"))), "people.sheet_bad_education");
+  // A wrong value is the row's error on its column; the rest of the row still reads.
+  auto row = ReadPersonSheetRow(Row({{"name", TextCell("王示例")},
+                                     {"gender", TextCell("男")},
+                                     {"birth_date", TextCell("1990-01-02")},
+                                     {"ethnicity", TextCell("火星族")},
+                                     {"education", TextCell("大专")}}),
+                                1780000000000);
+  ASSERT_EQ(row.errors.size(), 1u);
+  EXPECT_EQ(row.errors[0].field, "ethnicity");
+  EXPECT_EQ(row.input.fields.education, "30");
 }
 
 TEST(PeopleSheet, GenderAndBirthDateComeFromTheIdentityNumber) {

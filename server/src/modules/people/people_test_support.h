@@ -76,7 +76,8 @@ class PeopleApiTestBase : public ApiTest {
   nlohmann::json MemberBody(const std::string& name, const std::string& identity, const std::string& org_key,
                             const std::string& phone = "13912345678") {
     return {{"name", name},
-            {"gender", "female"},
+            // The gender the number carries (its 17th digit): the server checks that they agree.
+            {"gender", people::IdentityGender(identity)},
             {"birth_date", identity.substr(6, 4) + "-" + identity.substr(10, 2) + "-" + identity.substr(12, 2)},
             {"phone", phone},
             {"identity_number", identity},

@@ -2,6 +2,7 @@
 
 #include "core/calendar.h"
 #include "core/json.h"
+#include "modules/people/code_lists.h"
 
 namespace tianshan::people {
 namespace {
@@ -43,6 +44,11 @@ std::string IdentityBirthDate(std::string_view id) {
   return std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" + std::string(id.substr(12, 2));
 }
 
+std::string IdentityGender(std::string_view id) {
+  if (id.size() < 17) return {};
+  return (id[16] - '0') % 2 == 1 ? "male" : "female";
+}
+
 void CollectPersonErrors(const PersonFields& f, int64_t now_millis, std::vector<FieldError>& errors) {
   if (f.name.find_first_not_of(" \t\r\n") == std::string::npos) {
     errors.push_back({"name", "field.empty", {}});
@@ -62,12 +68,17 @@ void CollectPersonErrors(const PersonFields& f, int64_t now_millis, std::vector<
   if (f.identity_number) {
     if (!IsValidIdentityNumber(*f.identity_number)) {
       errors.push_back({"identity_number", "people.bad_identity_number", {}});
-    } else if (birth_ok && IdentityBirthDate(*f.identity_number) != f.birth_date) {
-      errors.push_back({"birth_date", "people.birth_date_mismatch", {}});
+    } else {
+      if (birth_ok && IdentityBirthDate(*f.identity_number) != f.birth_date) {
+        errors.push_back({"birth_date", "people.birth_date_mismatch", {}});
+      }
+      if ((f.gender == "male" || f.gender == "female") && IdentityGender(*f.identity_number) != f.gender) {
+        errors.push_back({"gender", "people.gender_mismatch", {}});
+      }
     }
   }
-  CheckText(f.ethnicity, "ethnicity", kMaxText, errors);
-  CheckText(f.education, "education", kMaxText, errors);
+  if (f.ethnicity && !IsEthnicityCode(*f.ethnicity)) errors.push_back({"ethnicity", "people.unknown_ethnicity", {}});
+  if (f.education && !IsEducationCode(*f.education)) errors.push_back({"education", "people.unknown_education", {}});
   CheckText(f.occupation, "occupation", kMaxText, errors);
   CheckText(f.employer, "employer", kMaxText, errors);
 }

@@ -1,5 +1,9 @@
 #include "modules/people/requests.h"
 
+#include <charconv>
+
+#include "modules/people/code_lists.h"
+
 namespace tianshan::people {
 namespace {
 
@@ -23,6 +27,32 @@ std::optional<std::optional<std::string>> Nullable(ObjectReader& in, const char*
   return s;
 }
 
+// ?ids=3,17,42: the people of a selection, at most kMaxSelection of them, each a positive id.
+std::vector<int64_t> ReadIds(const HttpRequest& req, QueryReader& query) {
+  std::vector<int64_t> ids;
+  auto raw = req.Query("ids");
+  if (!raw || raw->empty()) return ids;
+  std::string_view s = *raw;
+  for (;;) {  // every part between commas is an id: "1,", ",1" and "1,,2" are refused
+    const size_t comma = s.find(',');
+    std::string_view part = s.substr(0, comma);
+    int64_t v = 0;
+    auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+    if (part.empty() || ec != std::errc() || end != part.data() + part.size() || v <= 0) {
+      query.AddError("ids", "people.bad_ids");
+      return {};
+    }
+    ids.push_back(v);
+    if (comma == std::string_view::npos) break;
+    s.remove_prefix(comma + 1);
+  }
+  if (ids.size() > kMaxSelection) {
+    query.AddError("ids", "people.too_many_ids", std::to_string(kMaxSelection));
+    return {};
+  }
+  return ids;
+}
+
 // ?status= from `allowed`, `fallback` when absent.
 std::string ReadStatus(QueryReader& query, const std::vector<std::string>& allowed, std::string fallback) {
   return query.OneOf("status", allowed, std::move(fallback));
@@ -41,6 +71,10 @@ Result<ListPeopleInput> ParseListPeople(const HttpRequest& req) {
   if (auto kind = req.Query("kind"); kind && !kind->empty())
     in.kind = query.OneOf("kind", {"member", "youth", "cadre"});
   in.q = query.Text("q", kMaxName);
+  if (auto v = req.Query("ethnicity"); v && !v->empty())
+    in.ethnicity = query.OneOf("ethnicity", CodesOf(Ethnicities()));
+  if (auto v = req.Query("education"); v && !v->empty()) in.education = query.OneOf("education", CodesOf(Educations()));
+  in.ids = ReadIds(req, query);
   TS_RETURN_IF_ERROR(query.Finish());
   return in;
 }

@@ -21,6 +21,8 @@ namespace tianshan::people {
 // Page bounds of the people, transfer and correction lists.
 inline constexpr int kDefaultListLimit = 50;
 inline constexpr int kMaxListLimit = 200;
+// People of one selection (?ids= of the list and its export).
+inline constexpr size_t kMaxSelection = 1000;
 
 // GET /organizations/{id}/people (and its export): ?scope=self|subtree&kind=member|youth|cadre
 // (empty: all)&q=&limit=&cursor=.

@@ -3,6 +3,8 @@
 // receiver's; a correction is the to-do of admins strictly above the person's branch, never of
 // the one who asked. A member gets no leader work — on SQLite and PostgreSQL.
 
+#include <algorithm>
+
 #include "modules/people/people_test_support.h"
 
 namespace tianshan::testing {
@@ -82,6 +84,28 @@ TEST_P(WorkItemsApiTest, ACorrectionIsTheToDoOfAdminsAboveTheBranchButNotOfTheAs
             201);
   EXPECT_EQ(CountOf("street-admin", "people.corrections"), 1) << "not the correction the street admin asked for";
   EXPECT_EQ(CountOf("city-admin", "people.corrections"), 2);
+}
+
+// The cadre's own pages (联系青年, 我的下沉) are listed by the area "cadres.work" (the cadres
+// module's item): only an account whose person holds an open cadre position gets it, so an
+// administrator without a person record is not offered pages that answer "not a cadre".
+TEST_P(WorkItemsApiTest, TheCadreAreaNeedsAnOpenCadrePosition) {
+  auto has_area = [](const nlohmann::json& work, const std::string& area) {
+    const auto areas = work["areas"].get<std::vector<std::string>>();
+    return std::count(areas.begin(), areas.end(), area) == 1;
+  };
+  EXPECT_FALSE(has_area(Work("city-admin"), "cadres.work")) << "no person record";
+  EXPECT_EQ(CountOf("city-admin", "cadres.contact_requests"), -1);
+  ASSERT_GT(server().CreateAccount("member-a", {{Org("A"), auth::Role::kMember}}, person_), 0);
+  EXPECT_FALSE(has_area(Work("member-a"), "cadres.work")) << "a member holding no position";
+  auto appoint = As("sec-a")->Post("/api/v1/people/" + std::to_string(person_) + "/positions",
+                                   nlohmann::json{{"organization_id", Org("A")},
+                                                  {"title", "committee_member"},
+                                                  {"employment", "part_time"},
+                                                  {"started_on", "2024-01-01"}});
+  ASSERT_EQ(appoint.status, 201) << appoint.body;
+  EXPECT_TRUE(has_area(Work("member-a"), "cadres.work")) << "an open cadre position";
+  EXPECT_EQ(CountOf("member-a", "cadres.contact_requests"), 0);
 }
 
 TEST_P(WorkItemsApiTest, AMemberGetsNoLeaderWorkAndTheFiguresOfTheirBranch) {

@@ -9,13 +9,16 @@ export const cadresPublicRoutes: RouteRecordRaw[] = [
   },
 ];
 
-/** Children of /app. */
+/**
+ * Children of /app. The cadre's own pages need `cadres.work` and an open cadre position: the
+ * workbench's area `cadres.work` (the server counts cadre work only for a cadre).
+ */
 export const cadresRoutes: RouteRecordRaw[] = [
   {
     path: 'cadres',
     name: 'cadres-workspace',
     component: () => import('@/views/cadres/index.vue'),
-    meta: { titleKey: 'cadres.workspace.title', navKey: 'cadres.nav.workspace', navIcon: 'people', can: 'cadres.work' },
+    meta: { titleKey: 'cadres.workspace.title', navKey: 'cadres.nav.workspace', navIcon: 'people', can: 'cadres.work', area: 'cadres.work' },
   },
   {
     path: 'my-cadres',
@@ -32,7 +35,7 @@ export const cadresRoutes: RouteRecordRaw[] = [
     path: 'my-postings',
     name: 'cadres-my-postings',
     component: () => import('@/views/cadres/my-postings.vue'),
-    meta: { titleKey: 'cadres.postings.mineTitle', navKey: 'cadres.nav.myPostings', navIcon: 'calendar', can: 'cadres.work' },
+    meta: { titleKey: 'cadres.postings.mineTitle', navKey: 'cadres.nav.myPostings', navIcon: 'calendar', can: 'cadres.work', area: 'cadres.work' },
   },
   {
     path: 'cadres-postings',

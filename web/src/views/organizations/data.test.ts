@@ -9,6 +9,10 @@ import {
   organizationChanges,
   organizationToForm,
   statCards,
+  byCoverage,
+  childCoverage,
+  coverageUnitInput,
+  coverageUnitToForm,
 } from './data';
 
 const figures = (n: number) => ({
@@ -100,5 +104,33 @@ describe('organization data', () => {
     expect(coveredFilterValue('all')).toBeUndefined();
     expect(coveredFilterValue('uncovered')).toBe('false');
     expect(coveredFilterValue('covered')).toBe('true');
+  });
+});
+
+describe('coverage by child and the coverage unit form', () => {
+  const stats = (units: number, covered: number) =>
+    ({ subtree: { coverage: { units, covered, rate: units ? covered / units : 0 } } }) as unknown as OrganizationStats;
+
+  it('orders children least covered first, those without units last', () => {
+    const rows = [
+      childCoverage({ id: 1, name: '甲' }, stats(4, 4)),
+      childCoverage({ id: 2, name: '乙' }, stats(0, 0)),
+      childCoverage({ id: 3, name: '丙' }, stats(4, 1)),
+    ].sort(byCoverage);
+    expect(rows.map((r) => r.id)).toEqual([3, 1, 2]);
+    expect(rows[2].rate).toBeNull();
+    expect(rows[0]).toMatchObject({ units: 4, covered: 1, rate: 0.25 });
+  });
+
+  it('sends the unit\'s fields, young employees only when given', () => {
+    expect(coverageUnitInput({ ...coverageUnitToForm(null), name: ' 示例公司 ', kind: 'industrial_park' })).toEqual({
+      name: '示例公司',
+      kind: 'industrial_park',
+    });
+    expect(coverageUnitInput({ name: 'x', kind: 'social_organization', young_employees: 0 })).toEqual({
+      name: 'x',
+      kind: 'social_organization',
+      young_employees: 0,
+    });
   });
 });

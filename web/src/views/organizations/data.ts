@@ -261,3 +261,74 @@ export const COVERAGE_COLUMNS: Column<CoverageUnit>[] = [
   { key: 'young_employees', label: 'organizations.coverage.youngEmployees', text: (u) => u.young_employees, width: 110 },
   { key: 'status', label: 'organizations.coverage.status', minWidth: 220, card: 'text' },
 ];
+
+/** A coverage unit as the form edits it (register or change; linking is the picker's). */
+export interface CoverageUnitFormModel {
+  name: string;
+  kind: CoverageUnit['kind'] | '';
+  young_employees: number | null;
+}
+
+export const COVERAGE_UNIT_KINDS: readonly CoverageUnit['kind'][] = ['non_public_enterprise', 'industrial_park', 'social_organization'];
+
+/** The coverage unit form's fields (data-testid coverage-unit-<key>). */
+export const COVERAGE_UNIT_DIALOG: FormDialogSpec<CoverageUnitFormModel> = {
+  fields: [
+    { key: 'name', kind: 'text', label: 'organizations.coverage.name', required: true, maxlength: 100 },
+    {
+      key: 'kind',
+      kind: 'radio',
+      label: 'organizations.fields.kind',
+      required: true,
+      options: optionsOf(COVERAGE_UNIT_KINDS, 'organizations.unitKinds.', 'coverage-unit-kind-'),
+    },
+    { key: 'young_employees', kind: 'number', label: 'organizations.coverage.youngEmployees', attrs: { min: 0 } },
+  ],
+  testid: 'coverage-unit-form',
+  fieldTestidPrefix: 'coverage-unit-',
+  width: 'min(520px, 96vw)',
+};
+
+export function coverageUnitToForm(u: CoverageUnit | null): CoverageUnitFormModel {
+  return u ? { name: u.name, kind: u.kind, young_employees: u.young_employees } : { name: '', kind: '', young_employees: null };
+}
+
+/** The body of POST …/coverage-units or PATCH /coverage-units/{id}: the form's fields (the server checks them). */
+export function coverageUnitInput(m: CoverageUnitFormModel): { name: string; kind: CoverageUnit['kind']; young_employees?: number } {
+  const input: { name: string; kind: CoverageUnit['kind']; young_employees?: number } = {
+    name: m.name.trim(),
+    kind: m.kind as CoverageUnit['kind'],
+  };
+  if (m.young_employees !== null && m.young_employees !== undefined) input.young_employees = m.young_employees;
+  return input;
+}
+
+/** A row of the per-child coverage table: a child organization and its subtree's coverage. */
+export interface ChildCoverage {
+  id: number;
+  name: string;
+  units: number;
+  covered: number;
+  rate: number | null;
+}
+
+export function childCoverage(o: Pick<Organization, 'id' | 'name'>, stats: OrganizationStats): ChildCoverage {
+  const c = stats.subtree.coverage;
+  return { id: o.id, name: o.name, units: c?.units ?? 0, covered: c?.covered ?? 0, rate: c && c.units > 0 ? c.rate : null };
+}
+
+/** The per-child coverage table (the least covered first is the screen's order). */
+export const CHILD_COVERAGE_COLUMNS: Column<ChildCoverage>[] = [
+  { key: 'name', label: 'organizations.fields.name', text: (r) => r.name, to: (r) => `/app/organizations/${r.id}`, minWidth: 180, card: 'title' },
+  { key: 'units', label: 'organizations.coverage.units', text: (r) => r.units, width: 100, card: 'meta' },
+  { key: 'covered', label: 'organizations.coverage.covered', text: (r) => r.covered, width: 100, card: 'meta' },
+  { key: 'uncovered', label: 'organizations.coverage.uncovered', text: (r) => r.units - r.covered, width: 100, card: 'meta' },
+  { key: 'rate', label: 'organizations.coverage.rate', text: (r) => formatRate(r.rate), width: 100, card: 'head', testid: 'child-coverage-rate' },
+];
+
+/** Least covered first (no units last), then by name. */
+export function byCoverage(a: ChildCoverage, b: ChildCoverage): number {
+  const ra = a.rate ?? 2;
+  const rb = b.rate ?? 2;
+  return ra - rb || a.name.localeCompare(b.name, 'zh-CN');
+}

@@ -76,6 +76,13 @@ describe('organization page', () => {
     return wrapper;
   }
 
+  it('does not ask for the overdue view without people.list (a member would be refused)', async () => {
+    const wrapper = await mountPage({});
+    const asked = (fetch as unknown as { mock: { calls: [string][] } }).mock.calls.map(([url]) => url);
+    expect(asked.some((u) => u.endsWith('/overdue'))).toBe(false);
+    expect(wrapper.find('[data-testid="overdue-card"]').exists()).toBe(false);
+  });
+
   it('shows where it sits, details, rolled-up stat cards and the actions the server allows', async () => {
     const wrapper = await mountPage({
       'organizations.create_child': true,

@@ -16,6 +16,10 @@ import {
   transferStateTag,
   personToForm,
   updatePersonInput,
+  codeName,
+  defaultFilters,
+  ETHNICITY_CODES,
+  type PeopleFilters,
 } from './data';
 
 const person: Person = {
@@ -24,7 +28,7 @@ const person: Person = {
   name: '张示例',
   gender: 'female',
   birth_date: '2000-01-02',
-  ethnicity: '汉族',
+  ethnicity: '01',
   phone: '199****0001',
   identity_number: '6500**********123X',
   education: null,
@@ -38,16 +42,36 @@ const person: Person = {
   positions: [],
 };
 
+const filters = (f: Partial<PeopleFilters>): PeopleFilters => ({ ...defaultFilters(), ...f });
+
 describe('people data', () => {
   it('builds the list query from filters and a cursor', () => {
-    expect(peopleQuery({ q: ' 张 ', kind: 'cadre', scope: 'subtree' }, 'c1')).toEqual({
+    expect(peopleQuery(filters({ q: ' 张 ', kind: 'cadre', scope: 'subtree' }), 'c1')).toEqual({
       scope: 'subtree',
       limit: 50,
       kind: 'cadre',
       q: '张',
       cursor: 'c1',
     });
-    expect(peopleQuery({ q: '', kind: '', scope: 'self' })).toEqual({ scope: 'self', limit: 50 });
+    expect(peopleQuery(filters({ q: '', kind: '', scope: 'self' }))).toEqual({ scope: 'self', limit: 50 });
+  });
+
+  it('filters by 民族 and 学历 codes, which the counters cannot total', () => {
+    const f = filters({ ethnicity: '05', education: '20', scope: 'subtree' });
+    expect(peopleQuery(f)).toEqual({ scope: 'subtree', limit: 50, ethnicity: '05', education: '20' });
+    expect(filtersFromQuery(filtersToQuery(f))).toEqual(f);
+    // A code outside the closed lists is dropped from the URL, not sent.
+    expect(filtersFromQuery({ ethnicity: '维族', education: '99' })).toEqual(defaultFilters());
+    expect(peopleTotal(null, f)).toBeNull();
+    expect(ETHNICITY_CODES).toHaveLength(56);
+    expect(ETHNICITY_CODES[0]).toBe('01');
+    expect(ETHNICITY_CODES[55]).toBe('56');
+    const t = (k: string) => `[${k}]`;
+    expect(codeName('ethnicities', '05', t)).toBe('[people.ethnicities.05]');
+    expect(codeName('educations', '20', t)).toBe('[people.educations.20]');
+    // Older free-text values are shown as they are; no value shows nothing.
+    expect(codeName('ethnicities', '维族', t)).toBe('维族');
+    expect(codeName('educations', null, t)).toBe('');
   });
 
   it('round-trips filters through the URL', () => {
@@ -77,12 +101,12 @@ describe('people data', () => {
     });
     // Other modules' counters ride along in the figures (an index signature the literal lacks).
     const stats = { organization_id: 5, self: figures(2, 1, 1), subtree: figures(1200, 489, 60) } as unknown as OrganizationStats;
-    expect(peopleTotal(stats, { q: '', kind: '', scope: 'subtree' })).toBe(1689);
-    expect(peopleTotal(stats, { q: '', kind: 'member', scope: 'subtree' })).toBe(1200);
-    expect(peopleTotal(stats, { q: '', kind: 'youth', scope: 'self' })).toBe(1);
-    expect(peopleTotal(stats, { q: '', kind: 'cadre', scope: 'self' })).toBe(1);
-    expect(peopleTotal(stats, { q: '张', kind: '', scope: 'subtree' })).toBeNull();
-    expect(peopleTotal(null, { q: '', kind: '', scope: 'self' })).toBeNull();
+    expect(peopleTotal(stats, filters({ q: '', kind: '', scope: 'subtree' }))).toBe(1689);
+    expect(peopleTotal(stats, filters({ q: '', kind: 'member', scope: 'subtree' }))).toBe(1200);
+    expect(peopleTotal(stats, filters({ q: '', kind: 'youth', scope: 'self' }))).toBe(1);
+    expect(peopleTotal(stats, filters({ q: '', kind: 'cadre', scope: 'self' }))).toBe(1);
+    expect(peopleTotal(stats, filters({ q: '张', kind: '', scope: 'subtree' }))).toBeNull();
+    expect(peopleTotal(null, filters({ q: '', kind: '', scope: 'self' }))).toBeNull();
   });
 
   it('registers a member with a membership and a young person with an organization', () => {

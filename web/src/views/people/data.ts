@@ -17,17 +17,32 @@ import { optionsOf, type FormDialogSpec, type FormField } from '@/components/for
 
 export type KindFilter = '' | 'member' | 'youth' | 'cadre';
 
+/** 民族: the 56 ethnic groups of GB/T 3304 by code ("01" 汉族 … "56" 基诺族; names in people.ethnicities). */
+export const ETHNICITY_CODES: readonly string[] = Array.from({ length: 56 }, (_, i) => String(i + 1).padStart(2, '0'));
+/** 学历: the levels of GB/T 4658 by code (names in people.educations). */
+export const EDUCATION_CODES: readonly string[] = ['11', '14', '20', '30', '40', '60', '70', '80', '90'];
+
+/** The name of a closed-list code in the UI language; a value outside the list (older records) as it is. */
+export function codeName(list: 'ethnicities' | 'educations', code: string | null | undefined, t: Translate): string {
+  if (!code) return '';
+  const known = list === 'ethnicities' ? ETHNICITY_CODES : EDUCATION_CODES;
+  return known.includes(code) ? t(`people.${list}.${code}`) : code;
+}
+
 export interface PeopleFilters {
   q: string;
   kind: KindFilter;
   scope: PeopleScope;
+  /** '' for all, else a code of ETHNICITY_CODES / EDUCATION_CODES. */
+  ethnicity: string;
+  education: string;
 }
 
 export const PAGE_SIZE = 50;
 
 /** `scope` defaults to the whole subtree for committee roles (they answer for many branches). */
 export function defaultFilters(scope: PeopleScope = 'self'): PeopleFilters {
-  return { q: '', kind: '', scope };
+  return { q: '', kind: '', scope, ethnicity: '', education: '' };
 }
 
 /** The scope a list opens with: the subtree when the caller holds a committee role anywhere. */
@@ -40,7 +55,7 @@ export function defaultScope(roles: readonly string[]): PeopleScope {
  * query): null while searching by text, which the counters cannot answer.
  */
 export function peopleTotal(stats: OrganizationStats | null, filters: PeopleFilters): number | null {
-  if (!stats || filters.q.trim()) return null;
+  if (!stats || filters.q.trim() || filters.ethnicity || filters.education) return null;
   const f = filters.scope === 'subtree' ? stats.subtree : stats.self;
   if (filters.kind === 'member') return f.members;
   if (filters.kind === 'youth') return f.youth;
@@ -84,6 +99,8 @@ export const PEOPLE_COLUMNS: Column<PersonSummary, { subtree: boolean }>[] = [
 export function peopleQuery(filters: PeopleFilters, cursor: string | null = null): PeopleQuery {
   const query: PeopleQuery = { scope: filters.scope, limit: PAGE_SIZE };
   if (filters.kind) query.kind = filters.kind;
+  if (filters.ethnicity) query.ethnicity = filters.ethnicity as PeopleQuery['ethnicity'];
+  if (filters.education) query.education = filters.education as PeopleQuery['education'];
   const q = filters.q.trim();
   if (q) query.q = q;
   if (cursor) query.cursor = cursor;
@@ -96,6 +113,8 @@ export function filtersFromQuery(query: Record<string, unknown>, scope: PeopleSc
   if (typeof query.q === 'string') f.q = query.q;
   if (query.kind === 'member' || query.kind === 'youth' || query.kind === 'cadre') f.kind = query.kind;
   if (query.scope === 'subtree' || query.scope === 'self') f.scope = query.scope;
+  if (typeof query.ethnicity === 'string' && ETHNICITY_CODES.includes(query.ethnicity)) f.ethnicity = query.ethnicity;
+  if (typeof query.education === 'string' && EDUCATION_CODES.includes(query.education)) f.education = query.education;
   return f;
 }
 
@@ -103,6 +122,8 @@ export function filtersToQuery(f: PeopleFilters): Record<string, string> {
   const q: Record<string, string> = {};
   if (f.q.trim()) q.q = f.q.trim();
   if (f.kind) q.kind = f.kind;
+  if (f.ethnicity) q.ethnicity = f.ethnicity;
+  if (f.education) q.education = f.education;
   q.scope = f.scope;
   return q;
 }
@@ -178,7 +199,15 @@ export const PERSON_FIELDS: FormField<PersonFormModel, PersonFormContext>[] = [
   { key: 'birth_date', kind: 'text', label: 'people.fields.birth_date', half: true, placeholder: 'common.form.datePlaceholder' },
   { key: 'note-correction', kind: 'note', label: 'people.form.correctionNote', visible: (_, c) => c.editing },
   { key: 'phone', kind: 'text', label: 'people.fields.phone', half: true, maxlength: 20, inputmode: 'tel' },
-  { key: 'ethnicity', kind: 'text', label: 'people.fields.ethnicity', half: true },
+  {
+    key: 'ethnicity',
+    kind: 'select',
+    label: 'people.fields.ethnicity',
+    half: true,
+    placeholder: 'people.form.pickEthnicity',
+    options: optionsOf(ETHNICITY_CODES, 'people.ethnicities.', 'person-ethnicity-'),
+    attrs: { filterable: true, clearable: true, valueOnClear: '' },
+  },
   {
     key: 'member_since',
     kind: 'text',
@@ -189,7 +218,15 @@ export const PERSON_FIELDS: FormField<PersonFormModel, PersonFormContext>[] = [
     placeholder: 'common.form.datePlaceholder',
   },
   { key: 'member_number', kind: 'text', label: 'people.fields.member_number', half: true, maxlength: 30, visible: member },
-  { key: 'education', kind: 'text', label: 'people.fields.education', half: true },
+  {
+    key: 'education',
+    kind: 'select',
+    label: 'people.fields.education',
+    half: true,
+    placeholder: 'people.form.pickEducation',
+    options: optionsOf(EDUCATION_CODES, 'people.educations.', 'person-education-'),
+    attrs: { clearable: true, valueOnClear: '' },
+  },
   { key: 'occupation', kind: 'text', label: 'people.fields.occupation', half: true },
   { key: 'employer', kind: 'text', label: 'people.fields.employer' },
 ];
@@ -263,7 +300,7 @@ export function createPersonInput(form: PersonFormModel, organizationId: number)
   if (form.gender) input.gender = form.gender;
   if (form.identity_number.trim()) input.identity_number = form.identity_number.trim().toUpperCase();
   if (form.phone.trim()) input.phone = form.phone.trim();
-  for (const k of OPTIONAL) if (form[k].trim()) input[k] = form[k].trim();
+  for (const k of OPTIONAL) if ((form[k] ?? '').trim()) input[k] = form[k].trim();
   if (form.kind === 'member') {
     input.membership = { organization_id: organizationId, member_since: form.member_since };
     if (form.member_number.trim()) input.membership.member_number = form.member_number.trim();
@@ -284,8 +321,10 @@ export function updatePersonInput(form: PersonFormModel, original: Person): Pers
   const phone = form.phone.trim() || null;
   if (phone !== (original.phone ?? null)) input.phone = phone;
   for (const k of OPTIONAL) {
-    const v = form[k].trim() || null;
-    if (v !== (original[k] ?? null)) input[k] = v;
+    // A cleared select may hold undefined.
+    const v = (form[k] ?? '').trim() || null;
+    // ethnicity and education hold codes of their closed lists (the select offers only those).
+    if (v !== (original[k] ?? null)) (input as Record<(typeof OPTIONAL)[number], string | null>)[k] = v;
   }
   return input;
 }

@@ -92,9 +92,12 @@ char IdentityCheckChar(std::string_view first17);
 std::string NormalizeIdentityNumber(std::string_view id);
 // "YYYY-MM-DD" of the birth date inside a valid identity number.
 std::string IdentityBirthDate(std::string_view id);
+// "male" (odd 17th digit) or "female" (even) of an identity number of at least 17 characters.
+std::string IdentityGender(std::string_view id);
 
 // Appends an error for every field that breaks its invariant (shape, date not in the future,
-// identity checksum, identity's birth date equal to birth_date). JSON types are checked by
+// identity checksum, identity's birth date and gender equal to birth_date and gender, ethnicity
+// and education from their closed lists, code_lists.h). JSON types are checked by
 // the parser, uniqueness by the use case.
 void CollectPersonErrors(const PersonFields& fields, int64_t now_millis, std::vector<FieldError>& errors);
 
