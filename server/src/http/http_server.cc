@@ -1,8 +1,10 @@
 #include "http/http_server.h"
 
-#include <restinio/all.hpp>
-
 #include <future>
+#include <mutex>
+#include <optional>
+#include <restinio/all.hpp>
+#include <vector>
 
 #include "http/url.h"
 
@@ -20,23 +22,40 @@ std::string Lower(std::string_view s) {
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return status >= 500 ? "Internal Server Error" : "OK";
+    case 200:
+      return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 304:
+      return "Not Modified";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status >= 500 ? "Internal Server Error" : "OK";
   }
 }
 
@@ -73,33 +92,49 @@ class RestinioEventStream final : public EventStream, public std::enable_shared_
 
   // Sends the headers (already set on the builder) and `first` as the first chunk.
   void Begin(std::string first) {
+    std::lock_guard lock(mutex_);
+    if (!strand_) return;
     auto self = shared_from_this();
-    asio::post(strand_, [self, first = std::move(first)]() mutable {
-      if (!first.empty()) self->builder_.append_chunk(std::move(first));
+    asio::post(*strand_, [self, first = std::move(first)]() mutable {
+      if (!first.empty()) self->builder_->append_chunk(std::move(first));
       self->Flush();
     });
   }
 
+  // Called by the server once its I/O threads have stopped and before its io_context goes: the
+  // connection and the strand belong to that io_context, so they are released now, while it
+  // still exists, not whenever the last holder of the stream (a subscriber living longer than
+  // the server) drops it. Later writes answer false.
+  void Detach() {
+    std::lock_guard lock(mutex_);
+    open_.store(false);
+    builder_.reset();
+    strand_.reset();
+  }
+
  private:
   bool Write(std::string chunk) {
-    if (!open_.load()) return false;
+    std::lock_guard lock(mutex_);
+    if (!open_.load() || !strand_) return false;
     auto self = shared_from_this();
-    asio::post(strand_, [self, chunk = std::move(chunk)]() mutable {
+    asio::post(*strand_, [self, chunk = std::move(chunk)]() mutable {
       if (!self->open_.load()) return;
-      self->builder_.append_chunk(std::move(chunk));
+      self->builder_->append_chunk(std::move(chunk));
       self->Flush();
     });
     return true;
   }
   void Flush() {
     auto self = shared_from_this();
-    builder_.flush([self](const asio::error_code& ec) {
+    builder_->flush([self](const asio::error_code& ec) {
       if (ec) self->open_.store(false);
     });
   }
 
-  Builder builder_;  // touched only through strand_: one write at a time, in order
-  asio::strand<asio::io_context::executor_type> strand_;
+  std::mutex mutex_;  // guards posting against Detach()
+  // Touched only through strand_ (one write at a time, in order) until Detach() resets both.
+  std::optional<Builder> builder_;
+  std::optional<asio::strand<asio::io_context::executor_type>> strand_;
   std::atomic<bool> open_{true};
 };
 
@@ -113,6 +148,14 @@ struct HttpServer::Impl {
   std::unique_ptr<restinio::on_pool_runner_t<Server>> runner;
   std::promise<void> stopped;
   std::atomic<bool> stopping{false};
+  std::mutex streams_mutex;
+  std::vector<std::weak_ptr<RestinioEventStream>> streams;  // detached in Stop()
+
+  void Track(const std::shared_ptr<RestinioEventStream>& stream) {
+    std::lock_guard lock(streams_mutex);
+    std::erase_if(streams, [](const auto& w) { return w.expired(); });
+    streams.push_back(stream);
+  }
 };
 
 HttpServer::HttpServer(const HttpApp& app) : impl_(std::make_unique<Impl>(app)) {}
@@ -142,19 +185,22 @@ Status HttpServer::Start(const ListenOptions& options) {
       std::copy(v4.begin(), v4.end(), req->remote_address.begin());
     }
     asio::io_context* ioc = impl->io;
-    auto respond = [rh, ioc](HttpResponse resp) {
+    auto respond = [rh, ioc, impl](HttpResponse resp) {
       if (resp.on_stream && ioc != nullptr) {
-        auto r = rh->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
-            restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, std::string(ReasonPhrase(resp.status))});
+        auto r = rh->create_response<restinio::chunked_output_t>(
+            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                         std::string(ReasonPhrase(resp.status))});
         r.append_header(restinio::http_field::content_type, resp.content_type);
         for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
         auto stream = std::make_shared<RestinioEventStream>(std::move(r), *ioc);
+        impl->Track(stream);
         stream->Begin(std::move(resp.body));
         resp.on_stream(stream);
         return;
       }
-      auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                                                std::string(ReasonPhrase(resp.status))});
+      auto r = rh->create_response(
+          restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                       std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
       for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
@@ -190,20 +236,17 @@ Status HttpServer::Start(const ListenOptions& options) {
   auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(
       std::max<std::uint64_t>(64ull << 20, app.options().max_body_bytes * 16 + 4096));
   try {
-    impl_->server = std::make_unique<Server>(
-        restinio::own_io_context(),
-        [&](auto& settings) {
-          settings.address(options.address)
-              .port(options.port)
-              .request_handler(handler)
-              .incoming_http_msg_limits(limits)
-              .max_pipelined_requests(16)
-              .read_next_http_message_timelimit(std::chrono::seconds(60))
-              .handle_request_timeout(std::chrono::seconds(60))
-              .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
-                bound_port = acceptor.local_endpoint().port();
-              });
-        });
+    impl_->server = std::make_unique<Server>(restinio::own_io_context(), [&](auto& settings) {
+      settings.address(options.address)
+          .port(options.port)
+          .request_handler(handler)
+          .incoming_http_msg_limits(limits)
+          .max_pipelined_requests(16)
+          .read_next_http_message_timelimit(std::chrono::seconds(60))
+          .handle_request_timeout(std::chrono::seconds(60))
+          .acceptor_post_bind_hook(
+              [&bound_port](asio::ip::tcp::acceptor& acceptor) { bound_port = acceptor.local_endpoint().port(); });
+    });
     impl_->io = &impl_->server->io_context();
     impl_->runner = std::make_unique<restinio::on_pool_runner_t<Server>>(options.io_threads, *impl_->server);
     std::promise<std::string> started;
@@ -238,6 +281,13 @@ void HttpServer::Stop() {
   if (!impl_->runner || impl_->stopping.exchange(true)) return;
   impl_->runner->stop();
   impl_->runner->wait();
+  {
+    std::lock_guard lock(impl_->streams_mutex);
+    for (auto& w : impl_->streams) {
+      if (auto stream = w.lock()) stream->Detach();
+    }
+    impl_->streams.clear();
+  }
   impl_->stopped.set_value();
 }
 
