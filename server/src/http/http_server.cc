@@ -1,9 +1,10 @@
 #include "http/http_server.h"
 
+#include <restinio/all.hpp>
+
 #include <future>
 #include <mutex>
 #include <optional>
-#include <restinio/all.hpp>
 #include <vector>
 
 #include "http/url.h"
@@ -22,40 +23,23 @@ std::string Lower(std::string_view s) {
 
 std::string_view ReasonPhrase(int status) {
   switch (status) {
-    case 200:
-      return "OK";
-    case 201:
-      return "Created";
-    case 202:
-      return "Accepted";
-    case 204:
-      return "No Content";
-    case 304:
-      return "Not Modified";
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Payload Too Large";
-    case 415:
-      return "Unsupported Media Type";
-    case 422:
-      return "Unprocessable Content";
-    case 429:
-      return "Too Many Requests";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return status >= 500 ? "Internal Server Error" : "OK";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 503: return "Service Unavailable";
+    default: return status >= 500 ? "Internal Server Error" : "OK";
   }
 }
 
@@ -187,9 +171,8 @@ Status HttpServer::Start(const ListenOptions& options) {
     asio::io_context* ioc = impl->io;
     auto respond = [rh, ioc, impl](HttpResponse resp) {
       if (resp.on_stream && ioc != nullptr) {
-        auto r = rh->create_response<restinio::chunked_output_t>(
-            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                         std::string(ReasonPhrase(resp.status))});
+        auto r = rh->create_response<restinio::chunked_output_t>(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)}, std::string(ReasonPhrase(resp.status))});
         r.append_header(restinio::http_field::content_type, resp.content_type);
         for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
         auto stream = std::make_shared<RestinioEventStream>(std::move(r), *ioc);
@@ -198,9 +181,8 @@ Status HttpServer::Start(const ListenOptions& options) {
         resp.on_stream(stream);
         return;
       }
-      auto r = rh->create_response(
-          restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                       std::string(ReasonPhrase(resp.status))});
+      auto r = rh->create_response(restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
+                                                                std::string(ReasonPhrase(resp.status))});
       if (!resp.content_type.empty()) r.append_header(restinio::http_field::content_type, resp.content_type);
       for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
       if (rh->header().method() != restinio::http_method_head()) r.set_body(std::move(resp.body));
@@ -236,17 +218,20 @@ Status HttpServer::Start(const ListenOptions& options) {
   auto limits = restinio::incoming_http_msg_limits_t{}.max_body_size(
       std::max<std::uint64_t>(64ull << 20, app.options().max_body_bytes * 16 + 4096));
   try {
-    impl_->server = std::make_unique<Server>(restinio::own_io_context(), [&](auto& settings) {
-      settings.address(options.address)
-          .port(options.port)
-          .request_handler(handler)
-          .incoming_http_msg_limits(limits)
-          .max_pipelined_requests(16)
-          .read_next_http_message_timelimit(std::chrono::seconds(60))
-          .handle_request_timeout(std::chrono::seconds(60))
-          .acceptor_post_bind_hook(
-              [&bound_port](asio::ip::tcp::acceptor& acceptor) { bound_port = acceptor.local_endpoint().port(); });
-    });
+    impl_->server = std::make_unique<Server>(
+        restinio::own_io_context(),
+        [&](auto& settings) {
+          settings.address(options.address)
+              .port(options.port)
+              .request_handler(handler)
+              .incoming_http_msg_limits(limits)
+              .max_pipelined_requests(16)
+              .read_next_http_message_timelimit(std::chrono::seconds(60))
+              .handle_request_timeout(std::chrono::seconds(60))
+              .acceptor_post_bind_hook([&bound_port](asio::ip::tcp::acceptor& acceptor) {
+                bound_port = acceptor.local_endpoint().port();
+              });
+        });
     impl_->io = &impl_->server->io_context();
     impl_->runner = std::make_unique<restinio::on_pool_runner_t<Server>>(options.io_threads, *impl_->server);
     std::promise<std::string> started;

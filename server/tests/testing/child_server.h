@@ -46,8 +46,8 @@ inline pid_t StartServerProcess(const std::string& bin, const std::string& url, 
       if (fd >= 0) dup2(fd, STDERR_FILENO);
     }
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-    std::vector<std::string> argv = {
-        bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port", std::to_string(port), "--web", ""};
+    std::vector<std::string> argv = {bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port",
+                                     std::to_string(port), "--web", ""};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> raw;
     for (auto& a : argv) raw.push_back(a.data());
