@@ -3,7 +3,9 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <restinio/all.hpp>
+#include <vector>
 
 #include "http/url.h"
 
@@ -150,33 +152,49 @@ class RestinioEventStream final : public EventStream, public std::enable_shared_
 
   // Sends the headers (already set on the builder) and `first` as the first chunk.
   void Begin(std::string first) {
+    std::lock_guard lock(mutex_);
+    if (!strand_) return;
     auto self = shared_from_this();
-    asio::post(strand_, [self, first = std::move(first)]() mutable {
-      if (!first.empty()) self->builder_.append_chunk(std::move(first));
+    asio::post(*strand_, [self, first = std::move(first)]() mutable {
+      if (!first.empty()) self->builder_->append_chunk(std::move(first));
       self->Flush();
     });
   }
 
+  // Called by the server once its I/O threads have stopped and before its io_context goes: the
+  // connection and the strand belong to that io_context, so they are released now, while it
+  // still exists, not whenever the last holder of the stream (a subscriber living longer than
+  // the server) drops it. Later writes answer false.
+  void Detach() {
+    std::lock_guard lock(mutex_);
+    open_.store(false);
+    builder_.reset();
+    strand_.reset();
+  }
+
  private:
   bool Write(std::string chunk) {
-    if (!open_.load()) return false;
+    std::lock_guard lock(mutex_);
+    if (!open_.load() || !strand_) return false;
     auto self = shared_from_this();
-    asio::post(strand_, [self, chunk = std::move(chunk)]() mutable {
+    asio::post(*strand_, [self, chunk = std::move(chunk)]() mutable {
       if (!self->open_.load()) return;
-      self->builder_.append_chunk(std::move(chunk));
+      self->builder_->append_chunk(std::move(chunk));
       self->Flush();
     });
     return true;
   }
   void Flush() {
     auto self = shared_from_this();
-    builder_.flush([self](const asio::error_code& ec) {
+    builder_->flush([self](const asio::error_code& ec) {
       if (ec) self->open_.store(false);
     });
   }
 
-  Builder builder_;  // touched only through strand_: one write at a time, in order
-  asio::strand<asio::io_context::executor_type> strand_;
+  std::mutex mutex_;  // guards posting against Detach()
+  // Touched only through strand_ (one write at a time, in order) until Detach() resets both.
+  std::optional<Builder> builder_;
+  std::optional<asio::strand<asio::io_context::executor_type>> strand_;
   std::atomic<bool> open_{true};
 };
 
@@ -191,6 +209,14 @@ struct HttpServer::Impl {
   std::promise<void> stopped;
   std::atomic<bool> stopping{false};
   std::shared_ptr<ConnectionLimit> connections;
+  std::mutex streams_mutex;
+  std::vector<std::weak_ptr<RestinioEventStream>> streams;  // detached in Stop()
+
+  void Track(const std::shared_ptr<RestinioEventStream>& stream) {
+    std::lock_guard lock(streams_mutex);
+    std::erase_if(streams, [](const auto& w) { return w.expired(); });
+    streams.push_back(stream);
+  }
 };
 
 HttpServer::HttpServer(const HttpApp& app) : impl_(std::make_unique<Impl>(app)) {}
@@ -220,7 +246,7 @@ Status HttpServer::Start(const ListenOptions& options) {
       std::copy(v4.begin(), v4.end(), req->remote_address.begin());
     }
     asio::io_context* ioc = impl->io;
-    auto respond = [rh, ioc](HttpResponse resp) {
+    auto respond = [rh, ioc, impl](HttpResponse resp) {
       if (resp.on_stream && ioc != nullptr) {
         auto r = rh->create_response<restinio::chunked_output_t>(
             restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
@@ -228,6 +254,7 @@ Status HttpServer::Start(const ListenOptions& options) {
         r.append_header(restinio::http_field::content_type, resp.content_type);
         for (auto& [k, v] : resp.headers) r.append_header(std::move(k), std::move(v));
         auto stream = std::make_shared<RestinioEventStream>(std::move(r), *ioc);
+        impl->Track(stream);
         stream->Begin(std::move(resp.body));
         resp.on_stream(stream);
         return;
@@ -326,6 +353,13 @@ void HttpServer::Stop() {
   if (!impl_->runner || impl_->stopping.exchange(true)) return;
   impl_->runner->stop();
   impl_->runner->wait();
+  {
+    std::lock_guard lock(impl_->streams_mutex);
+    for (auto& w : impl_->streams) {
+      if (auto stream = w.lock()) stream->Detach();
+    }
+    impl_->streams.clear();
+  }
   impl_->stopped.set_value();
 }
 

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "app/app.h"
@@ -72,11 +73,18 @@ TEST_P(JobsCrashTest, AJobKilledMidRunIsRetriedAfterItsLease) {
   EXPECT_EQ(killed->status, "running") << "left running by the dead process";
   EXPECT_EQ(killed->attempts, 1);
 
-  child = StartServerProcess(bin, database->url(), port, env, args);
-  ASSERT_TRUE(WaitHealthy(port)) << "server did not restart";
+  // The restarted server's standard error is kept, so a failure says why it died, if it did.
+  const std::string stderr_path = ::testing::TempDir() + "jobs_crash_test_server_" + std::to_string(getpid()) + ".log";
+  child = StartServerProcess(bin, database->url(), port, env, args, stderr_path);
+  ASSERT_TRUE(WaitHealthy(port)) << "server did not restart. " << DiedSaying(child, stderr_path);
   const bool done = WaitForStatus(*db, id, "done", std::chrono::seconds(20));
-  kill(child, SIGTERM);
-  waitpid(child, &status, 0);
+  const std::string died = DiedSaying(child, stderr_path);
+  if (died.empty()) {
+    kill(child, SIGTERM);
+    waitpid(child, &status, 0);
+  }
+  std::remove(stderr_path.c_str());
+  ASSERT_TRUE(died.empty()) << died;
   ASSERT_TRUE(done) << "the restarted server did not finish it";
   auto finished = Job(*db, id);
   EXPECT_EQ(finished->attempts, 2) << "taken again once, after the lease expired";

@@ -2,12 +2,16 @@
 // A real `tianshan serve` child process for crash tests (header only): a free loopback port, the
 // fork/exec with extra environment variables, and waiting until it answers /health.
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -30,12 +34,17 @@ inline uint16_t FreePort() {
 }
 
 // Starts `bin --db url serve --port port` (fast password hashing, quiet, no web app) with the
-// extra `env` and `args`; returns the child's pid.
+// extra `env` and `args`; returns the child's pid. With `stderr_path`, the child's standard error
+// (a sanitizer's report, a crash message) goes to that file, for DiedSaying().
 inline pid_t StartServerProcess(const std::string& bin, const std::string& url, uint16_t port,
                                 const std::vector<std::pair<std::string, std::string>>& env = {},
-                                const std::vector<std::string>& args = {}) {
+                                const std::vector<std::string>& args = {}, const std::string& stderr_path = "") {
   pid_t pid = fork();
   if (pid == 0) {
+    if (!stderr_path.empty()) {
+      int fd = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (fd >= 0) dup2(fd, STDERR_FILENO);
+    }
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
     std::vector<std::string> argv = {bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port",
                                      std::to_string(port), "--web", ""};
@@ -56,6 +65,29 @@ inline bool WaitHealthy(uint16_t port) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return false;
+}
+
+// How a child ended (from waitpid's status) and the end of what it wrote to `stderr_path`.
+inline std::string EndedSaying(int status, const std::string& stderr_path) {
+  std::ostringstream out;
+  if (WIFSIGNALED(status)) {
+    out << "the server died of signal " << WTERMSIG(status);
+  } else {
+    out << "the server exited with status " << WEXITSTATUS(status);
+  }
+  std::ifstream in(stderr_path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.size() > 8000) text = "..." + text.substr(text.size() - 8000);
+  out << "; its standard error:\n" << text;
+  return out.str();
+}
+
+// Empty while the child runs; once it has ended on its own (not killed by the test), how, so a
+// failure shows why the server died.
+inline std::string DiedSaying(pid_t pid, const std::string& stderr_path) {
+  int status = 0;
+  if (waitpid(pid, &status, WNOHANG) != pid) return "";
+  return EndedSaying(status, stderr_path);
 }
 
 }  // namespace tianshan::testing

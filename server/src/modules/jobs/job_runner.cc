@@ -110,7 +110,7 @@ Result<PassResult> JobRunner::RunDue() {
     }
     const int64_t end = ctx_.clock.NowMillis();
     ++pass.ran;
-    Result<bool> recorded = Status::Ok();
+    Result<bool> recorded = false;  // set by either branch below
     if (outcome.ok()) {
       recorded = ctx_.db.Write([&](storage::Transaction& tx) { return CompleteJob(tx, job.id, options_.owner, end); });
     } else {

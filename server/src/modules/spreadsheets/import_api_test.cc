@@ -310,7 +310,7 @@ TEST_P(SpreadsheetImportTest, BadRowsDownloadAsAFileReadyToFixAndUploadAgain) {
 
 TEST_P(SpreadsheetImportTest, UnreadableFileFails) {
   auto sec = As("sec-a");
-  auto job = UploadAndValidate(*sec, "people", "A", std::string("PK\x03\x04 not a zip", 16));
+  auto job = UploadAndValidate(*sec, "people", "A", std::string("PK\x03\x04 not a zip"));
   EXPECT_EQ(job["status"], "failed");
   auto header = UploadAndValidate(*sec, "people", "A", "foo,bar\n1,2\n");
   EXPECT_EQ(header["status"], "failed");

@@ -100,7 +100,8 @@ TEST_P(VolunteerApprovalsApiTest, ReportsInWholeAndHalfHoursDecidedOneByOneOrInA
       batch, nlohmann::json{{"report_ids", {reports[0], reports[1], reports[2]}}, {"decision", "approve"}});
   ASSERT_EQ(ok.status, 200) << ok.body;
   ASSERT_EQ(ok.json()["items"].size(), 3u);
-  for (const auto& r : ok.json()["items"]) {
+  const auto decided = ok.json();
+  for (const auto& r : decided["items"]) {
     EXPECT_EQ(r["status"], "approved");
     EXPECT_TRUE(r["ledger_entry_id"].is_number());
   }
