@@ -154,14 +154,15 @@ Status BuildWorld(const std::string& url, World& world, std::unique_ptr<storage:
   return Status::Ok();
 }
 
-// A child server on one database: start, SIGKILL, restart, stop. Its rate limits are off: the
-// loads here come from one address far faster than people do, and test durability, not limits.
+// A child server on one database: start, SIGKILL, restart, stop. Its rate and connection limits
+// are off: the loads come from one address far faster than people do, and test durability.
 class Child {
  public:
   Child(std::string url, std::vector<std::pair<std::string, std::string>> env = {})
       : url_(std::move(url)), env_(std::move(env)), port_(FreePort()) {
     env_.emplace_back("TIANSHAN_RATE_LIMIT_IP", "0");
     env_.emplace_back("TIANSHAN_RATE_LIMIT_ACCOUNT", "0");
+    env_.emplace_back("TIANSHAN_MAX_CONNECTIONS_PER_IP", "0");
   }
   ~Child() { Stop(); }
   bool Start() {

@@ -19,6 +19,15 @@ std::unique_ptr<TestServer> TestServer::Start(storage::Dialect dialect, const Te
   config.password_cost = "fast";
   config.max_body_bytes = options.max_body_bytes;
   config.quiet = true;
+  // The tests send many writes from one address at machine speed: rate and connection limits
+  // off (0), except where AbuseLimitsTest turns them on in an instance of its own.
+  config.rate_ip_per_second = 0;
+  config.rate_account_per_second = 0;
+  config.max_connections_per_ip = 0;  // the race tests open hundreds of connections at once
+  if (!options.production_session_timeouts) {
+    config.session_idle_millis = 12LL * 3600 * 1000;
+    config.session_max_millis = 7LL * 24 * 3600 * 1000;
+  }
   config.smtp_url = options.smtp_url;
   config.public_url = options.public_url;
   auto app = App::Create(config, t->database_->TakeDb(), &t->clock_);

@@ -26,12 +26,17 @@ struct TestServerOptions {
   size_t max_body_bytes = 1 << 20;
   std::string smtp_url;  // the notification outbox's relay (none: mail stays in the outbox)
   std::string public_url;
+  // Sessions: most tests move the clock by hours or days between requests of one login, so the
+  // test server keeps sessions 12 h unused and 7 days in all; AccountsApiTest checks the
+  // production defaults (AppConfig: 2 h and 12 h) by asking for them.
+  bool production_session_timeouts = false;
 };
 
 class TestServer {
  public:
   // Nullptr (with `why`) when the database is unavailable.
-  static std::unique_ptr<TestServer> Start(storage::Dialect dialect, const TestServerOptions& options, std::string* why);
+  static std::unique_ptr<TestServer> Start(storage::Dialect dialect, const TestServerOptions& options,
+                                           std::string* why);
   ~TestServer();
 
   App& app() { return *app_; }

@@ -12,6 +12,11 @@ constexpr char kNew[] = "new-secret-42";
 
 class AccountsApiTest : public ApiTest {
  protected:
+  TestServerOptions Options() const override {
+    TestServerOptions o;
+    o.production_session_timeouts = true;  // what the session tests here check
+    return o;
+  }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

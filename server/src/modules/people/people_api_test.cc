@@ -292,7 +292,8 @@ TEST_P(PeopleApiTest, ListFiltersByClosedListsAndBySelectionWithinTheScope) {
     std::set<std::string> out;
     auto r = admin->Get(base + query);
     EXPECT_EQ(r.status, 200) << query << " → " << r.body;
-    for (const auto& item : r.json()["items"]) out.insert(item["name"].get<std::string>());
+    const auto answer = r.json();  // a temporary's member would dangle in the range-for
+    for (const auto& item : answer["items"]) out.insert(item["name"].get<std::string>());
     return out;
   };
   EXPECT_EQ(names("&ethnicity=17"), (std::set<std::string>{"钱示例0", "钱示例1"}));

@@ -48,6 +48,7 @@ TEST_P(PeopleCountersTest, RandomCreatesPositionsAndTransfersKeepCountersRight) 
       const std::string org = member ? pick(branches) : pick(orgs);
       if (member) {
         in.fields.identity_number = TestIdentity("20000101", step, "650204");
+        in.fields.gender = people::IdentityGender(*in.fields.identity_number);  // the server checks they agree
         in.membership = people::NewMembership{Org(org), "2016-05-04", std::nullopt};
       } else {
         in.organization_id = Org(org);

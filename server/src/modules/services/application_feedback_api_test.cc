@@ -133,10 +133,13 @@ TEST_P(ServicesFeedbackApiTest, MedianFirstResponseAndCompletionRate) {
   }
   constexpr int64_t kHour = 3600 * 1000;
   server().clock().Advance(2 * kHour);
+  admin = LoggedIn("karamay-admin"), youth = LoggedIn("youth");  // sessions end after 2 h unused
   ASSERT_EQ(admin->Post(App(ids[0], "accept"), std::string()).status, 200);
   server().clock().Advance(2 * kHour);
+  admin = LoggedIn("karamay-admin"), youth = LoggedIn("youth");  // sessions end after 2 h unused
   ASSERT_EQ(admin->Post(App(ids[1], "reject"), nlohmann::json{{"reason", "不在范围"}}).status, 200);
   server().clock().Advance(6 * kHour);
+  admin = LoggedIn("karamay-admin"), youth = LoggedIn("youth");  // sessions end after 2 h unused
   for (const char* verb : {"accept", "start", "complete"})
     ASSERT_EQ(admin->Post(App(ids[2], verb), std::string()).status, 200);
   ASSERT_EQ(youth->Post(App(ids[3], "withdraw"), std::string()).status, 200);

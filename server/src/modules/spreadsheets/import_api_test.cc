@@ -7,6 +7,7 @@
 #include <iostream>
 #include <set>
 
+#include "modules/people/public/person.h"
 #include "modules/spreadsheets/spreadsheet_test_support.h"
 
 namespace tianshan::testing {
@@ -117,9 +118,11 @@ TEST_P(SpreadsheetImportTest, ThousandRowsWithTenBadRowsNameExactlyThoseTen) {
   bad[230] = "E";  // bad phone
   rows[340][5] = rows[339][5];
   rows[340][2] = rows[339][2];
-  bad[340] = "F";  // identity repeated within the file
+  rows[340][1] = rows[339][1];  // the gender the number carries (checked before duplicates)
+  bad[340] = "F";               // identity repeated within the file
   rows[450][5] = TextCell(existing);
   rows[450][2] = TextCell("1988-08-08");
+  rows[450][1] = TextCell(people::IdentityGender(existing) == "male" ? "男" : "女");
   bad[450] = "F";  // identity already registered
   rows[560][10] = TextCell("不存在的团支部");
   bad[560] = "K";  // unknown organization
