@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
-import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
+import { toBeHidden, toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { DEMO_PASSWORD, fillLogin, login, logout } from '../support/flows.mjs';
 import { requestNameCorrection } from '../support/people.mjs';
 
@@ -45,6 +45,7 @@ describe('account security', () => {
       await toContainText(page.locator('.el-message'), '密码已修改');
       const phoneNow = await fetch(`${suite.baseURL}/api/v1/session`, { headers: { Cookie: phone } });
       assert.equal(phoneNow.status, 401, 'the other device is logged out');
+      await toBeHidden(page.getByTestId('session-end')); // the list reloads: only this device is left
       assert.equal(await page.getByTestId('session-end').count(), 0, 'only this device is left');
 
       await logout(page);
