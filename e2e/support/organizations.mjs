@@ -32,6 +32,8 @@ export function currentOrganizationId(page) {
 /** Chooses an option of an Element Plus select: clicks it, types to filter (remote), picks the text. */
 export async function chooseOption(page, selectTestId, text, { type = null } = {}) {
   const select = page.getByTestId(selectTestId);
+  // A select chosen just before may still be fading out, its options still "visible": let it go.
+  await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
   await select.click();
   if (type !== null) await page.keyboard.type(type);
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();

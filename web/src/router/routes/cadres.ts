@@ -52,7 +52,7 @@ export const cadresRoutes: RouteRecordRaw[] = [
     path: 'my-units',
     name: 'cadres-my-units',
     component: () => import('@/views/cadres/my-units.vue'),
-    meta: { titleKey: 'cadres.units.mineTitle', navKey: 'cadres.nav.myUnits', navIcon: 'organizations', can: 'cadres.work' },
+    meta: { titleKey: 'cadres.units.mineTitle', navKey: 'cadres.nav.myUnits', navIcon: 'organizations', can: 'cadres.work', area: 'cadres.work' },
   },
   {
     path: 'cadres-confirmations',
