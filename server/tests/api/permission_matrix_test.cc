@@ -41,7 +41,8 @@ namespace {
 
 // Collection segment before the path's first parameter → the object's row. Each query gives
 // `id`, `org_path` and, when the object is about a person, `person_id` and/or `names` (text
-// that would identify someone: an applicant's or booker's name).
+// that would identify someone: an applicant's or booker's name). `own_account`: the account
+// whose object it is (an applicant's), which is then never the caller's, as `person_id`.
 const std::map<std::string, std::string>& Fixtures() {
   static const std::map<std::string, std::string> kFixtures = {
       {"organizations", "SELECT id, path AS org_path, NULL AS person_id, '' AS names FROM organizations_organizations"},
@@ -61,12 +62,15 @@ const std::map<std::string, std::string>& Fixtures() {
       {"sessions",
        "SELECT s.id, v.org_path, NULL AS person_id, '' AS names FROM services_sessions s "
        "JOIN services_services v ON v.id = s.service_id"},
-      {"applications", "SELECT id, org_path, NULL AS person_id, applicant_name AS names FROM services_applications"},
+      {"applications",
+       "SELECT id, org_path, NULL AS person_id, applicant_name AS names, account_id AS own_account FROM "
+       "services_applications"},
       {"venues", "SELECT id, org_path, NULL AS person_id, '' AS names FROM venues_venues"},
       {"rooms",
        "SELECT r.id, v.org_path, NULL AS person_id, '' AS names FROM venues_rooms r JOIN venues_venues v ON v.id = "
        "r.venue_id"},
-      {"bookings", "SELECT id, org_path, NULL AS person_id, booker_name AS names FROM venues_bookings"},
+      {"bookings",
+       "SELECT id, org_path, NULL AS person_id, booker_name AS names, account_id AS own_account FROM venues_bookings"},
       {"teams", "SELECT id, org_path, NULL AS person_id, '' AS names, id AS team_id FROM volunteering_teams"},
       {"projects", "SELECT id, org_path, NULL AS person_id, '' AS names, team_id FROM volunteering_projects"},
       {"shifts",
@@ -112,6 +116,8 @@ const std::map<std::string, std::string>& Fixtures() {
   };
   return kFixtures;
 }
+
+nlohmann::json Sample(const nlohmann::json& document, nlohmann::json schema, int depth = 0);
 
 struct RoleUnderTest {
   std::string login;  // "" for the guest
@@ -332,6 +338,68 @@ class PermissionMatrixTest : public ApiTest {
     EXPECT_EQ(started.status, 201) << started.body;
   }
 
+  // Creates through the API an object of `pattern` (a POST) at `path`: the sample of its request
+  // schema with `fields` over it. Its id, 0 when refused.
+  int64_t Create(HttpClient& client, const std::string& pattern, const std::string& path,
+                 const nlohmann::json& fields) {
+    static const auto document = nlohmann::json::parse(OpenApiDocument());
+    auto body = Sample(document, document.at("paths")
+                                     .at(pattern)
+                                     .at("post")
+                                     .at("requestBody")
+                                     .at("content")
+                                     .at("application/json")
+                                     .value("schema", nlohmann::json::object()));
+    for (const auto& [key, value] : fields.items()) body[key] = value;
+    auto r = client.Post(path, body);
+    EXPECT_EQ(r.status, 201) << path << " " << body.dump() << ": " << r.body;
+    return r.status == 201 ? r.json().value("id", int64_t{0}) : 0;
+  }
+
+  // The demo data keeps most objects in 克拉玛依市团委 and the organizations right under it: so
+  // that each kind also has one inside the branch (风云社区团支部) and one outside the city
+  // (乌鲁木齐市团委), the region's administrator makes a venue with a room and a booking, a
+  // service of each kind with a session and an application, a column with an article, and a
+  // volunteering team with a project and a shift in each.
+  void MakeObjectsIn(const std::string& organization_name) {
+    auto admin = LoggedIn("region-admin");
+    auto youth = LoggedIn("youth");
+    const int64_t org = OrganizationId(OrganizationPath(organization_name));
+    const std::string at = "/api/v1/organizations/" + std::to_string(org);
+    const std::string name = "矩阵" + organization_name;
+    auto hours = nlohmann::json::array();
+    for (int day = 1; day <= 7; ++day) hours.push_back({{"day", day}, {"opens", "08:00"}, {"closes", "20:00"}});
+    const int64_t venue =
+        Create(*admin, "/api/v1/organizations/{id}/venues", at + "/venues", {{"name", name}, {"opening_hours", hours}});
+    const int64_t room = Create(*admin, "/api/v1/venues/{id}/rooms",
+                                "/api/v1/venues/" + std::to_string(venue) + "/rooms", {{"name", name}});
+    Create(*youth, "/api/v1/rooms/{id}/bookings", "/api/v1/rooms/" + std::to_string(room) + "/bookings",
+           {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"purpose", name}});
+    const int64_t applied = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
+                                   {{"name", name}, {"kind", "applications"}, {"description", name}});
+    Create(*youth, "/api/v1/services/{id}/applications",
+           "/api/v1/services/" + std::to_string(applied) + "/applications", nlohmann::json::object());
+    const int64_t enrolled = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
+                                    {{"name", name + "报名"}, {"kind", "enrollment"}, {"description", name}});
+    Create(*admin, "/api/v1/services/{id}/sessions", "/api/v1/services/" + std::to_string(enrolled) + "/sessions",
+           {{"name", name}, {"starts_on", "2026-08-03"}, {"ends_on", "2026-08-04"}, {"capacity", 10}});
+    const int64_t column =
+        Create(*admin, "/api/v1/organizations/{id}/publishing/columns", at + "/publishing/columns", {{"name", name}});
+    Create(*admin, "/api/v1/publishing/columns/{id}/articles",
+           "/api/v1/publishing/columns/" + std::to_string(column) + "/articles",
+           {{"title", name}, {"body_html", "<p>" + name + "</p>"}});
+    const int64_t team = Create(*admin, "/api/v1/volunteering/teams", "/api/v1/volunteering/teams",
+                                {{"organization_id", org}, {"name", name}});
+    const int64_t project = Create(*admin, "/api/v1/volunteering/projects", "/api/v1/volunteering/projects",
+                                   {{"title", name}, {"team_id", team}, {"organization_id", org}});
+    Create(*admin, "/api/v1/volunteering/projects/{id}/shifts",
+           "/api/v1/volunteering/projects/" + std::to_string(project) + "/shifts",
+           {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"capacity", 10}});
+    auto recruiting = admin->Post("/api/v1/volunteering/projects/" + std::to_string(project) + "/status",
+                                  nlohmann::json{{"status", "recruiting"}});
+    EXPECT_EQ(recruiting.status, 200) << recruiting.body;
+  }
+
   bool HasFixture(const std::string& kind) const { return Fixtures().count(kind) != 0 || memory_.count(kind) != 0; }
 
   // The first object of `kind` inside (or outside) `scope`, not about the caller's own person.
@@ -364,6 +432,7 @@ class PermissionMatrixTest : public ApiTest {
         } else {
           if ((!path.empty() && path.rfind(scope, 0) == 0) != inside) continue;
           if (own_person && !row.IsNull("person_id") && row.Int("person_id") == *own_person) continue;
+          if (row.Has("own_account") && !row.IsNull("own_account") && row.Int("own_account") == account) continue;
         }
         Object o;
         o.id = row.Int("id");
@@ -421,7 +490,7 @@ std::string ObjectKind(const std::vector<std::string>& segments) {
 
 // A value `schema` accepts, built from its example, default, first enum value or type and
 // format: what a denied write sends, so that permission decides it and not validation.
-nlohmann::json Sample(const nlohmann::json& document, nlohmann::json schema, int depth = 0) {
+nlohmann::json Sample(const nlohmann::json& document, nlohmann::json schema, int depth) {
   while (schema.contains("$ref")) {
     schema = document.at(nlohmann::json::json_pointer(schema["$ref"].get<std::string>().substr(1)));
   }
@@ -537,6 +606,8 @@ TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
   const std::vector<std::string> logins = {"region-admin", "karamay-admin", "branch-secretary",
                                            "cadre",        "member",        "youth"};
   MakeOwnedObjects(logins);
+  MakeObjectsIn("风云社区团支部");
+  MakeObjectsIn("乌鲁木齐市团委");
 
   std::vector<RoleUnderTest> roles;
   for (const auto& login : logins) roles.push_back(Role(login));
