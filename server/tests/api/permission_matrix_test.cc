@@ -52,7 +52,8 @@ const std::map<std::string, std::string>& Fixtures() {
       {"transfers",
        "SELECT id, from_path AS org_path, person_id, '' AS names, CASE WHEN status = 'pending' THEN 0 ELSE 1 END "
        "AS rank FROM people_transfers"},
-      {"corrections", "SELECT id, org_path, person_id, '' AS names FROM people_corrections"},
+      {"corrections",
+       "SELECT id, org_path, person_id, '' AS names, requested_by AS own_account FROM people_corrections"},
       {"coverage-units",
        "SELECT c.id, o.path AS org_path, NULL AS person_id, '' AS names FROM organizations_coverage_units c "
        "JOIN organizations_organizations o ON o.id = c.organization_id"},
@@ -311,31 +312,46 @@ class PermissionMatrixTest : public ApiTest {
     EXPECT_TRUE(job.ok()) << job.status().detail();
   }
 
-  // A pending transfer from 风云社区团支部 to a branch outside it, started by the sending side:
-  // of the member's person, else of another person still there (an allowed call before may
-  // have decided the last one).
-  void EnsurePendingTransfer() {
+  // A pending transfer from `from` (an organization's name), started by the region's
+  // administrator: to `to`, or to the first branch of 克拉玛依市团委 other than `from`. Of the
+  // member's person when it is there, else of the first person there that no account is (an
+  // allowed call before may have decided the last one).
+  void EnsurePendingTransfer(const std::string& from, const std::string& to = "") {
     auto ids = ReadOrFail<std::optional<std::pair<int64_t, int64_t>>>(
-        [](storage::Transaction& tx) -> Result<std::optional<std::pair<int64_t, int64_t>>> {
-          auto pending = tx.QueryOne("SELECT id FROM people_transfers WHERE status = 'pending'");
+        [&](storage::Transaction& tx) -> Result<std::optional<std::pair<int64_t, int64_t>>> {
+          auto pending = tx.QueryOne(
+              "SELECT t.id FROM people_transfers t JOIN organizations_organizations f ON f.path = t.from_path WHERE "
+              "t.status = 'pending' AND f.name = ?",
+              {from});
           if (!pending.ok()) return pending.status();
           if (*pending) return std::optional<std::pair<int64_t, int64_t>>();
           auto person = tx.QueryOne(
               "SELECT p.id FROM people_persons p JOIN organizations_organizations f ON f.path = p.org_path WHERE "
-              "f.name = '风云社区团支部' ORDER BY CASE WHEN p.id = (SELECT person_id FROM "
-              "auth_accounts WHERE login = 'member') THEN 0 ELSE 1 END, p.id LIMIT 1");
-          auto to = tx.QueryOne(
-              "SELECT o.id FROM organizations_organizations o, organizations_organizations f WHERE f.name = "
-              "'风云社区团支部' AND o.kind = 'branch' AND o.id <> f.id AND o.path LIKE (SELECT path FROM "
-              "organizations_organizations WHERE name = '克拉玛依市团委') || '%' ORDER BY o.id LIMIT 1");
-          if (!person.ok() || !to.ok() || !*person || !*to) return Status::NotFound();
-          return std::make_optional(std::make_pair((*person)->Int("id"), (*to)->Int("id")));
+              "f.name = ? AND (p.id = (SELECT person_id FROM auth_accounts WHERE login = 'member') OR p.id NOT IN "
+              "(SELECT person_id FROM auth_accounts WHERE person_id IS NOT NULL)) ORDER BY CASE WHEN p.id = (SELECT "
+              "person_id FROM auth_accounts WHERE login = 'member') THEN 0 ELSE 1 END, p.id LIMIT 1",
+              {from});
+          auto target =
+              !to.empty()
+                  ? tx.QueryOne("SELECT id FROM organizations_organizations WHERE name = ?", {to})
+                  : tx.QueryOne(
+                        "SELECT o.id FROM organizations_organizations o, organizations_organizations f WHERE f.name = "
+                        "? AND o.kind = 'branch' AND o.id <> f.id AND o.path LIKE (SELECT path FROM "
+                        "organizations_organizations WHERE name = '克拉玛依市团委') || '%' ORDER BY o.id LIMIT 1",
+                        {from});
+          if (!person.ok() || !target.ok() || !*person || !*target) return Status::NotFound();
+          return std::make_optional(std::make_pair((*person)->Int("id"), (*target)->Int("id")));
         });
     if (!ids) return;
     auto started =
-        LoggedIn("karamay-admin")
+        LoggedIn("region-admin")
             ->Post("/api/v1/transfers", nlohmann::json{{"person_id", ids->first}, {"to_organization_id", ids->second}});
     EXPECT_EQ(started.status, 201) << started.body;
+  }
+
+  void EnsurePendingTransfers() {
+    EnsurePendingTransfer("风云社区团支部");
+    EnsurePendingTransfer("乌鲁木齐市团委", "克拉玛依市团委");
   }
 
   // Creates through the API an object of `pattern` (a POST) at `path`: the sample of its request
@@ -360,7 +376,7 @@ class PermissionMatrixTest : public ApiTest {
   // that each kind also has one inside the branch (风云社区团支部) and one outside the city
   // (乌鲁木齐市团委), the region's administrator makes a venue with a room and a booking, a
   // service of each kind with a session and an application, a column with an article, and a
-  // volunteering team with a project and a shift in each.
+  // volunteering team with a project and a shift, a coverage unit and a correction in each.
   void MakeObjectsIn(const std::string& organization_name) {
     auto admin = LoggedIn("region-admin");
     auto youth = LoggedIn("youth");
@@ -395,6 +411,22 @@ class PermissionMatrixTest : public ApiTest {
     Create(*admin, "/api/v1/volunteering/projects/{id}/shifts",
            "/api/v1/volunteering/projects/" + std::to_string(project) + "/shifts",
            {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"capacity", 10}});
+    Create(*admin, "/api/v1/organizations/{id}/coverage-units", at + "/coverage-units", {{"name", name}});
+    // A correction of a person there that no account is.
+    const int64_t person = ReadOrFail<int64_t>([&](storage::Transaction& tx) -> Result<int64_t> {
+      auto row = tx.QueryOne(
+          "SELECT p.id FROM people_persons p JOIN organizations_organizations o ON o.path = p.org_path WHERE o.id = ? "
+          "AND p.id NOT IN (SELECT person_id FROM auth_accounts WHERE person_id IS NOT NULL) ORDER BY p.id DESC",
+          {org});
+      if (!row.ok()) return row.status();
+      return *row ? (*row)->Int("id") : int64_t{0};
+    });
+    // Asked for by the administrator of the city when it covers the organization, so that the
+    // region's administrator (above) may decide it.
+    auto requester = LoggedIn("karamay-admin");
+    const bool in_city = OrganizationPath(organization_name).rfind(OrganizationPath("克拉玛依市团委"), 0) == 0;
+    Create(in_city ? *requester : *admin, "/api/v1/people/{id}/corrections",
+           "/api/v1/people/" + std::to_string(person) + "/corrections", {{"reason", name}, {"name", "矩阵"}});
     auto recruiting = admin->Post("/api/v1/volunteering/projects/" + std::to_string(project) + "/status",
                                   nlohmann::json{{"status", "recruiting"}});
     EXPECT_EQ(recruiting.status, 200) << recruiting.body;
@@ -602,7 +634,7 @@ std::vector<std::string> Split(const std::string& path) {
 }
 
 TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
-  EnsurePendingTransfer();
+  EnsurePendingTransfers();
   const std::vector<std::string> logins = {"region-admin", "karamay-admin", "branch-secretary",
                                            "cadre",        "member",        "youth"};
   MakeOwnedObjects(logins);
@@ -657,7 +689,7 @@ TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
     const bool ends_session = method == "DELETE" && pattern.rfind("/api/v1/session", 0) == 0;
 
     for (bool inside : {true, false}) {
-      if (kind == "transfers") EnsurePendingTransfer();
+      if (kind == "transfers") EnsurePendingTransfers();
       // Denied roles first: an allowed write may change the object (a release, an archive).
       struct Call {
         RoleUnderTest* role;

@@ -17,14 +17,14 @@ void RegisterCorrectionRoutes(http::Router& r, AppContext& ctx) {
         TS_ASSIGN_OR_RETURN(auto view, RequestCorrection(ctx, http::CallerOf(req), id, input));
         return http::Json(CorrectionJson(view), 201);
       });
-  http::Gated(r, "people.corrections")
+  http::Gated(r, "people.decide_correction")
       .Post("/api/v1/corrections/{id}/approve", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_RETURN_IF_ERROR(http::NoBody(req));
         TS_ASSIGN_OR_RETURN(auto view, ApproveCorrection(ctx, http::CallerOf(req), id));
         return http::Json(CorrectionJson(view));
       });
-  http::Gated(r, "people.corrections")
+  http::Gated(r, "people.decide_correction")
       .Post("/api/v1/corrections/{id}/reject", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
         TS_ASSIGN_OR_RETURN(auto reason, ParseReason(req));

@@ -91,6 +91,8 @@ TEST(PeoplePermissionsTest, Table) {
     EXPECT_EQ(CanManagePeople(a, person), r.manage);
     EXPECT_EQ(CanHandleTransfers(a, person), r.manage);
     EXPECT_EQ(CanDecideCorrection(a, person), r.decide_correction);
+    // The manifest's permission, which gates approve and reject (the permission matrix reads it).
+    EXPECT_EQ(FindPermission(Permissions(), "people.decide_correction")->allows(a, person), r.decide_correction);
   }
   // Anyone sees their own record in full; a position path also makes a person visible.
   EXPECT_EQ(PersonView(ActorWith(Role::kYouth, "/1/2/3/", 7), {person}, true), View::kFull);
@@ -163,6 +165,7 @@ TEST(PeoplePermissionsTest, NamedPermissionsFollowTheFunctions) {
                                                                      {"people.manage_positions", "organization"},
                                                                      {"people.update", "person"},
                                                                      {"people.request_correction", "person"},
+                                                                     {"people.decide_correction", "person"},
                                                                      {"people.appoint_position", "person"},
                                                                      {"people.transfer", "person"}};
   ASSERT_EQ(all.size(), expected.size());
@@ -185,6 +188,7 @@ TEST(PeoplePermissionsTest, NamedPermissionsFollowTheFunctions) {
       EXPECT_EQ(allows("people.manage_positions"), CanManagePositions(a, path));
       EXPECT_EQ(allows("people.update"), CanManagePeople(a, path));
       EXPECT_EQ(allows("people.request_correction"), CanManagePeople(a, path));
+      EXPECT_EQ(allows("people.decide_correction"), CanDecideCorrection(a, path));
       EXPECT_EQ(allows("people.appoint_position"), CanManagePositions(a, path));
       EXPECT_EQ(allows("people.transfer"), CanHandleTransfers(a, path));
     }
