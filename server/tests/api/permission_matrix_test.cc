@@ -5,15 +5,23 @@
 // against the route's gate: the `http::Gated(router, ...)` of its registration (http/gate.h), naming a
 // manifest permission (kit/permission.h, the same list as the module README's table and the
 // payloads' `can`), kGateSelf, kGateSignedIn or kGatePublic. The path's object is resolved
-// from the demo data by the collection segment before its first parameter (kFixtures below).
+// from the demo data by the collection segment before its first parameter (Fixtures() below),
+// plus what the test makes first: objects inside 风云社区团支部 and outside 克拉玛依市团委
+// (MakeObjectsIn), and one object of each account-owned kind per account (MakeOwnedObjects).
 //
 //   guest on a non-public route                  → 401
 //   permission allows the role on the object     → not 401, 403 or 404
-//   permission denies                            → 403 or 404 (ids reveal nothing); a write
-//                                                  whose empty body is refused first (400/422)
-//                                                  is counted apart, as refused before the object
+//   permission denies                            → 403 or 404 (ids reveal nothing)
 //   any out-of-scope request                     → the answer carries none of the object's
 //                                                  personal data (name, identity number, phone)
+//
+// A denied write carries a valid body (sampled from its request schema, BodyOverrides() where
+// the schema cannot tell) and its required query, so that the permission refuses it, not the
+// validation; the few still refused at validation (400/422) are counted and listed. An allowed
+// write sends `{}`, so that it changes nothing later calls read.
+// A kGateSelf route on an account-owned object (an import, an enrollment, a certificate, an
+// invitation, a session, a notification) is decided too: "inside" is the caller's own object,
+// allowed; "outside" another account's, denied (unless `or_permission` allows it).
 //
 // Transfers are gated on the side that must act (`people.transfers@from`, `@to`, `@awaited`):
 // the matrix shows that a secretary of the sending branch cannot accept, and a secretary of
