@@ -271,8 +271,7 @@ class PermissionMatrixTest : public ApiTest {
     for (const auto& login : logins) {
       auto client = LoggedIn(login);
       const int64_t account = AccountId(login);
-      if (client->Get("/api/v1/imports/templates/people").status == 200) {
-        auto template_file = client->Get("/api/v1/imports/templates/people");
+      if (auto template_file = client->Get("/api/v1/imports/templates/people"); template_file.status == 200) {
         const std::string org_path = Role(login).scope_path;
         const int64_t org = OrganizationId(org_path);
         auto upload = client->Send("POST", "/api/v1/imports?kind=people&organization_id=" + std::to_string(org),
@@ -318,6 +317,16 @@ class PermissionMatrixTest : public ApiTest {
       return jobs::EnqueueJob(tx, ctx, ctx.jobs.begin()->first, far, "{}", "permission-matrix");
     });
     EXPECT_TRUE(job.ok()) << job.status().detail();
+    // Each kind has an owner to be inside for, and others to be outside for.
+    EXPECT_GE(memory_["imports"].size(), 2u);
+    for (const char* table : {"volunteering_certificates", "cadres_invitations"}) {
+      const int64_t count = ReadOrFail<int64_t>([&](storage::Transaction& tx) -> Result<int64_t> {
+        auto row = tx.QueryOne(std::string("SELECT COUNT(*) AS n FROM ") + table);
+        if (!row.ok()) return row.status();
+        return (*row)->Int("n");
+      });
+      EXPECT_GT(count, 0) << table;
+    }
   }
 
   // A pending transfer from `from` (an organization's name), started by the region's
@@ -442,11 +451,11 @@ class PermissionMatrixTest : public ApiTest {
 
   bool HasFixture(const std::string& kind) const { return Fixtures().count(kind) != 0 || memory_.count(kind) != 0; }
 
+  std::map<std::string, std::vector<MemoryObject>> memory_;  // by kind
+
   // The first object of `kind` inside (or outside) `scope`, not about the caller's own person.
   // An object owned by an account is inside when it is the caller's own (`account`), outside
   // when it is another account's. An object of no organization (org_path '') is outside.
-  std::map<std::string, std::vector<MemoryObject>> memory_;  // by kind
-
   std::optional<Object> Find(const std::string& kind, const std::string& scope, bool inside,
                              std::optional<int64_t> own_person, int64_t account) {
     if (auto memory = memory_.find(kind); memory != memory_.end()) {
