@@ -43,18 +43,7 @@ CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
 
 ADMIN_LOGIN=bench-cadres-$(date +%s)
 ADMIN_PASSWORD=$("$BIN" --db "$DB" --quiet create-admin --login "$ADMIN_LOGIN" | awk '/password/{print $NF}')
-TS_PORT=$(free_port)
-TIANSHAN_RATE_LIMIT_IP=0 TIANSHAN_RATE_LIMIT_ACCOUNT=0 TIANSHAN_MAX_CONNECTIONS_PER_IP=0 \
-  "$BIN" --db "$DB" --quiet serve --port "$TS_PORT" --threads 2 2>/dev/null &
-TS_PID=$!
-pids+=($TS_PID)
-API_URL="http://127.0.0.1:$TS_PORT/api/v1"
-wait_http "$API_URL/health"
-login_cookie() {
-  echo "Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$API_URL/session" \
-    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//' | paste -sd ';' | sed 's/;/; /g')"
-}
+start_tianshan 2>/dev/null
 COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
 CADRE_COOKIE=$(login_cookie "$CADRE_LOGIN" "${STORM_PASSWORD:-tianshan-bench}")
 dashboard_bytes=$(curl -s -H "$COOKIE" "$API_URL/organizations/$ROOT_ID/cadres/dashboard" | wc -c)

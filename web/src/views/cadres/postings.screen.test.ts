@@ -9,6 +9,7 @@ import ElementPlus from 'element-plus';
 import { i18n, setLocale } from '@/locales';
 import { jsonResponse, problemResponse } from '@/testing/http';
 import type { Posting } from '@/api/cadres';
+import { postingFixture } from '@/testing/cadres';
 import Postings from './postings.vue';
 
 vi.mock('echarts/core', () => ({
@@ -17,27 +18,8 @@ vi.mock('echarts/core', () => ({
 }));
 
 const A = '/api/v1';
-const posting = (id: number, cancel: boolean, over: Partial<Posting> = {}): Posting => ({
-  id,
-  cadre: { id: 1, name: '赵示例', title: null, employment: null, organization_id: 22, organization_name: '天山街道团工委' },
-  host_organization_id: 23,
-  host_name: '风云社区团支部',
-  starts_on: '2026-12-01',
-  ends_on: '2027-03-31',
-  days: 121,
-  tasks: '走访',
-  status: 'planned',
-  report: null,
-  reported_at: null,
-  confirmed_at: null,
-  log_entries: 0,
-  log_minutes: 0,
-  logs: [],
-  cancel_reason: null,
-  cancelled_at: null,
-  can: { log: false, report: false, confirm: false, cancel },
-  ...over,
-});
+const posting = (id: number, cancel: boolean, over: Partial<Posting> = {}): Posting =>
+  postingFixture({ id, starts_on: '2026-12-01', ends_on: '2027-03-31', days: 121, can: { log: false, report: false, confirm: false, cancel }, ...over });
 const figures = { cadres: 2, at_quota: 1, contacts: 150, fields_covered: 9, activity_due: 0, talk_due: 3, help_open: 1, help_overdue: 0, postings: 2, posted: 1, posting_days: 121, unreported: 0, served_units: 0, service_minutes: 0 };
 const dashboard = {
   organization_id: 22,
