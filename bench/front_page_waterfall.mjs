@@ -4,10 +4,10 @@
 // (the first front page item in the DOM). Run after a build: `node bench/front_page_waterfall.mjs`
 // (needs build/tianshan, web/dist and e2e's node modules).
 const RUNS = Number(process.env.RUNS ?? 7);
-const CONTENT = '[data-testid^="front-item-"]';
 
 const { startServer } = await import('../e2e/support/server.mjs');
-const { launchBrowser, PHONE } = await import('../e2e/support/browser.mjs');
+const { launchBrowser } = await import('../e2e/support/browser.mjs');
+const { loadFrontPage, median } = await import('./lib/front_page_load.mjs');
 const server = await startServer();
 const browser = await launchBrowser();
 const samples = new Map(); // name → { start: [], end: [] }
@@ -20,17 +20,7 @@ const note = (name, start, end) => {
 };
 try {
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
-    await context.addInitScript((selector) => {
-      new MutationObserver((_, observer) => {
-        if (!document.querySelector(selector)) return;
-        window.__contentAt = performance.now();
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    }, CONTENT);
-    const page = await context.newPage();
-    await page.goto('/', { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => window.__contentAt ?? 0, null, { timeout: 20_000 });
+    const { context, page } = await loadFrontPage(browser, server.baseURL);
     const t = await page.evaluate(() => ({
       content: window.__contentAt,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
@@ -51,7 +41,6 @@ try {
   await browser.close();
   await server.stop();
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [...samples.entries()].map(([name, s]) => ({ name, start: median(s.start), end: median(s.end), n: s.start.length }));
 rows.sort((a, b) => a.start - b.start);
 console.log(`front page, guest on a phone, median of ${RUNS} cold loads (ms from navigation start)`);
