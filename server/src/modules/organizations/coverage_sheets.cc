@@ -53,36 +53,35 @@ Status WriteChildCoverageExport(const AppContext& ctx, const http::HttpRequest& 
   return Status::Ok();
 }
 
-// Coverage is registered on the tab and counted, never imported.
-void ExportOnly(SheetDefinition& sheet) {
+// Coverage is registered on the tab and counted, never imported: a sheet with one column (its
+// template's), whose imports are refused, and an export.
+SheetDefinition ExportOnly(std::string name, std::string title_zh, std::string title_en, SheetColumn column,
+                           SheetExport list_export) {
+  SheetDefinition sheet;
+  sheet.name = std::move(name);
+  sheet.title_zh = std::move(title_zh);
+  sheet.title_en = std::move(title_en);
+  sheet.columns = {std::move(column)};
   sheet.authorize_import = [](storage::Transaction&, const AppContext&, const auth::Actor&,
                               int64_t) -> Result<SheetImportTarget> { return Status::Forbidden(); };
   sheet.import_row = [](storage::Transaction&, const AppContext&, const auth::Caller&, const SheetImportTarget&,
                         const SheetRow&, SheetImportState&) -> Result<SheetRowResult> { return Status::Forbidden(); };
+  sheet.list_export = std::move(list_export);
+  return sheet;
 }
 
 }  // namespace
 
 SheetDefinition CoverageUnitsSheet() {
-  SheetDefinition sheet;
-  sheet.name = "coverage_units";
-  sheet.title_zh = "覆盖单位";
-  sheet.title_en = "Coverage units";
-  sheet.columns = {{"name", "单位名称", "name", {}, true, "", 30, "示例：克拉玛依佳福物业服务有限公司"}};
-  ExportOnly(sheet);
-  sheet.list_export = SheetExport{"/api/v1/organizations/{id}/coverage-units/export", WriteUnitsExport};
-  return sheet;
+  return ExportOnly("coverage_units", "覆盖单位", "Coverage units",
+                    {"name", "单位名称", "name", {}, true, "", 30, "示例：克拉玛依佳福物业服务有限公司"},
+                    {"/api/v1/organizations/{id}/coverage-units/export", WriteUnitsExport});
 }
 
 SheetDefinition ChildCoverageSheet() {
-  SheetDefinition sheet;
-  sheet.name = "coverage_by_child";
-  sheet.title_zh = "下级组织覆盖面";
-  sheet.title_en = "Coverage by child organization";
-  sheet.columns = {{"organization", "下级组织", "organization", {}, true, "", 30, "示例：天山街道团工委"}};
-  ExportOnly(sheet);
-  sheet.list_export = SheetExport{"/api/v1/organizations/{id}/coverage-by-child/export", WriteChildCoverageExport};
-  return sheet;
+  return ExportOnly("coverage_by_child", "下级组织覆盖面", "Coverage by child organization",
+                    {"organization", "下级组织", "organization", {}, true, "", 30, "示例：天山街道团工委"},
+                    {"/api/v1/organizations/{id}/coverage-by-child/export", WriteChildCoverageExport});
 }
 
 }  // namespace tianshan::organizations
