@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-// Live content: the first item of any front page column (news, services, venues).
-const CONTENT = '[data-testid^="front-item-"]';
 const REPO = new URL('../', import.meta.url).pathname;
 
 async function withoutCompressedCopies() {
@@ -36,7 +34,8 @@ function measure(label, distDir) {
 
 async function measureHere(label) {
   const { startServer } = await import('../e2e/support/server.mjs');
-  const { launchBrowser, PHONE } = await import('../e2e/support/browser.mjs');
+  const { launchBrowser } = await import('../e2e/support/browser.mjs');
+  const { loadFrontPage, median } = await import('./lib/front_page_load.mjs');
   const server = await startServer();
   const browser = await launchBrowser();
   const bytes = [];
@@ -44,20 +43,11 @@ async function measureHere(label) {
   const contents = [];
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ ...PHONE, baseURL: server.baseURL });
-      await context.addInitScript((selector) => {
-        new MutationObserver((_, observer) => {
-          if (!document.querySelector(selector)) return;
-          window.__contentAt = performance.now();
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      }, CONTENT);
-      const page = await context.newPage();
       const finished = [];
-      page.on('requestfinished', (r) => finished.push(r));
-      await page.goto('/', { waitUntil: 'networkidle' });
-      const content = await page.waitForFunction(() => window.__contentAt ?? 0, null, { timeout: 20_000 });
-      contents.push(await content.jsonValue());
+      const { context, page, contentMs } = await loadFrontPage(browser, server.baseURL, (p) =>
+        p.on('requestfinished', (r) => finished.push(r)),
+      );
+      contents.push(contentMs);
       const shown = await page.evaluate(() => {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         return paint ? paint.startTime : performance.now();
@@ -75,7 +65,6 @@ async function measureHere(label) {
     await browser.close();
     await server.stop();
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   return { label, kib: median(bytes) / 1024, firstPaintMs: median(times), contentMs: median(contents) };
 }
 

@@ -79,21 +79,7 @@ MID_ID=$(awk -F= '/^mid_id=/{print $2}' "$work/facts")
 # An administrator of everything, with the production password cost (the login storm uses it).
 ADMIN_LOGIN=bench-admin
 ADMIN_PASSWORD=$("$BIN" --db "$DB" --quiet create-admin --login "$ADMIN_LOGIN" | awk '/password/{print $NF}')
-TS_PORT=$(free_port)
-# One load generator on loopback is one client address: the abuse limits (README) are off here.
-TIANSHAN_RATE_LIMIT_IP=0 TIANSHAN_RATE_LIMIT_ACCOUNT=0 TIANSHAN_MAX_CONNECTIONS_PER_IP=0 \
-  "$BIN" --db "$DB" --quiet serve --port "$TS_PORT" --web web/dist --threads 2 &
-TS_PID=$!
-pids+=($TS_PID)
-API_URL="http://127.0.0.1:$TS_PORT/api/v1"
-wait_http "$API_URL/health"
-# login_cookie LOGIN PASSWORD: the Cookie header of a fresh session (every cookie the login sets,
-# on one line: the session and the signed-in hint).
-login_cookie() {
-  echo "Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$API_URL/session" \
-    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//' | paste -sd ';' | sed 's/;/; /g')"
-}
+start_tianshan --web web/dist
 COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
 fact server "2 I/O threads, password hashing on half the cores ($(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 )) thread(s), nice 10)"
 

@@ -32,3 +32,23 @@ db_query() {
     sqlite3 "$DB_FILE" "$1"
   fi
 }
+
+# start_tianshan [serve options…]: the server on a free loopback port over $DB, its abuse limits off
+# (one load generator on loopback is one client address; README). Sets TS_PORT, TS_PID, API_URL.
+start_tianshan() {
+  TS_PORT=$(free_port)
+  TIANSHAN_RATE_LIMIT_IP=0 TIANSHAN_RATE_LIMIT_ACCOUNT=0 TIANSHAN_MAX_CONNECTIONS_PER_IP=0 \
+    "$BIN" --db "$DB" --quiet serve --port "$TS_PORT" --threads 2 "$@" &
+  TS_PID=$!
+  pids+=($TS_PID)
+  API_URL="http://127.0.0.1:$TS_PORT/api/v1"
+  wait_http "$API_URL/health"
+}
+
+# login_cookie LOGIN PASSWORD: the Cookie header of a fresh session (every cookie the login sets,
+# on one line: the session and the signed-in hint).
+login_cookie() {
+  echo "Cookie: $(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$API_URL/session" \
+    | grep -i '^set-cookie' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//' | paste -sd ';' | sed 's/;/; /g')"
+}

@@ -125,4 +125,25 @@ describe('cadres: targets and "8+4" postings', () => {
       }
     }),
   );
+
+  test('a committee admin cancels a planned posting with a reason; the button follows can.cancel', { timeout: TEST_TIMEOUT * 2 }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      const karamay = (await apiGet(page, `/organizations/search?q=${encodeURIComponent('克拉玛依市团委')}`)).items[0];
+      await page.goto(`/app/organizations/${karamay.id}/cadres-postings`);
+      // The demo's posting to 佳福小区: planned, not yet ended, no report.
+      const row = page.locator('.el-table__row', { hasText: '佳福小区团支部' });
+      await row.getByTestId('posting-cancel').click();
+      const dialog = page.getByTestId('posting-cancel-dialog');
+      await toBeVisible(dialog);
+      await dialog.locator('textarea').fill('社区换届，改派其他团干部');
+      await page.getByTestId('posting-cancel-dialog-submit').click();
+      await toContainText(row, '已取消');
+      assert.equal(await row.getByTestId('posting-cancel').count(), 0);
+      const posting = (await apiGet(page, `/organizations/${karamay.id}/cadres/postings`)).items.find((p) => p.host_name === '佳福小区团支部');
+      assert.equal(posting.status, 'cancelled');
+      assert.equal(posting.cancel_reason, '社区换届，改派其他团干部');
+      assert.equal(posting.can.cancel, false);
+    }),
+  );
 });

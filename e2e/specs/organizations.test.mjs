@@ -126,6 +126,49 @@ describe('organization screens', () => {
     }),
   );
 
+  test('karamay-admin lists the uncovered units of the whole city and exports them; the per-child table is one request and exports too', { timeout: TEST_TIMEOUT }, (t) =>
+    suite.withPage(t, async (page) => {
+      await login(page, 'karamay-admin');
+      await openOrganization(page, '克拉玛依市团委');
+      // Opening the tab asks for the per-child table once, never one figure per child.
+      const asked = [];
+      page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+      await page.getByRole('tab', { name: '覆盖面' }).click();
+      const children = page.getByTestId('coverage-children-table');
+      await toContainText(children, '克拉玛依区团委');
+      assert.equal(asked.filter((p) => p.endsWith('/coverage-by-child')).length, 1, asked.join(' '));
+      assert.deepEqual(asked.filter((p) => /\/organizations\/\d+\/(stats|children)$/.test(p)), []);
+
+      // Registered at the city itself: only the covered park. Across the city: every unit, with
+      // where it is registered; the uncovered filter keeps the uncovered ones of every level.
+      const table = page.getByTestId('coverage-table');
+      await toContainText(table, '克拉玛依高新技术产业开发区');
+      await page.getByTestId('coverage-scope-subtree').click();
+      await toContainText(table, '克拉玛依佳福物业服务有限公司');
+      await toContainText(table, '登记组织');
+      await page.getByTestId('coverage-filter-uncovered').click();
+      await poll(async () => !(await table.innerText()).includes('汉博中央广场'));
+      await toContainText(table, '克拉玛依佳福物业服务有限公司');
+      await toContainText(table.locator('tr', { hasText: '克拉玛依佳福物业服务有限公司' }), '天山街道团工委');
+
+      // The export carries the list's filters.
+      const [request, download] = await Promise.all([
+        page.waitForRequest((r) => r.url().includes('/coverage-units/export')),
+        page.waitForEvent('download'),
+        page.getByTestId('coverage-export').click(),
+      ]);
+      const query = new URL(request.url()).searchParams;
+      assert.equal(query.get('scope'), 'subtree');
+      assert.equal(query.get('covered'), 'false');
+      assert.match(download.suggestedFilename(), /\.xlsx$/);
+      const [childDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('coverage-children-export').click(),
+      ]);
+      assert.match(childDownload.suggestedFilename(), /\.xlsx$/);
+    }),
+  );
+
   test('karamay-admin creates, edits, archives and restores a sub-organization; the breadcrumb leads back up', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(t, async (page) => {
       await login(page, 'karamay-admin');

@@ -92,6 +92,12 @@ const std::map<std::string, std::string>& Fixtures() {
       {"help-requests", "SELECT id, org_path, NULL AS person_id, '' AS names FROM cadres_help_requests"},
       {"served-units", "SELECT id, unit_path AS org_path, NULL AS person_id, '' AS names FROM cadres_served_units"},
       {"unit-services", "SELECT id, unit_path AS org_path, NULL AS person_id, '' AS names FROM cadres_services"},
+      // A posting has two organizations: the cadre's and the host. Its routes are decided at the host (confirm
+      // is the host's; cancel needs both and the demo's hosts lie inside the cadres' organizations); the
+      // cadre's name is what no one outside may see.
+      {"postings",
+       "SELECT p.id, p.host_path AS org_path, c.person_id, '' AS names FROM cadres_postings p "
+       "JOIN cadres_cadres c ON c.id = p.cadre_id"},
       // A cadre's card is shown to everyone signed in (its name by design), never the cadre's
       // identity number or phone (`private_person_id`).
       {"cards",

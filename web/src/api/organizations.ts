@@ -1,8 +1,8 @@
 // The organizations module: the tree, its details, stats and coverage units.
 // Types from the generated schema (server/src/modules/organizations/openapi.json).
-import { get, patch, post } from './request';
+import { download, get, patch, post } from './request';
 import { coverageUnitKindValues, organizationKindValues, organizationSettingValues } from './schema';
-import type { Answer, Body, ItemOf, ListQuery, Schema } from './types';
+import type { Answer, Body, ItemOf, ListQuery, Query, Schema } from './types';
 
 export const ORGANIZATION_KINDS = organizationKindValues;
 export const ORGANIZATION_SETTINGS = organizationSettingValues;
@@ -19,6 +19,11 @@ export type Abilities = NonNullable<Organization['can']>;
 export type OrganizationStats = Schema<'OrganizationStats'>;
 export type StatFigures = OrganizationStats['subtree'];
 export type CoverageUnit = Schema<'CoverageUnit'>;
+/** A unit as the lists answer it: with where it is registered and who covers it, by name. */
+export type ListedCoverageUnit = Schema<'ListedCoverageUnit'>;
+/** A row of the per-child coverage table (the server's order: least covered first). */
+export type ChildCoverage = Schema<'ChildCoverage'>;
+export type CoverageUnitsQuery = Query<'/api/v1/organizations/{id}/coverage-units/export', 'get'>;
 export type CoverageUnitKind = CoverageUnit['kind'];
 /** An entry of the network directory: names and places in the tree only, never contacts. */
 export type DirectoryEntry = ItemOf<'/api/v1/organizations/directory'>;
@@ -65,3 +70,13 @@ export const createCoverageUnit = (organizationId: number, input: Body<'/api/v1/
   post<Answer<'/api/v1/organizations/{id}/coverage-units', 'post'>>(`/organizations/${organizationId}/coverage-units`, input);
 export const updateCoverageUnit = (id: number, input: CoverageUnitInput) =>
   patch<Answer<'/api/v1/coverage-units/{id}', 'patch'>>(`/coverage-units/${id}`, input);
+
+/** Each active child with its subtree's coverage, from the counters in one request. */
+export const listChildCoverage = (id: number) =>
+  get<Answer<'/api/v1/organizations/{id}/coverage-by-child', 'get'>>(`/organizations/${id}/coverage-by-child`);
+/** The coverage units list (same covered/scope) as an .xlsx download. */
+export const exportCoverageUnits = (id: number, query: CoverageUnitsQuery = {}) =>
+  download(`/organizations/${id}/coverage-units/export`, query, 'coverage-units.xlsx');
+/** The per-child coverage table as an .xlsx download. */
+export const exportChildCoverage = (id: number) =>
+  download(`/organizations/${id}/coverage-by-child/export`, undefined, 'coverage-by-child.xlsx');

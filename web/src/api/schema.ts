@@ -3476,12 +3476,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Coverage units registered at the organization */
+        /** Coverage units registered at the organization, or with scope=subtree anywhere in its subtree (e.g. the area's uncovered units) */
         get: {
             parameters: {
                 query?: {
                     /** @description Only covered or only uncovered units */
                     covered?: "true" | "false";
+                    /** @description own: units registered at the organization itself; subtree: at it or any organization below it */
+                    scope?: "own" | "subtree";
                     /** @description Page size */
                     limit?: number;
                     /** @description next_cursor of the previous page */
@@ -3503,7 +3505,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["CoverageUnit"][];
+                            items: components["schemas"]["ListedCoverageUnit"][];
                             next_cursor: string | null;
                         };
                     };
@@ -3761,6 +3763,146 @@ export interface paths {
                     };
                 };
                 401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/coverage-by-child": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-child coverage table: each active child organization with the units, covered units and rate of its subtree, from the maintained counters in one query; the least covered first (children without units last), at most 2,000 children */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ChildCoverage"][];
+                            /** @description More than 2,000 active children: the first 2,000 by id are ranked */
+                            truncated: boolean;
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/coverage-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage units list as .xlsx (served by the spreadsheets engine): every row GET /organizations/{id}/coverage-units answers for the same covered and scope, with where each unit is registered and who covers it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only covered or only uncovered units */
+                    covered?: "true" | "false";
+                    /** @description own: units registered at the organization itself; subtree: at it or any organization below it */
+                    scope?: "own" | "subtree";
+                };
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/coverage-by-child/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The per-child coverage table as .xlsx (served by the spreadsheets engine), in the table's order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
                 404: components["responses"]["Problem"];
                 422: components["responses"]["Problem"];
             };
@@ -11410,6 +11552,36 @@ export interface components {
                 link: string;
             }[];
         };
+        ListedCoverageUnit: {
+            id: number;
+            organization_id: number;
+            name: string;
+            /** @enum {unknown} */
+            kind: "non_public_enterprise" | "industrial_park" | "social_organization";
+            young_employees: number;
+            covered_by_organization_id: number | null;
+            covered: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Name of the organization the unit is registered at */
+            organization_name: string;
+            /** @description Name of the covering organization */
+            covered_by_name: string | null;
+        };
+        ChildCoverage: {
+            id: number;
+            name: string;
+            /** @enum {unknown} */
+            kind: "committee" | "working_committee" | "general_branch" | "branch";
+            /** @description Coverage units registered in the child's subtree */
+            units: number;
+            covered: number;
+            uncovered: number;
+            /** @description covered / units; null without units */
+            rate: number | null;
+        };
         PeoplePersonFields: {
             name: string;
             /** @enum {unknown} */
@@ -12297,6 +12469,8 @@ export const organizationSettingValues = ["government","street","community","sch
 export const coverageUnitKindValues = ["non_public_enterprise","industrial_park","social_organization"] as const satisfies readonly NonNullable<components["schemas"]["CoverageUnit"]["kind"]>[];
 export const organizationDirectoryEntryKindValues = ["committee","working_committee","general_branch","branch"] as const satisfies readonly NonNullable<components["schemas"]["OrganizationDirectoryEntry"]["kind"]>[];
 export const organizationDirectoryEntrySettingValues = ["government","street","community","school","non_public_enterprise","industrial_park","social_organization","other"] as const satisfies readonly NonNullable<components["schemas"]["OrganizationDirectoryEntry"]["setting"]>[];
+export const listedCoverageUnitKindValues = ["non_public_enterprise","industrial_park","social_organization"] as const satisfies readonly NonNullable<components["schemas"]["ListedCoverageUnit"]["kind"]>[];
+export const childCoverageKindValues = ["committee","working_committee","general_branch","branch"] as const satisfies readonly NonNullable<components["schemas"]["ChildCoverage"]["kind"]>[];
 export const peoplePersonFieldsGenderValues = ["male","female"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePersonFields"]["gender"]>[];
 export const peoplePositionTitleValues = ["secretary","deputy_secretary","committee_member"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePosition"]["title"]>[];
 export const peoplePositionEmploymentValues = ["full_time","part_time"] as const satisfies readonly NonNullable<components["schemas"]["PeoplePosition"]["employment"]>[];

@@ -26,13 +26,23 @@ void RegisterCoverageRoutes(http::Router& router, const AppContext& ctx) {
         http::QueryReader query(req);
         int limit = query.Limit(kDefaultLimit, kMaxLimit);
         auto after = query.IdCursor();
-        auto covered = query.Bool("covered");
+        CoverageListQuery q = ReadCoverageListQuery(query);
         TS_RETURN_IF_ERROR(query.Finish());
-        TS_ASSIGN_OR_RETURN(auto page, ListCoverageUnits(ctx, *req.actor, id, covered, after, limit));
+        TS_ASSIGN_OR_RETURN(auto page, ListCoverageUnits(ctx, *req.actor, id, q.covered, after, limit, q.scope));
         JsonOut out;
         out.StartObject().Key("items").StartArray();
-        for (const auto& u : page.items) WriteCoverageUnit(out, u);
+        for (const auto& u : page.items) WriteListedCoverageUnit(out, u);
         out.EndArray().Field("next_cursor", http::IdCursorText(page.next_cursor)).EndObject();
+        return http::Json(out);
+      });
+  http::Gated(router, "organizations.read_coverage")
+      .Get("/api/v1/organizations/{id}/coverage-by-child", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+        TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+        TS_ASSIGN_OR_RETURN(auto table, ListChildCoverage(ctx, *req.actor, id));
+        JsonOut out;
+        out.StartObject().Key("items").StartArray();
+        for (const auto& row : table.rows) WriteChildCoverage(out, row);
+        out.EndArray().Field("truncated", table.truncated).EndObject();
         return http::Json(out);
       });
   http::Gated(router, "organizations.manage_coverage")

@@ -11,7 +11,8 @@
 //   GET   /api/v1/organizations/{id}/children?limit=&cursor=&status=
 //   GET   /api/v1/organizations/{id}/subtree?limit=&cursor=&kind=&setting=&status=&q=
 //   GET   /api/v1/organizations/{id}/stats
-//   GET   /api/v1/organizations/{id}/coverage-units?covered=&limit=&cursor=
+//   GET   /api/v1/organizations/{id}/coverage-units?covered=&scope=own|subtree&limit=&cursor=
+//   GET   /api/v1/organizations/{id}/coverage-by-child   the per-child coverage table
 //   POST  /api/v1/organizations/{id}/coverage-units
 //   PATCH /api/v1/coverage-units/{id}
 

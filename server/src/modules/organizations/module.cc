@@ -1,5 +1,6 @@
 #include "modules/organizations/module.h"
 
+#include "modules/organizations/coverage_sheets.h"
 #include "modules/organizations/demo_network.h"
 #include "modules/organizations/handlers.h"
 #include "modules/organizations/messages.h"
@@ -24,7 +25,8 @@ ModuleDefinition OrganizationsModule() {
     organizations::RegisterCoverageRoutes(router, ctx);
   };
   m.permissions = organizations::Permissions();
-  m.sheets = {organizations::OrganizationsSheet()};
+  m.sheets = {organizations::OrganizationsSheet(), organizations::CoverageUnitsSheet(),
+              organizations::ChildCoverageSheet()};
   m.load_demo = [](AppContext& ctx, DemoContext& demo) { return organizations::LoadDemoNetwork(ctx, demo); };
   m.verify_counters = [](AppContext& ctx) { return organizations::VerifyCounters(ctx.db); };
   return m;

@@ -36,7 +36,7 @@ std::string OrganizationAuditJson(const Organization& org) {
   return out.Take();
 }
 
-void WriteCoverageUnit(JsonOut& out, const CoverageUnit& u) {
+void WriteCoverageUnit(JsonOut& out, const CoverageUnit& u, bool close) {
   out.StartObject();
   out.Field("id", u.id);
   out.Field("organization_id", u.organization_id);
@@ -47,6 +47,30 @@ void WriteCoverageUnit(JsonOut& out, const CoverageUnit& u) {
   out.Field("covered", u.covered());
   out.Field("created_at", FormatUtc(u.created_at));
   out.Field("updated_at", FormatUtc(u.updated_at));
+  if (close) out.EndObject();
+}
+
+void WriteListedCoverageUnit(JsonOut& out, const ListedCoverageUnit& u) {
+  WriteCoverageUnit(out, u, false);
+  out.Field("organization_name", u.organization_name);
+  out.Field("covered_by_name", u.covered_by_name);
+  out.EndObject();
+}
+
+void WriteChildCoverage(JsonOut& out, const ChildCoverage& row) {
+  out.StartObject()
+      .Field("id", row.id)
+      .Field("name", row.name)
+      .Field("kind", row.kind)
+      .Field("units", row.units)
+      .Field("covered", row.covered)
+      .Field("uncovered", row.units - row.covered);
+  out.Key("rate");
+  if (auto rate = row.rate()) {
+    out.Double(*rate);
+  } else {
+    out.Null();
+  }
   out.EndObject();
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "modules/organizations/counter_store.h"
+#include "modules/organizations/coverage_repository.h"
 #include "modules/organizations/coverage_unit.h"
 #include "modules/organizations/public/organization.h"
 
@@ -18,7 +19,13 @@ void WriteOrganization(JsonOut& out, const Organization& org, bool full_phone, b
 // The audit "before"/"after" of an organization: contact phone masked.
 std::string OrganizationAuditJson(const Organization& org);
 
-void WriteCoverageUnit(JsonOut& out, const CoverageUnit& unit);
+// With `close` false the object is left open for more fields.
+void WriteCoverageUnit(JsonOut& out, const CoverageUnit& unit, bool close = true);
+// A unit of a list: its fields, organization_name and covered_by_name.
+void WriteListedCoverageUnit(JsonOut& out, const ListedCoverageUnit& unit);
+// A row of the per-child coverage table: id, name, kind, units, covered, uncovered, rate (null
+// without units).
+void WriteChildCoverage(JsonOut& out, const ChildCoverage& row);
 std::string CoverageUnitAuditJson(const CoverageUnit& unit);
 
 // {"organization_id", "self": {...}, "subtree": {...}} from an organization's counters.

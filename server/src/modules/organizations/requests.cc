@@ -19,6 +19,13 @@ ListFilter ReadFilter(http::QueryReader& query) {
   return f;
 }
 
+CoverageListQuery ReadCoverageListQuery(http::QueryReader& query) {
+  CoverageListQuery q;
+  q.covered = query.Bool("covered");
+  if (query.OneOf("scope", {"own", "subtree"}, "own") == "subtree") q.scope = CoverageScope::kSubtree;
+  return q;
+}
+
 Result<CreateOrganizationInput> ParseCreateOrganization(const http::HttpRequest& req, int64_t now_millis) {
   TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
   ObjectReader r(doc);

@@ -8,6 +8,7 @@
 #include "http/edge.h"
 #include "modules/organizations/create_coverage_unit.h"
 #include "modules/organizations/create_organization.h"
+#include "modules/organizations/list_coverage_units.h"
 #include "modules/organizations/list_organizations.h"
 #include "modules/organizations/update_coverage_unit.h"
 #include "modules/organizations/update_organization.h"
@@ -18,6 +19,14 @@ namespace tianshan::organizations {
 PageRequest ReadPage(http::QueryReader& query);
 // ?kind=&setting=&status= from their closed lists.
 ListFilter ReadFilter(http::QueryReader& query);
+
+// The coverage units list's filters (also read by its export): ?covered=true|false and
+// ?scope=own|subtree (default own: the units registered at the organization itself).
+struct CoverageListQuery {
+  std::optional<bool> covered;
+  CoverageScope scope = CoverageScope::kOwn;
+};
+CoverageListQuery ReadCoverageListQuery(http::QueryReader& query);
 
 Result<CreateOrganizationInput> ParseCreateOrganization(const http::HttpRequest& req, int64_t now_millis);
 Result<OrganizationPatch> ParseOrganizationPatch(const http::HttpRequest& req);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '@/api/cadres';
-import type { Posting } from '@/api/cadres';
+import { postingFixture } from '@/testing/cadres';
 import {
   FIGURES_COLUMNS,
   dashboardChart,
@@ -83,27 +83,7 @@ describe('targets form', () => {
 });
 
 describe('postings', () => {
-  const posting = (over: Partial<Posting>): Posting => ({
-    id: 1,
-    cadre: { id: 1, name: '赵示例', title: null, employment: null, organization_id: 2, organization_name: '克拉玛依市团委' },
-    host_organization_id: 3,
-    host_name: '风云社区团支部',
-    starts_on: '2026-03-01',
-    ends_on: '2026-04-30',
-    days: 61,
-    tasks: 't',
-    status: 'planned',
-    report: null,
-    reported_at: null,
-    confirmed_at: null,
-    log_entries: 0,
-    log_minutes: 0,
-    logs: [],
-    cancel_reason: null,
-    cancelled_at: null,
-    can: { log: false, report: false, confirm: false, cancel: false },
-    ...over,
-  });
+  const posting = postingFixture;
   it('tells the state from the dates, the report and the confirmation', () => {
     expect(postingState(posting({}), '2026-02-01')).toBe('planned');
     expect(postingState(posting({}), '2026-03-01')).toBe('running');

@@ -343,6 +343,22 @@ export const DISPUTE_DIALOG: FormDialogSpec<{ reason: string }> = {
   fields: [{ key: 'reason', kind: 'textarea', label: 'cadres.units.reason', required: true, maxlength: 200 }],
 };
 
+export const CANCEL_POSTING_DIALOG: FormDialogSpec<{ reason: string }> = {
+  testid: 'posting-cancel-dialog',
+  fieldTestidPrefix: 'posting-cancel-',
+  submitLabel: 'cadres.postings.cancel',
+  fields: [
+    {
+      key: 'reason',
+      kind: 'textarea',
+      label: 'cadres.postings.cancelReason',
+      required: true,
+      maxlength: 200,
+      check: { message: 'cadres.postings.cancelReasonRequired', whitespace: true },
+    },
+  ],
+};
+
 /** Confirmed hours per unit of the subtree (the year's summary). */
 export function unitsChart(o: ServedUnitsOverview, t: (key: string) => string) {
   return {

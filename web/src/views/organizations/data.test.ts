@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Organization, OrganizationStats } from '@/api/organizations';
+import type { ChildCoverage, ListedCoverageUnit, Organization, OrganizationStats } from '@/api/organizations';
+import { columnsFor } from '@/components/dataList';
 import {
   coverageChartOption,
   coveredFilterValue,
@@ -9,8 +10,8 @@ import {
   organizationChanges,
   organizationToForm,
   statCards,
-  byCoverage,
-  childCoverage,
+  COVERAGE_COLUMNS,
+  CHILD_COVERAGE_COLUMNS,
   coverageUnitInput,
   coverageUnitToForm,
 } from './data';
@@ -108,18 +109,24 @@ describe('organization data', () => {
 });
 
 describe('coverage by child and the coverage unit form', () => {
-  const stats = (units: number, covered: number) =>
-    ({ subtree: { coverage: { units, covered, rate: units ? covered / units : 0 } } }) as unknown as OrganizationStats;
+  const t = (k: string) => k;
 
-  it('orders children least covered first, those without units last', () => {
-    const rows = [
-      childCoverage({ id: 1, name: '甲' }, stats(4, 4)),
-      childCoverage({ id: 2, name: '乙' }, stats(0, 0)),
-      childCoverage({ id: 3, name: '丙' }, stats(4, 1)),
-    ].sort(byCoverage);
-    expect(rows.map((r) => r.id)).toEqual([3, 1, 2]);
-    expect(rows[2].rate).toBeNull();
-    expect(rows[0]).toMatchObject({ units: 4, covered: 1, rate: 0.25 });
+  it('names where each unit is registered only in the subtree-wide list', () => {
+    expect(columnsFor(COVERAGE_COLUMNS, { subtree: false }).map((c) => c.key)).not.toContain('organization');
+    const subtree = columnsFor(COVERAGE_COLUMNS, { subtree: true });
+    const at = subtree.find((c) => c.key === 'organization');
+    const unit = { organization_id: 7, organization_name: '天山街道团工委' } as ListedCoverageUnit;
+    expect(at?.text?.(unit, t)).toBe('天山街道团工委');
+    expect(at?.to?.(unit)).toBe('/app/organizations/7');
+  });
+
+  it('shows the per-child figures as the server answers them, a rate only where there are units', () => {
+    const row = (rate: number | null) =>
+      ({ id: 3, name: '丙', kind: 'committee', units: 4, covered: 1, uncovered: 3, rate }) as ChildCoverage;
+    const cell = (key: string, r: ChildCoverage) => CHILD_COVERAGE_COLUMNS.find((c) => c.key === key)?.text?.(r, t);
+    expect(cell('uncovered', row(0.25))).toBe(3);
+    expect(cell('rate', row(0.25))).toBe('25.0%');
+    expect(cell('rate', row(null))).toBe('—');
   });
 
   it('sends the unit\'s fields, young employees only when given', () => {

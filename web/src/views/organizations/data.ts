@@ -2,7 +2,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 import {
   ORGANIZATION_KINDS,
   ORGANIZATION_SETTINGS,
+  type ChildCoverage,
   type CoverageUnit,
+  type ListedCoverageUnit,
   type NewOrganization,
   type Organization,
   type OrganizationInput,
@@ -254,9 +256,21 @@ export function coveredFilterValue(filter: CoveredFilter): 'true' | 'false' | un
   return filter === 'all' ? undefined : filter === 'covered' ? 'true' : 'false';
 }
 
-/** Coverage units; `status` (covered or not, and by whom) is drawn by the screen. */
-export const COVERAGE_COLUMNS: Column<CoverageUnit>[] = [
+/** Whose units the coverage list shows: the organization's own, or its whole subtree's. */
+export type CoverageScope = 'own' | 'subtree';
+
+/** Coverage units; `status` (covered or not, and by whom) is drawn by the screen. Across a
+ * subtree each unit also names the organization it is registered at. */
+export const COVERAGE_COLUMNS: Column<ListedCoverageUnit, { subtree: boolean }>[] = [
   { key: 'name', label: 'organizations.coverage.name', text: (u) => u.name, minWidth: 200, card: 'title' },
+  {
+    key: 'organization',
+    label: 'organizations.coverage.registeredAt',
+    text: (u) => u.organization_name,
+    to: (u) => `/app/organizations/${u.organization_id}`,
+    minWidth: 180,
+    when: (c) => c.subtree,
+  },
   { key: 'kind', label: 'organizations.fields.kind', text: (u, t) => t(`organizations.unitKinds.${u.kind}`), minWidth: 120, card: 'meta' },
   { key: 'young_employees', label: 'organizations.coverage.youngEmployees', text: (u) => u.young_employees, width: 110 },
   { key: 'status', label: 'organizations.coverage.status', minWidth: 220, card: 'text' },
@@ -303,32 +317,11 @@ export function coverageUnitInput(m: CoverageUnitFormModel): { name: string; kin
   return input;
 }
 
-/** A row of the per-child coverage table: a child organization and its subtree's coverage. */
-export interface ChildCoverage {
-  id: number;
-  name: string;
-  units: number;
-  covered: number;
-  rate: number | null;
-}
-
-export function childCoverage(o: Pick<Organization, 'id' | 'name'>, stats: OrganizationStats): ChildCoverage {
-  const c = stats.subtree.coverage;
-  return { id: o.id, name: o.name, units: c?.units ?? 0, covered: c?.covered ?? 0, rate: c && c.units > 0 ? c.rate : null };
-}
-
-/** The per-child coverage table (the least covered first is the screen's order). */
+/** The per-child coverage table, in the server's order (least covered first, no units last). */
 export const CHILD_COVERAGE_COLUMNS: Column<ChildCoverage>[] = [
   { key: 'name', label: 'organizations.fields.name', text: (r) => r.name, to: (r) => `/app/organizations/${r.id}`, minWidth: 180, card: 'title' },
   { key: 'units', label: 'organizations.coverage.units', text: (r) => r.units, width: 100, card: 'meta' },
   { key: 'covered', label: 'organizations.coverage.covered', text: (r) => r.covered, width: 100, card: 'meta' },
-  { key: 'uncovered', label: 'organizations.coverage.uncovered', text: (r) => r.units - r.covered, width: 100, card: 'meta' },
+  { key: 'uncovered', label: 'organizations.coverage.uncovered', text: (r) => r.uncovered, width: 100, card: 'meta' },
   { key: 'rate', label: 'organizations.coverage.rate', text: (r) => formatRate(r.rate), width: 100, card: 'head', testid: 'child-coverage-rate' },
 ];
-
-/** Least covered first (no units last), then by name. */
-export function byCoverage(a: ChildCoverage, b: ChildCoverage): number {
-  const ra = a.rate ?? 2;
-  const rb = b.rate ?? 2;
-  return ra - rb || a.name.localeCompare(b.name, 'zh-CN');
-}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The "1+100" read targets (issue 12) measured the way a shared, noisy machine allows: several
+# short rounds, each running nginx's static file, root /stats, the root cadres dashboard and a
+# cadre's contact list (64 connections, then 8) one after the other, so every round has its own limit; the report gives
+# each round's figures with the load average when it ran, and the medians over the rounds.
+#
+#   bench/cadres.sh                     generate a region (tianshan generate), 5 rounds
+#   ROUNDS=3 BENCH_DB_FILE=/tmp/x.db bench/cadres.sh    an existing generated SQLite database
+#
+# Environment: ROUNDS (default 5), DURATION (seconds per run, default 10), WARMUP (default 2),
+# CONNECTIONS (default 64), TIANSHAN_BIN (default build/tianshan), BENCH_DB_FILE (skip
+# generation), STORM_PASSWORD (the generated accounts' password, default tianshan-bench).
+# Writes bench/results/<date>-region-cadres-rounds.md. Loopback only; stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+BIN=${TIANSHAN_BIN:-build/tianshan}
+SCALE=region
+export BENCH_DB=sqlite
+export BENCH_LUA=$PWD/bench/lua
+[[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
+
+work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-cadres.XXXXXX")
+for part in common wrk nginx data; do source "bench/lib/$part.sh"; done
+trap cleanup EXIT
+: > "$work/facts"
+: > "$work/scenarios.tsv"
+
+start_nginx
+if [[ -n "${BENCH_DB_FILE:-}" ]]; then
+  DB_FILE=$BENCH_DB_FILE
+  DB="sqlite:$DB_FILE"
+else
+  generate_data
+fi
+python3 bench/fixtures.py "$DB_FILE" "$work" >> "$work/facts"
+ROOT_ID=$(awk -F= '/^root_id=/{print $2}' "$work/facts")
+CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
+[[ -n "$CADRE_LOGIN" ]] || { say "no generated cadre with an account in $DB_FILE"; exit 2; }
+
+ADMIN_LOGIN=bench-cadres-$(date +%s)
+ADMIN_PASSWORD=$("$BIN" --db "$DB" --quiet create-admin --login "$ADMIN_LOGIN" | awk '/password/{print $NF}')
+start_tianshan 2>/dev/null
+COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
+CADRE_COOKIE=$(login_cookie "$CADRE_LOGIN" "${STORM_PASSWORD:-tianshan-bench}")
+dashboard_bytes=$(curl -s -H "$COOKIE" "$API_URL/organizations/$ROOT_ID/cadres/dashboard" | wc -c)
+stats_bytes=$(curl -s -H "$COOKIE" "$API_URL/organizations/$ROOT_ID/stats" | wc -c)
+contacts_bytes=$(curl -s -H "$CADRE_COOKIE" "$API_URL/cadres/me/contacts?limit=50" | wc -c)
+
+: > "$work/loads.tsv"
+for ((round = 1; round <= ROUNDS; round++)); do
+  for id in nginx root_stats cadres_dashboard cadre_contacts cadre_contacts_c8; do
+    printf '%s\t%s\t%s\n' "$round" "$id" "$(cut -d' ' -f1 /proc/loadavg)" >> "$work/loads.tsv"
+    case $id in
+      nginx) scenario nginx "nginx static file" report.lua "http://127.0.0.1:$NGINX_PORT/health.json" ;;
+      root_stats) scenario root_stats "root /stats" report.lua "$API_URL/organizations/$ROOT_ID/stats" -H "$COOKIE" ;;
+      cadres_dashboard)
+        scenario cadres_dashboard "root cadres dashboard" report.lua \
+          "$API_URL/organizations/$ROOT_ID/cadres/dashboard" -H "$COOKIE" ;;
+      cadre_contacts)
+        scenario cadre_contacts "a cadre's contacts, 50 rows" report.lua "$API_URL/cadres/me/contacts?limit=50" \
+          -H "$CADRE_COOKIE" ;;
+      # The same with 8 connections: how much of the p99 above is waiting behind 63 others.
+      cadre_contacts_c8)
+        CONNECTIONS=8 scenario cadre_contacts_c8 "a cadre's contacts, 8 connections" report.lua \
+          "$API_URL/cadres/me/contacts?limit=50" -H "$CADRE_COOKIE" ;;
+    esac
+  done
+done
+
+mkdir -p bench/results
+out=bench/results/$(date -u +%Y-%m-%d)-region-cadres-rounds.md
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
+python3 - "$work/scenarios.tsv" "$work/loads.tsv" "$out" <<PY
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+loads = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
+ids = ["nginx", "root_stats", "cadres_dashboard", "cadre_contacts", "cadre_contacts_c8"]
+labels = {"nginx": "nginx static file (limit)", "root_stats": "root /stats", "cadres_dashboard": "root cadres dashboard",
+          "cadre_contacts": "a cadre's contacts, 50 rows", "cadre_contacts_c8": "a cadre's contacts, 50 rows, 8 connections"}
+num = lambda s: float(s) if s not in ("", "-") else float("nan")
+runs = {i: [] for i in ids}
+for (r, i, load), row in zip(loads, rows):
+    runs[i].append({"round": int(r), "load": float(load), "rps": num(row[2]), "p50": num(row[3]), "p99": num(row[4]),
+                    "cpu": row[5], "non2xx": row[6]})
+lines = ["# The cadres read targets in rounds, $(date -u '+%Y-%m-%d %H:%M UTC')", "",
+         "Written by \`bench/cadres.sh\`: $ROUNDS rounds; each round runs the five loads one after the other (wrk, 2 threads, "
+         "$CONNECTIONS connections unless named, ${WARMUP} s warm-up, ${DURATION} s measured, loopback), so each ratio is to nginx in the same "
+         "round. Load average: the 1-minute figure when the run started. Machine: $(nproc) cores, shared.",
+         "", "Tianshan \`$commit\`, database \`$DB_FILE\` (region, \`tianshan generate\`). Answer sizes: /stats $stats_bytes B, "
+         "dashboard $dashboard_bytes B, contacts $contacts_bytes B; nginx's file 15 B.", "",
+         "| round | load | nginx req/s | /stats req/s (ratio) | dashboard req/s (ratio) | dashboard p50 / p99 ms | contacts req/s | contacts p50 / p99 ms | contacts, 8 conn.: req/s, p50 / p99 ms |",
+         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+for k in range($ROUNDS):
+    n, s, d, c, c8 = (runs[i][k] for i in ids)
+    lines.append(f"| {k + 1} | {n['load']:.1f} | {n['rps']:,.0f} | {s['rps']:,.0f} ({s['rps'] / n['rps']:.2f}×) | "
+                 f"{d['rps']:,.0f} ({d['rps'] / n['rps']:.2f}×) | {d['p50']:.2f} / {d['p99']:.2f} | {c['rps']:,.0f} | "
+                 f"{c['p50']:.2f} / {c['p99']:.2f} | {c8['rps']:,.0f}, {c8['p50']:.2f} / {c8['p99']:.2f} |")
+lines += ["", "| scenario | median req/s | median p50 ms | median p99 ms | median ratio to nginx (per round) | server CPU ms/request (median) |",
+          "| --- | ---: | ---: | ---: | ---: | ---: |"]
+for i in ids:
+    rs = runs[i]
+    ratio = statistics.median(r["rps"] / runs["nginx"][k]["rps"] for k, r in enumerate(rs))
+    cpus = [float(r["cpu"]) for r in rs if r["cpu"] not in ("-", "")]
+    cpu = f"{statistics.median(cpus):.3f}" if cpus else "–"
+    lines.append(f"| {labels[i]} | {statistics.median(r['rps'] for r in rs):,.0f} | {statistics.median(r['p50'] for r in rs):.2f} | "
+                 f"{statistics.median(r['p99'] for r in rs):.2f} | {ratio:.2f}× | {cpu} |")
+bad = sum(int(r["non2xx"] or 0) for i in ids for r in runs[i])
+lines += ["", f"Non-2xx answers over all runs: {bad}.", ""]
+open(sys.argv[3], "w").write("\n".join(lines))
+print("\n".join(lines))
+PY
