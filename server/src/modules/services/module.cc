@@ -103,7 +103,11 @@ ModuleDefinition ServicesModule() {
   m.jobs = {{"services.application_reminders",
              "Recounts service applications unanswered past their response time and tells the organizations' admins",
              JobSchedule::Daily(9, 0), 5, 300,
-             [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }}};
+             [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }},
+            {"services.draft_file_cleanup",
+             "Deletes answer files uploaded more than a day ago and never attached to a submitted application",
+             JobSchedule::Interval(3600), 3, 300,
+             [](const AppContext& ctx, const JobRun& run) { return CleanUpDraftFiles(ctx, run.due_at); }}};
   m.notification_kinds = {{"services.application_update", "服务申请进展", "Service application updates"},
                           {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"},
                           {"services.application_message", "服务申请留言", "Messages on service applications"},
