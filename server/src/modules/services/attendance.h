@@ -81,7 +81,8 @@ struct SubtreeEnrollmentFigures {
   };
   std::vector<Item> services;  // enrollment services of the subtree (at most 200)
 };
-// services.read on the offering organization (404 otherwise, and for an applications service).
+// services.read on the offering organization (404 otherwise); an applications service has no
+// sessions and zeros.
 Result<ServiceEnrollmentFigures> GetServiceEnrollmentFigures(const AppContext& ctx, const auth::Actor& actor,
                                                              int64_t service_id);
 Result<SubtreeEnrollmentFigures> GetSubtreeEnrollmentFigures(const AppContext& ctx, const auth::Actor& actor,

@@ -162,9 +162,13 @@ TEST_P(ServicesAttendanceApiTest, BadMarksNameTheirFieldAndChangeNothing) {
   EXPECT_EQ(admin->Put("/api/v1/sessions/424242/attendance", Marks("2026-07-07", {})).status, 404);
   EXPECT_EQ(ServiceFigures(c), before) << "nothing changed";
   EXPECT_EQ(admin->Get(Sheet(c) + "?day=2026-07-07").json()["items"][0]["present"], true);
-  // A session of an application service does not exist; a service with no sessions has none.
+  // An application service has no sessions: zeros, no rate.
   const int64_t apps = MakeService(ApplicationService("考勤无关"));
-  EXPECT_EQ(admin->Get("/api/v1/services/" + std::to_string(apps) + "/enrollment-figures").status, 404);
+  auto none = admin->Get("/api/v1/services/" + std::to_string(apps) + "/enrollment-figures");
+  ASSERT_EQ(none.status, 200) << none.body;
+  EXPECT_TRUE(none.json()["sessions"].empty());
+  EXPECT_EQ(none.json()["enrolled"], 0);
+  EXPECT_TRUE(none.json()["attendance_rate"].is_null());
   ExpectCountersTrue();
 }
 

@@ -39,7 +39,8 @@ Result<ServiceEnrollmentFigures> GetServiceEnrollmentFigures(const AppContext& c
                                                              int64_t service_id) {
   return ctx.db.Read([&](storage::Transaction& tx) -> Result<ServiceEnrollmentFigures> {
     TS_ASSIGN_OR_RETURN(auto s, FindService(tx, service_id));
-    if (!s || !CanRead(actor, s->org_path) || s->f.kind != "enrollment") return Status::NotFound("services.not_found");
+    // An application service has no sessions: its figures are zeros.
+    if (!s || !CanRead(actor, s->org_path)) return Status::NotFound("services.not_found");
     ServiceEnrollmentFigures out;
     TS_ASSIGN_OR_RETURN(out.sessions, SelectSessions(tx, service_id));
     for (const auto& session : out.sessions) {
