@@ -7383,6 +7383,211 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's attendance sheet of a session: its confirmed-enrolled children and their marks (services.read) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: today, kept within the session's dates */
+                    day?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesAttendanceDay"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        /** Marks each confirmed-enrolled child present or absent on one day of the session, replacing that day's marks (services.manage) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        day: string;
+                        marks: {
+                            enrollment_id: number;
+                            present: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServicesAttendanceDay"];
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                403: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+                422: components["responses"]["Problem"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{id}/enrollment-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrollment figures of an enrollment service and each of its sessions: enrolled, waitlisted, attendance rate (services.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: number;
+                            waitlisted: number;
+                            present_days: number;
+                            marked_days: number;
+                            /** @description present_days ÷ marked_days; null before anything is marked */
+                            attendance_rate: number | null;
+                            sessions: {
+                                enrolled: number;
+                                waitlisted: number;
+                                present_days: number;
+                                marked_days: number;
+                                /** @description present_days ÷ marked_days; null before anything is marked */
+                                attendance_rate: number | null;
+                                id: number;
+                                name: string;
+                                /** Format: date */
+                                starts_on: string;
+                                /** Format: date */
+                                ends_on: string;
+                                capacity: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/enrollment-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enrollment figures of a subtree from its maintained counters, with its enrollment services (services.read) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrolled: number;
+                            waitlisted: number;
+                            present_days: number;
+                            marked_days: number;
+                            /** @description present_days ÷ marked_days; null before anything is marked */
+                            attendance_rate: number | null;
+                            services: {
+                                enrolled: number;
+                                waitlisted: number;
+                                present_days: number;
+                                marked_days: number;
+                                /** @description present_days ÷ marked_days; null before anything is marked */
+                                attendance_rate: number | null;
+                                service_id: number;
+                                service_name: string;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["Problem"];
+                401: components["responses"]["Problem"];
+                404: components["responses"]["Problem"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/templates/{kind}": {
         parameters: {
             query?: never;
@@ -11995,6 +12200,35 @@ export interface components {
             accept?: ("png" | "jpg" | "gif" | "webp" | "pdf" | "docx" | "xlsx" | "pptx" | "doc" | "zip" | "txt")[];
             /** @description file: size limit in KB (default 2048) */
             max_kb?: number;
+        };
+        ServicesEnrollmentFigures: {
+            enrolled: number;
+            waitlisted: number;
+            present_days: number;
+            marked_days: number;
+            /** @description present_days ÷ marked_days; null before anything is marked */
+            attendance_rate: number | null;
+        };
+        ServicesAttendanceDay: {
+            session_id: number;
+            session_name: string;
+            service_id: number;
+            service_name: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** Format: date */
+            day: string;
+            items: {
+                enrollment_id: number;
+                participant_name: string;
+                /** @description null: not marked that day */
+                present: boolean | null;
+            }[];
+            can: {
+                mark: boolean;
+            };
         };
         SpreadsheetsRowError: {
             /** @description Spreadsheet line number (1 is the first line of the file); 0 for the whole file */

@@ -53,3 +53,16 @@ export const uploadAnswerFile = (serviceId: number, question: string, file: File
 /** Where the applicant and the handlers download a file answer (the session cookie goes along). */
 export const answerFileUrl = (applicationId: number, key: string) =>
   `${API_BASE}/applications/${applicationId}/files?key=${encodeURIComponent(key)}`;
+/** Attendance: a day's sheet of a session (today by default) and its marking, replacing the day. */
+export type AttendanceDay = Schema<'ServicesAttendanceDay'>;
+export type AttendanceMarks = Body<'/api/v1/sessions/{id}/attendance', 'put'>;
+export const getAttendance = (sessionId: number, day?: string) =>
+  get<AttendanceDay>(`/sessions/${sessionId}/attendance`, { query: { day: day || undefined } });
+export const markAttendance = (sessionId: number, input: AttendanceMarks) =>
+  put<AttendanceDay>(`/sessions/${sessionId}/attendance`, input);
+/** Enrollment figures: enrolled, waitlisted, attendance rate; per service, or rolled up a subtree. */
+export type EnrollmentFigures = Schema<'ServicesEnrollmentFigures'>;
+export const getServiceEnrollmentFigures = (serviceId: number) =>
+  get<Answer<'/api/v1/services/{id}/enrollment-figures', 'get'>>(`/services/${serviceId}/enrollment-figures`);
+export const getOrganizationEnrollmentFigures = (organizationId: number) =>
+  get<Answer<'/api/v1/organizations/{id}/enrollment-figures', 'get'>>(`/organizations/${organizationId}/enrollment-figures`);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdio>
 
@@ -105,6 +106,29 @@ Result<std::vector<StoredFile>> FilesOf(storage::Transaction& tx, std::string_vi
   return out;
 }
 
+Result<std::map<int64_t, std::vector<StoredFile>>> FilesOfOwners(storage::Transaction& tx, std::string_view owner,
+                                                                 const std::vector<int64_t>& owner_ids) {
+  assert(owner_ids.size() <= 500);
+  std::map<int64_t, std::vector<StoredFile>> out;
+  if (owner_ids.empty()) return out;
+  const std::string owner_text(owner);  // parameters view their strings: keep it alive
+  std::vector<storage::Param> params = {owner_text};
+  std::string in;
+  for (int64_t id : owner_ids) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kFileColumns +
+                                   " FROM publishing_files WHERE owner = ? AND owner_id IN (" + in + ") ORDER BY id",
+                               params));
+  for (const auto& r : rows) {
+    StoredFile f = FileOf(r);
+    out[f.owner_id].push_back(std::move(f));
+  }
+  return out;
+}
+
 Result<bool> MoveFile(storage::Transaction& tx, std::string_view key, FileOwner from, FileOwner to) {
   TS_ASSIGN_OR_RETURN(int64_t changed,
                       tx.Execute("UPDATE publishing_files SET owner = ?, owner_id = ? WHERE file_key = ? AND owner = ? "
@@ -115,6 +139,10 @@ Result<bool> MoveFile(storage::Transaction& tx, std::string_view key, FileOwner 
 
 Status DeleteFile(storage::Transaction& tx, std::string_view key) {
   return tx.Execute("DELETE FROM publishing_files WHERE file_key = ?", {std::string(key)}).status();
+}
+
+Result<int64_t> DeleteFilesStoredBefore(storage::Transaction& tx, std::string_view owner, int64_t before) {
+  return tx.Execute("DELETE FROM publishing_files WHERE owner = ? AND created_at < ?", {std::string(owner), before});
 }
 
 Result<std::string> FileContent(storage::Transaction& tx, std::string_view key) {

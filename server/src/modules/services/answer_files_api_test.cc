@@ -188,6 +188,43 @@ TEST_P(ServicesFilesApiTest, FormBuilderReplacesQuestionsUntilSomeoneApplies) {
       << "an enrollment service has no questions";
 }
 
+// The hourly job services.draft_file_cleanup: uploads never attached to a submitted application
+// go after a day; attached files and fresh drafts stay; a draft that went is an unknown answer.
+TEST_P(ServicesFilesApiTest, CleanupJobDeletesDraftsOlderThanADay) {
+  const int64_t service = MakeService(FileService("草稿清理"));
+  auto youth = LoggedIn("youth");
+  const std::string used = Upload(*youth, service, "question=plan&name=a.pdf", pdf_).json()["key"];
+  const std::string unused = Upload(*youth, service, "question=plan&name=b.pdf", pdf_).json()["key"];
+  auto& clock = server().clock();
+  clock.Set(clock.NowMillis() + 3600 * 1000LL);
+  auto applied = youth->Post(Apply(service), nlohmann::json{{"answers", {{"project", "社区咖啡"}, {"plan", used}}}});
+  ASSERT_EQ(applied.status, 201) << applied.body;
+  clock.Set(clock.NowMillis() + 23 * 3600 * 1000LL + 60 * 1000);  // 24 h 1 min after the uploads
+  youth = LoggedIn("youth");                                      // a new session a day later
+  auto fresh = Upload(*youth, service, "question=plan&name=c.pdf", pdf_);
+  ASSERT_EQ(fresh.status, 201);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM publishing_files"), 3);
+
+  auto& ctx = server().app().context();
+  const auto job = ctx.jobs.find("services.draft_file_cleanup");
+  ASSERT_NE(job, ctx.jobs.end()) << "registered through the manifest";
+  JobRun run;
+  run.kind = job->first;
+  run.due_at = clock.NowMillis();
+  ASSERT_TRUE(job->second.run(ctx, run).ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM publishing_files WHERE file_key = ?", {unused}), 0) << "a day-old draft went";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM publishing_files WHERE file_key = ?", {used}), 1) << "an answer stays";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM publishing_files WHERE file_key = ?", {fresh.json()["key"].get<std::string>()}),
+            1)
+      << "a fresh draft stays";
+  EXPECT_EQ(youth->Get(Download(applied.json()["id"], used)).status, 200);
+  auto late = youth->Post(Apply(service), nlohmann::json{{"answers", {{"project", "x"}, {"plan", unused}}}});
+  EXPECT_EQ(late.status, 422) << late.body;
+  EXPECT_EQ(late.error_fields(), (std::vector<std::string>{"answers.plan"}));
+  ASSERT_TRUE(job->second.run(ctx, run).ok()) << "a second run finds nothing to do";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM publishing_files"), 2);
+}
+
 TS_INSTANTIATE_FOR_DATABASES(ServicesFilesApiTest);
 
 }  // namespace

@@ -93,4 +93,10 @@ Result<std::pair<publishing::StoredFile, std::string>> DownloadAnswerFile(const 
   });
 }
 
+Status CleanUpDraftFiles(const AppContext& ctx, int64_t now) {
+  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
+    return publishing::DeleteFilesStoredBefore(tx, kDraftFileOwner, now - kDraftFileMillis).status();
+  });
+}
+
 }  // namespace tianshan::services

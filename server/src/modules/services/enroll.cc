@@ -1,5 +1,6 @@
 #include "core/calendar.h"
 #include "core/china_time.h"
+#include "modules/services/attendance.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 
@@ -46,6 +47,7 @@ Result<EnrollmentView> Enroll(const AppContext& ctx, const auth::Caller& caller,
       TS_ASSIGN_OR_RETURN(e.waitlist_seq, JoinWaitlist(tx, session->id));
       e.status = "waitlisted";
     }
+    TS_RETURN_IF_ERROR(CountPlaces(tx, s->organization_id, placed ? 1 : 0, placed ? 0 : 1));
     TS_ASSIGN_OR_RETURN(e.id, InsertEnrollment(tx, e));
     JsonOut out;
     // The child's name and birth date stay out of the audit log: the row has them.

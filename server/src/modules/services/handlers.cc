@@ -219,6 +219,7 @@ const auth::Actor* ActorOf(const HttpRequest& req) { return req.actor ? &*req.ac
 }  // namespace
 
 void RegisterRoutes(http::Router& router, const AppContext& ctx) {
+  RegisterAttendanceRoutes(router, ctx);
   http::Gated(router, "services.read")
       .Get("/api/v1/organizations/{id}/services", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

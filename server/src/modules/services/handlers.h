@@ -7,5 +7,7 @@
 namespace tianshan::services {
 
 void RegisterRoutes(http::Router& router, const AppContext& ctx);
+// Attendance and enrollment figures (attendance_handlers.cc), called by RegisterRoutes.
+void RegisterAttendanceRoutes(http::Router& router, const AppContext& ctx);
 
 }  // namespace tianshan::services

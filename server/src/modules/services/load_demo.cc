@@ -2,6 +2,7 @@
 
 #include "core/calendar.h"
 #include "modules/organizations/public/counters.h"
+#include "modules/services/attendance.h"
 #include "modules/services/figures.h"
 #include "modules/services/service_repository.h"
 
@@ -140,11 +141,30 @@ Status LoadDemoServices(AppContext& ctx, DemoContext& demo) {
       Session past{0, s.id, "2016 年 7 月（6–9 岁组）", "2016-07-11", "2016-08-05", 30, 0, 0};
       TS_ASSIGN_OR_RETURN(past.id, InsertSession(tx, past, now));
       const char* const children[] = {"小雨", "小杰", "小满", "小禾", "小安"};
+      // Four weeks, Monday to Friday, each child marked every day; one absence in seven.
+      std::vector<std::string> days;
+      for (int d = 11; d <= 36; ++d) {
+        if ((d - 11) % 7 >= 5) continue;
+        days.push_back(d <= 31 ? "2016-07-" + std::to_string(d) : "2016-08-0" + std::to_string(d - 31));
+      }
+      int index = 0;
       for (const char* child : children) {
         TS_ASSIGN_OR_RETURN(bool placed, TakePlace(tx, past.id));
         if (!placed) break;
+        TS_RETURN_IF_ERROR(CountPlaces(tx, s.organization_id, 1, 0));
         Enrollment e{0, past.id, s.id, 0, child, "2008-05-01", true, "enrolled", std::nullopt, now};
-        TS_RETURN_IF_ERROR(InsertEnrollment(tx, e).status());
+        TS_ASSIGN_OR_RETURN(e.id, InsertEnrollment(tx, e));
+        int64_t present = 0;
+        for (size_t d = 0; d < days.size(); ++d) {
+          const bool here = (index + static_cast<int>(d)) % 7 != 3;
+          TS_RETURN_IF_ERROR(InsertMark(tx, past.id, days[d], {e.id, here}, 0, now));
+          present += here ? 1 : 0;
+        }
+        const auto marked = static_cast<int64_t>(days.size());
+        TS_RETURN_IF_ERROR(AdjustAttendance(tx, past.id, present, marked));
+        TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, s.organization_id, kPresentCounter, present));
+        TS_RETURN_IF_ERROR(organizations::AdjustCounter(tx, s.organization_id, kMarkedCounter, marked));
+        ++index;
       }
       const std::string year = std::to_string(std::stoi(TodayInChina(now).substr(0, 4)) + 1);
       Session next{0, s.id, year + " 年 7 月（6–9 岁组）", year + "-07-06", year + "-07-31", 30, 0, 0};

@@ -1,6 +1,7 @@
 #include "modules/services/module.h"
 
 #include "modules/organizations/public/counters.h"
+#include "modules/services/attendance.h"
 #include "modules/services/figures.h"
 #include "modules/services/handlers.h"
 #include "modules/services/load_demo.h"
@@ -44,6 +45,10 @@ std::vector<MessageText> Messages() {
       {"services.needs_consent", "未成年人报名须由监护人同意", "A guardian must consent for a minor"},
       {"services.enrollment_not_found", "未找到该报名", "No such enrollment"},
       {"services.enrollment_state", "该报名当前状态（{}）不能退出", "Not possible for an enrollment that is {}"},
+      {"services.day_outside_session", "该日不在本期次的日期内（{}）", "This day is outside the session ({})"},
+      {"services.day_in_future", "还不能为将来的日期记考勤", "Attendance cannot be marked for a day still to come"},
+      {"services.not_enrolled", "该参加者未在本期次正式报名", "This child holds no place in this session"},
+      {"services.marked_twice", "同一参加者在一天内只能记一次", "This child is marked twice for the day"},
       {"services.notice_promoted_title", "候补转为正式报名", "A place came free"},
       {"services.notice_promoted", "{name} 已从候补转为“{service}”（{session}）的正式报名",
        "{name} now has a place in “{service}” ({session}), no longer on the waitlist"},
@@ -74,6 +79,7 @@ Result<std::vector<std::string>> Verify(AppContext& ctx) {
       TS_RETURN_IF_ERROR(organizations::AddSelfCounts(tx, keys.back(), RatingsSql(k), counts));
     }
     TS_RETURN_IF_ERROR(AddResponseSelfCounts(tx, counts, keys));
+    TS_RETURN_IF_ERROR(AddEnrollmentSelfCounts(tx, counts, keys));
     TS_RETURN_IF_ERROR(
         organizations::AddCountedOrganizations(tx, "SELECT DISTINCT organization_id FROM services_services", counts));
     return organizations::CompareSelfCounters(tx, "services", std::vector<std::string_view>(keys.begin(), keys.end()),
@@ -97,7 +103,11 @@ ModuleDefinition ServicesModule() {
   m.jobs = {{"services.application_reminders",
              "Recounts service applications unanswered past their response time and tells the organizations' admins",
              JobSchedule::Daily(9, 0), 5, 300,
-             [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }}};
+             [](const AppContext& ctx, const JobRun& run) { return RemindOverdueApplications(ctx, run.due_at); }},
+            {"services.draft_file_cleanup",
+             "Deletes answer files uploaded more than a day ago and never attached to a submitted application",
+             JobSchedule::Interval(3600), 3, 300,
+             [](const AppContext& ctx, const JobRun& run) { return CleanUpDraftFiles(ctx, run.due_at); }}};
   m.notification_kinds = {{"services.application_update", "服务申请进展", "Service application updates"},
                           {"services.application_overdue", "服务申请超时提醒", "Overdue service applications"},
                           {"services.application_message", "服务申请留言", "Messages on service applications"},

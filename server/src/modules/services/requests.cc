@@ -95,6 +95,36 @@ Result<EnrollInput> ParseEnroll(const http::HttpRequest& req) {
   return in;
 }
 
+Result<AttendanceInput> ParseAttendance(const http::HttpRequest& req) {
+  TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req));
+  ObjectReader r(doc);
+  AttendanceInput in;
+  in.day = r.Date("day", true).value_or("");
+  const rapidjson::Value* raw = r.Raw("marks");
+  if (!raw || !raw->IsArray()) {
+    r.AddError("marks", raw ? "field.must_be_array" : "field.required");
+  } else if (raw->Size() > kMaxMarks) {
+    r.AddError("marks", "field.too_many", std::to_string(kMaxMarks));
+  } else {
+    for (rapidjson::SizeType i = 0; i < raw->Size(); ++i) {
+      const std::string at = "marks[" + std::to_string(i) + "]";
+      if (!(*raw)[i].IsObject()) {
+        r.AddError(at, "field.must_be_object");
+        continue;
+      }
+      ObjectReader m((*raw)[i], at + ".");
+      AttendanceMark mark;
+      mark.enrollment_id = m.Int("enrollment_id", true, 1).value_or(0);
+      mark.present = m.Bool("present", true).value_or(false);
+      Status s = m.Finish();
+      for (const auto& e : s.field_errors()) r.AddError(e.field, e.message, e.param);
+      in.marks.push_back(mark);
+    }
+  }
+  TS_RETURN_IF_ERROR(r.Finish());
+  return in;
+}
+
 Result<std::map<std::string, std::string>> ParseAnswers(const http::HttpRequest& req) {
   TS_ASSIGN_OR_RETURN(auto doc, http::JsonBody(req, true));
   ObjectReader r(doc);

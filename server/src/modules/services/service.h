@@ -103,6 +103,9 @@ struct Session {
   int capacity = 0;
   int enrolled = 0;
   int waitlisted = 0;
+  // Attendance marked so far: child-days present, and child-days marked (present or absent).
+  int present_days = 0;
+  int marked_days = 0;
 };
 
 struct Enrollment {
@@ -120,6 +123,13 @@ struct Enrollment {
   // the service's and session's names, the offering organization's path, the session's end.
   std::optional<int64_t> waitlist_position;
   std::string service_name, session_name, org_path, session_ends_on;
+  int64_t organization_id = 0;  // the offering organization
+};
+
+// One child's mark on one day of a session (attendance.h).
+struct AttendanceMark {
+  int64_t enrollment_id = 0;
+  bool present = false;
 };
 
 struct Step {

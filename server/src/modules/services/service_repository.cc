@@ -9,7 +9,8 @@ namespace {
 constexpr const char* kServiceColumns =
     "id, organization_id, org_path, name, category, description, min_age, max_age, area_path, delivery, kind, "
     "questions, response_days, created_by, created_at, updated_at";
-constexpr const char* kSessionColumns = "id, service_id, name, starts_on, ends_on, capacity, enrolled, waitlisted";
+constexpr const char* kSessionColumns =
+    "id, service_id, name, starts_on, ends_on, capacity, enrolled, waitlisted, present_days, marked_days";
 // The waitlist position counts the session's waitlisted enrollments up to this one, so it
 // closes up when someone ahead withdraws or is promoted.
 constexpr const char* kEnrollmentColumns =
@@ -18,7 +19,8 @@ constexpr const char* kEnrollmentColumns =
     "e.guardian_consent AS guardian_consent, e.status AS status, e.created_at AS created_at, CASE WHEN e.status = "
     "'waitlisted' THEN (SELECT COUNT(*) FROM services_enrollments w WHERE w.session_id = e.session_id AND w.status = "
     "'waitlisted' AND w.waitlist_seq <= e.waitlist_seq) END AS waitlist_position, e.waitlist_seq AS waitlist_seq, "
-    "s.name AS service_name, s.org_path AS org_path, ss.name AS session_name, ss.ends_on AS session_ends_on";
+    "s.name AS service_name, s.org_path AS org_path, ss.name AS session_name, ss.ends_on AS session_ends_on, "
+    "s.organization_id AS organization_id";
 constexpr const char* kEnrollmentFrom =
     " FROM services_enrollments e JOIN services_sessions ss ON ss.id = e.session_id JOIN services_services s ON s.id "
     "= e.service_id";
@@ -61,7 +63,9 @@ Session ReadSession(const storage::Row& r) {
                  r.Text("ends_on"),
                  static_cast<int>(r.Int("capacity")),
                  static_cast<int>(r.Int("enrolled")),
-                 static_cast<int>(r.Int("waitlisted"))};
+                 static_cast<int>(r.Int("waitlisted")),
+                 static_cast<int>(r.Int("present_days")),
+                 static_cast<int>(r.Int("marked_days"))};
 }
 
 Enrollment ReadEnrollment(const storage::Row& r) {
@@ -80,6 +84,7 @@ Enrollment ReadEnrollment(const storage::Row& r) {
   e.session_name = r.Text("session_name");
   e.org_path = r.Text("org_path");
   e.session_ends_on = r.Text("session_ends_on");
+  e.organization_id = r.Int("organization_id");
   e.created_at = r.Int("created_at");
   return e;
 }
@@ -255,6 +260,25 @@ Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled,
   return tx
       .Execute("UPDATE services_sessions SET enrolled = enrolled + ?, waitlisted = waitlisted + ? WHERE id = ?",
                {enrolled, waitlisted, session_id})
+      .status();
+}
+
+Status InsertMark(storage::Transaction& tx, int64_t session_id, const std::string& day, const AttendanceMark& mark,
+                  int64_t marked_by, int64_t now) {
+  return tx
+      .Execute(
+          "INSERT INTO services_attendance (session_id, day, enrollment_id, present, marked_by, marked_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {session_id, day, mark.enrollment_id, int64_t{mark.present ? 1 : 0}, marked_by, now})
+      .status();
+}
+
+Status AdjustAttendance(storage::Transaction& tx, int64_t session_id, int64_t present, int64_t marked) {
+  return tx
+      .Execute(
+          "UPDATE services_sessions SET present_days = present_days + ?, marked_days = marked_days + ? WHERE "
+          "id = ?",
+          {present, marked, session_id})
       .status();
 }
 

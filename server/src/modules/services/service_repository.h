@@ -45,6 +45,11 @@ Result<bool> ChangeEnrollmentStatus(storage::Transaction& tx, int64_t id, const 
 // The waitlisted enrollment of the session that came first, if any.
 Result<std::optional<int64_t>> FirstWaitlisted(storage::Transaction& tx, int64_t session_id);
 Status AdjustSession(storage::Transaction& tx, int64_t session_id, int enrolled, int waitlisted);
+// One child's attendance mark on a day (the day's earlier marks removed first by the caller).
+Status InsertMark(storage::Transaction& tx, int64_t session_id, const std::string& day, const AttendanceMark& mark,
+                  int64_t marked_by, int64_t now);
+// Adds to the session's present and marked child-days.
+Status AdjustAttendance(storage::Transaction& tx, int64_t session_id, int64_t present, int64_t marked);
 Result<std::vector<Enrollment>> SelectEnrollments(storage::Transaction& tx, std::optional<int64_t> session_id,
                                                   std::optional<int64_t> account_id);
 

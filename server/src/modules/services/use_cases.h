@@ -118,6 +118,13 @@ Result<ApplicationView> DecideApplication(const AppContext& ctx, const auth::Cal
 Result<publishing::StoredFile> UploadAnswerFile(const AppContext& ctx, const auth::Caller& caller, int64_t service_id,
                                                 const std::string& question, const std::string& file_name,
                                                 const std::string& content);
+// Draft answer files are kept this long for an application to use them.
+inline constexpr int64_t kDraftFileMillis = 24LL * 3600 * 1000;
+// The hourly job services.draft_file_cleanup: deletes the answer files uploaded more than
+// kDraftFileMillis before `now` and never attached to a submitted application. A submission
+// racing it either attaches the file first (it is no draft any more) or finds it gone (422 on
+// the answer, as for any unknown file).
+Status CleanUpDraftFiles(const AppContext& ctx, int64_t now);
 // Inside SubmitApplication: attaches the files the answers name (the caller's own drafts for
 // this service, of an accepted type and size), 422 `answers.<key>` otherwise.
 Status AttachAnswerFiles(storage::Transaction& tx, const auth::Actor& actor, const Service& s, const Application& a);

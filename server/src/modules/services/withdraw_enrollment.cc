@@ -1,5 +1,6 @@
 #include "core/calendar.h"
 #include "modules/notifications/public/notify.h"
+#include "modules/services/attendance.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 
@@ -13,6 +14,12 @@ std::string AuditJson(const Enrollment& e, const std::string& status) {
   return out.Take();
 }
 
+// The session's places and its organization's counters, together.
+Status MovePlaces(storage::Transaction& tx, const Enrollment& e, int enrolled, int waitlisted) {
+  TS_RETURN_IF_ERROR(AdjustSession(tx, e.session_id, enrolled, waitlisted));
+  return CountPlaces(tx, e.organization_id, enrolled, waitlisted);
+}
+
 // Gives the freed place of `session_id` to the first on its waitlist, if any; false when the
 // waitlist is empty. The caller holds the session's lock.
 Result<bool> PromoteFirst(const AppContext& ctx, storage::Transaction& tx, const auth::Caller& caller,
@@ -22,7 +29,7 @@ Result<bool> PromoteFirst(const AppContext& ctx, storage::Transaction& tx, const
   TS_ASSIGN_OR_RETURN(auto next, FindEnrollment(tx, *first));
   TS_ASSIGN_OR_RETURN(bool moved, ChangeEnrollmentStatus(tx, next->id, "waitlisted", "enrolled", std::nullopt));
   if (!moved) return Status::Retry("services: waitlist changed under the session lock");
-  TS_RETURN_IF_ERROR(AdjustSession(tx, session_id, 0, -1));
+  TS_RETURN_IF_ERROR(MovePlaces(tx, *next, 0, -1));
   TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
                                       {"service_enrollment.promote", "service_enrollment", next->id, next->org_path,
                                        AuditJson(*next, "waitlisted"), AuditJson(*next, "enrolled")}));
@@ -56,10 +63,10 @@ Result<EnrollmentView> WithdrawEnrollment(const AppContext& ctx, const auth::Cal
     TS_ASSIGN_OR_RETURN(bool changed, ChangeEnrollmentStatus(tx, e->id, e->status, "withdrawn", now));
     if (!changed) return Status::Conflict("services.enrollment_state").WithParam(e->status);
     if (e->status == "waitlisted") {
-      TS_RETURN_IF_ERROR(AdjustSession(tx, e->session_id, 0, -1));
+      TS_RETURN_IF_ERROR(MovePlaces(tx, *e, 0, -1));
     } else {
       TS_ASSIGN_OR_RETURN(bool promoted, PromoteFirst(ctx, tx, caller, e->session_id));
-      if (!promoted) TS_RETURN_IF_ERROR(AdjustSession(tx, e->session_id, -1, 0));
+      if (!promoted) TS_RETURN_IF_ERROR(MovePlaces(tx, *e, -1, 0));
     }
     TS_RETURN_IF_ERROR(ctx.audit.Record(tx, caller,
                                         {"service_enrollment.withdraw", "service_enrollment", e->id, e->org_path,

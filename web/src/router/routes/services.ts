@@ -39,6 +39,12 @@ export const servicesRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'services.builder.title' },
   },
   {
+    path: 'services/sessions/:sid(\\d+)/attendance',
+    name: 'service-attendance',
+    component: () => import('@/views/services/attendance.vue'),
+    meta: { titleKey: 'services.attendance.title' },
+  },
+  {
     path: 'organizations/:id(\\d+)/satisfaction',
     name: 'service-satisfaction',
     component: () => import('@/views/services/satisfaction.vue'),

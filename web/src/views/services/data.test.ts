@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '@/api/services';
 import type { Satisfaction } from '@/api/services';
-import { acceptAttribute, answerFields, builderRows, completionRate, medianHours, moveRow, newRow, rowErrors, toQuestionInputs } from './data';
+import { acceptAttribute, answerFields, attendanceChartOption, attendanceMarks, attendanceRate, attendanceSummary, builderRows, completionRate, medianHours, moveRow, newRow, rowErrors, toQuestionInputs } from './data';
 
 const questions: Question[] = [
   { key: 'name', label: '称呼', type: 'text', required: true, options: [] },
@@ -60,5 +60,24 @@ describe('the response figures', () => {
     expect(medianHours(base, t)).toBe('services.satisfaction.hours:4.0');
     expect(medianHours({ ...base, median_first_response_hours: 72 }, t)).toBe('services.satisfaction.days:3.0');
     expect(medianHours({ ...base, median_first_response_hours: null }, t)).toBe('—');
+  });
+});
+
+describe('attendance', () => {
+  it('sends only the children marked, and counts them', () => {
+    const marks = { 3: true, 4: false, 5: null };
+    expect(attendanceMarks(marks)).toEqual([
+      { enrollment_id: 3, present: true },
+      { enrollment_id: 4, present: false },
+    ]);
+    expect(attendanceSummary(marks)).toEqual({ present: 1, marked: 2 });
+  });
+  it('shows a rate as a percentage, and a dash before any mark', () => {
+    const f = { enrolled: 2, waitlisted: 0, present_days: 3, marked_days: 4, attendance_rate: 0.75 };
+    expect(attendanceRate(f)).toBe('75%');
+    expect(attendanceRate({ ...f, attendance_rate: null })).toBe('—');
+    const option = attendanceChartOption([{ ...f, service_name: '暑期爱心托管班' }, { ...f, service_name: '空班', attendance_rate: null }], '出勤率');
+    expect(option.xAxis.data).toEqual(['暑期爱心托管班', '空班']);
+    expect(option.series[0]!.data).toEqual([75, 0]);
   });
 });

@@ -1,5 +1,5 @@
 // The services screens' declarations: the lists' columns and the forms' fields, once.
-import type { Application, NewService, Question, QuestionInput, Satisfaction, Service } from '@/api/services';
+import type { Application, EnrollmentFigures, NewService, Question, QuestionInput, Satisfaction, Service } from '@/api/services';
 import type { FieldError } from '@/api/request';
 import type { Column, TagType } from '@/components/dataList';
 import type { FormDialogSpec, FormField } from '@/components/formFields';
@@ -228,4 +228,42 @@ export function rowErrors(errors: readonly FieldError[]): { byField: Record<stri
     else rest.push(e.message);
   }
   return { byField, rest };
+}
+
+// Attendance (attendance.vue): the day and each child's mark (null: not marked).
+export interface AttendanceModel {
+  day: string;
+  marks: Record<number, boolean | null>;
+}
+/** The marks to send: the children marked present or absent (the day is replaced by these). */
+export function attendanceMarks(marks: Record<number, boolean | null>): { enrollment_id: number; present: boolean }[] {
+  return Object.entries(marks)
+    .filter((e): e is [string, boolean] => e[1] !== null && e[1] !== undefined)
+    .map(([id, present]) => ({ enrollment_id: Number(id), present }));
+}
+export function attendanceSummary(marks: Record<number, boolean | null>): { present: number; marked: number } {
+  const marked = attendanceMarks(marks);
+  return { present: marked.filter((m) => m.present).length, marked: marked.length };
+}
+
+/** An attendance rate as a percentage; — before anything is marked. */
+export function attendanceRate(f: EnrollmentFigures): string {
+  return f.attendance_rate === null ? '—' : `${Math.round(f.attendance_rate * 100)}%`;
+}
+/** The bar chart of each enrollment service's attendance rate (%). */
+export function attendanceChartOption(services: readonly ({ service_name: string } & EnrollmentFigures)[], seriesName: string) {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 12, top: 24, bottom: 28, containLabel: true },
+    xAxis: { type: 'category', data: services.map((s) => s.service_name) },
+    yAxis: { type: 'value', max: 100 },
+    series: [
+      {
+        name: seriesName,
+        type: 'bar',
+        data: services.map((s) => (s.attendance_rate === null ? 0 : Math.round(s.attendance_rate * 1000) / 10)),
+        itemStyle: { color: '#c8161d' },
+      },
+    ],
+  };
 }

@@ -11,6 +11,7 @@
 //   if (errors.empty()) TS_ASSIGN_OR_RETURN(auto f, publishing::StoreFile(tx, {...}, body));
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,10 @@ Result<StoredFile> StoreFile(storage::Transaction& tx, StoredFile file, std::str
 Result<std::optional<StoredFile>> FindFile(storage::Transaction& tx, std::string_view key);
 // The files of one owner, oldest first.
 Result<std::vector<StoredFile>> FilesOf(storage::Transaction& tx, std::string_view owner, int64_t owner_id);
+// The files of many owners of one kind in one query (a page of a list): by owner id, each oldest
+// first; ids without files are absent. At most 500 ids (a page); more is a caller's bug.
+Result<std::map<int64_t, std::vector<StoredFile>>> FilesOfOwners(storage::Transaction& tx, std::string_view owner,
+                                                                 const std::vector<int64_t>& owner_ids);
 // Gives the file a new owner (a draft becomes an application's answer) if it still has the
 // owner `from` / `from_id`; false when it has not (taken meanwhile).
 struct FileOwner {
@@ -67,6 +72,9 @@ struct FileOwner {
 };
 Result<bool> MoveFile(storage::Transaction& tx, std::string_view key, FileOwner from, FileOwner to);
 Status DeleteFile(storage::Transaction& tx, std::string_view key);
+// Deletes the files of `owner` (any owner id) stored before `before` (epoch ms): drafts never
+// used. Returns how many went.
+Result<int64_t> DeleteFilesStoredBefore(storage::Transaction& tx, std::string_view owner, int64_t before);
 // The file's bytes.
 Result<std::string> FileContent(storage::Transaction& tx, std::string_view key);
 
