@@ -83,11 +83,13 @@ http::AsyncHandler Routed(http::AsyncHandler inner, bool may_lag_route, std::sha
     const bool changes = !IsSafe(req.method);
     const uint64_t key = writers->KeyOf(req);
     if (changes) {
-      // Noted before the handler runs: its answer may be sent before it returns.
+      // Noted before the handler runs (its answer may be sent before it returns) and again as
+      // the answer leaves: the window runs from the write's end, however long it took.
       writers->Note(key);
-      reply = [reply = std::move(reply), cookie = writers->CookieHeader(writers->secure(req))](http::HttpResponse r) {
+      reply = [reply = std::move(reply), writers, key, secure = writers->secure(req)](http::HttpResponse r) {
+        writers->Note(key);
         // Before any other cookie: clients that keep only the last one keep the session.
-        r.headers.insert(r.headers.begin(), {"Set-Cookie", cookie});
+        r.headers.insert(r.headers.begin(), {"Set-Cookie", writers->CookieHeader(secure)});
         reply(std::move(r));
       };
     }

@@ -18,7 +18,7 @@ namespace tianshan::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr int64_t kWindowMillis = 1500;  // read-your-writes, short so that the test can outwait it
+constexpr int64_t kWindowMillis = 3000;  // read-your-writes, short so that the test can outwait it
 
 // The first value of the first row of `sql`, or "" (with the error) when it fails.
 std::string PgValue(const std::string& url, const std::string& sql, std::string* error = nullptr) {
