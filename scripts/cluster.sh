@@ -13,7 +13,9 @@
 #
 # Environment: TIANSHAN_BIN (default build/tianshan), INSTANCES (default 2), CLUSTER_DATA (demo,
 # or generate: `tianshan generate --scale CLUSTER_SCALE`, default 300, with its bench accounts
-# and storm shift, exported as CLUSTER_STORM_SHIFT). Everything started
+# and storm shift, exported as CLUSTER_STORM_SHIFT), REPLICA=1 (a streaming read replica of the
+# database, scripts/pg-replica.sh, that every instance gets as --db-replica; its URL is exported
+# as CLUSTER_REPLICA; ADR 0007). Everything started
 # here listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,7 @@ pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [[ -n "${replica_dir:-}" ]]; then scripts/pg-replica.sh stop "$replica_dir" || true; rm -rf "$replica_dir"; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,6 +55,15 @@ else
   "$BIN" --db "$DB" --quiet demo >/dev/null 2>&1
 fi
 
+replica_args=()
+if [[ "${REPLICA:-0}" == 1 ]]; then
+  replica_dir=$(mktemp -d /tmp/tianshan-replica.XXXXXX)  # beside $work, which the postgres user cannot enter
+  CLUSTER_REPLICA=$(scripts/pg-replica.sh start "$DB" "$replica_dir")
+  export CLUSTER_REPLICA
+  replica_args=(--db-replica "$CLUSTER_REPLICA")
+  say "read replica $CLUSTER_REPLICA (streaming from $DB)"
+fi
+
 upstreams=""
 instances=()
 for i in $(seq 1 "$INSTANCES"); do
@@ -59,7 +71,7 @@ for i in $(seq 1 "$INSTANCES"); do
   # Every instance runs the job runner, as in production (jobs are leased rows: each runs once).
   # nginx on loopback is the trusted proxy: its X-Forwarded-For names the client (rate limits).
   "$BIN" --db "$DB" --quiet serve --listen 127.0.0.1 --port "$port" --web "$work/no-web" --threads 2 \
-    --trusted-proxies 127.0.0.1,::1 > "$work/instance-$i.log" 2>&1 &
+    --trusted-proxies 127.0.0.1,::1 "${replica_args[@]}" > "$work/instance-$i.log" 2>&1 &
   pids+=($!)
   instances+=("http://127.0.0.1:$port")
   upstreams+="  server 127.0.0.1:$port;"$'\n'

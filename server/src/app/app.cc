@@ -5,6 +5,7 @@
 
 #include "app/module_registry.h"
 #include "app/openapi_document.h"
+#include "app/read_routing.h"
 #include "auth/common_passwords.h"
 #include "auth/session_events.h"
 #include "auth/session_store.h"
@@ -13,6 +14,7 @@
 #include "http/dispatch.h"
 #include "storage/embedded_files.h"
 #include "storage/instance_events.h"
+#include "storage/read_replica.h"
 
 namespace tianshan {
 
@@ -26,6 +28,11 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     db = std::move(opened).value();
   }
   app->db_ = std::move(db);
+  if (!config.db_replica_url.empty()) {
+    Status attached = storage::AttachReadReplica(*app->db_, {config.db_replica_url, config.db_pool});
+    if (attached.code() == StatusCode::kInvalid) return attached;
+    if (!attached.ok()) AppLog().warn("read replica: {} (reads go to the primary until it answers)", attached.detail());
+  }
   app->clock_ = clock ? clock : &app->system_clock_;
   app->hasher_ = std::make_unique<auth::PasswordHasher>(
       config.hash_threads > 0 ? config.hash_threads : std::max<size_t>(1, std::thread::hardware_concurrency() / 2),
@@ -65,6 +72,9 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     if (m.register_routes) m.register_routes(app->router_, *app->context_);
   }
   app->RegisterSystemRoutes();
+  if (!config.db_replica_url.empty()) {
+    RouteLaggingReads(app->router_, {config.read_your_writes_millis, "tianshan_session", config.secure_cookies});
+  }
   return app;
 }
 
@@ -112,7 +122,7 @@ void App::RegisterSystemRoutes() {
            "\n# TYPE tianshan_db_transactions_total counter\ntianshan_db_transactions_total " +
            std::to_string(db_->transaction_count()) +
            "\n# TYPE tianshan_db_transaction_retries_total counter\ntianshan_db_transaction_retries_total " +
-           std::to_string(db_->retry_count()) + "\n" + WorkerMetrics();
+           std::to_string(db_->retry_count()) + "\n" + ReplicaMetrics(*db_) + WorkerMetrics();
   });
   http::RunInline(router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
     http::HttpResponse r;

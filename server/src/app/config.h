@@ -19,6 +19,10 @@ struct AppConfig {
   size_t hash_threads = 0;
   size_t hash_queue = 256;
   int db_pool = 8;
+  // A streaming replica of the PostgreSQL database (ADR 0007): reads that may lag go there;
+  // after a write, that session reads the primary for read_your_writes_millis. Empty: none.
+  std::string db_replica_url;
+  int64_t read_your_writes_millis = 5000;
   // Threads on which requests that touch the database run (0: db_pool, so that a worker never
   // waits for a connection), and how many requests may wait for one before the server answers
   // 503 with Retry-After (http/worker_pool.h; defaults measured in bench/results).

@@ -174,6 +174,17 @@ int main(int argc, char** argv) {
   serve->add_option("--db-pool", config.db_pool, "Database connections")
       ->envname("TIANSHAN_DB_POOL")
       ->capture_default_str();
+  serve
+      ->add_option("--db-replica", config.db_replica_url,
+                   "A streaming replica of the PostgreSQL database: reads that may lag (GET lists and pages) go "
+                   "there (ADR 0007)")
+      ->envname("TIANSHAN_DB_REPLICA");
+  serve
+      ->add_option("--read-your-writes-ms", config.read_your_writes_millis,
+                   "After a session writes, its reads go to the primary this long (with --db-replica)")
+      ->envname("TIANSHAN_READ_YOUR_WRITES_MS")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   serve->add_option("--workers", config.workers, "Threads running requests that touch the database (0: --db-pool)")
       ->envname("TIANSHAN_WORKERS")
       ->capture_default_str();

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "storage/postgres/postgres_database.h"
+#include "storage/read_replica.h"
 #include "storage/sqlite/sqlite_database.h"
 
 namespace tianshan::storage {
@@ -82,6 +83,7 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
   auto start = std::chrono::steady_clock::now();
   thread_local std::minstd_rand jitter(std::random_device{}());
   Status s;
+  if (mode == TxMode::kWrite) NoteWriteOnThisThread();  // later reads of this request see it
   // Callbacks registered by the attempt that committed; an attempt that fails forgets its own.
   std::vector<std::function<void()>> after_commit;
   auto attempt_fn = [&](Transaction& tx) -> Status {

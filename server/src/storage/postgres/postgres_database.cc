@@ -2,15 +2,19 @@
 
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <unordered_map>
 
 #include "storage/backup.h"
 #include "storage/connection_pool.h"
 #include "storage/instance_events.h"
 #include "storage/postgres/pg_events.h"
+#include "storage/read_replica.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::storage {
@@ -201,23 +205,25 @@ class PostgresDatabase final : public Database {
   }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
-  std::string describe() const override {
-    // Strip credentials: postgresql://user:pw@host/db -> postgresql://host/db
-    auto scheme_end = url_.find("://");
-    auto at = url_.find('@');
-    if (scheme_end == std::string::npos || at == std::string::npos) return url_;
-    return url_.substr(0, scheme_end + 3) + url_.substr(at + 1);
+  std::string describe() const override { return Describe(url_); }
+  // Strip credentials: postgresql://user:pw@host/db -> postgresql://host/db
+  static std::string Describe(const std::string& url) {
+    auto scheme_end = url.find("://");
+    auto at = url.find('@');
+    if (scheme_end == std::string::npos || at == std::string::npos) return url;
+    return url.substr(0, scheme_end + 3) + url.substr(at + 1);
   }
 
   Status BackupTo(const std::string& file) override { return PostgresBackup(*this, file); }
 
-  Result<std::unique_ptr<PgConnection>> Connect() {
-    PGconn* raw = PQconnectdb(url_.c_str());
+  Result<std::unique_ptr<PgConnection>> Connect() { return Connect(url_); }
+  Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
+    PGconn* raw = PQconnectdb(url.c_str());
     auto conn = std::make_unique<PgConnection>(raw);
     if (PQstatus(raw) != CONNECTION_OK) {
       std::string msg = PQerrorMessage(raw);
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
-      return Status::Unavailable("error.unavailable").WithDetail("cannot connect to " + describe() + ": " + msg);
+      return Status::Unavailable("error.unavailable").WithDetail("cannot connect to " + Describe(url) + ": " + msg);
     }
     PQsetNoticeProcessor(raw, IgnoreNotice, nullptr);
     Status s = conn->Exec("SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
@@ -228,19 +234,30 @@ class PostgresDatabase final : public Database {
  protected:
   Status RunOnce(TxMode mode, const std::function<Status(Transaction&)>& fn) override {
     if (t_generation_only) return Status::Ok();
+    if (mode == TxMode::kRead && replica_ && ReadsMayLagOnThisThread()) {
+      if (std::optional<Status> served = RunOnReplica(fn)) return *served;
+    }
     auto lease = pool_.Acquire();
     if (!lease.ok()) return lease.status();
-    PgConnection& conn = **lease;
+    Status s = RunOn(*lease, pool_, mode, fn);
+    if (s.ok() && mode == TxMode::kWrite && events_) events_->NoteWrite();
+    return s;
+  }
+
+  // One attempt on a connection of `pool`: begin, fn, commit or rollback.
+  Status RunOn(ConnectionPool<PgConnection>::Lease& lease, ConnectionPool<PgConnection>& pool, TxMode mode,
+               const std::function<Status(Transaction&)>& fn) {
+    PgConnection& conn = *lease;
     Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
     if (!s.ok()) {
-      if (conn.broken()) Lost(*lease);
+      if (conn.broken()) Lost(lease, pool);
       return s;
     }
     PgTransaction tx(conn);
     Status result = fn(tx);
     if (!result.ok()) {
       if (conn.broken()) {
-        Lost(*lease);
+        Lost(lease, pool);
       } else {
         conn.Exec("ROLLBACK").IgnoreError();
       }
@@ -248,20 +265,63 @@ class PostgresDatabase final : public Database {
     }
     Status commit = conn.Exec("COMMIT");
     if (!commit.ok() && conn.broken()) {
-      Lost(*lease);
+      Lost(lease, pool);
       // The COMMIT may or may not have reached the server: running the transaction again could
       // apply it twice, so the caller gets 503 and the write is unacknowledged.
       return Status::Unavailable("error.unavailable").WithDetail("connection lost during COMMIT: " + commit.message());
     }
-    if (commit.ok() && mode == TxMode::kWrite && events_) events_->NoteWrite();
     return commit;
+  }
+
+  // A read that may lag, on the replica; nullopt when the replica is down (now, or it went away
+  // during this read): the caller runs it on the primary, as a fallback.
+  std::optional<Status> RunOnReplica(const std::function<Status(Transaction&)>& fn) {
+    Replica& r = *replica_;
+    const int64_t now = SteadyMillis();
+    if (now < r.down_until.load(std::memory_order_relaxed)) {
+      r.fallbacks.fetch_add(1, std::memory_order_relaxed);
+      return std::nullopt;
+    }
+    auto lease = r.pool.Acquire();
+    if (lease.ok()) {
+      Status s = RunOn(*lease, r.pool, TxMode::kRead, fn);
+      // A read that completed (well or with its own failure) on a live connection was served.
+      if (!(*lease)->broken()) {
+        r.up.store(true, std::memory_order_relaxed);
+        r.reads.fetch_add(1, std::memory_order_relaxed);
+        return s;
+      }
+    }
+    r.up.store(false, std::memory_order_relaxed);
+    r.down_until.store(now + r.options.retry_millis, std::memory_order_relaxed);
+    r.fallbacks.fetch_add(1, std::memory_order_relaxed);
+    return std::nullopt;
   }
 
   // A connection broke (most often the server restarted): the idle ones went with it, so they
   // are closed too instead of failing one attempt each.
-  void Lost(ConnectionPool<PgConnection>::Lease& lease) {
+  static void Lost(ConnectionPool<PgConnection>::Lease& lease, ConnectionPool<PgConnection>& pool) {
     lease.Discard();
-    pool_.DiscardIdle();
+    pool.DiscardIdle();
+  }
+
+ public:
+  // storage/read_replica.h
+  Status AttachReplica(const ReplicaOptions& options) {
+    auto replica = std::make_unique<Replica>(options, [this, url = options.url] { return Connect(url); });
+    Status probed;
+    {
+      auto probe = replica->pool.Acquire();
+      probed = probe.ok() ? (*probe)->Exec("SELECT 1") : probe.status();
+    }
+    replica->up.store(probed.ok());
+    if (!probed.ok()) replica->down_until.store(SteadyMillis() + options.retry_millis);
+    replica_ = std::move(replica);
+    return probed;
+  }
+  ReplicaStats replica_stats() const {
+    if (!replica_) return {};
+    return ReplicaStats{true, replica_->up.load(), replica_->reads.load(), replica_->fallbacks.load()};
   }
 
  private:
@@ -273,10 +333,26 @@ class PostgresDatabase final : public Database {
     t_generation_only = false;
   }
 
+  struct Replica {
+    Replica(ReplicaOptions o, ConnectionPool<PgConnection>::Factory factory)
+        : options(std::move(o)), pool(static_cast<size_t>(std::max(1, options.pool_size)), std::move(factory)) {}
+    ReplicaOptions options;
+    ConnectionPool<PgConnection> pool;
+    std::atomic<int64_t> down_until{0};  // steady ms: until then lagging reads go to the primary
+    std::atomic<bool> up{false};
+    std::atomic<uint64_t> reads{0}, fallbacks{0};
+  };
+
+  static int64_t SteadyMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
   static thread_local bool t_generation_only;
   std::string url_;
   ConnectionPool<PgConnection> pool_;
   std::unique_ptr<PgEvents> events_;  // set before the server starts (StartEvents)
+  std::unique_ptr<Replica> replica_;  // set before the server starts (AttachReplica)
 };
 
 thread_local bool PostgresDatabase::t_generation_only = false;
@@ -294,6 +370,24 @@ void StopInstanceEvents(Database& db) {
 
 void PublishInstanceEvent(Database& db, std::string payload) {
   if (auto* pg = dynamic_cast<PostgresDatabase*>(&db)) pg->Publish(std::move(payload));
+}
+
+Status AttachReadReplica(Database& db, const ReplicaOptions& options) {
+  auto* pg = dynamic_cast<PostgresDatabase*>(&db);
+  if (pg == nullptr) {
+    return Status::Invalid("db_replica", "error.invalid")
+        .WithDetail(
+            "--db-replica needs a PostgreSQL database (--db postgresql://...); SQLite serves every read itself");
+  }
+  if (options.url.rfind("postgresql://", 0) != 0 && options.url.rfind("postgres://", 0) != 0) {
+    return Status::Invalid("db_replica", "error.invalid").WithDetail("--db-replica must be a postgresql://... URL");
+  }
+  return pg->AttachReplica(options);
+}
+
+ReplicaStats ReplicaStatsOf(const Database& db) {
+  const auto* pg = dynamic_cast<const PostgresDatabase*>(&db);
+  return pg == nullptr ? ReplicaStats{} : pg->replica_stats();
 }
 
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size) {
