@@ -93,7 +93,14 @@ class SqliteDatabase final : public Database {
     Status s = conn.ExecCached(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
     if (!s.ok()) return s;
     SqliteTransaction tx(conn);
-    Status result = fn(tx);
+    Status result;
+    try {
+      result = fn(tx);
+    } catch (...) {
+      // Never leave the connection inside the transaction (the writer would refuse every later BEGIN).
+      if (!sqlite3_get_autocommit(conn.db())) conn.ExecCached("ROLLBACK").IgnoreError();
+      throw;
+    }
     if (!result.ok()) {
       if (!sqlite3_get_autocommit(conn.db())) conn.ExecCached("ROLLBACK").IgnoreError();
       return result;
