@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "http/dispatch.h"
+#include "storage/database_options.h"
 #include "storage/embedded_files.h"
 #include "storage/instance_events.h"
 #include "storage/read_replica.h"
@@ -23,7 +24,11 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
   std::unique_ptr<App> app(new App);
   app->config_ = config;
   if (!db) {
-    auto opened = storage::OpenDatabase(config.db_url, config.db_pool);
+    storage::DatabaseOptions options;
+    options.pool_size = config.db_pool;
+    options.group_commit = {config.db_group_commit, config.db_group_max, config.db_group_window_micros,
+                            config.db_write_queue};
+    auto opened = storage::OpenDatabase(config.db_url, options);
     if (!opened.ok()) return opened.status();
     db = std::move(opened).value();
   }
@@ -122,7 +127,8 @@ void App::RegisterSystemRoutes() {
            "\n# TYPE tianshan_db_transactions_total counter\ntianshan_db_transactions_total " +
            std::to_string(db_->transaction_count()) +
            "\n# TYPE tianshan_db_transaction_retries_total counter\ntianshan_db_transaction_retries_total " +
-           std::to_string(db_->retry_count()) + "\n" + ReplicaMetrics(*db_) + WorkerMetrics();
+           std::to_string(db_->retry_count()) + "\n" + ReplicaMetrics(*db_) + GroupCommitMetrics() +
+           WorkerMetrics();
   });
   http::RunInline(router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
     http::HttpResponse r;
@@ -130,6 +136,20 @@ void App::RegisterSystemRoutes() {
     r.body = metrics_.Render();
     return r;
   }));
+}
+
+std::string App::GroupCommitMetrics() const {
+  auto stats = storage::GroupCommitStatsOf(*db_);
+  if (!stats) return {};
+  return "# HELP tianshan_db_write_groups_total Shared SQLite write transactions (group commit).\n"
+         "# TYPE tianshan_db_write_groups_total counter\ntianshan_db_write_groups_total " +
+         std::to_string(stats->groups) +
+         "\n# HELP tianshan_db_write_group_members_total Write transactions run inside shared ones.\n"
+         "# TYPE tianshan_db_write_group_members_total counter\ntianshan_db_write_group_members_total " +
+         std::to_string(stats->members) +
+         "\n# HELP tianshan_db_write_rejected_total Writes refused because the writer queue was full.\n"
+         "# TYPE tianshan_db_write_rejected_total counter\ntianshan_db_write_rejected_total " +
+         std::to_string(stats->rejected) + "\n";
 }
 
 std::string App::WorkerMetrics() const {

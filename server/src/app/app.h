@@ -52,6 +52,7 @@ class App {
   App() = default;
   void RegisterSystemRoutes();
   std::string WorkerMetrics() const;
+  std::string GroupCommitMetrics() const;
   std::string AbuseMetrics()
       const;  // rate limits and refused connections, for /metrics  // the worker pool's gauges for /metrics
 

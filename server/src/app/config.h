@@ -28,6 +28,12 @@ struct AppConfig {
   // 503 with Retry-After (http/worker_pool.h; defaults measured in bench/results).
   size_t workers = 0;
   size_t worker_queue = 256;
+  // SQLite group commit (storage/database_options.h): on or off, members per shared transaction,
+  // how long a group stays open for late members (µs), writes that may wait for the writer.
+  bool db_group_commit = true;
+  int db_group_max = 64;
+  int64_t db_group_window_micros = 0;
+  size_t db_write_queue = 1024;
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
   // "interactive" (libsodium INTERACTIVE, production) or "fast" (tests only).

@@ -191,6 +191,27 @@ int main(int argc, char** argv) {
   serve->add_option("--worker-queue", config.worker_queue, "Requests that may wait for a worker; beyond, 503")
       ->envname("TIANSHAN_WORKER_QUEUE")
       ->capture_default_str();
+  serve
+      ->add_option("--db-group-commit", config.db_group_commit,
+                   "SQLite: concurrent write transactions share one transaction, each in its own savepoint")
+      ->envname("TIANSHAN_DB_GROUP_COMMIT")
+      ->capture_default_str();
+  serve->add_option("--db-group-max", config.db_group_max, "SQLite group commit: members per shared transaction")
+      ->envname("TIANSHAN_DB_GROUP_MAX")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--db-group-window-us", config.db_group_window_micros,
+                   "SQLite group commit: how long a shared transaction waits for late members (microseconds)")
+      ->envname("TIANSHAN_DB_GROUP_WINDOW_US")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--db-write-queue", config.db_write_queue,
+                   "SQLite: writes that may wait for the writer; beyond, 503")
+      ->envname("TIANSHAN_DB_WRITE_QUEUE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
       ->envname("TIANSHAN_MAX_BODY")
       ->capture_default_str();

@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "storage/database_options.h"
 #include "storage/postgres/postgres_database.h"
 #include "storage/read_replica.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -116,11 +117,17 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
 }
 
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int pool_size) {
+  DatabaseOptions options;
+  options.pool_size = pool_size;
+  return OpenDatabase(url, options);
+}
+
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, const DatabaseOptions& options) {
   if (url.rfind("sqlite:", 0) == 0) {
-    return OpenSqlite(url.substr(7), pool_size);
+    return OpenSqlite(url.substr(7), options.pool_size, options.group_commit);
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return OpenPostgres(url, pool_size);
+    return OpenPostgres(url, options.pool_size);
   }
   return Status::Invalid("db", "unsupported database URL (use sqlite:PATH or postgresql://...)");
 }
