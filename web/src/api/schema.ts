@@ -30,7 +30,7 @@ export interface paths {
                         };
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         put?: never;
@@ -182,7 +182,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         /** Log out */
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         delete?: never;
@@ -12259,6 +12259,17 @@ export interface components {
         /** @description An error */
         Problem: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server cannot answer now (problem type unavailable): its worker queue is full (Retry-After says when to try again), the database does not answer, or the disk is full. Added to every operation that does not answer from memory (marked x-answers-from-memory). A write answered 503 while it was being committed may have happened: check before repeating it. The cause is logged by the server. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait (when the worker queue is full) */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
