@@ -38,6 +38,13 @@ class AccountsApiTest : public ApiTest {
     EXPECT_TRUE(row.ok() && row->has_value());
     return row.ok() && row->has_value() ? (*row)->Text("password_hash") : "";
   }
+  int64_t Notifications(int64_t account, const std::string& kind) {
+    auto row = server().app().db().Read([&](storage::Transaction& tx) {
+      return tx.QueryOne("SELECT COUNT(*) AS n FROM notifications_notifications WHERE account_id = ? AND kind = ?",
+                         {account, kind});
+    });
+    return row.ok() && row->has_value() ? (*row)->Int("n") : -1;
+  }
   int64_t AuditCount(const std::string& action) {
     auto row = server().app().db().Read([&](storage::Transaction& tx) {
       return tx.QueryOne("SELECT COUNT(*) AS n FROM audit_entries WHERE action = ?", {action});
@@ -65,6 +72,12 @@ TEST_P(AccountsApiTest, ChangingThePasswordEndsTheOtherSessionsAndTheOldPassword
   EXPECT_EQ(AuditCount("account.password_change"), 1);
   EXPECT_EQ(PasswordHash(alice_).find(kNew), std::string::npos);
   EXPECT_EQ(PasswordHash(alice_).rfind("$argon2id$", 0), 0u) << "stored as an Argon2id hash";
+  // ASVS 2.5.5: the account is told, in its notifications, in its language.
+  EXPECT_EQ(Notifications(alice_, "auth.password_changed"), 1);
+  EXPECT_EQ(Notifications(bob_, "auth.password_changed"), 0);
+  auto list = here->Get("/api/v1/notifications", {{"Accept-Language", "en"}});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Your password was changed"), std::string::npos) << list.body;
 }
 
 TEST_P(AccountsApiTest, AWrongCurrentPasswordIs422OnThatFieldAndChangesNothing) {
@@ -77,6 +90,7 @@ TEST_P(AccountsApiTest, AWrongCurrentPasswordIs422OnThatFieldAndChangesNothing) 
   EXPECT_EQ(PasswordHash(alice_), before);
   EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 200);
   EXPECT_EQ(AuditCount("account.password_change"), 0);
+  EXPECT_EQ(Notifications(alice_, "auth.password_changed"), 0);
   EXPECT_EQ(Client()->Login("alice", kNew).status, 401);
   EXPECT_EQ(Client()->Login("alice", kOld).status, 200);
 }

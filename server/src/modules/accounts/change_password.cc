@@ -4,7 +4,8 @@
 // pool, never on an I/O thread; the handler replies from the pool's completion thread. A wrong
 // current password is a field error (422) that changes nothing but counts as a failed login of
 // the account, so a stolen session cannot be used to guess the password faster than the login
-// form allows. On success every other session of the account ends (here and in the cache).
+// form allows. On success every other session of the account ends (here and in the cache), and
+// the account gets a notification (kind auth.password_changed) in the same transaction.
 
 #include <string>
 
@@ -16,6 +17,7 @@
 #include "core/json.h"
 #include "http/edge.h"
 #include "modules/accounts/handlers.h"
+#include "modules/notifications/public/notify.h"
 
 namespace tianshan::accounts {
 using auth::AccountRepository;
@@ -80,6 +82,14 @@ void Store(const PasswordChange& change, const std::string& new_hash) {
                                              .entity_id = std::to_string(change.account_id),
                                              .after_json = after.Take(),
                                              .request_id = change.request_id}));
+    // ASVS 2.5.5: the account hears of it, in case it was not its owner who changed it.
+    TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.accounts = {change.account_id}},
+                                             {.kind = "auth.password_changed",
+                                              .title_key = "auth.password_changed_title",
+                                              .body_key = "auth.password_changed_body",
+                                              .params = {{"at", FormatUtc(now)}},
+                                              .link = "/app/account/security"})
+                           .status());
     return std::move(*others);
   });
   if (!ended.ok()) return change.Fail(ended.status());
