@@ -300,7 +300,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Log out everywhere: end every session of mine, this one included */
+        /** Log out everywhere: end every session of mine, this one included, after entering the password again */
         delete: {
             parameters: {
                 query?: never;
@@ -308,7 +308,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current_password: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Every session ended; the cookies are cleared */
                 204: {
@@ -317,8 +323,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
+                /** @description The current password is missing or wrong (field current_password; a wrong one counts as a failed login); nothing ended */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords: the account is locked for a while */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;

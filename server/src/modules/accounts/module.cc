@@ -100,9 +100,9 @@ ModuleDefinition AccountsModule() {
     http::Gated(r, http::kGateSelf).Get("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
       return ListMySessions(ctx, req);
     });
-    http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
-      return EndAllMySessions(ctx, req);
-    });
+    http::Gated(r, http::kGateSelf)
+        .AddAsync("DELETE", "/api/v1/session/list",
+                  [&ctx](http::HttpRequest& req, http::Reply reply) { EndAllMySessions(ctx, req, std::move(reply)); });
     http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list/{id}", [&ctx](http::HttpRequest& req) {
       return EndMySession(ctx, req);
     });
