@@ -44,6 +44,7 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
 
   const uint16_t port = FreePort();
   pid_t child = StartServerProcess(bin, database->url(), port);
+  KillChildOnExit guard(child);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not start";
 
   std::mutex mutex;

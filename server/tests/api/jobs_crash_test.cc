@@ -46,6 +46,7 @@ TEST_P(JobsCrashTest, AJobKilledMidRunIsRetriedAfterItsLease) {
   const std::vector<std::string> args = {"--jobs-poll-ms", "100"};
   const uint16_t port = FreePort();
   pid_t child = StartServerProcess(bin, database->url(), port, env, args);
+  KillChildOnExit guard(child);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not start";  // it has migrated
 
   auto db = database->OpenAnother(2);

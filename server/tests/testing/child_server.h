@@ -5,6 +5,7 @@
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,6 +113,25 @@ inline void CreateChildTestDatabase(storage::Dialect dialect, std::unique_ptr<Te
   }
   FAIL() << why;
 }
+
+// SIGKILLs the child `pid` names, if it still runs, when the scope ends: a failed ASSERT that
+// returns early must not leave a server behind holding ctest's output pipe (ctest then waits
+// for it until its timeout). Reads `pid` at the end, so a restarted child is covered too.
+class KillChildOnExit {
+ public:
+  explicit KillChildOnExit(const pid_t& pid) : pid_(pid) {}
+  ~KillChildOnExit() {
+    if (pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  KillChildOnExit(const KillChildOnExit&) = delete;
+  KillChildOnExit& operator=(const KillChildOnExit&) = delete;
+
+ private:
+  const pid_t& pid_;
+};
 
 inline bool WaitHealthy(uint16_t port) {
   HttpClient c("http://127.0.0.1:" + std::to_string(port));
