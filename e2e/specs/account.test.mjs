@@ -56,13 +56,15 @@ describe('account security', () => {
     }),
   );
 
-  test('a youth logs out everywhere from the phone page: the other device and this one are logged out', { timeout: TEST_TIMEOUT }, (t) =>
+  test('a youth logs out everywhere from the phone page, entering the password again: the other device and this one are logged out', { timeout: TEST_TIMEOUT }, (t) =>
     suite.withPage(t, async (page) => {
       const other = await loginElsewhere(suite.baseURL, 'youth', DEMO_PASSWORD);
       await login(page, 'youth', DEMO_PASSWORD);
       await page.goto(`${suite.baseURL}/app/account/security`);
       await toBeVisible(page.getByTestId('account-security'));
       await page.getByTestId('sessions-end-all').click();
+      // The password is asked again before every session ends.
+      await page.locator('.el-message-box__input input').fill(DEMO_PASSWORD);
       await page.locator('.el-message-box__btns .el-button--primary').click();
       await toHavePath(page, '/login');
       const otherNow = await fetch(`${suite.baseURL}/api/v1/session`, { headers: { Cookie: other } });

@@ -65,6 +65,14 @@ check "the binary finds every shared library" bash -c "! ldd '$WORK/root/usr/bin
 check "the binary carries no debug sections" bash -c "! readelf -S '$WORK/root/usr/bin/tianshan' | grep -q '.debug_info'"
 check "the binary is position-independent with RELRO" bash -c \
   "readelf -h '$WORK/root/usr/bin/tianshan' | grep -q 'DYN' && readelf -l '$WORK/root/usr/bin/tianshan' | grep -q GNU_RELRO"
+# The hardening flags of CMakeLists.txt (what Debian's hardening-check looks for): full RELRO
+# (BIND_NOW), the stack protector and fortified libc calls; checked when the build has them on.
+if grep -q '^TIANSHAN_HARDENING:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+  check "the binary binds now (full RELRO)" bash -c "readelf -d '$WORK/root/usr/bin/tianshan' | grep -Eq 'BIND_NOW|FLAGS_1.*NOW'"
+  check "the binary has the stack protector and fortified calls" bash -c \
+    "readelf --dyn-syms -W '$WORK/root/usr/bin/tianshan' | grep -q '__stack_chk_fail' &&
+     readelf --dyn-syms -W '$WORK/root/usr/bin/tianshan' | grep -Eq '__[a-z]+_chk'"
+fi
 if command -v shellcheck >/dev/null; then
   check "maintainer scripts and tianshan-admin pass shellcheck" shellcheck -s sh "$WORK/root/DEBIAN/postinst" \
     "$WORK/root/DEBIAN/prerm" "$WORK/root/DEBIAN/postrm" "$WORK/root/usr/sbin/tianshan-admin"

@@ -20,6 +20,7 @@
 #include "modules/accounts/public/create_account.h"
 #include "modules/jobs/job_repository.h"
 #include "modules/jobs/job_runner.h"
+#include "storage/bulk_writer.h"
 
 namespace {
 
@@ -43,6 +44,22 @@ std::unique_ptr<App> OpenApp(const AppConfig& config, bool migrate) {
     for (const auto& m : report->applied) tianshan::AppLog().info("migrated {}", m);
   }
   return std::move(app).value();
+}
+
+// A database holding part of a bulk load (a `tianshan generate` killed midway) has rows
+// without their counters: serving or verifying it would only mislead. Exits with status 4.
+void RefuseUnfinishedLoads(App& app) {
+  auto unfinished = tianshan::storage::UnfinishedLoads(app.db());
+  if (!unfinished.ok()) Die("cannot read the database's unfinished loads", unfinished.status());
+  if (unfinished->empty()) return;
+  std::string which;
+  for (const auto& u : *unfinished) which += (which.empty() ? "" : ", ") + u;
+  std::fprintf(stderr,
+               "tianshan: %s holds an unfinished %s that was interrupted: its rows and counters are "
+               "incomplete. Recreate the database (a new SQLite file or PostgreSQL schema) and run it again, or "
+               "restore a backup.\n",
+               app.db().describe().c_str(), which.c_str());
+  std::exit(4);
 }
 
 }  // namespace
@@ -122,6 +139,7 @@ int Serve(const AppConfig& config) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   auto app = OpenApp(config, true);
+  RefuseUnfinishedLoads(*app);
   auto demo_accounts = app->DemoAccountCount();
   if (demo_accounts.ok() && *demo_accounts > 0) {
     tianshan::AppLog().warn(
@@ -374,6 +392,7 @@ int main(int argc, char** argv) {
     options.seed = generate_seed;
     auto summary = tianshan::generate::GenerateNetwork(app->db(), options);
     if (summary.status().code() == tianshan::StatusCode::kConflict) {
+      RefuseUnfinishedLoads(*app);
       std::fprintf(stderr,
                    "tianshan: the database already holds organizations; generate writes only into an empty "
                    "database\n");
@@ -433,6 +452,7 @@ int main(int argc, char** argv) {
   }
   if (cli.got_subcommand("verify-counters")) {
     auto app = OpenApp(config, true);
+    RefuseUnfinishedLoads(*app);
     auto differences = app->VerifyCounters();
     if (!differences.ok()) Die("cannot verify counters", differences.status());
     for (const auto& d : *differences) std::printf("%s\n", d.c_str());

@@ -26,10 +26,13 @@ void MergeObject(rapidjson::Value& into, rapidjson::Value& from, rapidjson::Docu
 // a body that is not application/json with 415 on every route, before any handler runs; the
 // document says so on every operation that takes a JSON body instead of each fragment repeating it.
 // It also answers 429 to any state-changing request over a rate limit (http/abuse_limits.h).
-void AddResponse(rapidjson::Value& responses, const char* status, rapidjson::Document::AllocatorType& alloc) {
+// And every operation not marked "x-answers-from-memory" can answer 503 (the worker queue full,
+// the database unreachable, the disk full; http_types.cc logs each cause).
+void AddResponse(rapidjson::Value& responses, const char* status, rapidjson::Document::AllocatorType& alloc,
+                 const char* component = "#/components/responses/Problem") {
   if (responses.HasMember(status)) return;
   rapidjson::Value ref(rapidjson::kObjectType);
-  ref.AddMember("$ref", "#/components/responses/Problem", alloc);
+  ref.AddMember("$ref", rapidjson::StringRef(component), alloc);
   responses.AddMember(rapidjson::Value(status, alloc), ref, alloc);
 }
 
@@ -45,6 +48,10 @@ void AddPipelineResponses(rapidjson::Document& doc) {
       auto responses = op->value.FindMember("responses");
       if (responses == op->value.MemberEnd() || !responses->value.IsObject()) continue;
       const std::string_view method = op->name.GetString();
+      auto from_memory = op->value.FindMember("x-answers-from-memory");
+      if (from_memory == op->value.MemberEnd() || !from_memory->value.IsTrue()) {
+        AddResponse(responses->value, "503", alloc, "#/components/responses/Unavailable");
+      }
       if (method == "post" || method == "put" || method == "patch" || method == "delete") {
         AddResponse(responses->value, "429", alloc);
       }

@@ -59,6 +59,9 @@ Result<GenerateSummary> GenerateNetwork(storage::Database& db, const GenerateOpt
   TS_ASSIGN_OR_RETURN(GenerateSpec spec, ParseScale(options.scale));
   TS_ASSIGN_OR_RETURN(int64_t existing, Scalar(db, "SELECT COUNT(*) FROM organizations_organizations"));
   if (existing > 0) return Status::Conflict("generate.not_empty");
+  // Committed before the first row, removed once the network is whole: a run killed midway
+  // leaves a database that `serve` and `verify-counters` refuse (storage/bulk_writer.h).
+  TS_RETURN_IF_ERROR(storage::BeginLoad(db, kLoadName));
   TS_ASSIGN_OR_RETURN(int64_t account_base, Scalar(db, "SELECT COALESCE(MAX(id), 0) FROM auth_accounts"));
   TS_ASSIGN_OR_RETURN(int64_t grant_base, Scalar(db, "SELECT COALESCE(MAX(id), 0) FROM auth_grants"));
 
@@ -98,6 +101,7 @@ Result<GenerateSummary> GenerateNetwork(storage::Database& db, const GenerateOpt
                 std::chrono::duration<double>(SteadyClock::now() - indexes_start).count());
   progress.Line(index_line);
   for (const auto& table : IdentityTables()) TS_RETURN_IF_ERROR(writer.ResetIdSequence(table));
+  TS_RETURN_IF_ERROR(storage::EndLoad(db, kLoadName));
   for (size_t t = 0; t < writer.table_count(); ++t) TS_RETURN_IF_ERROR(writer.Analyze(writer.name(t)));
 
   GenerateSummary summary;

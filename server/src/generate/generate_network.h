@@ -17,10 +17,16 @@
 //   years after the epoch ("storm" shift; GenerateSummary::storm_shift_id).
 //
 // Secondary indexes of the organizations and people tables are dropped while loading and built
-// afterwards (also after a failure, as far as possible).
+// afterwards (also after a failure, as far as possible; after a kill, by the next migration).
+//
+// Killed midway: the rows are written in many commits, so a killed run leaves part of a network
+// and no counters. A marker (storage::BeginLoad, name kLoadName) is committed before the first
+// row and removed only after the last step; while it is there `serve` and `verify-counters`
+// refuse the database, naming the interrupted run (it must be recreated: a fresh SQLite file or
+// PostgreSQL schema, then generate again).
 //
 // Failures: Conflict "generate.not_empty" when organizations exist already (nothing written);
-// any storage error stops the run, leaving the rows of the commits made so far.
+// any storage error stops the run, leaving the rows of the commits made so far and the marker.
 
 #include <cstdint>
 #include <cstdio>
@@ -36,6 +42,7 @@ namespace tianshan::generate {
 
 inline constexpr std::string_view kBenchPassword = "tianshan-bench";
 inline constexpr int64_t kBenchAccounts = 20'000;
+inline constexpr std::string_view kLoadName = "generate";
 
 struct GenerateOptions {
   std::string scale = "region";  // region | national | a number of organizations

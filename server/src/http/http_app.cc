@@ -187,7 +187,10 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
     Run(*req, route, done);
   });
   if (!queued) {
-    HttpResponse busy = ProblemResponse(Status::Unavailable("error.overloaded"), req->lang, req->path);
+    HttpResponse busy = ProblemResponse(
+        Status::Unavailable("error.overloaded")
+            .WithDetail("worker queue full (" + std::to_string(workers_->in_flight()) + " requests in flight)"),
+        req->lang, req->path);
     busy.Header("Retry-After", std::to_string(options_.retry_after_seconds));
     done(std::move(busy));
   }

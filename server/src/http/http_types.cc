@@ -2,9 +2,11 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/json.h"
+#include "core/log.h"
 
 namespace tianshan::http {
 
@@ -125,6 +127,18 @@ std::string_view TitleKey(StatusCode code) {
     default: return "error.internal";
   }
 }
+// Every 503 (worker queue full, database unreachable, disk full, retries exhausted) is logged
+// once with its cause, so that a run of 503s in the access log can be explained: one line with
+// the problem type, the message key and the first line of the underlying error. Only that first
+// line: PostgreSQL's DETAIL lines may quote row values, and nothing personal is logged. The
+// instance is the request path (ids, never a query string).
+void LogUnavailable(const Status& status, std::string_view instance) {
+  std::string_view cause = status.detail();
+  cause = cause.substr(0, std::min(cause.find('\n'), size_t{300}));
+  AppLog().error("503 {} at {}: {} ({})", TypeSlug(status.code()), instance, status.message(),
+                 cause.empty() ? "no further cause" : cause);
+}
+
 }  // namespace
 
 HttpResponse ProblemResponse(const Status& status, Lang lang, std::string_view instance) {
@@ -148,6 +162,7 @@ HttpResponse ProblemResponse(const Status& status, Lang lang, std::string_view i
   out.EndObject();
   HttpResponse r = HttpResponse::Json(out.Take(), http_status);
   r.content_type = "application/problem+json";
+  if (http_status == 503) LogUnavailable(status, instance);
   return r;
 }
 

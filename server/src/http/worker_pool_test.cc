@@ -15,6 +15,7 @@
 #include "http/dispatch.h"
 #include "http/http_app.h"
 #include "http/http_server.h"
+#include "testing/log_capture.h"
 
 namespace tianshan::http {
 namespace {
@@ -181,7 +182,12 @@ TEST_F(BackPressureTest, AFullQueueIs503WithRetryAfterAndCachedAnswersStillFlow)
   // Two run (both workers), one waits in the queue.
   ASSERT_TRUE(WaitFor([&] { return entered_.load() == 2 && app_->workers().in_flight() == 3; }));
 
+  tianshan::testing::LogCapture log;
   Answer refused = Get(port, "/api/v1/slow");
+  EXPECT_NE(log.text().find("error 503 unavailable at /api/v1/slow: error.overloaded (worker queue full (3 requests "
+                            "in flight))"),
+            std::string::npos)
+      << "the cause of the 503 is logged: " << log.text();
   EXPECT_EQ(refused.status, 503);
   EXPECT_EQ(refused.retry_after, "2");
   EXPECT_EQ(refused.content_type.rfind("application/problem+json", 0), 0u) << refused.content_type;

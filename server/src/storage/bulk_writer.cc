@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cassert>
 #include <charconv>
+#include <ctime>
 
 namespace tianshan::storage {
 namespace {
@@ -283,9 +284,8 @@ Status BulkWriter::ResetIdSequence(std::string_view table) {
 Status BulkWriter::DeferIndexes(std::string_view table) {
   TS_RETURN_IF_ERROR(Wait());
   std::string t(table);
-  std::vector<std::string> dropped;
-  Status s = db_.Write([&](Transaction& tx) -> Status {
-    dropped.clear();
+  return db_.Write([&](Transaction& tx) -> Status {
+    TS_RETURN_IF_ERROR(CreateBulkLoadTables(tx));
     const bool pg = tx.dialect() == Dialect::kPostgres;
     TS_ASSIGN_OR_RETURN(
         auto rows,
@@ -297,23 +297,74 @@ Status BulkWriter::DeferIndexes(std::string_view table) {
                  {t}));
     for (const auto& r : rows) {
       TS_RETURN_IF_ERROR(tx.ExecuteScript("DROP INDEX " + r.Text(0)));
-      dropped.push_back(r.Text(1));
+      TS_RETURN_IF_ERROR(
+          tx.Execute("INSERT INTO storage_deferred_indexes (name, definition) VALUES (?, ?)", {r.Text(0), r.Text(1)})
+              .status());
     }
     return Status::Ok();
   });
-  if (!s.ok()) return s;
-  deferred_indexes_.insert(deferred_indexes_.end(), dropped.begin(), dropped.end());
-  return Status::Ok();
 }
 
 Status BulkWriter::RestoreIndexes() {
   TS_RETURN_IF_ERROR(Wait());
-  while (!deferred_indexes_.empty()) {
-    const std::string sql = deferred_indexes_.front();
-    TS_RETURN_IF_ERROR(db_.Write([&](Transaction& tx) { return tx.ExecuteScript(sql); }));
-    deferred_indexes_.erase(deferred_indexes_.begin());
+  return RestoreDeferredIndexes(db_);
+}
+
+Status CreateBulkLoadTables(Transaction& tx) {
+  return tx.ExecuteScript(
+      "CREATE TABLE IF NOT EXISTS storage_deferred_indexes (name TEXT PRIMARY KEY, definition TEXT NOT NULL);"
+      "CREATE TABLE IF NOT EXISTS storage_unfinished_loads (name TEXT PRIMARY KEY, started_at BIGINT NOT NULL)");
+}
+
+Status RestoreDeferredIndexes(Database& db) {
+  // One index per transaction, its definition deleted with its creation: a kill in between
+  // leaves only the indexes not yet built.
+  for (;;) {
+    TS_ASSIGN_OR_RETURN(bool more, db.Write([](Transaction& tx) -> Result<bool> {
+      if (tx.dialect() == Dialect::kPostgres) {  // two instances starting at once build each index once
+        TS_RETURN_IF_ERROR(tx.Query("SELECT pg_advisory_xact_lock(7310002)").status());
+      }
+      TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT name, definition FROM storage_deferred_indexes ORDER BY name "
+                                                "LIMIT 1"));
+      if (!row) return false;
+      TS_RETURN_IF_ERROR(tx.ExecuteScript(row->Text(1)));
+      TS_RETURN_IF_ERROR(tx.Execute("DELETE FROM storage_deferred_indexes WHERE name = ?", {row->Text(0)}).status());
+      return true;
+    }));
+    if (!more) return Status::Ok();
   }
-  return Status::Ok();
+}
+
+Status BeginLoad(Database& db, std::string_view name) {
+  const int64_t now = static_cast<int64_t>(std::time(nullptr)) * 1000;
+  return db.Write([&](Transaction& tx) -> Status {
+    TS_RETURN_IF_ERROR(CreateBulkLoadTables(tx));
+    TS_RETURN_IF_ERROR(tx.Execute("DELETE FROM storage_unfinished_loads WHERE name = ?", {std::string(name)}).status());
+    return tx.Execute("INSERT INTO storage_unfinished_loads (name, started_at) VALUES (?, ?)", {std::string(name), now})
+        .status();
+  });
+}
+
+Status EndLoad(Database& db, std::string_view name) {
+  return db.Write([&](Transaction& tx) -> Status {
+    return tx.Execute("DELETE FROM storage_unfinished_loads WHERE name = ?", {std::string(name)}).status();
+  });
+}
+
+Result<std::vector<std::string>> UnfinishedLoads(Database& db) {
+  return db.Read([](Transaction& tx) -> Result<std::vector<std::string>> {
+    TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT name, started_at FROM storage_unfinished_loads ORDER BY name"));
+    std::vector<std::string> out;
+    for (const auto& r : rows) {
+      const std::time_t started = static_cast<std::time_t>(r.Int(1) / 1000);
+      std::tm utc{};
+      gmtime_r(&started, &utc);
+      char when[32];
+      std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &utc);
+      out.push_back("`tianshan " + r.Text(0) + "` (started " + std::string(when) + " UTC)");
+    }
+    return out;
+  });
 }
 
 Status BulkWriter::Analyze(std::string_view table) {

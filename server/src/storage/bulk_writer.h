@@ -24,9 +24,15 @@
 //
 // Secondary indexes: DeferIndexes(table) drops the table's secondary indexes (not those behind
 // PRIMARY KEY or UNIQUE constraints) and RestoreIndexes() creates them again from their saved
-// definitions, which is much faster than maintaining them row by row. Between the two the
-// table has no such indexes; if the load fails first, the indexes stay missing (the caller
-// reports that the database is unusable and must be recreated).
+// definitions, which is much faster than maintaining them row by row. The definitions are saved
+// in the database (storage_deferred_indexes), in the same transaction as the drop, so a load
+// killed midway (SIGKILL, power loss) loses none: RestoreDeferredIndexes(), which every
+// ApplyMigrations() ends with, creates them again.
+//
+// Unfinished loads: BeginLoad(db, name) commits a marker before the first row and EndLoad()
+// removes it once the load is whole (rows, counters, indexes, sequences). A marker still there
+// means the process died midway and the database holds part of a load: UnfinishedLoads() lists
+// them, and `serve` and `verify-counters` refuse such a database with a clear message.
 //
 // Thread safety: one thread uses a BulkWriter; the Database may be shared.
 
@@ -49,6 +55,16 @@ struct BulkOptions {
   int sqlite_cache_mib = 512;
   bool background = true;  // commit on a second thread while the caller goes on
 };
+
+// The bookkeeping tables above (created by ApplyMigrations, next to schema_migrations).
+[[nodiscard]] Status CreateBulkLoadTables(Transaction& tx);
+// Creates every index a DeferIndexes() saved and no RestoreIndexes() restored.
+[[nodiscard]] Status RestoreDeferredIndexes(Database& db);
+[[nodiscard]] Status BeginLoad(Database& db, std::string_view name);
+[[nodiscard]] Status EndLoad(Database& db, std::string_view name);
+// "`tianshan generate` (started 2026-11-30 15:20:03 UTC)" per marker; empty when every load
+// finished.
+[[nodiscard]] Result<std::vector<std::string>> UnfinishedLoads(Database& db);
 
 class BulkWriter {
  public:
@@ -121,7 +137,6 @@ class BulkWriter {
   std::vector<TableBuffer> tables_;     // being filled by the caller
   std::vector<TableBuffer> in_flight_;  // being committed
   std::future<Status> pending_;
-  std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements
   Table current_ = 0;
   int64_t buffered_rows_ = 0;
 };

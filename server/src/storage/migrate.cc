@@ -4,6 +4,7 @@
 #include <ctime>
 #include <map>
 
+#include "storage/bulk_writer.h"
 #include "storage/embedded_files.h"
 #include "storage/sql_text.h"
 
@@ -39,9 +40,10 @@ std::vector<Migration> EmbeddedMigrations(std::string_view module, std::string_v
 
 Result<MigrationReport> ApplyMigrations(Database& db, const std::vector<Migration>& migrations) {
   Status created = db.Write([](Transaction& tx) -> Status {
-    return tx.ExecuteScript(
+    TS_RETURN_IF_ERROR(tx.ExecuteScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (module, version))");
+        "name TEXT NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (module, version))"));
+    return CreateBulkLoadTables(tx);
   });
   if (!created.ok()) {
     // Two processes creating the table at once: the loser sees a conflict; the table exists.
@@ -54,8 +56,8 @@ Result<MigrationReport> ApplyMigrations(Database& db, const std::vector<Migratio
       if (tx.dialect() == Dialect::kPostgres) {
         TS_RETURN_IF_ERROR(tx.Query("SELECT pg_advisory_xact_lock(7310001)"));
       }
-      auto done = tx.QueryOne("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?",
-                              {m.module, m.version});
+      auto done =
+          tx.QueryOne("SELECT 1 FROM schema_migrations WHERE module = ? AND version = ?", {m.module, m.version});
       if (!done.ok()) return done.status();
       if (done->has_value()) return Status::Ok();
       if (sql.empty()) {
@@ -67,14 +69,16 @@ Result<MigrationReport> ApplyMigrations(Database& db, const std::vector<Migratio
         return applied.WithDetail("migration " + m.module + "/" + std::to_string(m.version) + "_" + m.name +
                                   " failed: " + applied.detail());
       }
-      TS_RETURN_IF_ERROR(tx.Execute(
-          "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
-          {m.module, m.version, m.name, static_cast<int64_t>(std::time(nullptr)) * 1000}));
+      TS_RETURN_IF_ERROR(
+          tx.Execute("INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (?, ?, ?, ?)",
+                     {m.module, m.version, m.name, static_cast<int64_t>(std::time(nullptr)) * 1000}));
       report.applied.push_back(m.module + "/" + std::to_string(m.version) + "_" + m.name);
       return Status::Ok();
     });
     if (!s.ok()) return s;
   }
+  // Indexes a bulk load dropped and did not live to create again (storage/bulk_writer.h).
+  TS_RETURN_IF_ERROR(RestoreDeferredIndexes(db));
   return report;
 }
 

@@ -2,8 +2,8 @@
 // from several client threads, which record every write that got a 2xx; then a fault:
 //
 //   * SIGKILL at a random moment during a spreadsheet import, during subtree moves and during a
-//     sign-up storm (several cycles each, on SQLite and PostgreSQL), and during `tianshan
-//     generate`; after the kill `tianshan verify-counters` is clean, every acknowledged write is
+//     sign-up storm (several cycles each, on SQLite and PostgreSQL; `tianshan generate` killed:
+//     generate_kill_test.cc); after the kill `tianshan verify-counters` is clean, every acknowledged write is
 //     there after a restart, and nothing is half done (an import is all rows or none, a move is
 //     the whole subtree or nothing);
 //   * PostgreSQL restarted under load (a private cluster of this test, started with pg_ctl):
@@ -51,27 +51,6 @@ constexpr int kHourMs = 3600 * 1000;
 
 const char* Bin() { return std::getenv("TIANSHAN_BIN"); }
 
-std::string Quoted(const std::string& s) { return "'" + s + "'"; }
-
-// Runs a shell command; its exit status (or -1) and, when `out` is given, its output.
-int Shell(const std::string& command, std::string* out = nullptr) {
-  FILE* p = popen((command + " 2>&1").c_str(), "r");
-  if (p == nullptr) return -1;
-  char buf[4096];
-  std::string text;
-  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-  int status = pclose(p);
-  if (out) *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-// `tianshan verify-counters` on the database: "" when clean, else its report.
-std::string VerifyCounters(const std::string& url) {
-  std::string out;
-  int rc = Shell(Quoted(Bin()) + " --db " + Quoted(url) + " --quiet verify-counters", &out);
-  return rc == 0 ? std::string() : "exit " + std::to_string(rc) + ": " + out;
-}
-
 uint32_t Seed() {
   const char* fixed = std::getenv("TIANSHAN_FAULT_SEED");
   static const uint32_t seed = fixed ? static_cast<uint32_t>(std::stoul(fixed)) : std::random_device{}();
@@ -80,12 +59,6 @@ uint32_t Seed() {
 
 bool IsProblem503(const HttpResult& r) {
   return r.status == 503 && r.header("content-type").rfind("application/problem+json", 0) == 0;
-}
-
-std::string SessionToken(const HttpResult& login) {
-  const std::string c = login.header("set-cookie");
-  auto start = c.find('=') + 1;
-  return c.substr(start, c.find(';') - start);
 }
 
 // The world every scenario starts from, written in-process before the child server starts:
@@ -203,16 +176,8 @@ class Child {
 class KillTest : public ::testing::TestWithParam<storage::Dialect> {
  protected:
   void SetUp() override {
-    if (Bin() == nullptr) GTEST_SKIP() << "TIANSHAN_BIN is not set (ctest sets it)";
-    std::string why;
-    database_ = TestDatabase::Create(GetParam(), &why);
-    if (!database_) {
-      const char* require = std::getenv("TIANSHAN_REQUIRE_POSTGRES");
-      if (GetParam() == storage::Dialect::kPostgres && (require == nullptr || std::string(require) != "1")) {
-        GTEST_SKIP() << why;
-      }
-      FAIL() << why;
-    }
+    CreateChildTestDatabase(GetParam(), database_);
+    if (!database_) return;
     rng_.seed(Seed() + static_cast<uint32_t>(GetParam()));
   }
 

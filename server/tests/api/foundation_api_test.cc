@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/openapi_document.h"
+#include "http/dispatch.h"
 #include "testing/test_server.h"
 
 namespace tianshan::testing {
@@ -267,6 +268,15 @@ TEST_P(FoundationApiTest, OpenApiDocumentsThePipelinesAnswersOfEachRoute) {
     bool unsafe = method != "get" && method != "head";
     if (unsafe && !route->csrf_exempt) {
       EXPECT_TRUE(responses.contains("403")) << name << ": 403 (CSRF) not documented";
+    }
+    // A route on the worker pool can meet a full queue or an unreachable database: 503; one run
+    // inline answers from memory and is marked so in the document.
+    const auto* dispatch = http::DispatchOf(*route);
+    const bool inline_route = dispatch != nullptr && dispatch->run_inline;
+    EXPECT_EQ(op.value("x-answers-from-memory", false), inline_route) << name;
+    EXPECT_EQ(responses.contains("503"), !inline_route) << name << ": 503 documented exactly off the I/O thread";
+    if (responses.contains("503") && responses["503"].contains("$ref")) {
+      EXPECT_EQ(responses["503"]["$ref"], "#/components/responses/Unavailable") << name;
     }
   }
 }

@@ -1,16 +1,20 @@
 #pragma once
 // A real `tianshan serve` child process for crash tests (header only): a free loopback port, the
-// fork/exec with extra environment variables, and waiting until it answers /health.
+// fork/exec with extra environment variables, and waiting until it answers /health; the helpers
+// the crash, kill and fault tests share (a fresh database or a skip, a login's session token).
 
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -18,6 +22,7 @@
 #include <vector>
 
 #include "testing/http_client.h"
+#include "testing/test_database.h"
 
 namespace tianshan::testing {
 
@@ -33,12 +38,11 @@ inline uint16_t FreePort() {
   return ntohs(addr.sin_port);
 }
 
-// Starts `bin --db url serve --port port` (fast password hashing, quiet, no web app) with the
-// extra `env` and `args`; returns the child's pid. With `stderr_path`, the child's standard error
-// (a sanitizer's report, a crash message) goes to that file, for DiedSaying().
-inline pid_t StartServerProcess(const std::string& bin, const std::string& url, uint16_t port,
-                                const std::vector<std::pair<std::string, std::string>>& env = {},
-                                const std::vector<std::string>& args = {}, const std::string& stderr_path = "") {
+// Starts `argv` (argv[0] the binary) with the extra `env`; returns the child's pid. With
+// `stderr_path`, the child's standard error (a sanitizer's report, a crash message, progress
+// lines) goes to that file, for DiedSaying().
+inline pid_t StartProcess(std::vector<std::string> argv, const std::vector<std::pair<std::string, std::string>>& env,
+                          const std::string& stderr_path) {
   pid_t pid = fork();
   if (pid == 0) {
     if (!stderr_path.empty()) {
@@ -46,17 +50,88 @@ inline pid_t StartServerProcess(const std::string& bin, const std::string& url, 
       if (fd >= 0) dup2(fd, STDERR_FILENO);
     }
     for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-    std::vector<std::string> argv = {bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port",
-                                     std::to_string(port), "--web", ""};
-    argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> raw;
     for (auto& a : argv) raw.push_back(a.data());
     raw.push_back(nullptr);
-    execv(bin.c_str(), raw.data());
+    execv(raw[0], raw.data());
     _exit(127);
   }
   return pid;
 }
+
+// Starts `bin --db url serve --port port` (fast password hashing, quiet, no web app) with the
+// extra `env` and `args`; returns the child's pid. `stderr_path` as for StartProcess().
+inline pid_t StartServerProcess(const std::string& bin, const std::string& url, uint16_t port,
+                                const std::vector<std::pair<std::string, std::string>>& env = {},
+                                const std::vector<std::string>& args = {}, const std::string& stderr_path = "") {
+  std::vector<std::string> argv = {
+      bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port", std::to_string(port), "--web", ""};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return StartProcess(std::move(argv), env, stderr_path);
+}
+
+inline std::string Quoted(const std::string& s) { return "'" + s + "'"; }
+
+// Runs a shell command; its exit status (or -1) and, when `out` is given, its output (standard
+// output and error).
+inline int Shell(const std::string& command, std::string* out = nullptr) {
+  FILE* p = popen((command + " 2>&1").c_str(), "r");
+  if (p == nullptr) return -1;
+  char buf[4096];
+  std::string text;
+  while (size_t n = fread(buf, 1, sizeof buf, p)) text.append(buf, n);
+  int status = pclose(p);
+  if (out) *out = text;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// `$TIANSHAN_BIN verify-counters` on the database: "" when clean, else its exit status and report.
+inline std::string VerifyCounters(const std::string& url) {
+  std::string out;
+  int rc = Shell(Quoted(std::getenv("TIANSHAN_BIN")) + " --db " + Quoted(url) + " --quiet verify-counters", &out);
+  return rc == 0 ? std::string() : "exit " + std::to_string(rc) + ": " + out;
+}
+
+// The session token of a login answer's Set-Cookie.
+inline std::string SessionToken(const HttpResult& login) {
+  const std::string c = login.header("set-cookie");
+  auto start = c.find('=') + 1;
+  return c.substr(start, c.find(';') - start);
+}
+
+// For tests of child processes: a fresh database of `dialect` in `out`; when there is none, the
+// test is skipped (PostgreSQL not configured and TIANSHAN_REQUIRE_POSTGRES unset) or fails
+// fatally, and `out` stays null. Also skips when TIANSHAN_BIN (set by ctest) is missing.
+inline void CreateChildTestDatabase(storage::Dialect dialect, std::unique_ptr<TestDatabase>& out) {
+  if (std::getenv("TIANSHAN_BIN") == nullptr) GTEST_SKIP() << "TIANSHAN_BIN is not set (ctest sets it)";
+  std::string why;
+  out = TestDatabase::Create(dialect, &why);
+  if (out) return;
+  const char* require = std::getenv("TIANSHAN_REQUIRE_POSTGRES");
+  if (dialect == storage::Dialect::kPostgres && (require == nullptr || std::string(require) != "1")) {
+    GTEST_SKIP() << why;
+  }
+  FAIL() << why;
+}
+
+// SIGKILLs the child `pid` names, if it still runs, when the scope ends: a failed ASSERT that
+// returns early must not leave a server behind holding ctest's output pipe (ctest then waits
+// for it until its timeout). Reads `pid` at the end, so a restarted child is covered too.
+class KillChildOnExit {
+ public:
+  explicit KillChildOnExit(const pid_t& pid) : pid_(pid) {}
+  ~KillChildOnExit() {
+    if (pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+  }
+  KillChildOnExit(const KillChildOnExit&) = delete;
+  KillChildOnExit& operator=(const KillChildOnExit&) = delete;
+
+ private:
+  const pid_t& pid_;
+};
 
 inline bool WaitHealthy(uint16_t port) {
   HttpClient c("http://127.0.0.1:" + std::to_string(port));

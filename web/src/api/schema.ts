@@ -30,7 +30,7 @@ export interface paths {
                         };
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         put?: never;
@@ -182,7 +182,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         /** Log out */
@@ -258,7 +258,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                503: components["responses"]["Problem"];
+                503: components["responses"]["Unavailable"];
             };
         };
         delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Log out everywhere: end every session of mine, this one included */
+        /** Log out everywhere: end every session of mine, this one included, after entering the password again */
         delete: {
             parameters: {
                 query?: never;
@@ -308,7 +308,13 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        current_password: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Every session ended; the cookies are cleared */
                 204: {
@@ -317,8 +323,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                400: components["responses"]["Problem"];
                 401: components["responses"]["Problem"];
                 403: components["responses"]["Problem"];
+                /** @description The current password is missing or wrong (field current_password; a wrong one counts as a failed login); nothing ended */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many wrong passwords: the account is locked for a while */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         options?: never;
@@ -12665,6 +12690,17 @@ export interface components {
         /** @description An error */
         Problem: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server cannot answer now (problem type unavailable): its worker queue is full (Retry-After says when to try again), the database does not answer, or the disk is full. Added to every operation that does not answer from memory (marked x-answers-from-memory). A write answered 503 while it was being committed may have happened: check before repeating it. The cause is logged by the server. */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait (when the worker queue is full) */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {

@@ -25,5 +25,6 @@ export type MySession = Schema<'MySession'>;
 export const changePassword = (input: PasswordChange) => post<void>('/session/password', input);
 export const listMySessions = () => get<Answer<'/api/v1/session/list', 'get'>>('/session/list');
 export const endMySession = (id: string) => del<void>(`/session/list/${encodeURIComponent(id)}`);
-/** Log out everywhere: ends every session of mine, this one included. */
-export const endAllMySessions = () => del<void>('/session/list');
+/** Log out everywhere: ends every session of mine, this one included, once the password is entered again. */
+export type EndAllSessions = Body<'/api/v1/session/list', 'delete'>;
+export const endAllMySessions = (input: EndAllSessions) => del<void>('/session/list', { body: input });

@@ -38,6 +38,13 @@ class AccountsApiTest : public ApiTest {
     EXPECT_TRUE(row.ok() && row->has_value());
     return row.ok() && row->has_value() ? (*row)->Text("password_hash") : "";
   }
+  int64_t Notifications(int64_t account, const std::string& kind) {
+    auto row = server().app().db().Read([&](storage::Transaction& tx) {
+      return tx.QueryOne("SELECT COUNT(*) AS n FROM notifications_notifications WHERE account_id = ? AND kind = ?",
+                         {account, kind});
+    });
+    return row.ok() && row->has_value() ? (*row)->Int("n") : -1;
+  }
   int64_t AuditCount(const std::string& action) {
     auto row = server().app().db().Read([&](storage::Transaction& tx) {
       return tx.QueryOne("SELECT COUNT(*) AS n FROM audit_entries WHERE action = ?", {action});
@@ -65,6 +72,12 @@ TEST_P(AccountsApiTest, ChangingThePasswordEndsTheOtherSessionsAndTheOldPassword
   EXPECT_EQ(AuditCount("account.password_change"), 1);
   EXPECT_EQ(PasswordHash(alice_).find(kNew), std::string::npos);
   EXPECT_EQ(PasswordHash(alice_).rfind("$argon2id$", 0), 0u) << "stored as an Argon2id hash";
+  // ASVS 2.5.5: the account is told, in its notifications, in its language.
+  EXPECT_EQ(Notifications(alice_, "auth.password_changed"), 1);
+  EXPECT_EQ(Notifications(bob_, "auth.password_changed"), 0);
+  auto list = here->Get("/api/v1/notifications", {{"Accept-Language", "en"}});
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Your password was changed"), std::string::npos) << list.body;
 }
 
 TEST_P(AccountsApiTest, AWrongCurrentPasswordIs422OnThatFieldAndChangesNothing) {
@@ -77,6 +90,7 @@ TEST_P(AccountsApiTest, AWrongCurrentPasswordIs422OnThatFieldAndChangesNothing) 
   EXPECT_EQ(PasswordHash(alice_), before);
   EXPECT_EQ(elsewhere->Get("/api/v1/session").status, 200);
   EXPECT_EQ(AuditCount("account.password_change"), 0);
+  EXPECT_EQ(Notifications(alice_, "auth.password_changed"), 0);
   EXPECT_EQ(Client()->Login("alice", kNew).status, 401);
   EXPECT_EQ(Client()->Login("alice", kOld).status, 200);
 }
@@ -170,16 +184,29 @@ TEST_P(AccountsApiTest, LogOutEverywhereEndsEverySessionOfMineAndNoOneElses) {
   auto here = As("alice");
   auto phone = As("alice");
   auto bobs = As("bob");
-  EXPECT_EQ(here->Send("DELETE", "/api/v1/session/list", "", {}, /*no_csrf=*/true).status, 403);
+  const std::string body = nlohmann::json{{"current_password", kOld}}.dump();
+  const std::map<std::string, std::string> json = {{"Content-Type", "application/json"}};
+  EXPECT_EQ(here->Send("DELETE", "/api/v1/session/list", body, json, /*no_csrf=*/true).status, 403);
   EXPECT_EQ(phone->Get("/api/v1/session").status, 200) << "refused without the CSRF token: nothing ended";
-  auto r = here->Delete("/api/v1/session/list");
+  // ASVS 3.3.4: the password is asked again; without it or with a wrong one nothing ends.
+  auto missing = here->Send("DELETE", "/api/v1/session/list", "{}", json);
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(missing.error_fields(), std::vector<std::string>{"current_password"});
+  auto wrong =
+      here->Send("DELETE", "/api/v1/session/list", nlohmann::json{{"current_password", "not-mine-123"}}.dump(), json);
+  EXPECT_EQ(wrong.status, 422) << wrong.body;
+  EXPECT_EQ(wrong.error_fields(), std::vector<std::string>{"current_password"});
+  EXPECT_EQ(here->Get("/api/v1/session").status, 200) << "nothing ended";
+  EXPECT_EQ(phone->Get("/api/v1/session").status, 200) << "nothing ended";
+  EXPECT_EQ(AuditCount("session.logout_everywhere"), 0);
+  auto r = here->Send("DELETE", "/api/v1/session/list", body, json);
   ASSERT_EQ(r.status, 204) << r.body;
   EXPECT_NE(r.header("set-cookie").find("Max-Age=0"), std::string::npos) << "the cookie is cleared";
   EXPECT_EQ(here->Get("/api/v1/session").status, 401);
   EXPECT_EQ(phone->Get("/api/v1/session").status, 401);
   EXPECT_EQ(bobs->Get("/api/v1/session").status, 200);
   EXPECT_EQ(AuditCount("session.logout_everywhere"), 1);
-  EXPECT_EQ(Client()->Delete("/api/v1/session/list").status, 401);
+  EXPECT_EQ(Client()->Send("DELETE", "/api/v1/session/list", body, json).status, 401);
   EXPECT_EQ(Client()->Login("alice", kOld).status, 200) << "the password still works";
 }
 

@@ -1,27 +1,26 @@
 // Change my password: POST /api/v1/session/password {current_password, new_password}.
 //
 // Both Argon2id steps (verifying the current password, hashing the new one) run on the hashing
-// pool, never on an I/O thread; the handler replies from the pool's completion thread. A wrong
-// current password is a field error (422) that changes nothing but counts as a failed login of
-// the account, so a stolen session cannot be used to guess the password faster than the login
-// form allows. On success every other session of the account ends (here and in the cache).
+// pool, never on an I/O thread; the handler replies from the pool's completion thread. The
+// current password is checked by Reauthenticate() (reauthenticate.cc: a wrong one is a 422 that
+// counts as a failed login). On success every other session of the account ends (here and in
+// the cache), and the account gets a notification (kind auth.password_changed) in the same
+// transaction.
 
 #include <string>
 
 #include "auth/account_repository.h"
 #include "auth/common_passwords.h"
-#include "auth/login_throttle.h"
 #include "auth/session_events.h"
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
 #include "modules/accounts/handlers.h"
+#include "modules/notifications/public/notify.h"
 
 namespace tianshan::accounts {
 using auth::AccountRepository;
-using auth::LoginThrottle;
 using auth::SessionStore;
-using auth::ThrottlePolicy;
 
 namespace {
 
@@ -53,7 +52,6 @@ struct PasswordChange {
   std::string request_id;
   int64_t account_id = 0;
   std::string session_digest;
-  std::string login_key;
   std::string old_hash;
 
   void Fail(const Status& s) const { reply(http::ProblemResponse(s, lang, instance)); }
@@ -80,31 +78,19 @@ void Store(const PasswordChange& change, const std::string& new_hash) {
                                              .entity_id = std::to_string(change.account_id),
                                              .after_json = after.Take(),
                                              .request_id = change.request_id}));
+    // ASVS 2.5.5: the account hears of it, in case it was not its owner who changed it.
+    TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.accounts = {change.account_id}},
+                                             {.kind = "auth.password_changed",
+                                              .title_key = "auth.password_changed_title",
+                                              .body_key = "auth.password_changed_body",
+                                              .params = {{"at", FormatUtc(now)}},
+                                              .link = "/app/account/security"})
+                           .status());
     return std::move(*others);
   });
   if (!ended.ok()) return change.Fail(ended.status());
   for (const auto& digest : *ended) auth::ForgetSession(ctx.sessions, ctx.db, digest, now);
   change.reply(http::HttpResponse::NoContent());
-}
-
-// Runs on the completion thread once the current password is checked.
-void Verified(const PasswordChange& change, bool match, std::string new_password) {
-  AppContext& ctx = *change.ctx;
-  if (!match) {
-    const int64_t now = ctx.clock.NowMillis();
-    ThrottlePolicy policy;
-    ctx.db
-        .Write([&](storage::Transaction& tx) {
-          return LoginThrottle::RecordFailure(tx, change.login_key, policy.login_free_failures, now, policy);
-        })
-        .IgnoreError();
-    return change.Fail(Status::Invalid("current_password", "auth.wrong_current_password"));
-  }
-  bool queued = ctx.hasher.SubmitHash(std::move(new_password), [change](Result<std::string> hash) {
-    if (!hash.ok()) return change.Fail(hash.status());
-    Store(change, *hash);
-  });
-  if (!queued) change.Fail(Status::Unavailable("auth.busy"));
 }
 
 }  // namespace
@@ -129,33 +115,16 @@ void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply) 
   }
   if (Status s = in.Finish(); !s.ok()) return reply(http::Problem(req, s));
 
-  PasswordChange change{&ctx,
-                        std::move(reply),
-                        req.lang,
-                        req.path,
-                        req.request_id,
-                        actor.account_id,
-                        actor.session_digest,
-                        LoginThrottle::LoginKey(actor.login),
-                        {}};
-  const int64_t now = ctx.clock.NowMillis();
-  auto hash = ctx.db.Read([&](storage::Transaction& tx) -> Result<std::string> {
-    auto locked = LoginThrottle::LockedFor(tx, {change.login_key}, now);
-    if (!locked.ok()) return locked.status();
-    if (*locked > 0) {
-      return Status(StatusCode::kTooManyRequests, "auth.throttled").WithParam(std::to_string((*locked + 999) / 1000));
-    }
-    auto account = AccountRepository::FindById(tx, actor.account_id);
-    if (!account.ok()) return account.status();
-    if (!account->has_value()) return Status::NotFound();
-    return (*account)->password_hash;
-  });
-  if (!hash.ok()) return change.Fail(hash.status());
-  change.old_hash = *hash;
-  bool queued = ctx.hasher.SubmitVerify(*current, *hash, [change, password = std::move(*fresh)](bool match) mutable {
-    Verified(change, match, std::move(password));
-  });
-  if (!queued) change.Fail(Status::Unavailable("auth.busy"));
+  PasswordChange change{&ctx, reply, req.lang, req.path, req.request_id, actor.account_id, actor.session_digest, {}};
+  Reauthenticate(ctx, req, *current, std::move(reply),
+                 [change, password = std::move(*fresh)](const std::string& old_hash) mutable {
+                   change.old_hash = old_hash;
+                   bool queued = change.ctx->hasher.SubmitHash(std::move(password), [change](Result<std::string> hash) {
+                     if (!hash.ok()) return change.Fail(hash.status());
+                     Store(change, *hash);
+                   });
+                   if (!queued) change.Fail(Status::Unavailable("auth.busy"));
+                 });
 }
 
 }  // namespace tianshan::accounts

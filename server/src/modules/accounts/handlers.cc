@@ -168,35 +168,44 @@ http::HttpResponse GetSession(AppContext& ctx, http::HttpRequest& req) {
 }
 
 namespace {
-http::HttpResponse LoggedOut(const AppContext& ctx, const http::HttpRequest& req) {
+http::HttpResponse LoggedOut(bool secure) {
   auto resp = http::HttpResponse::NoContent();
-  const bool secure = SecureCookies(ctx, req);
   resp.Header("Set-Cookie", SignedInHintHeader(0, secure));
   resp.Header("Set-Cookie", SessionCookieHeader("", 0, secure));
   return resp;
 }
 }  // namespace
 
-http::HttpResponse EndAllMySessions(AppContext& ctx, http::HttpRequest& req) {
+void EndAllMySessions(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
+  auto doc = http::JsonBody(req);
+  if (!doc.ok()) return reply(http::Problem(req, doc.status()));
+  ObjectReader in(*doc);
+  auto password = in.String("current_password", true, 200);
+  if (Status s = in.Finish(); !s.ok()) return reply(http::Problem(req, s));
   const Actor& a = *req.actor;
-  const int64_t now = ctx.clock.NowMillis();
-  auto ended = ctx.db.Write([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
-    TS_ASSIGN_OR_RETURN(auto others, SessionStore::DeleteOthers(tx, a.account_id, a.session_digest));
-    TS_RETURN_IF_ERROR(SessionStore::Delete(tx, a.session_digest));
-    others.push_back(a.session_digest);
-    JsonOut after;
-    after.StartObject().Field("sessions_ended", static_cast<int64_t>(others.size())).EndObject();
-    TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = a.account_id,
-                                             .action = "session.logout_everywhere",
-                                             .entity_type = "account",
-                                             .entity_id = std::to_string(a.account_id),
-                                             .after_json = after.Take(),
-                                             .request_id = req.request_id}));
-    return others;
-  });
-  if (!ended.ok()) return http::Problem(req, ended.status());
-  for (const auto& digest : *ended) auth::ForgetSession(ctx.sessions, ctx.db, digest, now);
-  return LoggedOut(ctx, req);
+  // What the completion thread needs once the request is gone.
+  auto done = [&ctx, reply, account_id = a.account_id, digest = a.session_digest, request_id = req.request_id,
+               lang = req.lang, instance = req.path, secure = SecureCookies(ctx, req)](const std::string&) {
+    const int64_t now = ctx.clock.NowMillis();
+    auto ended = ctx.db.Write([&](storage::Transaction& tx) -> Result<std::vector<std::string>> {
+      TS_ASSIGN_OR_RETURN(auto others, SessionStore::DeleteOthers(tx, account_id, digest));
+      TS_RETURN_IF_ERROR(SessionStore::Delete(tx, digest));
+      others.push_back(digest);
+      JsonOut after;
+      after.StartObject().Field("sessions_ended", static_cast<int64_t>(others.size())).EndObject();
+      TS_RETURN_IF_ERROR(ctx.audit.Record(tx, {.actor_account_id = account_id,
+                                               .action = "session.logout_everywhere",
+                                               .entity_type = "account",
+                                               .entity_id = std::to_string(account_id),
+                                               .after_json = after.Take(),
+                                               .request_id = request_id}));
+      return others;
+    });
+    if (!ended.ok()) return reply(http::ProblemResponse(ended.status(), lang, instance));
+    for (const auto& d : *ended) auth::ForgetSession(ctx.sessions, ctx.db, d, now);
+    reply(LoggedOut(secure));
+  };
+  Reauthenticate(ctx, req, *password, reply, std::move(done));
 }
 
 http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
@@ -211,7 +220,7 @@ http::HttpResponse LogOut(AppContext& ctx, http::HttpRequest& req) {
                                  .request_id = req.request_id});
   });
   if (!s.ok()) return http::Problem(req, s);
-  return LoggedOut(ctx, req);
+  return LoggedOut(SecureCookies(ctx, req));
 }
 
 }  // namespace tianshan::accounts

@@ -1,6 +1,9 @@
 #pragma once
 // HTTP adapters of the accounts module (see modules/accounts/module.h for the routes).
 
+#include <functional>
+#include <string>
+
 #include "http/router.h"
 #include "kit/module.h"
 
@@ -15,8 +18,17 @@ void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
 // The caller's own sessions (my_sessions.cc).
 Result<http::HttpResponse> ListMySessions(AppContext& ctx, http::HttpRequest& req);
 Result<http::HttpResponse> EndMySession(AppContext& ctx, http::HttpRequest& req);
-// DELETE /api/v1/session/list: ends every session of mine, this one included (log out everywhere).
-http::HttpResponse EndAllMySessions(AppContext& ctx, http::HttpRequest& req);
+// DELETE /api/v1/session/list {current_password}: ends every session of mine, this one included
+// (log out everywhere), once the password is entered again. Asynchronous like ChangePassword.
+void EndAllMySessions(AppContext& ctx, http::HttpRequest& req, http::Reply reply);
+
+// reauthenticate.cc: checks the caller's current `password` on the hashing pool and, when it
+// matches, calls `then` with the account's password hash as read (on the pool's completion
+// thread; `then` must reply). Otherwise replies itself: 422 on current_password (counted as a
+// failed login), 429 while the account is locked, 503 when the pool is full.
+using ReauthenticatedThen = std::function<void(const std::string& password_hash)>;
+void Reauthenticate(AppContext& ctx, const http::HttpRequest& req, const std::string& password, http::Reply reply,
+                    ReauthenticatedThen then);
 
 // Login alerts (login_alert.cc): the client's network ("203.0.113.0/24", "2001:db8::/64"), and
 // inside the login's transaction, remembering where the account logged in from and notifying it

@@ -37,6 +37,11 @@ std::vector<MessageText> Messages() {
        "{at}（UTC）从网络 {network} 上的 {browser} 登录。如果不是你本人，请立即修改密码并“退出所有设备”。",
        "Signed in at {at} (UTC) from {browser} on network {network}. If this was not you, change your password "
        "now and log out everywhere."},
+      {"auth.password_changed_title", "你的账号密码已修改", "Your password was changed"},
+      {"auth.password_changed_body",
+       "{at}（UTC）你的账号密码已修改，其他设备上的登录都已退出。如果不是你本人修改的，请立即联系你所在组织的管理员。",
+       "Your password was changed at {at} (UTC) and every other session was logged out. If you did not change it, "
+       "contact your organization's administrator at once."},
       {"auth.session_is_current", "这是当前会话，请使用“退出登录”", "This is the session in use; log out instead"},
   };
 }
@@ -95,14 +100,15 @@ ModuleDefinition AccountsModule() {
     http::Gated(r, http::kGateSelf).Get("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
       return ListMySessions(ctx, req);
     });
-    http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list", [&ctx](http::HttpRequest& req) {
-      return EndAllMySessions(ctx, req);
-    });
+    http::Gated(r, http::kGateSelf)
+        .AddAsync("DELETE", "/api/v1/session/list",
+                  [&ctx](http::HttpRequest& req, http::Reply reply) { EndAllMySessions(ctx, req, std::move(reply)); });
     http::Gated(r, http::kGateSelf).Delete("/api/v1/session/list/{id}", [&ctx](http::HttpRequest& req) {
       return EndMySession(ctx, req);
     });
   };
-  m.notification_kinds = {{"auth.new_login", "新设备或新网络登录提醒", "Sign-in from a new device or network"}};
+  m.notification_kinds = {{"auth.new_login", "新设备或新网络登录提醒", "Sign-in from a new device or network"},
+                          {"auth.password_changed", "密码已修改提醒", "Your password was changed"}};
   m.load_demo = LoadDemo;
   return m;
 }

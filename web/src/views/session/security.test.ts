@@ -45,8 +45,8 @@ describe('account security', () => {
     return { fetch, wrapper, router };
   }
 
-  it('logs out everywhere once confirmed, then shows the login page', async () => {
-    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockResolvedValue('confirm' as never);
+  it('logs out everywhere once the password is entered again, then shows the login page', async () => {
+    const confirm = vi.spyOn(ElMessageBox, 'prompt').mockResolvedValue({ value: 'my-password-1', action: 'confirm' } as never);
     const { fetch, wrapper, router } = await mountPage(new Response(null, { status: 204 }));
     await wrapper.get('[data-testid="sessions-end-all"]').trigger('click');
     await flushPromises();
@@ -54,6 +54,7 @@ describe('account security', () => {
     const [url, init] = fetch.mock.calls[1] as [string, RequestInit];
     expect(url).toBe('/api/v1/session/list');
     expect(init.method).toBe('DELETE');
+    expect(JSON.parse(init.body as string)).toEqual({ current_password: 'my-password-1' });
     expect(useSessionStore().csrfToken).toBeNull();
     expect(router.currentRoute.value.name).toBe('login');
     wrapper.unmount();
@@ -61,7 +62,7 @@ describe('account security', () => {
   });
 
   it('sends nothing when logging out everywhere is cancelled', async () => {
-    const confirm = vi.spyOn(ElMessageBox, 'confirm').mockRejectedValue('cancel');
+    const confirm = vi.spyOn(ElMessageBox, 'prompt').mockRejectedValue('cancel');
     const { fetch, wrapper } = await mountPage();
     await wrapper.get('[data-testid="sessions-end-all"]').trigger('click');
     await flushPromises();
