@@ -1,6 +1,7 @@
 #pragma once
 // HTTP adapters of the accounts module (see modules/accounts/module.h for the routes).
 
+#include "auth/session_store.h"
 #include "http/router.h"
 #include "kit/module.h"
 
@@ -17,6 +18,9 @@ Result<http::HttpResponse> ListMySessions(AppContext& ctx, http::HttpRequest& re
 Result<http::HttpResponse> EndMySession(AppContext& ctx, http::HttpRequest& req);
 // DELETE /api/v1/session/list: ends every session of mine, this one included (log out everywhere).
 http::HttpResponse EndAllMySessions(AppContext& ctx, http::HttpRequest& req);
+
+// The session timeouts the platform is configured with (handlers.cc).
+auth::SessionPolicy PolicyOf(const AppContext& ctx);
 
 // Login alerts (login_alert.cc): the client's network ("203.0.113.0/24", "2001:db8::/64"), and
 // inside the login's transaction, remembering where the account logged in from and notifying it
