@@ -37,8 +37,8 @@ case "$kind" in
 esac
 
 start=$(date +%s)
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1" -DTIANSHAN_WERROR=ON \
-  -DTIANSHAN_SANITIZE="$sanitize" "${files[@]}" >/dev/null
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g1" -DTIANSHAN_WERROR=ON \
+  -DTIANSHAN_UNITY=ON -DTIANSHAN_SANITIZE="$sanitize" "${files[@]}" >/dev/null
 cmake --build "$build" -j"$JOBS" --target tianshan tianshan_tests
 built=$(date +%s)
 echo "$kind: built in $((built - start)) s"

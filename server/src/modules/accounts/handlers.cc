@@ -24,11 +24,11 @@ using auth::SessionPolicy;
 using auth::SessionStore;
 using auth::ThrottlePolicy;
 
-namespace {
-
 SessionPolicy PolicyOf(const AppContext& ctx) {
   return {ctx.settings.session_idle_millis, ctx.settings.session_max_millis};
 }
+
+namespace {
 
 std::string SessionJson(const AccountRecord& account, const std::vector<Grant>& grants, const std::string& csrf) {
   JsonOut out;

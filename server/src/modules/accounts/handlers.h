@@ -4,6 +4,7 @@
 #include <functional>
 #include <string>
 
+#include "auth/session_store.h"
 #include "http/router.h"
 #include "kit/module.h"
 
@@ -29,6 +30,9 @@ void EndAllMySessions(AppContext& ctx, http::HttpRequest& req, http::Reply reply
 using ReauthenticatedThen = std::function<void(const std::string& password_hash)>;
 void Reauthenticate(AppContext& ctx, const http::HttpRequest& req, const std::string& password, http::Reply reply,
                     ReauthenticatedThen then);
+
+// The session timeouts the platform is configured with (handlers.cc).
+auth::SessionPolicy PolicyOf(const AppContext& ctx);
 
 // Login alerts (login_alert.cc): the client's network ("203.0.113.0/24", "2001:db8::/64"), and
 // inside the login's transaction, remembering where the account logged in from and notifying it

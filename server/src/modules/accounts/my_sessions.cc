@@ -12,12 +12,6 @@ namespace tianshan::accounts {
 using auth::SessionPolicy;
 using auth::SessionStore;
 
-namespace {
-SessionPolicy PolicyOf(const AppContext& ctx) {
-  return {ctx.settings.session_idle_millis, ctx.settings.session_max_millis};
-}
-}  // namespace
-
 Result<http::HttpResponse> ListMySessions(AppContext& ctx, http::HttpRequest& req) {
   const auth::Actor& actor = *req.actor;
   TS_ASSIGN_OR_RETURN(auto sessions, ctx.db.Read([&](storage::Transaction& tx) {

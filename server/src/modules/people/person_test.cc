@@ -134,9 +134,9 @@ TEST(PeoplePermissionsTest, TransferActionsTable) {
       {none, true, false, "receiving", {false, false, false, false}},
   };
   for (const auto& r : rows) {
-    SCOPED_TRACE(testing::Message() << "self=" << r.sides.self << " sending=" << r.sides.sending
-                                    << " receiving=" << r.sides.receiving << " pending=" << r.pending
-                                    << " released=" << r.released << " by=" << r.initiated_by);
+    SCOPED_TRACE(::testing::Message() << "self=" << r.sides.self << " sending=" << r.sides.sending
+                                      << " receiving=" << r.sides.receiving << " pending=" << r.pending
+                                      << " released=" << r.released << " by=" << r.initiated_by);
     TransferActions a = AllowedTransferActions(r.sides, r.pending, r.released, r.initiated_by);
     EXPECT_EQ(a.release, r.expect.release);
     EXPECT_EQ(a.accept, r.expect.accept);

@@ -14,7 +14,9 @@ std::string_view AttributeOf(const GumboElement& e, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
-bool IsExternal(std::string_view href) { return href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0; }
+bool IsAbsoluteHttpUrl(std::string_view href) {
+  return href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0;
+}
 
 std::string CheckElement(const GumboNode& node) {
   const GumboElement& e = node.v.element;
@@ -32,7 +34,7 @@ std::string CheckElement(const GumboNode& node) {
   if (name == "a") {
     std::string_view href = AttributeOf(e, "href");
     if (!href.empty() && !IsSafeHref(href)) return "href " + std::string(href);
-    if (IsExternal(href) && AttributeOf(e, "rel") != "noopener nofollow ugc") return "external link without rel";
+    if (IsAbsoluteHttpUrl(href) && AttributeOf(e, "rel") != "noopener nofollow ugc") return "external link without rel";
   }
   if (name == "img" && UploadKeyOf(AttributeOf(e, "src")).empty()) return "image " + std::string(AttributeOf(e, "src"));
   return "";

@@ -10,7 +10,7 @@
 namespace tianshan::volunteering {
 namespace {
 
-constexpr int64_t kDay = 24LL * 3600 * 1000;
+constexpr int64_t kOneDay = 24LL * 3600 * 1000;
 
 // "07-02 09:00", China time.
 std::string ShortChinaTime(int64_t millis) { return ChinaDateTime(millis).substr(5); }
@@ -26,7 +26,7 @@ Status RemindShiftsTomorrow(const AppContext& ctx, const JobRun&) {
                                             "s.project_id JOIN volunteering_signups u ON u.shift_id = s.id WHERE "
                                             "s.starts_at >= ? AND s.starts_at < ? AND s.status = 'open' AND "
                                             "u.status = 'confirmed' ORDER BY u.id",
-                                            {from, from + kDay}));
+                                            {from, from + kOneDay}));
     for (const auto& r : rows) {
       notifications::Notification note{"volunteering.shift_tomorrow",
                                        "volunteer.notice.shift_tomorrow_title",
@@ -45,7 +45,7 @@ Status RemindShiftsTomorrow(const AppContext& ctx, const JobRun&) {
 Status RemindPendingHourReports(const AppContext& ctx, const JobRun&) {
   const int64_t now = ctx.clock.NowMillis();
   const std::string day = TodayInChina(now);
-  const int64_t cutoff = now - kHourReportOverdueDays * kDay;
+  const int64_t cutoff = now - kHourReportOverdueDays * kOneDay;
   return ctx.db.Write([&](storage::Transaction& tx) -> Status {
     TS_ASSIGN_OR_RETURN(auto by_team, tx.Query("SELECT t.id AS team_id, t.organization_id AS organization_id, "
                                                "COUNT(*) AS n FROM volunteering_hour_reports r JOIN "

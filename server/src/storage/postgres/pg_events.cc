@@ -15,7 +15,7 @@ constexpr const char* kChannel = "tianshan";
 
 PGconn* AsConn(void* p) { return static_cast<PGconn*>(p); }
 
-void IgnoreNotice(void*, const char*) {}
+void IgnoreListenNotice(void*, const char*) {}
 
 }  // namespace
 
@@ -31,7 +31,7 @@ void* PgEvents::Connect(std::string* error) const {
     PQfinish(conn);
     return nullptr;
   }
-  PQsetNoticeProcessor(conn, IgnoreNotice, nullptr);
+  PQsetNoticeProcessor(conn, IgnoreListenNotice, nullptr);
   return conn;
 }
 
