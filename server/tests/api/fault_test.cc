@@ -51,12 +51,6 @@ constexpr int kHourMs = 3600 * 1000;
 
 const char* Bin() { return std::getenv("TIANSHAN_BIN"); }
 
-uint32_t Seed() {
-  const char* fixed = std::getenv("TIANSHAN_FAULT_SEED");
-  static const uint32_t seed = fixed ? static_cast<uint32_t>(std::stoul(fixed)) : std::random_device{}();
-  return seed;
-}
-
 bool IsProblem503(const HttpResult& r) {
   return r.status == 503 && r.header("content-type").rfind("application/problem+json", 0) == 0;
 }
@@ -178,7 +172,7 @@ class KillTest : public ::testing::TestWithParam<storage::Dialect> {
   void SetUp() override {
     CreateChildTestDatabase(GetParam(), database_);
     if (!database_) return;
-    rng_.seed(Seed() + static_cast<uint32_t>(GetParam()));
+    rng_.seed(FaultSeed() + static_cast<uint32_t>(GetParam()));
   }
 
   void MakeWorld(int volunteers) {
@@ -202,7 +196,7 @@ class KillTest : public ::testing::TestWithParam<storage::Dialect> {
 
   void Report(const char* what, int cycles, size_t acknowledged, size_t lost) {
     std::printf("[ fault    ] %s on %s: %d kill cycles, %zu acknowledged writes checked, %zu lost (seed %u)\n", what,
-                GetParam() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", cycles, acknowledged, lost, Seed());
+                GetParam() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", cycles, acknowledged, lost, FaultSeed());
     RecordProperty("cycles", cycles);
     RecordProperty("acknowledged", static_cast<int>(acknowledged));
   }

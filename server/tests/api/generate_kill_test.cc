@@ -27,12 +27,6 @@ using Clock = std::chrono::steady_clock;
 constexpr const char* kScale = "1000";  // 1,000 organizations, 50,000 people
 constexpr const char* kRefusal = "holds an unfinished `tianshan generate` (started ";
 
-uint32_t Seed() {
-  const char* fixed = std::getenv("TIANSHAN_FAULT_SEED");
-  static const uint32_t seed = fixed ? static_cast<uint32_t>(std::stoul(fixed)) : std::random_device{}();
-  return seed;
-}
-
 std::string FileText(const std::string& path) {
   std::ifstream in(path);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -134,7 +128,7 @@ TEST_P(GenerateKillTest, AKilledRunIsRefusedOrWholeAndKeepsItsIndexes) {
   ASSERT_GT(indexes.size(), 10u);
 
   std::vector<KillPoint> points = {{"organizations:", {}}, {"people:", {}}};
-  std::mt19937 rng(Seed() + static_cast<uint32_t>(GetParam()));
+  std::mt19937 rng(FaultSeed() + static_cast<uint32_t>(GetParam()));
   for (double f : {0.05, 0.2, 0.35, 0.5, 0.7}) {
     const double jitter = std::uniform_real_distribution<double>(-0.05, 0.05)(rng);
     points.push_back({"", std::chrono::duration_cast<Clock::duration>(whole * (f + jitter))});
@@ -164,7 +158,7 @@ TEST_P(GenerateKillTest, AKilledRunIsRefusedOrWholeAndKeepsItsIndexes) {
   }
   std::printf("[ fault    ] generate on %s: %zu kill cycles, %d refused as unfinished, %d whole (seed %u)\n",
               GetParam() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", points.size(), refused, served,
-              Seed());
+              FaultSeed());
   EXPECT_GE(refused, 3) << "most kill points fall inside the run";
 }
 

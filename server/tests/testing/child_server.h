@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -68,6 +69,14 @@ inline pid_t StartServerProcess(const std::string& bin, const std::string& url, 
       bin, "--db", url, "--quiet", "--password-cost", "fast", "serve", "--port", std::to_string(port), "--web", ""};
   argv.insert(argv.end(), args.begin(), args.end());
   return StartProcess(std::move(argv), env, stderr_path);
+}
+
+// The seed of a fault test's random choices: TIANSHAN_FAULT_SEED when set (to replay a run the
+// test printed), else one random seed per test process.
+inline uint32_t FaultSeed() {
+  const char* fixed = std::getenv("TIANSHAN_FAULT_SEED");
+  static const uint32_t seed = fixed ? static_cast<uint32_t>(std::stoul(fixed)) : std::random_device{}();
+  return seed;
 }
 
 inline std::string Quoted(const std::string& s) { return "'" + s + "'"; }
