@@ -16,11 +16,11 @@ command -v ccache >/dev/null && cxx=(ccache clang++-14)
 flags=(-std=c++20 -O2 -g -fno-omit-frame-pointer -fsanitize="${sanitize/fuzzer/fuzzer-no-link}" -DSPDLOG_FMT_EXTERNAL
        -I server/src -I . -I "$out/gen")
 [[ "$sanitize" == *undefined* ]] && flags+=(-fno-sanitize-recover=undefined -fsanitize-ignorelist=fuzz/ubsan-ignore.txt)
-libs=$(pkg-config --cflags --libs gumbo libsodium libzip expat)
+libs=$(pkg-config --cflags --libs gumbo libsodium libzip expat spdlog fmt)
 
 # The code under test: each parser and what it needs, nothing else of the server.
 src=server/src
-sources=(core/json.cc core/calendar.cc core/messages.cc core/crypto.cc
+sources=(core/json.cc core/calendar.cc core/messages.cc core/crypto.cc core/log.cc
          http/url.cc http/edge.cc http/router.cc http/pagination.cc http/http_types.cc
          core/tables/csv_reader.cc core/tables/xlsx_reader.cc core/tables/cell_values.cc
          modules/volunteering/signups/checkin_token.cc
