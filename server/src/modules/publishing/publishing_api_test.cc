@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 #include "core/messages.h"
@@ -14,6 +15,7 @@
 #include "modules/organizations/create_organization.h"
 #include "modules/publishing/site_handlers.h"
 #include "storage/embedded_files.h"
+#include "testing/log_capture.h"
 #include "testing/test_server.h"
 
 namespace tianshan::publishing {
@@ -532,8 +534,12 @@ TEST_P(PublishingApiTest, ThePublicSiteIsEscapedCachedAndRevalidated) {
   const std::string url = published.json()["public_url"];
 
   auto anon = server().Client();
+  std::optional<tianshan::testing::LogCapture> log(std::in_place);
   auto page = anon->Get(url);
   ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(log->text().find("503"), std::string::npos)
+      << "a page-cache miss on the I/O thread goes on to the pool without a logged 503: " << log->text();
+  log.reset();
   EXPECT_EQ(page.body.find("<script"), std::string::npos);
   EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt;标题 &amp; &quot;引号&quot;"), std::string::npos);
   const std::string csp = page.header("content-security-policy");

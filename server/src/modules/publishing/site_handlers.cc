@@ -85,7 +85,7 @@ Result<HttpResponse> Serve(const AppContext& ctx, const HttpRequest& req, const 
   auto page = site.pages.Find(key, generation, now);
   if (!page && t_cache_only) {
     t_cache_missed = true;
-    return Status::Unavailable("error.unavailable");
+    return HttpResponse{};  // discarded by AnswerFromPageCache; not a problem answer (those log a 503)
   }
   if (!page) {
     auto rendered = render();

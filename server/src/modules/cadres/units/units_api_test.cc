@@ -122,7 +122,8 @@ TEST_P(CadresUnitsApiTest, RegisterLogConfirmDisputeEndMoveTheFigures) {
   EXPECT_EQ(unit_row["services"].get<int>(), unit_before["services"].get<int>() + 2);
   EXPECT_EQ(unit_row["confirmed_minutes"].get<int>(), unit_before["confirmed_minutes"].get<int>() + 90);
   EXPECT_EQ(unit_row["disputed"].get<int>(), unit_before["disputed"].get<int>() + 1);
-  for (const auto& u : Overview(*admin, "?year=2025")["units"]) EXPECT_EQ(u["services"], 0);  // active, no service
+  const auto overview_2025 = Overview(*admin, "?year=2025");
+  for (const auto& u : overview_2025["units"]) EXPECT_EQ(u["services"], 0);  // active, no service
   auto xlsx = admin->Get("/api/v1/organizations/" + std::to_string(Org("克拉玛依市团委").first) +
                          "/cadres/served-units/export");
   ASSERT_EQ(xlsx.status, 200);
