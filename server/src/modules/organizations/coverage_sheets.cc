@@ -1,7 +1,9 @@
 #include "modules/organizations/coverage_sheets.h"
 
 #include "core/tables/xlsx_writer.h"
+#include "kit/export_only_sheet.h"
 #include "modules/organizations/list_coverage_units.h"
+#include "modules/organizations/organizations_sheet.h"
 #include "modules/organizations/requests.h"
 
 namespace tianshan::organizations {
@@ -9,13 +11,6 @@ namespace {
 
 using tables::NumberCell;
 using tables::TextCell;
-
-std::string UnitKindLabel(std::string_view kind) {
-  if (kind == "non_public_enterprise") return "非公企业";
-  if (kind == "industrial_park") return "园区";
-  if (kind == "social_organization") return "社会组织";
-  return std::string(kind);
-}
 
 double Number(int64_t v) { return static_cast<double>(v); }
 
@@ -31,7 +26,7 @@ Status WriteUnitsExport(const AppContext& ctx, const http::HttpRequest& req, She
                         ListCoverageUnits(ctx, *req.actor, id, q.covered, after, kSheetExportPageSize, q.scope));
     for (const auto& u : page.items) {
       TS_RETURN_IF_ERROR(
-          sink.Row({TextCell(u.name), TextCell(UnitKindLabel(u.kind)), NumberCell(Number(u.young_employees)),
+          sink.Row({TextCell(u.name), TextCell(SettingLabel(u.kind)), NumberCell(Number(u.young_employees)),
                     TextCell(u.organization_name), TextCell(u.covered() ? "已覆盖" : "未覆盖"),
                     TextCell(u.covered_by_name.value_or(""))}));
     }
@@ -53,35 +48,18 @@ Status WriteChildCoverageExport(const AppContext& ctx, const http::HttpRequest& 
   return Status::Ok();
 }
 
-// Coverage is registered on the tab and counted, never imported: a sheet with one column (its
-// template's), whose imports are refused, and an export.
-SheetDefinition ExportOnly(std::string name, std::string title_zh, std::string title_en, SheetColumn column,
-                           SheetExport list_export) {
-  SheetDefinition sheet;
-  sheet.name = std::move(name);
-  sheet.title_zh = std::move(title_zh);
-  sheet.title_en = std::move(title_en);
-  sheet.columns = {std::move(column)};
-  sheet.authorize_import = [](storage::Transaction&, const AppContext&, const auth::Actor&,
-                              int64_t) -> Result<SheetImportTarget> { return Status::Forbidden(); };
-  sheet.import_row = [](storage::Transaction&, const AppContext&, const auth::Caller&, const SheetImportTarget&,
-                        const SheetRow&, SheetImportState&) -> Result<SheetRowResult> { return Status::Forbidden(); };
-  sheet.list_export = std::move(list_export);
-  return sheet;
-}
-
 }  // namespace
 
 SheetDefinition CoverageUnitsSheet() {
-  return ExportOnly("coverage_units", "覆盖单位", "Coverage units",
-                    {"name", "单位名称", "name", {}, true, "", 30, "示例：克拉玛依佳福物业服务有限公司"},
-                    {"/api/v1/organizations/{id}/coverage-units/export", WriteUnitsExport});
+  return ExportOnlySheet("coverage_units", "覆盖单位", "Coverage units",
+                         {"name", "单位名称", "name", {}, true, "", 30, "示例：克拉玛依佳福物业服务有限公司"},
+                         {"/api/v1/organizations/{id}/coverage-units/export", WriteUnitsExport});
 }
 
 SheetDefinition ChildCoverageSheet() {
-  return ExportOnly("coverage_by_child", "下级组织覆盖面", "Coverage by child organization",
-                    {"organization", "下级组织", "organization", {}, true, "", 30, "示例：天山街道团工委"},
-                    {"/api/v1/organizations/{id}/coverage-by-child/export", WriteChildCoverageExport});
+  return ExportOnlySheet("coverage_by_child", "下级组织覆盖面", "Coverage by child organization",
+                         {"organization", "下级组织", "organization", {}, true, "", 30, "示例：天山街道团工委"},
+                         {"/api/v1/organizations/{id}/coverage-by-child/export", WriteChildCoverageExport});
 }
 
 }  // namespace tianshan::organizations

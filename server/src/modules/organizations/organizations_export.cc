@@ -20,6 +20,8 @@ std::string KindLabel(std::string_view kind) {
   return std::string(kind);
 }
 
+}  // namespace
+
 std::string SettingLabel(std::string_view setting) {
   static const std::map<std::string, std::string, std::less<>> kLabels = {{"government", "机关"},
                                                                           {"street", "街道"},
@@ -32,8 +34,6 @@ std::string SettingLabel(std::string_view setting) {
   auto it = kLabels.find(setting);
   return it == kLabels.end() ? std::string(setting) : it->second;
 }
-
-}  // namespace
 
 Status WriteSubtreeExport(const AppContext& ctx, const http::HttpRequest& req, SheetExportSink& sink) {
   TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

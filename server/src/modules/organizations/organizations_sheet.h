@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kit/sheet.h"
 #include "modules/organizations/public/organization.h"
@@ -37,6 +38,9 @@ tables::CellResult<std::optional<std::string>> KindCell(const tables::Cell& cell
 tables::CellResult<std::optional<std::string>> SettingCell(const tables::Cell& cell);
 
 // The export's `write` (organizations_export.cc).
+// The Chinese name of a setting code (机关, 街道, 非公企业…; coverage units use the same codes), the
+// code itself when unknown. As the sheet writes it and reads it back.
+std::string SettingLabel(std::string_view setting);
 Status WriteSubtreeExport(const AppContext& ctx, const http::HttpRequest& req, SheetExportSink& sink);
 
 }  // namespace tianshan::organizations

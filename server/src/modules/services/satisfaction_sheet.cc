@@ -2,6 +2,7 @@
 
 #include "core/tables/xlsx_writer.h"
 #include "http/edge.h"
+#include "kit/export_only_sheet.h"
 #include "modules/services/figures.h"
 #include "modules/services/use_cases.h"
 
@@ -52,18 +53,10 @@ Status WriteExport(const AppContext& ctx, const http::HttpRequest& req, SheetExp
 }  // namespace
 
 SheetDefinition SatisfactionSheet() {
-  SheetDefinition sheet;
-  sheet.name = "service_satisfaction";
-  sheet.title_zh = "服务满意度";
-  sheet.title_en = "Service satisfaction";
-  sheet.columns = {{"service", "服务", "service", {}, true, "", 30, "示例：青年创业指导"}};
   // Figures are counted from ratings, never imported.
-  sheet.authorize_import = [](storage::Transaction&, const AppContext&, const auth::Actor&,
-                              int64_t) -> Result<SheetImportTarget> { return Status::Forbidden(); };
-  sheet.import_row = [](storage::Transaction&, const AppContext&, const auth::Caller&, const SheetImportTarget&,
-                        const SheetRow&, SheetImportState&) -> Result<SheetRowResult> { return Status::Forbidden(); };
-  sheet.list_export = SheetExport{"/api/v1/organizations/{id}/satisfaction/export", WriteExport};
-  return sheet;
+  return ExportOnlySheet("service_satisfaction", "服务满意度", "Service satisfaction",
+                         {"service", "服务", "service", {}, true, "", 30, "示例：青年创业指导"},
+                         {"/api/v1/organizations/{id}/satisfaction/export", WriteExport});
 }
 
 }  // namespace tianshan::services
