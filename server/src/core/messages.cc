@@ -37,6 +37,7 @@ Catalogue& GetCatalogue() {
         {"json.invalid_utf8", "文本不是有效的 UTF-8", "Text is not valid UTF-8"},
         {"json.not_object", "请求体必须是 JSON 对象", "Request body must be a JSON object"},
         {"json.too_deep", "JSON 嵌套超过 {} 层", "JSON is nested deeper than {} levels"},
+        {"json.number_out_of_range", "数值超出可表示的范围", "A number is too large or too small to be stored"},
         {"field.required", "必填", "Required"},
         {"field.unknown", "未知字段", "Unknown field"},
         {"field.must_be_string", "必须是字符串", "Must be a string"},
