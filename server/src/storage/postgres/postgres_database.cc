@@ -34,12 +34,10 @@ using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 // plan and run in one round trip) instead of a named statement prepared once per connection.
 // A transaction-pooling pgbouncer (1.18, Debian 12) hands each transaction another server
 // connection, where a named statement does not exist; bench/pgbouncer.sh sets it (ADR 0009).
+// Read when a transaction begins.
 bool UnnamedStatements() {
-  static const bool on = [] {
-    const char* v = std::getenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
-    return v != nullptr && std::string_view(v) == "1";
-  }();
-  return on;
+  const char* v = std::getenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
+  return v != nullptr && std::string_view(v) == "1";
 }
 
 class PgConnection {
@@ -96,7 +94,7 @@ class PgConnection {
 
 class PgTransaction final : public Transaction {
  public:
-  explicit PgTransaction(PgConnection& conn) : conn_(conn) {}
+  explicit PgTransaction(PgConnection& conn) : conn_(conn), unnamed_(UnnamedStatements()) {}
   Dialect dialect() const override { return Dialect::kPostgres; }
 
   Result<Rows> Query(std::string_view sql, std::span<const Param> params) override {
@@ -161,7 +159,7 @@ class PgTransaction final : public Transaction {
  private:
   Result<PgResult> Run(std::string_view sql, std::span<const Param> params) {
     std::string name;
-    if (!UnnamedStatements()) {
+    if (!unnamed_) {
       auto prepared = conn_.Prepare(sql);
       if (!prepared.ok()) return prepared.status();
       name = std::move(*prepared);
@@ -202,6 +200,7 @@ class PgTransaction final : public Transaction {
   }
 
   PgConnection& conn_;
+  const bool unnamed_;
 };
 
 void IgnoreNotice(void*, const char*) {}
