@@ -15,7 +15,9 @@
 # or generate: `tianshan generate --scale CLUSTER_SCALE`, default 300, with its bench accounts
 # and storm shift, exported as CLUSTER_STORM_SHIFT), REPLICA=1 (a streaming read replica of the
 # database, scripts/pg-replica.sh, that every instance gets as --db-replica; its URL is exported
-# as CLUSTER_REPLICA; ADR 0007). Everything started
+# as CLUSTER_REPLICA; ADR 0007), CLUSTER_DATA=keep (the database as it is: no migration, no data),
+# SERVE_DB (the URL the instances use, default the database's own: bench/pgbouncer.sh points
+# them at a pgbouncer), SERVE_ARGS (more `serve` options, e.g. "--db-pool 32"). Everything started
 # here listens on 127.0.0.1 only and is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,8 +46,12 @@ wait_http() {
   return 1
 }
 
-"$BIN" --db "$DB" --quiet migrate >/dev/null
-if [[ "${CLUSTER_DATA:-demo}" == generate ]]; then
+SERVE_DB=${SERVE_DB:-$DB}
+read -r -a serve_args <<< "${SERVE_ARGS:-}"
+[[ "${CLUSTER_DATA:-demo}" == keep ]] || "$BIN" --db "$DB" --quiet migrate >/dev/null
+if [[ "${CLUSTER_DATA:-demo}" == keep ]]; then
+  say "database $DB: as it is"
+elif [[ "${CLUSTER_DATA:-demo}" == generate ]]; then
   say "database $DB: generating a network of ${CLUSTER_SCALE:-300} organizations"
   CLUSTER_STORM_SHIFT=$("$BIN" --db "$DB" --quiet generate --scale "${CLUSTER_SCALE:-300}" --seed 7 2>&1 \
     | awk -F= '/^storm_shift_id=/{print $2}')
@@ -70,8 +76,8 @@ for i in $(seq 1 "$INSTANCES"); do
   port=$(free_port)
   # Every instance runs the job runner, as in production (jobs are leased rows: each runs once).
   # nginx on loopback is the trusted proxy: its X-Forwarded-For names the client (rate limits).
-  "$BIN" --db "$DB" --quiet serve --listen 127.0.0.1 --port "$port" --web "$work/no-web" --threads 2 \
-    --trusted-proxies 127.0.0.1,::1 "${replica_args[@]}" > "$work/instance-$i.log" 2>&1 &
+  "$BIN" --db "$SERVE_DB" --quiet serve --listen 127.0.0.1 --port "$port" --web "$work/no-web" --threads 2 \
+    --trusted-proxies 127.0.0.1,::1 "${replica_args[@]}" "${serve_args[@]}" > "$work/instance-$i.log" 2>&1 &
   pids+=($!)
   instances+=("http://127.0.0.1:$port")
   upstreams+="  server 127.0.0.1:$port;"$'\n'

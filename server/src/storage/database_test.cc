@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <thread>
 
 #include "storage/migrate.h"
@@ -165,6 +166,27 @@ TEST_P(StorageTest, MigrationsApplyOnceAndAreRecorded) {
       [](Transaction& tx) { return tx.Query("SELECT version FROM schema_migrations WHERE module = 'demo'"); });
   ASSERT_TRUE(recorded.ok());
   EXPECT_EQ(recorded->size(), 2u) << "a failed migration is not recorded";
+}
+
+// PostgreSQL prepares each statement once per connection; TIANSHAN_PG_UNNAMED_STATEMENTS=1 (what a
+// transaction-pooling pgbouncer needs, ADR 0009) leaves nothing prepared on the server and still
+// binds the parameters.
+TEST_P(StorageTest, UnnamedStatementsLeaveNothingPreparedOnTheServer) {
+  if (db().dialect() != Dialect::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  auto prepared_after = [&](std::string_view sql) -> int64_t {
+    auto rows = db().Read([&](Transaction& tx) -> Result<Rows> {
+      auto value = tx.Query(sql, {int64_t{1}});
+      if (!value.ok()) return value.status();
+      EXPECT_EQ((*value)[0].Int(0), 42);
+      return tx.Query("SELECT count(*) FROM pg_prepared_statements WHERE statement = ?", {NumberPlaceholders(sql)});
+    });
+    EXPECT_TRUE(rows.ok()) << rows.status().detail();
+    return rows.ok() ? (*rows)[0].Int(0) : -1;
+  };
+  EXPECT_EQ(prepared_after("SELECT 41 + ?"), 1);
+  ::setenv("TIANSHAN_PG_UNNAMED_STATEMENTS", "1", 1);
+  EXPECT_EQ(prepared_after("SELECT 40 + 1 + ?"), 0);
+  ::unsetenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
 }
 
 TS_INSTANTIATE_FOR_DATABASES(StorageTest);

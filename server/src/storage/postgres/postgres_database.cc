@@ -5,6 +5,7 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -29,6 +30,16 @@ struct ResultDeleter {
 };
 using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
+// TIANSHAN_PG_UNNAMED_STATEMENTS=1 sends every query as an unnamed statement (PQexecParams: parse,
+// plan and run in one round trip) instead of a named statement prepared once per connection.
+// A transaction-pooling pgbouncer (1.18, Debian 12) hands each transaction another server
+// connection, where a named statement does not exist; bench/pgbouncer.sh sets it (ADR 0009).
+// Read when a transaction begins.
+bool UnnamedStatements() {
+  const char* v = std::getenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
 class PgConnection {
  public:
   explicit PgConnection(PGconn* conn) : conn_(conn) {}
@@ -48,6 +59,12 @@ class PgConnection {
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return Error(res.get(), "prepare");
     cache_.emplace(std::string(sql), name);
     return name;
+  }
+  // The text of `sql` with $1, $2… placeholders, numbered once per connection (unnamed statements).
+  const std::string& Numbered(std::string_view sql) {
+    auto it = numbered_.find(std::string(sql));
+    if (it == numbered_.end()) it = numbered_.emplace(std::string(sql), NumberPlaceholders(sql)).first;
+    return it->second;
   }
 
   Status Error(const PGresult* res, std::string_view what) const {
@@ -72,11 +89,12 @@ class PgConnection {
   PGconn* conn_;
   mutable bool lost_ = false;
   std::unordered_map<std::string, std::string> cache_;
+  std::unordered_map<std::string, std::string> numbered_;
 };
 
 class PgTransaction final : public Transaction {
  public:
-  explicit PgTransaction(PgConnection& conn) : conn_(conn) {}
+  explicit PgTransaction(PgConnection& conn) : conn_(conn), unnamed_(UnnamedStatements()) {}
   Dialect dialect() const override { return Dialect::kPostgres; }
 
   Result<Rows> Query(std::string_view sql, std::span<const Param> params) override {
@@ -140,8 +158,12 @@ class PgTransaction final : public Transaction {
 
  private:
   Result<PgResult> Run(std::string_view sql, std::span<const Param> params) {
-    auto name = conn_.Prepare(sql);
-    if (!name.ok()) return name.status();
+    std::string name;
+    if (!unnamed_) {
+      auto prepared = conn_.Prepare(sql);
+      if (!prepared.ok()) return prepared.status();
+      name = std::move(*prepared);
+    }
     std::vector<std::string> owned(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     std::vector<int> lengths(params.size(), 0);
@@ -167,14 +189,18 @@ class PgTransaction final : public Transaction {
           },
           params[i].value());
     }
-    PgResult res(PQexecPrepared(conn_.conn(), name->c_str(), static_cast<int>(params.size()), values.data(),
-                                lengths.data(), nullptr, 0));
+    const int count = static_cast<int>(params.size());
+    PgResult res(name.empty()
+                     ? PQexecParams(conn_.conn(), conn_.Numbered(sql).c_str(), count, nullptr, values.data(),
+                                    lengths.data(), nullptr, 0)
+                     : PQexecPrepared(conn_.conn(), name.c_str(), count, values.data(), lengths.data(), nullptr, 0));
     auto st = PQresultStatus(res.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return conn_.Error(res.get(), "query");
     return res;
   }
 
   PgConnection& conn_;
+  const bool unnamed_;
 };
 
 void IgnoreNotice(void*, const char*) {}
