@@ -39,6 +39,7 @@
 #include "app/app.h"
 #include "app/openapi_document.h"
 #include "http/gate.h"
+#include "modules/accounts/public/create_account.h"
 #include "modules/jobs/public/jobs.h"
 #include "modules/notifications/public/notify.h"
 #include "testing/openapi_contract.h"
@@ -339,7 +340,8 @@ class PermissionMatrixTest : public ApiTest {
   // administrator: to `to`, or to the first branch of 克拉玛依市团委 other than `from`. Of the
   // member's person when it is there, else of the first person there that no account is (an
   // allowed call before may have decided the last one).
-  void EnsurePendingTransfer(const std::string& from, const std::string& to = "") {
+  void EnsurePendingTransfer(const std::string& from, const std::string& to = "",
+                             const std::string& starter = "region-admin") {
     auto ids = ReadOrFail<std::optional<std::pair<int64_t, int64_t>>>(
         [&](storage::Transaction& tx) -> Result<std::optional<std::pair<int64_t, int64_t>>> {
           auto pending = tx.QueryOne(
@@ -366,15 +368,32 @@ class PermissionMatrixTest : public ApiTest {
           return std::make_optional(std::make_pair((*person)->Int("id"), (*target)->Int("id")));
         });
     if (!ids) return;
-    auto started =
-        LoggedIn("region-admin")
-            ->Post("/api/v1/transfers", nlohmann::json{{"person_id", ids->first}, {"to_organization_id", ids->second}});
+    auto started = LoggedIn(starter)->Post(
+        "/api/v1/transfers", nlohmann::json{{"person_id", ids->first}, {"to_organization_id", ids->second}});
     EXPECT_EQ(started.status, 201) << started.body;
   }
 
   void EnsurePendingTransfers() {
     EnsurePendingTransfer("风云社区团支部");
     EnsurePendingTransfer("乌鲁木齐市团委", "克拉玛依市团委");
+    EnsurePendingTransfer("第七师团委", "第八师石河子市团委", kOtherRootAdmin);
+  }
+
+  // The administrator of the demo's parallel root (新疆生产建设兵团团委), which no demo account
+  // covers: made here so that objects exist outside even the region's administrator's subtree.
+  static constexpr const char* kOtherRootAdmin = "bingtuan-admin";
+  void MakeOtherRootAdmin() {
+    const int64_t root = OrganizationId(OrganizationPath("新疆生产建设兵团团委"));
+    ASSERT_GT(root, 0);
+    auth::NewAccount admin{kOtherRootAdmin,
+                           std::nullopt,
+                           kOtherRootAdmin,
+                           "tianshan-demo",
+                           std::nullopt,
+                           {{root, auth::Role::kCommitteeAdmin}},
+                           false};
+    auto made = auth::CreateAccount(server().app().context(), admin, std::nullopt);
+    ASSERT_TRUE(made.ok()) << made.status().detail();
   }
 
   // Creates through the API an object of `pattern` (a POST) at `path`: the sample of its request
@@ -396,12 +415,13 @@ class PermissionMatrixTest : public ApiTest {
   }
 
   // The demo data keeps most objects in 克拉玛依市团委 and the organizations right under it: so
-  // that each kind also has one inside the branch (风云社区团支部) and one outside the city
-  // (乌鲁木齐市团委), the region's administrator makes a venue with a room and a booking, a
+  // that each kind also has one inside the branch (风云社区团支部), one outside the city
+  // (乌鲁木齐市团委) and one outside the region (the parallel root 新疆生产建设兵团团委, made by
+  // its own administrator, `admin_login`), the region's administrator makes a venue with a room and a booking, a
   // service of each kind with a session and an application, a column with an article, and a
   // volunteering team with a project and a shift, a coverage unit and a correction in each.
-  void MakeObjectsIn(const std::string& organization_name) {
-    auto admin = LoggedIn("region-admin");
+  void MakeObjectsIn(const std::string& organization_name, const std::string& admin_login = "region-admin") {
+    auto admin = LoggedIn(admin_login);
     auto youth = LoggedIn("youth");
     const int64_t org = OrganizationId(OrganizationPath(organization_name));
     const std::string at = "/api/v1/organizations/" + std::to_string(org);
@@ -657,12 +677,14 @@ std::vector<std::string> Split(const std::string& path) {
 }
 
 TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
+  MakeOtherRootAdmin();
   EnsurePendingTransfers();
   const std::vector<std::string> logins = {"region-admin", "karamay-admin", "branch-secretary",
                                            "cadre",        "member",        "youth"};
   MakeOwnedObjects(logins);
   MakeObjectsIn("风云社区团支部");
   MakeObjectsIn("乌鲁木齐市团委");
+  MakeObjectsIn("新疆生产建设兵团团委", kOtherRootAdmin);
 
   std::vector<RoleUnderTest> roles;
   for (const auto& login : logins) roles.push_back(Role(login));
