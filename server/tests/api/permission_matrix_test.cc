@@ -432,12 +432,19 @@ class PermissionMatrixTest : public ApiTest {
         Create(*admin, "/api/v1/organizations/{id}/venues", at + "/venues", {{"name", name}, {"opening_hours", hours}});
     const int64_t room = Create(*admin, "/api/v1/venues/{id}/rooms",
                                 "/api/v1/venues/" + std::to_string(venue) + "/rooms", {{"name", name}});
+    // The young person and the member each book and apply: each is then someone else's object for
+    // the other (inside the branch), not only the caller's own.
+    auto member = LoggedIn("member");
     Create(*youth, "/api/v1/rooms/{id}/bookings", "/api/v1/rooms/" + std::to_string(room) + "/bookings",
            {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"purpose", name}});
+    Create(*member, "/api/v1/rooms/{id}/bookings", "/api/v1/rooms/" + std::to_string(room) + "/bookings",
+           {{"starts_at", "2026-08-03T05:00:00Z"}, {"ends_at", "2026-08-03T07:00:00Z"}, {"purpose", name}});
     const int64_t applied = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
                                    {{"name", name}, {"kind", "applications"}, {"description", name}});
-    Create(*youth, "/api/v1/services/{id}/applications",
-           "/api/v1/services/" + std::to_string(applied) + "/applications", nlohmann::json::object());
+    for (auto* applicant : {youth.get(), member.get()}) {
+      Create(*applicant, "/api/v1/services/{id}/applications",
+             "/api/v1/services/" + std::to_string(applied) + "/applications", nlohmann::json::object());
+    }
     const int64_t enrolled = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
                                     {{"name", name + "报名"}, {"kind", "enrollment"}, {"description", name}});
     Create(*admin, "/api/v1/services/{id}/sessions", "/api/v1/services/" + std::to_string(enrolled) + "/sessions",
