@@ -38,6 +38,7 @@
 
 #include "app/app.h"
 #include "app/openapi_document.h"
+#include "core/calendar.h"
 #include "http/gate.h"
 #include "modules/accounts/public/create_account.h"
 #include "modules/jobs/public/jobs.h"
@@ -379,6 +380,62 @@ class PermissionMatrixTest : public ApiTest {
     EnsurePendingTransfer("第七师团委", "第八师石河子市团委", kOtherRootAdmin);
   }
 
+  // A cadre of the parallel root (兵团: outside every demo role's subtree) with what the cadres'
+  // routes decide on: its card, a young person's contact there with a help request, a posting,
+  // a served unit and a service logged to it. Made through the API as the root's administrator,
+  // the new cadre and the demo's young person; an id of 0 means a step was refused (reported).
+  void MakeCadreInOtherRoot() {
+    auto admin = LoggedIn(kOtherRootAdmin);
+    const int64_t root = OrganizationId(OrganizationPath("新疆生产建设兵团团委"));
+    const int64_t division = OrganizationId(OrganizationPath("第七师团委"));
+    auto id_of = [](const HttpResult& r, const char* what) -> int64_t {
+      EXPECT_EQ(r.status, 201) << what << ": " << r.body;
+      return r.status == 201 ? r.json().value("id", int64_t{0}) : 0;
+    };
+    const int64_t person = id_of(admin->Post("/api/v1/people", nlohmann::json{{"name", "矩阵兵团干部"},
+                                                                              {"gender", "male"},
+                                                                              {"birth_date", "1990-03-01"},
+                                                                              {"organization_id", root}}),
+                                 "person");
+    id_of(admin->Post("/api/v1/people/" + std::to_string(person) + "/positions",
+                      nlohmann::json{{"organization_id", root},
+                                     {"title", "deputy_secretary"},
+                                     {"employment", "full_time"},
+                                     {"started_on", "2024-01-01"}}),
+          "position");
+    auth::NewAccount account{
+        kOtherRootCadre, std::nullopt, kOtherRootCadre, "tianshan-demo", person, {{root, auth::Role::kCadre}}, false};
+    ASSERT_TRUE(auth::CreateAccount(server().app().context(), account, std::nullopt).ok());
+    auto cadre = LoggedIn(kOtherRootCadre);
+    auto link = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json::object());
+    ASSERT_EQ(link.status, 201) << link.body;
+    const std::string token = link.json()["path"].get<std::string>().substr(std::string("/invite/").size());
+    auto youth = LoggedIn("youth");
+    auto offer = youth->Get("/api/v1/cadres/invitations/" + token);
+    ASSERT_EQ(offer.status, 200) << offer.body;
+    const int64_t contact = id_of(
+        youth->Post("/api/v1/cadres/invitations/" + token + "/accept",
+                    nlohmann::json{{"field", "student"}, {"consent_version", offer.json()["consent"]["version"]}}),
+        "contact");
+    id_of(youth->Post("/api/v1/cadres/contacts/" + std::to_string(contact) + "/help-requests",
+                      nlohmann::json{{"category", "study"}, {"description", "矩阵"}}),
+          "help request");
+    id_of(admin->Post("/api/v1/cadres/postings", nlohmann::json{{"person_id", person},
+                                                                {"host_organization_id", division},
+                                                                {"starts_on", "2026-12-01"},
+                                                                {"ends_on", "2027-03-31"},
+                                                                {"tasks", "矩阵"}}),
+          "posting");
+    id_of(cadre->Post("/api/v1/cadres/me/served-units", nlohmann::json{{"unit_id", division}}), "served unit");
+    id_of(cadre->Post("/api/v1/cadres/me/unit-services",
+                      nlohmann::json{{"unit_id", division},
+                                     {"served_on", TodayInChina(server().app().context().clock.NowMillis())},
+                                     {"minutes", 60},
+                                     {"what", "矩阵"}}),
+          "unit service");
+  }
+  static constexpr const char* kOtherRootCadre = "bingtuan-cadre";
+
   // The administrator of the demo's parallel root (新疆生产建设兵团团委), which no demo account
   // covers: made here so that objects exist outside even the region's administrator's subtree.
   static constexpr const char* kOtherRootAdmin = "bingtuan-admin";
@@ -692,6 +749,7 @@ TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
   MakeObjectsIn("风云社区团支部");
   MakeObjectsIn("乌鲁木齐市团委");
   MakeObjectsIn("新疆生产建设兵团团委", kOtherRootAdmin);
+  MakeCadreInOtherRoot();
 
   std::vector<RoleUnderTest> roles;
   for (const auto& login : logins) roles.push_back(Role(login));
