@@ -117,6 +117,18 @@ describe('people screens', () => {
       await toContainText(page.locator('.el-message--success'), '古丽测试');
       await page.locator('input[data-testid="people-search"]').fill('古丽测试');
       await toContainText(page.getByTestId('people-table'), '古丽测试');
+      // Found by her identity number too: the term travels in a header, never in a URL (no
+      // request's and not the address bar's: ASVS 8.3.1).
+      const urls = [];
+      page.on('request', (r) => urls.push(r.url()));
+      const byNumber = page.waitForRequest(
+        (r) => r.url().includes('/people?') && r.headers()['x-search-query'] === valid,
+      );
+      await page.locator('input[data-testid="people-search"]').fill(valid);
+      await byNumber;
+      await toContainText(page.getByTestId('people-table'), '古丽测试');
+      assert.ok(urls.length > 0 && urls.every((u) => !u.includes(valid)), urls.join('\n'));
+      assert.ok(!page.url().includes(valid) && !decodeURIComponent(page.url()).includes('古丽测试'), page.url());
       await page.getByTestId('person-link').first().click();
       await toContainText(page.getByTestId('person-membership'), FENGYUN);
       await toContainText(page.locator('body'), '哈萨克族');

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -42,39 +43,60 @@ TEST_P(CrashTest, AcknowledgedWritesSurviveSigkill) {
     ASSERT_TRUE(auth::CreateAccount((*app)->context(), account, std::nullopt).ok());
   }
 
+  // The server runs without its abuse limits (one client address, four writers as fast as they
+  // can): every login is then either acknowledged or lost with the kill, never refused with 429.
+  const auto env = WithoutAbuseLimits();
   const uint16_t port = FreePort();
-  pid_t child = StartServerProcess(bin, database->url(), port);
+  pid_t child = StartServerProcess(bin, database->url(), port, env);
   KillChildOnExit guard(child);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not start";
 
   std::mutex mutex;
   std::vector<std::string> acknowledged;
+  std::map<long, int> refused;  // HTTP answers other than 200 before the kill, by status
   std::atomic<bool> stop{false};
+  std::atomic<bool> killed{false};
   std::vector<std::thread> writers;
   for (int t = 0; t < 4; ++t) {
     writers.emplace_back([&] {
       while (!stop) {
         HttpClient c("http://127.0.0.1:" + std::to_string(port));
         auto r = c.Login("writer", "password-123");
+        std::lock_guard lock(mutex);
         if (r.status == 200) {
-          std::lock_guard lock(mutex);
           acknowledged.push_back(SessionToken(r));
+        } else if (!killed && r.status > 0) {  // an HTTP answer, not a transport failure
+          ++refused[r.status];
         }
       }
     });
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // The kill comes mid-stream, once enough writes are acknowledged (at least 1.5 s in, at most
+  // 60 s: a loaded machine answers slowly, which must not leave too few writes to check).
+  const auto started = std::chrono::steady_clock::now();
+  auto acknowledged_count = [&] {
+    std::lock_guard lock(mutex);
+    return acknowledged.size();
+  };
+  do {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  } while (std::chrono::steady_clock::now() - started < std::chrono::milliseconds(1500) ||
+           (acknowledged_count() < 100 && std::chrono::steady_clock::now() - started < std::chrono::seconds(60)));
+  killed = true;
   ASSERT_EQ(kill(child, SIGKILL), 0);
   int status = 0;
   waitpid(child, &status, 0);
   stop = true;
   for (auto& w : writers) w.join();
-  ASSERT_GT(acknowledged.size(), 20u) << "too few writes to test anything";
+  std::string refusals;
+  for (const auto& [code, n] : refused) refusals += " " + std::to_string(n) + "× " + std::to_string(code);
+  EXPECT_TRUE(refused.empty()) << "logins refused before the kill:" << refusals;
+  ASSERT_GT(acknowledged.size(), 20u) << "too few writes to test anything; refused before the kill:" << refusals;
 
   // The restarted server's standard error is kept: if it dies (a sanitizer's report), the
   // failure says so instead of counting sessions as lost.
   const std::string stderr_path = ::testing::TempDir() + "crash_test_server_" + std::to_string(getpid()) + ".log";
-  child = StartServerProcess(bin, database->url(), port, {}, {}, stderr_path);
+  child = StartServerProcess(bin, database->url(), port, env, {}, stderr_path);
   ASSERT_TRUE(WaitHealthy(port)) << "server did not restart. " << DiedSaying(child, stderr_path);
   size_t lost = 0;
   for (const auto& token : acknowledged) {

@@ -126,11 +126,7 @@ Status BuildWorld(const std::string& url, World& world, std::unique_ptr<storage:
 class Child {
  public:
   Child(std::string url, std::vector<std::pair<std::string, std::string>> env = {})
-      : url_(std::move(url)), env_(std::move(env)), port_(FreePort()) {
-    env_.emplace_back("TIANSHAN_RATE_LIMIT_IP", "0");
-    env_.emplace_back("TIANSHAN_RATE_LIMIT_ACCOUNT", "0");
-    env_.emplace_back("TIANSHAN_MAX_CONNECTIONS_PER_IP", "0");
-  }
+      : url_(std::move(url)), env_(WithoutAbuseLimits(std::move(env))), port_(FreePort()) {}
   ~Child() { Stop(); }
   bool Start() {
     pid_ = StartServerProcess(Bin(), url_, port_, env_);
@@ -196,7 +192,8 @@ class KillTest : public ::testing::TestWithParam<storage::Dialect> {
 
   void Report(const char* what, int cycles, size_t acknowledged, size_t lost) {
     std::printf("[ fault    ] %s on %s: %d kill cycles, %zu acknowledged writes checked, %zu lost (seed %u)\n", what,
-                GetParam() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", cycles, acknowledged, lost, FaultSeed());
+                GetParam() == storage::Dialect::kSqlite ? "SQLite" : "PostgreSQL", cycles, acknowledged, lost,
+                FaultSeed());
     RecordProperty("cycles", cycles);
     RecordProperty("acknowledged", static_cast<int>(acknowledged));
   }

@@ -38,7 +38,9 @@
 
 #include "app/app.h"
 #include "app/openapi_document.h"
+#include "core/calendar.h"
 #include "http/gate.h"
+#include "modules/accounts/public/create_account.h"
 #include "modules/jobs/public/jobs.h"
 #include "modules/notifications/public/notify.h"
 #include "testing/openapi_contract.h"
@@ -339,7 +341,8 @@ class PermissionMatrixTest : public ApiTest {
   // administrator: to `to`, or to the first branch of 克拉玛依市团委 other than `from`. Of the
   // member's person when it is there, else of the first person there that no account is (an
   // allowed call before may have decided the last one).
-  void EnsurePendingTransfer(const std::string& from, const std::string& to = "") {
+  void EnsurePendingTransfer(const std::string& from, const std::string& to = "",
+                             const std::string& starter = "region-admin") {
     auto ids = ReadOrFail<std::optional<std::pair<int64_t, int64_t>>>(
         [&](storage::Transaction& tx) -> Result<std::optional<std::pair<int64_t, int64_t>>> {
           auto pending = tx.QueryOne(
@@ -366,15 +369,88 @@ class PermissionMatrixTest : public ApiTest {
           return std::make_optional(std::make_pair((*person)->Int("id"), (*target)->Int("id")));
         });
     if (!ids) return;
-    auto started =
-        LoggedIn("region-admin")
-            ->Post("/api/v1/transfers", nlohmann::json{{"person_id", ids->first}, {"to_organization_id", ids->second}});
+    auto started = LoggedIn(starter)->Post(
+        "/api/v1/transfers", nlohmann::json{{"person_id", ids->first}, {"to_organization_id", ids->second}});
     EXPECT_EQ(started.status, 201) << started.body;
   }
 
   void EnsurePendingTransfers() {
     EnsurePendingTransfer("风云社区团支部");
     EnsurePendingTransfer("乌鲁木齐市团委", "克拉玛依市团委");
+    EnsurePendingTransfer("第七师团委", "第八师石河子市团委", kOtherRootAdmin);
+  }
+
+  // A cadre of the parallel root (兵团: outside every demo role's subtree) with what the cadres'
+  // routes decide on: its card, a young person's contact there with a help request, a posting,
+  // a served unit and a service logged to it. Made through the API as the root's administrator,
+  // the new cadre and the demo's young person; an id of 0 means a step was refused (reported).
+  void MakeCadreInOtherRoot() {
+    auto admin = LoggedIn(kOtherRootAdmin);
+    const int64_t root = OrganizationId(OrganizationPath("新疆生产建设兵团团委"));
+    const int64_t division = OrganizationId(OrganizationPath("第七师团委"));
+    auto id_of = [](const HttpResult& r, const char* what) -> int64_t {
+      EXPECT_EQ(r.status, 201) << what << ": " << r.body;
+      return r.status == 201 ? r.json().value("id", int64_t{0}) : 0;
+    };
+    const int64_t person = id_of(admin->Post("/api/v1/people", nlohmann::json{{"name", "矩阵兵团干部"},
+                                                                              {"gender", "male"},
+                                                                              {"birth_date", "1990-03-01"},
+                                                                              {"organization_id", root}}),
+                                 "person");
+    id_of(admin->Post("/api/v1/people/" + std::to_string(person) + "/positions",
+                      nlohmann::json{{"organization_id", root},
+                                     {"title", "deputy_secretary"},
+                                     {"employment", "full_time"},
+                                     {"started_on", "2024-01-01"}}),
+          "position");
+    auth::NewAccount account{
+        kOtherRootCadre, std::nullopt, kOtherRootCadre, "tianshan-demo", person, {{root, auth::Role::kCadre}}, false};
+    ASSERT_TRUE(auth::CreateAccount(server().app().context(), account, std::nullopt).ok());
+    auto cadre = LoggedIn(kOtherRootCadre);
+    auto link = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json::object());
+    ASSERT_EQ(link.status, 201) << link.body;
+    const std::string token = link.json()["path"].get<std::string>().substr(std::string("/invite/").size());
+    auto youth = LoggedIn("youth");
+    auto offer = youth->Get("/api/v1/cadres/invitations/" + token);
+    ASSERT_EQ(offer.status, 200) << offer.body;
+    const int64_t contact = id_of(
+        youth->Post("/api/v1/cadres/invitations/" + token + "/accept",
+                    nlohmann::json{{"field", "student"}, {"consent_version", offer.json()["consent"]["version"]}}),
+        "contact");
+    id_of(youth->Post("/api/v1/cadres/contacts/" + std::to_string(contact) + "/help-requests",
+                      nlohmann::json{{"category", "study"}, {"description", "矩阵"}}),
+          "help request");
+    id_of(admin->Post("/api/v1/cadres/postings", nlohmann::json{{"person_id", person},
+                                                                {"host_organization_id", division},
+                                                                {"starts_on", "2026-12-01"},
+                                                                {"ends_on", "2027-03-31"},
+                                                                {"tasks", "矩阵"}}),
+          "posting");
+    id_of(cadre->Post("/api/v1/cadres/me/served-units", nlohmann::json{{"unit_id", division}}), "served unit");
+    id_of(cadre->Post("/api/v1/cadres/me/unit-services",
+                      nlohmann::json{{"unit_id", division},
+                                     {"served_on", TodayInChina(server().app().context().clock.NowMillis())},
+                                     {"minutes", 60},
+                                     {"what", "矩阵"}}),
+          "unit service");
+  }
+  static constexpr const char* kOtherRootCadre = "bingtuan-cadre";
+
+  // The administrator of the demo's parallel root (新疆生产建设兵团团委), which no demo account
+  // covers: made here so that objects exist outside even the region's administrator's subtree.
+  static constexpr const char* kOtherRootAdmin = "bingtuan-admin";
+  void MakeOtherRootAdmin() {
+    const int64_t root = OrganizationId(OrganizationPath("新疆生产建设兵团团委"));
+    ASSERT_GT(root, 0);
+    auth::NewAccount admin{kOtherRootAdmin,
+                           std::nullopt,
+                           kOtherRootAdmin,
+                           "tianshan-demo",
+                           std::nullopt,
+                           {{root, auth::Role::kCommitteeAdmin}},
+                           false};
+    auto made = auth::CreateAccount(server().app().context(), admin, std::nullopt);
+    ASSERT_TRUE(made.ok()) << made.status().detail();
   }
 
   // Creates through the API an object of `pattern` (a POST) at `path`: the sample of its request
@@ -396,12 +472,13 @@ class PermissionMatrixTest : public ApiTest {
   }
 
   // The demo data keeps most objects in 克拉玛依市团委 and the organizations right under it: so
-  // that each kind also has one inside the branch (风云社区团支部) and one outside the city
-  // (乌鲁木齐市团委), the region's administrator makes a venue with a room and a booking, a
+  // that each kind also has one inside the branch (风云社区团支部), one outside the city
+  // (乌鲁木齐市团委) and one outside the region (the parallel root 新疆生产建设兵团团委, made by
+  // its own administrator, `admin_login`), the region's administrator makes a venue with a room and a booking, a
   // service of each kind with a session and an application, a column with an article, and a
   // volunteering team with a project and a shift, a coverage unit and a correction in each.
-  void MakeObjectsIn(const std::string& organization_name) {
-    auto admin = LoggedIn("region-admin");
+  void MakeObjectsIn(const std::string& organization_name, const std::string& admin_login = "region-admin") {
+    auto admin = LoggedIn(admin_login);
     auto youth = LoggedIn("youth");
     const int64_t org = OrganizationId(OrganizationPath(organization_name));
     const std::string at = "/api/v1/organizations/" + std::to_string(org);
@@ -412,12 +489,19 @@ class PermissionMatrixTest : public ApiTest {
         Create(*admin, "/api/v1/organizations/{id}/venues", at + "/venues", {{"name", name}, {"opening_hours", hours}});
     const int64_t room = Create(*admin, "/api/v1/venues/{id}/rooms",
                                 "/api/v1/venues/" + std::to_string(venue) + "/rooms", {{"name", name}});
+    // The young person and the member each book and apply: each is then someone else's object for
+    // the other (inside the branch), not only the caller's own.
+    auto member = LoggedIn("member");
     Create(*youth, "/api/v1/rooms/{id}/bookings", "/api/v1/rooms/" + std::to_string(room) + "/bookings",
            {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"purpose", name}});
+    Create(*member, "/api/v1/rooms/{id}/bookings", "/api/v1/rooms/" + std::to_string(room) + "/bookings",
+           {{"starts_at", "2026-08-03T05:00:00Z"}, {"ends_at", "2026-08-03T07:00:00Z"}, {"purpose", name}});
     const int64_t applied = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
                                    {{"name", name}, {"kind", "applications"}, {"description", name}});
-    Create(*youth, "/api/v1/services/{id}/applications",
-           "/api/v1/services/" + std::to_string(applied) + "/applications", nlohmann::json::object());
+    for (auto* applicant : {youth.get(), member.get()}) {
+      Create(*applicant, "/api/v1/services/{id}/applications",
+             "/api/v1/services/" + std::to_string(applied) + "/applications", nlohmann::json::object());
+    }
     const int64_t enrolled = Create(*admin, "/api/v1/organizations/{id}/services", at + "/services",
                                     {{"name", name + "报名"}, {"kind", "enrollment"}, {"description", name}});
     Create(*admin, "/api/v1/services/{id}/sessions", "/api/v1/services/" + std::to_string(enrolled) + "/sessions",
@@ -657,12 +741,15 @@ std::vector<std::string> Split(const std::string& path) {
 }
 
 TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
+  MakeOtherRootAdmin();
   EnsurePendingTransfers();
   const std::vector<std::string> logins = {"region-admin", "karamay-admin", "branch-secretary",
                                            "cadre",        "member",        "youth"};
   MakeOwnedObjects(logins);
   MakeObjectsIn("风云社区团支部");
   MakeObjectsIn("乌鲁木齐市团委");
+  MakeObjectsIn("新疆生产建设兵团团委", kOtherRootAdmin);
+  MakeCadreInOtherRoot();
 
   std::vector<RoleUnderTest> roles;
   for (const auto& login : logins) roles.push_back(Role(login));

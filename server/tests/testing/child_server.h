@@ -71,6 +71,18 @@ inline pid_t StartServerProcess(const std::string& bin, const std::string& url, 
   return StartProcess(std::move(argv), env, stderr_path);
 }
 
+// `env` plus what turns a child server's abuse limits off: the rate limits per address and per
+// account and the connections per address. The crash, kill and fault tests drive a server from
+// one address far faster than people do, and test durability, not throttling (AbuseLimitsTest
+// does that): under load a storm would otherwise be answered 429 and acknowledge too few writes.
+inline std::vector<std::pair<std::string, std::string>> WithoutAbuseLimits(
+    std::vector<std::pair<std::string, std::string>> env = {}) {
+  env.emplace_back("TIANSHAN_RATE_LIMIT_IP", "0");
+  env.emplace_back("TIANSHAN_RATE_LIMIT_ACCOUNT", "0");
+  env.emplace_back("TIANSHAN_MAX_CONNECTIONS_PER_IP", "0");
+  return env;
+}
+
 // The seed of a fault test's random choices: TIANSHAN_FAULT_SEED when set (to replay a run the
 // test printed), else one random seed per test process.
 inline uint32_t FaultSeed() {

@@ -16,6 +16,21 @@ describe('api/people', () => {
     const fetch = stubFetch(jsonResponse(200, { items: [], next_cursor: null }));
     await listPeople(7, { scope: 'subtree', kind: 'member', q: '', limit: 50, cursor: 'abc' });
     expect(recordedCall(fetch).url).toBe('/api/v1/organizations/7/people?scope=subtree&kind=member&limit=50&cursor=abc');
+    expect(recordedCall(fetch).headers.has('X-Search-Query')).toBe(false);
+  });
+
+  it('sends the search term in a header, never in the URL (it may be an identity number)', async () => {
+    const fetch = stubFetch(
+      jsonResponse(200, { items: [], next_cursor: null }),
+      jsonResponse(200, { items: [], next_cursor: null }),
+    );
+    await listPeople(7, { scope: 'subtree', q: ' 65020319910101103X ' });
+    await listPeople(7, { q: '古丽 测试' });
+    expect(recordedCall(fetch, 0).url).toBe('/api/v1/organizations/7/people?scope=subtree');
+    expect(recordedCall(fetch, 0).headers.get('X-Search-Query')).toBe('65020319910101103X');
+    expect(recordedCall(fetch, 1).url).toBe('/api/v1/organizations/7/people');
+    expect(decodeURIComponent(recordedCall(fetch, 1).headers.get('X-Search-Query') ?? '')).toBe('古丽 测试');
+    expect(recordedCall(fetch, 1).headers.get('X-Search-Query')).toMatch(/^[\x21-\x7e]+$/);
   });
 
   it('turns a 422 into field errors', async () => {

@@ -19,8 +19,19 @@ export type Gender = PersonSummary['gender'];
 export type PersonKind = PersonSummary['kind'];
 export type PositionTitle = Position['title'];
 
-export type PeopleQuery = ListQuery<'/api/v1/organizations/{id}/people'>;
+/**
+ * The list's query, and `q`, the search term (a name, or an identity number or phone), which
+ * travels in the X-Search-Query header, never in the URL (the server refuses ?q=: URLs are kept
+ * by access logs, browser history and proxies; ASVS 8.3.1).
+ */
+export type PeopleQuery = ListQuery<'/api/v1/organizations/{id}/people'> & { q?: string };
 export type PeopleScope = NonNullable<PeopleQuery['scope']>;
+
+/** The header carrying a people search's term, percent-encoded; none for a blank term. */
+export function searchHeaders(q: string | undefined): Record<string, string> | undefined {
+  const term = q?.trim();
+  return term ? { 'X-Search-Query': encodeURIComponent(term) } : undefined;
+}
 /**
  * POST /people body. The fragment describes it with the answer's PeoplePersonFields, every
  * field required; the server requires name, gender and birth_date and reports a missing gender
@@ -41,9 +52,10 @@ export type TransferStage = NonNullable<Transfer['stage']>;
 export type TransferInput = Body<'/api/v1/transfers', 'post'>;
 export type TransfersQuery = ListQuery<'/api/v1/organizations/{id}/transfers'>;
 
-export const listPeople = (organizationId: number, query: PeopleQuery = {}) =>
+export const listPeople = (organizationId: number, { q, ...query }: PeopleQuery = {}) =>
   get<Answer<'/api/v1/organizations/{id}/people', 'get'>>(`/organizations/${organizationId}/people`, {
-    query: { ...query, q: query.q || undefined },
+    query,
+    headers: searchHeaders(q),
   });
 export const getPerson = (id: number) => get<Person>(`/people/${id}`);
 export const createPerson = (input: NewPerson) => post<Answer<'/api/v1/people', 'post'>>('/people', input);

@@ -228,8 +228,9 @@ export async function download(
   path: string,
   query?: Record<string, QueryValue>,
   fallbackName = 'download',
+  headers?: Record<string, string>,
 ): Promise<DownloadedFile> {
-  const file = await request<DownloadedFile>('GET', path, { query, responseType: 'blob' });
+  const file = await request<DownloadedFile>('GET', path, { query, headers, responseType: 'blob' });
   const url = URL.createObjectURL(file.blob);
   try {
     const a = document.createElement('a');

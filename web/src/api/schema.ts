@@ -4087,13 +4087,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** People of an organization or its subtree; search by name substring or exact identity number or phone */
+        /** People of an organization or its subtree; search (the X-Search-Query header) by name substring or exact identity number or phone */
         get: {
             parameters: {
                 query?: {
                     scope?: "self" | "subtree";
                     kind?: "member" | "youth" | "cadre";
-                    q?: string;
                     /** @description GB/T 3304 code */
                     ethnicity?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56";
                     /** @description GB/T 4658 code */
@@ -4104,7 +4103,10 @@ export interface paths {
                     /** @description next_cursor of the previous page */
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the search term (at most 50 characters: a name substring, or an exact identity number or phone), percent-encoded UTF-8. Never a query parameter: a term may be an identity number, which must not travel in the URL (ASVS 8.3.1); a ?q= is answered 422 naming q */
+                    "X-Search-Query"?: string;
+                };
                 path: {
                     /** @description organization id */
                     id: number;
@@ -4153,7 +4155,6 @@ export interface paths {
                 query?: {
                     scope?: "self" | "subtree";
                     kind?: "member" | "youth" | "cadre";
-                    q?: string;
                     /** @description GB/T 3304 code */
                     ethnicity?: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "26" | "27" | "28" | "29" | "30" | "31" | "32" | "33" | "34" | "35" | "36" | "37" | "38" | "39" | "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "51" | "52" | "53" | "54" | "55" | "56";
                     /** @description GB/T 4658 code */
@@ -4161,7 +4162,10 @@ export interface paths {
                     /** @description only these people (a selection; at most 1000 comma-separated ids), within the scope */
                     ids?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description the search term (at most 50 characters: a name substring, or an exact identity number or phone), percent-encoded UTF-8. Never a query parameter: a term may be an identity number, which must not travel in the URL (ASVS 8.3.1); a ?q= is answered 422 naming q */
+                    "X-Search-Query"?: string;
+                };
                 path: {
                     id: number;
                 };

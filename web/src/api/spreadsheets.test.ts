@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { useSessionStore } from '@/stores/session';
 import { fileNameOf } from './request';
-import { jsonResponse, stubFetch } from '@/testing/http';
+import { jsonResponse, recordedCall, stubFetch } from '@/testing/http';
 import { commitImport, exportPeople, getImport, startImport } from './spreadsheets';
 
 describe('api/spreadsheets', () => {
@@ -47,6 +47,14 @@ describe('api/spreadsheets', () => {
     const file = await exportPeople(7, { scope: 'subtree' });
     expect(file.fileName).toBe('人员.xlsx');
     expect(await file.blob.text()).toBe('xlsx');
+  });
+
+  it('exports a searched list with the term in a header, not in the URL', async () => {
+    const fetch = stubFetch(new Response(new Blob(['xlsx']), { status: 200 }));
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() }));
+    await exportPeople(7, { scope: 'subtree', q: '13912345678' });
+    expect(recordedCall(fetch).url).toBe('/api/v1/organizations/7/people/export?scope=subtree');
+    expect(recordedCall(fetch).headers.get('X-Search-Query')).toBe('13912345678');
   });
 
   it('reads file names from Content-Disposition', () => {

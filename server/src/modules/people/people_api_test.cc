@@ -228,17 +228,60 @@ TEST_P(PeopleApiTest, ListSearchesFiltersAndPages) {
   EXPECT_EQ(pages, 3);
   EXPECT_EQ(admin->Get(base + "&kind=youth").json()["items"].size(), 1u);
   EXPECT_EQ(admin->Get(base + "&kind=member").json()["items"].size(), 7u);
-  EXPECT_EQ(admin->Get(base + "&q=%E6%9E%97").json()["items"].size(), 7u);  // 林
-  auto exact = admin->Get(base + "&q=" + TestIdentity("19910101", 103));
+  // The search term travels in the X-Search-Query header, percent-encoded.
+  auto search = [&](const std::string& encoded) { return admin->Get(base, {{"X-Search-Query", encoded}}); };
+  EXPECT_EQ(search("%E6%9E%97").json()["items"].size(), 7u);  // 林
+  auto exact = search(TestIdentity("19910101", 103));
   ASSERT_EQ(exact.json()["items"].size(), 1u);
   EXPECT_EQ(exact.json()["items"][0]["name"], "林示例3");
-  EXPECT_EQ(admin->Get(base + "&q=13912345678").json()["items"].size(), 7u);
-  EXPECT_EQ(admin->Get(base + "&q=%25").json()["items"].size(), 0u) << "% is literal";
+  EXPECT_EQ(search("13912345678").json()["items"].size(), 7u);
+  EXPECT_EQ(search("%25").json()["items"].size(), 0u) << "% is literal";
+  EXPECT_EQ(search("%20%20").json()["items"].size(), 8u) << "a blank term searches nothing";
   auto self = admin->Get("/api/v1/organizations/" + std::to_string(Org("A")) + "/people?scope=self");
   EXPECT_EQ(self.json()["items"].size(), 4u);
   EXPECT_EQ(admin->Get("/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=all").status, 422);
   EXPECT_EQ(admin->Get(base + "&kind=alien").status, 422);
   EXPECT_EQ(admin->Get(base + "&cursor=zzz").status, 422);
+}
+
+// ASVS 8.3.1: a search term may be an identity number or a phone, so it never travels in the URL
+// (access logs, browser history and proxies keep URLs). The list and its export refuse ?q= with
+// a 422 naming q, instead of answering the unsearched list, and take the term from a header.
+TEST_P(PeopleApiTest, TheSearchTermGoesInAHeaderNeverInTheUrl) {
+  auto admin = As("street-admin");
+  const std::string idn = TestIdentity("19910101", 111);
+  CreateMember(*admin, "林搜索", idn, "A");
+  CreateMember(*admin, "王搜索", TestIdentity("19910101", 112), "B");
+  const std::string list = "/api/v1/organizations/" + std::to_string(Org("W")) + "/people?scope=subtree";
+  const std::string sheet = "/api/v1/organizations/" + std::to_string(Org("W")) + "/people/export?scope=subtree";
+  for (const std::string& path : {list, sheet}) {
+    for (const std::string& q : {idn, std::string("13912345678"), std::string("%E6%9E%97"), std::string()}) {
+      auto refused = admin->Get(path + "&q=" + q);
+      EXPECT_EQ(refused.status, 422) << path << " q=" << q;
+      EXPECT_EQ(Fields(refused), std::set<std::string>{"q"}) << refused.body;
+      EXPECT_NE(refused.body.find("X-Search-Query"), std::string::npos) << "the problem says where the term goes";
+      EXPECT_EQ(refused.body.find(idn), std::string::npos) << "the answer does not repeat the term";
+    }
+    // Percent-encoding that does not decode to UTF-8, and a term over 50 characters.
+    for (const std::string& bad :
+         {std::string("%E6%9E"), std::string("%ZZ"), std::string("%FF"), std::string(51, 'a')}) {
+      auto r = admin->Get(path, {{"X-Search-Query", bad}});
+      EXPECT_EQ(r.status, 422) << path << " " << bad;
+      EXPECT_EQ(Fields(r), std::set<std::string>{"q"}) << r.body;
+    }
+  }
+  auto found = admin->Get(list, {{"X-Search-Query", idn}});
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(found.json()["items"].size(), 1u);
+  EXPECT_EQ(found.json()["items"][0]["name"], "林搜索");
+  EXPECT_EQ(admin->Get(list, {{"X-Search-Query", std::string(50, 'a')}}).status, 200) << "50 characters are fine";
+  // The export of a search holds the found rows only (one person: the header row and one more).
+  auto exported = admin->Get(sheet, {{"X-Search-Query", idn}});
+  ASSERT_EQ(exported.status, 200);
+  auto t = tables::ReadXlsx(exported.body);
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->rows.size(), 2u);
+  EXPECT_EQ(t->rows[1][0].text, "林搜索");
 }
 
 TEST_P(PeopleApiTest, GenderAndClosedListsFollowTheStandards) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "http/edge.h"
 #include "modules/people/appoint_position.h"
@@ -24,8 +25,13 @@ inline constexpr int kMaxListLimit = 200;
 // People of one selection (?ids= of the list and its export).
 inline constexpr size_t kMaxSelection = 1000;
 
+// The request header carrying the people search's term, percent-encoded (never ?q=: the term
+// may be an identity number or a phone number, which must not travel in the URL).
+inline constexpr std::string_view kSearchHeader = "X-Search-Query";
+
 // GET /organizations/{id}/people (and its export): ?scope=self|subtree&kind=member|youth|cadre
-// (empty: all)&q=&limit=&cursor=.
+// (empty: all)&ethnicity=&education=&ids=&limit=&cursor=, the term in X-Search-Query (a ?q= is
+// a 422 naming q).
 Result<ListPeopleInput> ParseListPeople(const http::HttpRequest& req);
 // GET /organizations/{id}/transfers: ?direction= (required) &status=&limit=&cursor=.
 Result<ListTransfersInput> ParseListTransfers(const http::HttpRequest& req);

@@ -107,10 +107,12 @@ export function peopleQuery(filters: PeopleFilters, cursor: string | null = null
   return query;
 }
 
-/** Filters from the URL (so a filtered list can be reloaded or shared). */
+/**
+ * Filters from the URL (so a filtered list can be reloaded or shared). The search term is not
+ * among them: it may be an identity number or a phone, which must not land in browser history.
+ */
 export function filtersFromQuery(query: Record<string, unknown>, scope: PeopleScope = 'self'): PeopleFilters {
   const f = defaultFilters(scope);
-  if (typeof query.q === 'string') f.q = query.q;
   if (query.kind === 'member' || query.kind === 'youth' || query.kind === 'cadre') f.kind = query.kind;
   if (query.scope === 'subtree' || query.scope === 'self') f.scope = query.scope;
   if (typeof query.ethnicity === 'string' && ETHNICITY_CODES.includes(query.ethnicity)) f.ethnicity = query.ethnicity;
@@ -118,9 +120,9 @@ export function filtersFromQuery(query: Record<string, unknown>, scope: PeopleSc
   return f;
 }
 
+/** The URL's query for the filters: all but the search term (see filtersFromQuery). */
 export function filtersToQuery(f: PeopleFilters): Record<string, string> {
   const q: Record<string, string> = {};
-  if (f.q.trim()) q.q = f.q.trim();
   if (f.kind) q.kind = f.kind;
   if (f.ethnicity) q.ethnicity = f.ethnicity;
   if (f.education) q.education = f.education;
