@@ -124,12 +124,17 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, int pool_
 
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, const DatabaseOptions& options) {
   if (url.rfind("sqlite:", 0) == 0) {
-    return OpenSqlite(url.substr(7), options.pool_size, options.group_commit);
+    return OpenSqlite(url.substr(7), options.pool_size, options.group_commit, options.statement_cache_capacity);
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return OpenPostgres(url, options.pool_size);
+    return OpenPostgres(url, options.pool_size, options.statement_cache_capacity);
   }
   return Status::Invalid("db", "unsupported database URL (use sqlite:PATH or postgresql://...)");
+}
+
+StatementCacheStats StatementCacheStatsOf(const Database& db) {
+  if (auto pg = PostgresStatementStats(db)) return *pg;
+  return SqliteStatementStats(db).value_or(StatementCacheStats{});
 }
 
 }  // namespace tianshan::storage

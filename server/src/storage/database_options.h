@@ -10,6 +10,7 @@
 #include <string>
 
 #include "storage/database.h"
+#include "storage/statement_cache.h"
 
 namespace tianshan::storage {
 
@@ -33,6 +34,8 @@ struct GroupCommitOptions {
 struct DatabaseOptions {
   int pool_size = 8;
   GroupCommitOptions group_commit;
+  // Prepared statements kept per connection (storage/statement_cache.h), both databases.
+  size_t statement_cache_capacity = StatementCache<int>::kDefaultCapacity;
 };
 
 // As OpenDatabase(url, pool_size), with every setting.
@@ -47,5 +50,8 @@ struct GroupCommitStats {
 };
 // Nullopt unless `db` is SQLite with group commit on.
 std::optional<GroupCommitStats> GroupCommitStatsOf(const Database& db);
+
+// The statement caches of every connection of `db` since it was opened, summed.
+StatementCacheStats StatementCacheStatsOf(const Database& db);
 
 }  // namespace tianshan::storage

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json.h"
+#include "storage/plan_hint.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::organizations {
@@ -46,7 +47,10 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
   // Without statistics SQLite takes a wide scope's path range for as selective as a name range;
   // a prefix search on SQLite is driven by the name indexes (or the id window), never the paths.
   const std::string path_plus = !pg && !trigram ? "+" : "";
-  std::string sql = "SELECT " + OrganizationColumns("o.") + " FROM ";
+  // PostgreSQL's generic plan for the trigram search intersects the name matches with the whole
+  // scope's path range (13 ms at region scale); planned for the values it is 0.5 ms.
+  std::string sql =
+      std::string(trigram && pg ? storage::kPlanEachTime : "") + "SELECT " + OrganizationColumns("o.") + " FROM ";
   if (trigram && !pg) {
     sql +=
         "organizations_search s JOIN organizations_organizations o ON o.id = s.rowid "

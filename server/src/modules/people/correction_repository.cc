@@ -57,6 +57,16 @@ Result<bool> HasPendingCorrection(storage::Transaction& tx, int64_t person_id) {
   return row.has_value();
 }
 
+Result<PendingChanges> FindPendingChanges(storage::Transaction& tx, int64_t person_id) {
+  TS_ASSIGN_OR_RETURN(auto row,
+                      tx.QueryOne("SELECT EXISTS (SELECT 1 FROM people_corrections WHERE person_id = ? AND "
+                                  "status = 'pending') AS correction, EXISTS (SELECT 1 FROM people_transfers WHERE "
+                                  "person_id = ? AND status = 'pending') AS transfer",
+                                  {person_id, person_id}));
+  if (!row) return PendingChanges{};
+  return PendingChanges{row->Bool("correction"), row->Bool("transfer")};
+}
+
 Status DecideCorrection(storage::Transaction& tx, int64_t id, std::string_view status,
                         const std::optional<std::string>& reason, int64_t decided_by, int64_t now) {
   TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE people_corrections SET status = ?, decision_reason = ?, "

@@ -38,12 +38,17 @@ struct Correction {
 Result<int64_t> InsertCorrection(storage::Transaction& tx, const Correction& c);
 Result<std::optional<Correction>> FindCorrection(storage::Transaction& tx, int64_t id, bool for_update = false);
 Result<bool> HasPendingCorrection(storage::Transaction& tx, int64_t person_id);
+// Whether the person has a pending correction and a pending transfer, in one statement.
+struct PendingChanges {
+  bool correction = false;
+  bool transfer = false;
+};
+Result<PendingChanges> FindPendingChanges(storage::Transaction& tx, int64_t person_id);
 // Conflict ("people.correction_not_pending") when it is no longer pending.
 Status DecideCorrection(storage::Transaction& tx, int64_t id, std::string_view status,
                         const std::optional<std::string>& reason, int64_t decided_by, int64_t now);
 // Corrections of people in the subtree at `path` with `status`, by id; limit + 1 rows.
 Result<std::vector<Correction>> ListCorrections(storage::Transaction& tx, const std::string& path,
-                                                const std::string& status, std::optional<int64_t> after_id,
-                                                int limit);
+                                                const std::string& status, std::optional<int64_t> after_id, int limit);
 
 }  // namespace tianshan::people

@@ -3,7 +3,6 @@
 #include "modules/people/correction_repository.h"
 #include "modules/people/person_repository.h"
 #include "modules/people/public/people.h"
-#include "modules/people/transfer_repository.h"
 
 namespace tianshan::people {
 
@@ -12,8 +11,10 @@ Result<PersonDetails> LoadPersonDetails(storage::Transaction& tx, const AppConte
   PersonDetails d;
   TS_ASSIGN_OR_RETURN(d.visible, LoadVisiblePerson(tx, ctx, actor, id));
   TS_ASSIGN_OR_RETURN(d.membership, FindActiveMembership(tx, id));
-  TS_ASSIGN_OR_RETURN(d.positions, ListPositions(tx, id));
-  std::vector<int64_t> ids{d.visible.person.organization_id};
+  d.positions = d.visible.positions;
+  // Each statement is a round trip on PostgreSQL: what LoadVisiblePerson read is not read again.
+  d.organization_names[d.visible.person.organization_id] = d.visible.organization_name;
+  std::vector<int64_t> ids;
   if (d.membership) ids.push_back(d.membership->organization_id);
   for (const auto& p : d.positions) ids.push_back(p.organization_id);
   for (int64_t org_id : ids) {
@@ -22,10 +23,9 @@ Result<PersonDetails> LoadPersonDetails(storage::Transaction& tx, const AppConte
     d.organization_names[org_id] = ref ? ref->name : "";
   }
   const Person& p = d.visible.person;
-  TS_ASSIGN_OR_RETURN(bool correction_pending, HasPendingCorrection(tx, id));
-  TS_ASSIGN_OR_RETURN(bool transfer_pending, HasPendingTransfer(tx, id));
-  d.can = AllowedPersonActions(actor, p.org_path, IsSelf(actor, id), d.membership.has_value(), correction_pending,
-                               transfer_pending);
+  TS_ASSIGN_OR_RETURN(PendingChanges pending, FindPendingChanges(tx, id));
+  d.can = AllowedPersonActions(actor, p.org_path, IsSelf(actor, id), d.membership.has_value(), pending.correction,
+                               pending.transfer);
   return d;
 }
 

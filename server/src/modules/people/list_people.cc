@@ -70,7 +70,12 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     if (in.subtree) {
       sql += " AND " + t + ".org_path >= ? AND " + t + ".org_path < ?";
       params.insert(params.end(), {storage::Param(org.path), storage::Param(upper)});
-      if (cursor) {
+      if (cursor && tx.dialect() == storage::Dialect::kPostgres) {
+        // A row comparison is one range on the (org_path, id) index; PostgreSQL plans the OR
+        // below as two bitmap scans and a sort of every row after the cursor in the subtree.
+        sql += " AND (" + t + ".org_path, " + t + ".id) > (?, ?)";
+        params.insert(params.end(), {storage::Param(cursor->path), cursor->id});
+      } else if (cursor) {
         sql += " AND (" + t + ".org_path > ? OR (" + t + ".org_path = ? AND " + t + ".id > ?))";
         params.insert(params.end(), {storage::Param(cursor->path), storage::Param(cursor->path), cursor->id});
       }

@@ -41,10 +41,14 @@ Result<VisiblePerson> LoadVisiblePerson(storage::Transaction& tx, const AppConte
   if (!person) return Status::NotFound("people.not_found");
   VisiblePerson out;
   out.person = std::move(*person);
-  TS_ASSIGN_OR_RETURN(out.person.org_path, CurrentPath(tx, ctx, out.person.organization_id, out.person.org_path));
+  TS_ASSIGN_OR_RETURN(auto org, FindOrganizationRef(tx, ctx, out.person.organization_id));
+  if (org) {
+    out.person.org_path = org->path;
+    out.organization_name = org->name;
+  }
   out.paths.push_back(out.person.org_path);
-  TS_ASSIGN_OR_RETURN(auto positions, ListPositions(tx, id));
-  for (const auto& p : positions) {
+  TS_ASSIGN_OR_RETURN(out.positions, ListPositions(tx, id));
+  for (const auto& p : out.positions) {
     if (p.ended_on) continue;
     TS_ASSIGN_OR_RETURN(std::string path, CurrentPath(tx, ctx, p.organization_id, p.org_path));
     out.paths.push_back(std::move(path));

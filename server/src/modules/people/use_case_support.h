@@ -43,7 +43,9 @@ Result<organizations::Organization> LoadListedOrganization(storage::Transaction&
 struct VisiblePerson {
   Person person;
   View view = View::kNone;
-  std::vector<std::string> paths;  // current paths: attachment first, then open positions
+  std::vector<std::string> paths;   // current paths: attachment first, then open positions
+  std::vector<Position> positions;  // every position, ended ones too (ListPositions)
+  std::string organization_name;    // of person.organization_id ("" when the directory lacks it)
 };
 
 // The person `id` with what the actor sees of them; NotFound ("people.not_found") when the

@@ -3,212 +3,31 @@
 #include <libpq-fe.h>
 
 #include <atomic>
-#include <charconv>
 #include <chrono>
-#include <cstdlib>
-#include <cstring>
 #include <filesystem>
 #include <optional>
-#include <unordered_map>
 
 #include "storage/backup.h"
 #include "storage/connection_pool.h"
 #include "storage/instance_events.h"
+#include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_events.h"
 #include "storage/read_replica.h"
-#include "storage/sql_text.h"
 
 namespace tianshan::storage {
 namespace {
 
-// Type OIDs from pg_type.h.
-constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kFloat4Oid = 700, kFloat8Oid = 701,
-              kNumericOid = 1700;
-
-struct ResultDeleter {
-  void operator()(PGresult* r) const { PQclear(r); }
-};
-using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
-
-// TIANSHAN_PG_UNNAMED_STATEMENTS=1 sends every query as an unnamed statement (PQexecParams: parse,
-// plan and run in one round trip) instead of a named statement prepared once per connection.
-// A transaction-pooling pgbouncer (1.18, Debian 12) hands each transaction another server
-// connection, where a named statement does not exist; bench/pgbouncer.sh sets it (ADR 0009).
-// Read when a transaction begins.
-bool UnnamedStatements() {
-  const char* v = std::getenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
-  return v != nullptr && std::string_view(v) == "1";
-}
-
-class PgConnection {
- public:
-  explicit PgConnection(PGconn* conn) : conn_(conn) {}
-  ~PgConnection() { PQfinish(conn_); }
-  PGconn* conn() const { return conn_; }
-  // The connection is unusable: libpq saw it close, or the server ended the session (class 08
-  // connection exceptions, 57P01-57P03 shutdown or restart).
-  bool broken() const { return lost_ || PQstatus(conn_) != CONNECTION_OK; }
-
-  // Returns the name of the prepared statement for `sql`, preparing it on first use.
-  Result<std::string> Prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
-    if (it != cache_.end()) return it->second;
-    std::string name = "ts" + std::to_string(cache_.size() + 1);
-    std::string numbered = NumberPlaceholders(sql);
-    PgResult res(PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr));
-    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return Error(res.get(), "prepare");
-    cache_.emplace(std::string(sql), name);
-    return name;
-  }
-  // The text of `sql` with $1, $2… placeholders, numbered once per connection (unnamed statements).
-  const std::string& Numbered(std::string_view sql) {
-    auto it = numbered_.find(std::string(sql));
-    if (it == numbered_.end()) it = numbered_.emplace(std::string(sql), NumberPlaceholders(sql)).first;
-    return it->second;
-  }
-
-  Status Error(const PGresult* res, std::string_view what) const {
-    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-    std::string msg = std::string(what) + ": " + PQerrorMessage(conn_);
-    std::string code = state ? state : "";
-    if (code.rfind("08", 0) == 0 || code == "57P01" || code == "57P02" || code == "57P03") lost_ = true;
-    if (broken()) return Status::Retry("connection lost: " + msg);
-    if (code == "40001" || code == "40P01" || code == "55P03") return Status::Retry(msg);
-    if (code.rfind("23", 0) == 0) return Status::Conflict("error.conflict").WithDetail(code + " " + msg);
-    return Status::Internal("error.internal").WithDetail(code + " " + msg);
-  }
-
-  Status Exec(const char* sql) {
-    PgResult res(PQexec(conn_, sql));
-    auto st = PQresultStatus(res.get());
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
-    return Error(res.get(), "exec");
-  }
-
- private:
-  PGconn* conn_;
-  mutable bool lost_ = false;
-  std::unordered_map<std::string, std::string> cache_;
-  std::unordered_map<std::string, std::string> numbered_;
-};
-
-class PgTransaction final : public Transaction {
- public:
-  explicit PgTransaction(PgConnection& conn) : conn_(conn), unnamed_(UnnamedStatements()) {}
-  Dialect dialect() const override { return Dialect::kPostgres; }
-
-  Result<Rows> Query(std::string_view sql, std::span<const Param> params) override {
-    auto res = Run(sql, params);
-    if (!res.ok()) return res.status();
-    PGresult* r = res->get();
-    Rows out;
-    int nrows = PQntuples(r), ncols = PQnfields(r);
-    out.rows.reserve(static_cast<size_t>(nrows));
-    auto list = std::make_shared<std::vector<std::string>>();
-    list->reserve(static_cast<size_t>(ncols));
-    for (int c = 0; c < ncols; ++c) list->emplace_back(PQfname(r, c));
-    ColumnNames names = std::move(list);
-    for (int i = 0; i < nrows; ++i) {
-      std::vector<Value> values;
-      values.reserve(static_cast<size_t>(ncols));
-      for (int c = 0; c < ncols; ++c) {
-        if (PQgetisnull(r, i, c)) {
-          values.emplace_back(std::monostate{});
-          continue;
-        }
-        const char* text = PQgetvalue(r, i, c);
-        int len = PQgetlength(r, i, c);
-        switch (PQftype(r, c)) {
-          case kInt8Oid:
-          case kInt4Oid:
-          case kInt2Oid: {
-            int64_t v = 0;
-            std::from_chars(text, text + len, v);
-            values.emplace_back(v);
-            break;
-          }
-          case kBoolOid:
-            values.emplace_back(static_cast<int64_t>(text[0] == 't'));
-            break;
-          case kFloat4Oid:
-          case kFloat8Oid:
-          case kNumericOid:
-            values.emplace_back(std::strtod(text, nullptr));
-            break;
-          default:
-            values.emplace_back(std::string(text, static_cast<size_t>(len)));
-        }
-      }
-      out.rows.emplace_back(std::move(values), names);
-    }
-    return out;
-  }
-
-  Result<int64_t> Execute(std::string_view sql, std::span<const Param> params) override {
-    auto res = Run(sql, params);
-    if (!res.ok()) return res.status();
-    const char* n = PQcmdTuples(res->get());
-    int64_t count = 0;
-    if (n && *n) std::from_chars(n, n + std::strlen(n), count);
-    return count;
-  }
-
-  Status ExecuteScript(std::string_view sql) override { return conn_.Exec(std::string(sql).c_str()); }
-  void* native_handle() override { return conn_.conn(); }
-
- private:
-  Result<PgResult> Run(std::string_view sql, std::span<const Param> params) {
-    std::string name;
-    if (!unnamed_) {
-      auto prepared = conn_.Prepare(sql);
-      if (!prepared.ok()) return prepared.status();
-      name = std::move(*prepared);
-    }
-    std::vector<std::string> owned(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    std::vector<int> lengths(params.size(), 0);
-    for (size_t i = 0; i < params.size(); ++i) {
-      std::visit(
-          [&](const auto& v) {
-            using V = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<V, std::monostate>) {
-              values[i] = nullptr;
-            } else if constexpr (std::is_same_v<V, int64_t>) {
-              owned[i] = std::to_string(v);
-              values[i] = owned[i].c_str();
-            } else if constexpr (std::is_same_v<V, double>) {
-              char buf[64];
-              auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-              owned[i].assign(buf, end);
-              values[i] = owned[i].c_str();
-            } else {
-              owned[i].assign(v.data(), v.size());
-              values[i] = owned[i].c_str();
-            }
-            lengths[i] = static_cast<int>(owned[i].size());
-          },
-          params[i].value());
-    }
-    const int count = static_cast<int>(params.size());
-    PgResult res(name.empty()
-                     ? PQexecParams(conn_.conn(), conn_.Numbered(sql).c_str(), count, nullptr, values.data(),
-                                    lengths.data(), nullptr, 0)
-                     : PQexecPrepared(conn_.conn(), name.c_str(), count, values.data(), lengths.data(), nullptr, 0));
-    auto st = PQresultStatus(res.get());
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return conn_.Error(res.get(), "query");
-    return res;
-  }
-
-  PgConnection& conn_;
-  const bool unnamed_;
-};
+using pg_driver::PgConnection;
+using pg_driver::PgTransaction;
 
 void IgnoreNotice(void*, const char*) {}
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, int pool_size)
-      : url_(std::move(url)), pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
+  PostgresDatabase(std::string url, int pool_size, size_t statement_capacity)
+      : url_(std::move(url)),
+        statement_capacity_(statement_capacity),
+        pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
   ~PostgresDatabase() override { StopEvents(); }
 
   // storage/instance_events.h
@@ -245,7 +64,7 @@ class PostgresDatabase final : public Database {
   Result<std::unique_ptr<PgConnection>> Connect() { return Connect(url_); }
   Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
     PGconn* raw = PQconnectdb(url.c_str());
-    auto conn = std::make_unique<PgConnection>(raw);
+    auto conn = std::make_unique<PgConnection>(raw, statement_capacity_, statements_);
     if (PQstatus(raw) != CONNECTION_OK) {
       std::string msg = PQerrorMessage(raw);
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
@@ -274,22 +93,29 @@ class PostgresDatabase final : public Database {
   Status RunOn(ConnectionPool<PgConnection>::Lease& lease, ConnectionPool<PgConnection>& pool, TxMode mode,
                const std::function<Status(Transaction&)>& fn) {
     PgConnection& conn = *lease;
-    Status s = conn.Exec(mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
-    if (!s.ok()) {
-      if (conn.broken()) Lost(lease, pool);
-      return s;
+    if (Status settled = conn.Settle(); !settled.ok()) {
+      // What the connection owed from its last use failed: it is not trusted again.
+      Lost(lease, pool);
+      return Status::Retry("connection unusable: " + settled.message());
     }
+    conn.Begin(mode);
     PgTransaction tx(conn);
     Status result = fn(tx);
     if (!result.ok()) {
       if (conn.broken()) {
         Lost(lease, pool);
       } else {
-        conn.Exec("ROLLBACK").IgnoreError();
+        conn.Rollback();
       }
       return result;
     }
-    Status commit = conn.Exec("COMMIT");
+    if (mode == TxMode::kRead) {
+      // Everything read is in hand; the COMMIT's answer is read before the next use.
+      conn.CommitInBackground();
+      if (conn.broken()) Lost(lease, pool);
+      return Status::Ok();
+    }
+    Status commit = conn.Commit();
     if (!commit.ok() && conn.broken()) {
       Lost(lease, pool);
       // The COMMIT may or may not have reached the server: running the transaction again could
@@ -345,6 +171,7 @@ class PostgresDatabase final : public Database {
     replica_ = std::move(replica);
     return probed;
   }
+  StatementCacheStats statement_stats() const { return statements_.Load(); }
   ReplicaStats replica_stats() const {
     if (!replica_) return {};
     return ReplicaStats{true, replica_->up.load(), replica_->reads.load(), replica_->fallbacks.load()};
@@ -376,6 +203,8 @@ class PostgresDatabase final : public Database {
 
   static thread_local bool t_generation_only;
   std::string url_;
+  size_t statement_capacity_;
+  StatementCounters statements_;  // before the pools: their connections count here
   ConnectionPool<PgConnection> pool_;
   std::unique_ptr<PgEvents> events_;  // set before the server starts (StartEvents)
   std::unique_ptr<Replica> replica_;  // set before the server starts (AttachReplica)
@@ -416,8 +245,14 @@ ReplicaStats ReplicaStatsOf(const Database& db) {
   return pg == nullptr ? ReplicaStats{} : pg->replica_stats();
 }
 
-Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size) {
-  auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size));
+std::optional<StatementCacheStats> PostgresStatementStats(const Database& db) {
+  const auto* pg = dynamic_cast<const PostgresDatabase*>(&db);
+  if (pg == nullptr) return std::nullopt;
+  return pg->statement_stats();
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size, size_t statement_capacity) {
+  auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size), statement_capacity);
   auto probe = db->Read([](Transaction& tx) -> Status { return tx.Query("SELECT 1").status(); });
   if (!probe.ok()) return probe;
   return std::unique_ptr<Database>(std::move(db));

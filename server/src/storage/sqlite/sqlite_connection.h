@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "storage/database.h"
+#include "storage/statement_cache.h"
 
 namespace tianshan::storage::sqlite_driver {
 
@@ -23,21 +24,31 @@ Status StatusOf(int rc, std::string msg);
 
 class SqliteConnection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  // `counters` belongs to the database and outlives its connections.
+  SqliteConnection(sqlite3* db, size_t statement_capacity, StatementCounters& counters)
+      : db_(db), cache_(statement_capacity), counters_(counters) {}
   ~SqliteConnection() {
-    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    for (sqlite3_stmt* stmt : cache_.Clear()) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
   }
   sqlite3* db() const { return db_; }
 
+  // The cached statement for `sql`, prepared on first use. Valid until the next Prepare (which
+  // may push it out of the bounded cache): step and reset it before preparing another.
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
-    auto it = cache_.find(std::string(sql));
-    if (it != cache_.end()) return it->second;
+    if (sqlite3_stmt** cached = cache_.Find(sql)) {
+      counters_.Count(counters_.hits);
+      return *cached;
+    }
     sqlite3_stmt* stmt = nullptr;
     int rc =
         sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return Error(rc, "prepare");
-    cache_.emplace(std::string(sql), stmt);
+    counters_.Count(counters_.prepares);
+    if (auto evicted = cache_.Insert(std::string(sql), stmt)) {
+      counters_.Count(counters_.evictions);
+      sqlite3_finalize(*evicted);
+    }
     return stmt;
   }
 
@@ -67,7 +78,8 @@ class SqliteConnection {
 
  private:
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  StatementCache<sqlite3_stmt*> cache_;
+  StatementCounters& counters_;
 };
 
 class SqliteTransaction final : public Transaction {

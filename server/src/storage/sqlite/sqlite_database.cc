@@ -19,12 +19,15 @@ using sqlite_driver::SqliteTransaction;
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(std::string path, int pool_size, const GroupCommitOptions& group_commit)
-      : path_(std::move(path)), pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {
+  SqliteDatabase(std::string path, int pool_size, const GroupCommitOptions& group_commit, size_t statement_capacity)
+      : path_(std::move(path)),
+        statement_capacity_(statement_capacity),
+        pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {
     if (group_commit.enabled) group_ = std::make_unique<GroupCommitter>(group_commit, [this] { return Connect(); });
   }
 
   const GroupCommitter* group_committer() const { return group_.get(); }
+  StatementCacheStats statement_stats() const { return statements_.Load(); }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
@@ -53,7 +56,7 @@ class SqliteDatabase final : public Database {
       sqlite3_close_v2(db);
       return Status::Unavailable("error.unavailable").WithDetail("cannot open sqlite:" + path_ + ": " + msg);
     }
-    auto conn = std::make_unique<SqliteConnection>(db);
+    auto conn = std::make_unique<SqliteConnection>(db, statement_capacity_, statements_);
     sqlite3_busy_timeout(db, 5000);
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-32000"}) {
@@ -111,6 +114,8 @@ class SqliteDatabase final : public Database {
   }
 
   std::string path_;
+  size_t statement_capacity_;
+  StatementCounters statements_;  // before the connections: they count here
   std::mutex write_mutex_;
   std::unique_ptr<SqliteConnection> writer_;  // guarded by write_mutex_
   std::unique_ptr<GroupCommitter> group_;     // null when group commit is off
@@ -125,15 +130,21 @@ std::optional<GroupCommitStats> GroupCommitStatsOf(const Database& db) {
   return sqlite->group_committer()->stats();
 }
 
+std::optional<StatementCacheStats> SqliteStatementStats(const Database& db) {
+  const auto* sqlite = dynamic_cast<const SqliteDatabase*>(&db);
+  if (sqlite == nullptr) return std::nullopt;
+  return sqlite->statement_stats();
+}
+
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size,
-                                             const GroupCommitOptions& group_commit) {
+                                             const GroupCommitOptions& group_commit, size_t statement_capacity) {
   if (path.empty() || path == ":memory:") {
     return Status::Invalid("db", "sqlite needs a file path (sqlite:PATH)");
   }
   std::error_code ec;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  auto db = std::make_unique<SqliteDatabase>(path, std::max(1, pool_size), group_commit);
+  auto db = std::make_unique<SqliteDatabase>(path, std::max(1, pool_size), group_commit, statement_capacity);
   // Open one connection now so that a bad path fails at start-up, not at the first request.
   auto probe = db->Read([](Transaction& tx) -> Status { return tx.Query("SELECT 1").status(); });
   if (!probe.ok()) return probe;

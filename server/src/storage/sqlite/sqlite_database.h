@@ -7,6 +7,7 @@
 // (storage/sqlite/group_commit.h).
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "storage/database_options.h"
@@ -15,6 +16,9 @@ namespace tianshan::storage {
 
 // `path` is a file path; its parent folder is created when missing.
 Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_size,
-                                             const GroupCommitOptions& group_commit = {});
+                                             const GroupCommitOptions& group_commit = {},
+                                             size_t statement_capacity = StatementCache<int>::kDefaultCapacity);
+// Nullopt unless `db` is SQLite.
+std::optional<StatementCacheStats> SqliteStatementStats(const Database& db);
 
 }  // namespace tianshan::storage
