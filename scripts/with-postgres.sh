@@ -25,12 +25,14 @@ trap cleanup EXIT
 "${run_as[@]}" "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust --locale=C.UTF-8 --encoding=UTF8 >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 
+# wal_keep_size: the read replica tests copy this server (pg_basebackup) while other tests write;
+# without kept WAL the new replica could ask for a segment already recycled and never catch up.
 started=0
 for attempt in $(seq 1 20); do
   port=$(( 20000 + RANDOM % 20000 ))
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then continue; fi
   if "${run_as[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start \
-       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB" >/dev/null; then
+       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400 -c shared_buffers=128MB -c wal_keep_size=512MB" >/dev/null; then
     started=1
     break
   fi
