@@ -2,6 +2,7 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "kit/context_over.h"
 #include "modules/organizations/public/counter_repair.h"
 
 namespace tianshan {
@@ -40,20 +41,7 @@ Result<CounterRepairReport> RepairCounters(App& app) {
   AppContext& ctx = app.context();
   auto report = ctx.db.Write([&](storage::Transaction& tx) -> Result<CounterRepairReport> {
     InOpenTransaction db(ctx.db, tx);
-    AppContext bound{db,
-                     ctx.clock,
-                     ctx.hasher,
-                     ctx.audit,
-                     ctx.settings,
-                     ctx.organizations,
-                     ctx.subtree_moved,
-                     ctx.sessions,
-                     ctx.sheets,
-                     ctx.permissions,
-                     ctx.services,
-                     ctx.jobs,
-                     ctx.counters,
-                     ctx.notification_kinds};
+    AppContext bound = ContextOver(ctx, db);
     auto recount = [&]() -> Result<std::vector<std::string>> {
       std::vector<std::string> differences;
       for (const auto& m : app.modules()) {

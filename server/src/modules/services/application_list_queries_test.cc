@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "kit/context_over.h"
 #include "modules/services/services_api_test_fixture.h"
 #include "modules/services/use_cases.h"
 
@@ -68,21 +69,7 @@ class ServicesListQueriesTest : public ServicesApiTest {
  protected:
   // The application context with its database counting statements.
   struct Counted {
-    explicit Counted(const AppContext& ctx)
-        : db(ctx.db), ctx{db,
-                          ctx.clock,
-                          ctx.hasher,
-                          ctx.audit,
-                          ctx.settings,
-                          ctx.organizations,
-                          ctx.subtree_moved,
-                          ctx.sessions,
-                          ctx.sheets,
-                          ctx.permissions,
-                          ctx.services,
-                          ctx.jobs,
-                          ctx.counters,
-                          ctx.notification_kinds} {}
+    explicit Counted(const AppContext& ctx) : db(ctx.db), ctx(ContextOver(ctx, db)) {}
     CountingDatabase db;
     AppContext ctx;
   };
