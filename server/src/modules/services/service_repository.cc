@@ -179,10 +179,16 @@ Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id,
 
 Result<std::vector<Service>> SelectServices(storage::Transaction& tx, const CatalogFilter& f,
                                             std::optional<int64_t> after_id, int limit) {
-  const std::string upper = f.path.empty() ? "\x7f" : storage::PrefixUpperBound(f.path);
-  std::string sql = std::string("SELECT ") + kServiceColumns +
-                    " FROM services_services WHERE org_path >= ? AND org_path < ? AND id > ?";
-  std::vector<storage::Param> params{f.path, upper, after_id.value_or(0)};
+  // Without an area the page walks the primary key (id > ? ORDER BY id LIMIT): a range over the
+  // whole path index would read and sort every service for each page.
+  const std::string upper = f.path.empty() ? "" : storage::PrefixUpperBound(f.path);
+  std::string sql = std::string("SELECT ") + kServiceColumns + " FROM services_services WHERE id > ?";
+  std::vector<storage::Param> params{after_id.value_or(0)};
+  if (!f.path.empty()) {
+    sql += " AND org_path >= ? AND org_path < ?";
+    params.emplace_back(f.path);
+    params.emplace_back(upper);
+  }
   std::string pattern;
   if (f.category) {
     sql += " AND category = ?";
