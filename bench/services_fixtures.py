@@ -17,7 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 import threading
 
-CATEGORIES = ["childcare", "entrepreneurship", "social_work", "psychology", "legal", "employment", "elderly",
+CATEGORIES = ["childcare", "entrepreneurship", "social_work", "psychology", "legal", "employment", "elder_care",
               "dating", "other"]
 
 
@@ -65,11 +65,12 @@ def main():
 
     start = time.time()
     cats = CATEGORIES
+    stamp = int(start) % 100000  # names are unique per organization: a second run on one database adds its own
 
     def service(i):
         org = orgs[i % len(orgs)]
         kind = "enrollment" if i % 5 == 0 else "applications"
-        body = {"name": f"服务 {i:05d}", "category": cats[i % len(cats)], "description": "区域规模测试的服务目录条目",
+        body = {"name": f"服务 {stamp}-{i:05d}", "category": cats[i % len(cats)], "description": "区域规模测试的服务目录条目",
                 "delivery": ["venue", "online", "visit"][i % 3], "kind": kind}
         if i % 4 == 0:
             body.update({"min_age": 14, "max_age": 35})
@@ -81,7 +82,7 @@ def main():
 
     def venue(i):
         org = orgs[(i * 7) % len(orgs)]
-        v = post(f"/organizations/{org}/venues", {"name": f"测试青年之家 {i:04d}", "kind": "youth_home",
+        v = post(f"/organizations/{org}/venues", {"name": f"测试青年之家 {stamp}-{i:04d}", "kind": "youth_home",
                                                   "address": f"测试路 {i} 号", "requires_approval": False,
                                                   "opening_hours": hours})
         return [post(f"/venues/{v['id']}/rooms", {"name": f"活动室 {r + 1}", "capacity": 30})["id"]

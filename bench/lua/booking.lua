@@ -22,7 +22,7 @@ end
 function init()
   sessions = common.lines(os.getenv("BENCH_SESSIONS"))
   rooms = common.lines(os.getenv("BENCH_ROOMS"))
-  from = tonumber(assert(os.getenv("BENCH_FROM"), "BENCH_FROM not set"))
+  from = tonumber((assert(os.getenv("BENCH_FROM"), "BENCH_FROM not set")))
   threads = tonumber(os.getenv("BENCH_THREADS") or "2")
   k = 0
   booked, refused = 0, 0

@@ -4,31 +4,10 @@
 // removed, and the public venue no longer lists it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'playwright-core';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
-import { DEMO_PASSWORD, login } from '../support/flows.mjs';
-
-async function api(baseURL, who) {
-  const ctx = await request.newContext({ baseURL });
-  const s = await ctx.post('/api/v1/session', { data: { login: who, password: DEMO_PASSWORD } });
-  assert.equal(s.status(), 200);
-  const headers = { 'X-CSRF-Token': (await s.json()).csrf_token };
-  return {
-    ctx,
-    get: async (path) => (await ctx.get(`/api/v1${path}`)).json(),
-    post: async (path, data) => {
-      const r = await ctx.post(`/api/v1${path}`, { data, headers });
-      assert.ok(r.status() < 300, `${path}: ${r.status()} ${await r.text()}`);
-      return r.json();
-    },
-  };
-}
-
-/** The China date `days` from today. */
-function chinaDate(days) {
-  return new Date(Date.now() + 8 * 3600_000 + days * 24 * 3600_000).toISOString().slice(0, 10);
-}
+import { login } from '../support/flows.mjs';
+import { api, chinaDate } from '../support/venues.mjs';
 
 describe('venue rooms', () => {
   const suite = useSuite();
