@@ -77,14 +77,14 @@ python3 bench/sessions.py "$work/sessions.txt" --port "$TS_PORT" --count "$users
 tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%Y-%m-%d)
 from=$(TZ=Asia/Shanghai date -d "$tomorrow 00:00" +%s)
 storm_load=$(cut -d' ' -f1 /proc/loadavg)
-before_rows=$(db_query "SELECT COUNT(*) FROM venues_bookings")
+before_max=$(db_query "SELECT COALESCE(MAX(id), 0) FROM venues_bookings")
 before=$(cpu_ticks "$TS_PID")
 pairs=$(BENCH_SESSIONS=$work/sessions.txt BENCH_ROOMS=$work/rooms.txt BENCH_FROM=$from BENCH_THREADS=2 \
   wrk_report -t2 -c"$CONNECTIONS" --latency -s bench/lua/booking.lua -d"${DURATION}s" "$API_URL/health")
 after=$(cpu_ticks "$TS_PID")
 record bookings "booking storm (distinct rooms and times)" "$pairs" $((after - before)) "$TS_PID"
 IFS='|' read -r booked span_ms <<< "$(db_query "SELECT COUNT(*), MAX(created_at) - MIN(created_at) FROM venues_bookings \
-  WHERE purpose = '压力测试'")"
+  WHERE id > $before_max")"
 overlaps=$(db_query "SELECT COUNT(*) FROM venues_bookings a JOIN venues_bookings b ON a.room_id = b.room_id \
   AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at \
   WHERE a.status IN ('approved', 'no_show') AND b.status IN ('approved', 'no_show')")
