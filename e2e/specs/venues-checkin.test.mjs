@@ -7,37 +7,15 @@
 // today exists whatever the hour.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { request } from 'playwright-core';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
-import { DEMO_PASSWORD, login } from '../support/flows.mjs';
-
-async function api(baseURL, who) {
-  const ctx = await request.newContext({ baseURL });
-  const s = await ctx.post('/api/v1/session', { data: { login: who, password: DEMO_PASSWORD } });
-  assert.equal(s.status(), 200);
-  const headers = { 'X-CSRF-Token': (await s.json()).csrf_token };
-  return {
-    ctx,
-    headers,
-    get: async (path) => (await ctx.get(`/api/v1${path}`)).json(),
-    post: async (path, data) => {
-      const r = await ctx.post(`/api/v1${path}`, { data, headers });
-      assert.ok(r.status() < 300, `${path}: ${r.status()} ${await r.text()}`);
-      return r.json();
-    },
-  };
-}
+import { login } from '../support/flows.mjs';
+import { api, chinaDate } from '../support/venues.mjs';
 
 /** China-time "YYYY-MM-DDTHH:MM" `minutes` from now, on a 5-minute step. */
 function chinaIn(minutes) {
   const t = Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000;
   return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
-}
-
-/** The China date `days` from today. */
-function chinaDate(days) {
-  return new Date(Date.now() + 8 * 3600_000 + days * 24 * 3600_000).toISOString().slice(0, 10);
 }
 
 describe('venue check-in', () => {

@@ -1,5 +1,5 @@
 // tianshan: the server and its administration commands.
-//   tianshan serve | migrate | demo | generate | create-admin | backup | restore | routes | verify-counters
+//   tianshan serve | migrate | demo | generate | create-admin | backup | restore | routes | verify-counters [--repair]
 // Configuration comes from options or TIANSHAN_* environment variables (`tianshan --help`).
 
 #include <signal.h>
@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/repair_counters.h"
 #include "app/restore.h"
 #include "app/web_location.h"
 #include "core/crypto.h"
@@ -339,7 +340,11 @@ int main(int argc, char** argv) {
   restore->add_flag("--force", restore_force, "Replace a database that already holds data");
   auto* routes_cmd =
       cli.add_subcommand("routes", "Print every route with its gate and who passes it (the permission matrix's table)");
-  cli.add_subcommand("verify-counters", "Recompute every maintained counter and report differences");
+  bool repair_counters = false;
+  cli.add_subcommand("verify-counters", "Recompute every maintained counter and report differences")
+      ->add_flag("--repair", repair_counters,
+                 "Rebuild the counters that differ from their rows, in one audited transaction, then report what is "
+                 "left");
   std::string run_kind;
   auto* jobs_cmd =
       cli.add_subcommand("jobs", "List the scheduled job kinds with their state; `jobs run KIND` runs one now");
@@ -453,6 +458,16 @@ int main(int argc, char** argv) {
   if (cli.got_subcommand("verify-counters")) {
     auto app = OpenApp(config, true);
     RefuseUnfinishedLoads(*app);
+    if (repair_counters) {
+      auto repaired = tianshan::RepairCounters(*app);
+      if (!repaired.ok()) Die("cannot repair counters (nothing was changed)", repaired.status());
+      for (const auto& d : repaired->found) std::printf("found: %s\n", d.c_str());
+      std::printf("repaired: %lld value(s) written in %d round(s)\n", static_cast<long long>(repaired->changed),
+                  repaired->rounds);
+      for (const auto& d : repaired->left) std::printf("%s\n", d.c_str());
+      std::printf("%zu difference(s)\n", repaired->left.size());
+      return repaired->left.empty() ? 0 : 3;
+    }
     auto differences = app->VerifyCounters();
     if (!differences.ok()) Die("cannot verify counters", differences.status());
     for (const auto& d : *differences) std::printf("%s\n", d.c_str());

@@ -79,7 +79,7 @@ const std::map<std::string, std::string>& Fixtures() {
       {"venues", "SELECT id, org_path, NULL AS person_id, '' AS names FROM venues_venues"},
       {"rooms",
        "SELECT r.id, v.org_path, NULL AS person_id, '' AS names FROM venues_rooms r JOIN venues_venues v ON v.id = "
-       "r.venue_id"},
+       "r.venue_id WHERE r.archived_at IS NULL"},
       {"bookings",
        "SELECT id, org_path, NULL AS person_id, booker_name AS names, account_id AS own_account FROM venues_bookings"},
       {"teams", "SELECT id, org_path, NULL AS person_id, '' AS names, id AS team_id FROM volunteering_teams"},

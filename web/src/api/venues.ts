@@ -26,6 +26,11 @@ export const getCalendar = (id: number, from?: string, days = 7) =>
   get<Calendar>(`/venues/${id}/calendar`, { query: { from, days } });
 export const addRoom = (venueId: number, input: Body<'/api/v1/venues/{id}/rooms', 'post'>) =>
   post<Schema<'VenuesRoom'>>(`/venues/${venueId}/rooms`, input);
+export type Room = Schema<'VenuesRoom'>;
+export type RoomInput = Body<'/api/v1/rooms/{id}', 'put'>;
+export const updateRoom = (roomId: number, input: RoomInput) => put<Room>(`/rooms/${roomId}`, input);
+/** Removes (archives) a room; 409 naming the upcoming bookings that keep it. */
+export const removeRoom = (roomId: number) => del(`/rooms/${roomId}`);
 export const bookRoom = (roomId: number, input: NewBooking) => post<Booking>(`/rooms/${roomId}/bookings`, input);
 export const listBookings = (organizationId: number, query: ListQuery<'/api/v1/organizations/{id}/bookings'> = {}) =>
   get<Answer<'/api/v1/organizations/{id}/bookings', 'get'>>(`/organizations/${organizationId}/bookings`, { query });

@@ -4,6 +4,7 @@
 
 #include "modules/organizations/counter_store.h"
 #include "modules/organizations/organization_repository.h"
+#include "modules/organizations/public/counter_repair.h"
 #include "modules/organizations/public/organization.h"
 
 namespace tianshan::organizations {
@@ -104,6 +105,7 @@ Result<std::vector<std::string>> CompareSelfCounters(storage::Transaction& tx, s
       auto s = stored.find(key);
       const int64_t have = s == stored.end() ? 0 : s->second.self;
       if (have == want) continue;
+      if (auto* repair = CounterRepair::Active()) repair->ExpectSelf(organization_id, key, want);
       out.push_back(std::string(module) + ": organization " + std::to_string(organization_id) + " " + std::string(key) +
                     ": self is " + std::to_string(have) + ", expected " + std::to_string(want));
     }

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "modules/organizations/public/counter_repair.h"
 #include "modules/organizations/public/counters.h"
 #include "modules/organizations/public/organization.h"
 
@@ -110,12 +111,19 @@ Result<std::vector<std::string>> VerifyCounters(storage::Database& db) {
         child_sums[{*nodes[it->second].parent_id, key}] += r.Int("subtree_value");
       }
     }
+    CounterRepair* repair = CounterRepair::Active();  // records what it finds, when repairing
     for (const auto& n : nodes) {
       for (size_t k = 0; k < OwnKeys().size(); ++k) {
         auto it = stored.find({n.id, OwnKeys()[k]});
         Stored s = it == stored.end() ? Stored{} : it->second;
-        if (s.self != n.self[k]) out.push_back(Line(n, OwnKeys()[k], "self", s.self, n.self[k]));
-        if (s.subtree != n.subtree[k]) out.push_back(Line(n, OwnKeys()[k], "subtree", s.subtree, n.subtree[k]));
+        if (s.self != n.self[k]) {
+          out.push_back(Line(n, OwnKeys()[k], "self", s.self, n.self[k]));
+          if (repair) repair->ExpectSelf(n.id, OwnKeys()[k], n.self[k]);
+        }
+        if (s.subtree != n.subtree[k]) {
+          out.push_back(Line(n, OwnKeys()[k], "subtree", s.subtree, n.subtree[k]));
+          if (repair) repair->ExpectSubtree(n.id, OwnKeys()[k], n.subtree[k]);
+        }
       }
     }
     auto check_foreign = [&](int64_t id, const std::string& key) {
@@ -125,7 +133,9 @@ Result<std::vector<std::string>> VerifyCounters(storage::Database& db) {
       auto c = child_sums.find({id, key});
       Stored value = s == stored.end() ? Stored{} : s->second;
       int64_t expected = value.self + (c == child_sums.end() ? 0 : c->second);
-      if (value.subtree != expected) out.push_back(Line(nodes[node->second], key, "subtree", value.subtree, expected));
+      if (value.subtree == expected) return;
+      out.push_back(Line(nodes[node->second], key, "subtree", value.subtree, expected));
+      if (repair) repair->ExpectSubtree(id, key, expected);
     };
     for (const auto& [k, v] : stored) check_foreign(k.first, k.second);
     for (const auto& [k, v] : child_sums) {

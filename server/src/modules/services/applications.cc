@@ -26,28 +26,45 @@ std::string AuditJson(const Application& a) {
 
 namespace {
 
-// The view with its file answers already read (a list reads a page's files in one query).
-Result<ApplicationView> ViewWithFiles(storage::Transaction& tx, const auth::Actor& actor, Application a,
-                                      std::vector<publishing::StoredFile> files) {
-  ApplicationView v;
-  v.files = std::move(files);
-  TS_ASSIGN_OR_RETURN(auto s, FindService(tx, a.service_id));
-  if (s) {
-    v.service_name = s->f.name;
-    v.questions = s->f.questions;
+// A page of applications with what their views show, each part read for the whole page in one
+// query (files, steps, messages, services): a page costs the same number of statements whatever
+// its length.
+Result<std::vector<ApplicationView>> ViewsOf(storage::Transaction& tx, const auth::Actor& actor,
+                                             std::vector<Application> rows) {
+  std::vector<int64_t> ids, service_ids;
+  for (const auto& a : rows) {
+    ids.push_back(a.id);
+    service_ids.push_back(a.service_id);
   }
-  TS_ASSIGN_OR_RETURN(v.steps, SelectSteps(tx, a.id));
-  TS_ASSIGN_OR_RETURN(v.messages, SelectMessages(tx, a.id));
-  v.can = ApplicationActions(actor, a);
-  v.application = std::move(a);
-  return v;
+  TS_ASSIGN_OR_RETURN(auto files, publishing::FilesOfOwners(tx, kAnswerFileOwner, ids));
+  TS_ASSIGN_OR_RETURN(auto steps, StepsOf(tx, ids));
+  TS_ASSIGN_OR_RETURN(auto messages, MessagesOf(tx, ids));
+  TS_ASSIGN_OR_RETURN(auto services, ServicesOf(tx, service_ids));
+  std::vector<ApplicationView> out;
+  out.reserve(rows.size());
+  for (auto& a : rows) {
+    ApplicationView v;
+    if (auto it = files.find(a.id); it != files.end()) v.files = std::move(it->second);
+    if (auto it = steps.find(a.id); it != steps.end()) v.steps = std::move(it->second);
+    if (auto it = messages.find(a.id); it != messages.end()) v.messages = std::move(it->second);
+    if (auto it = services.find(a.service_id); it != services.end()) {
+      v.service_name = it->second.f.name;
+      v.questions = it->second.f.questions;
+    }
+    v.can = ApplicationActions(actor, a);
+    v.application = std::move(a);
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace
 
 Result<ApplicationView> ApplicationViewOf(storage::Transaction& tx, const auth::Actor& actor, Application a) {
-  TS_ASSIGN_OR_RETURN(auto files, publishing::FilesOf(tx, kAnswerFileOwner, a.id));
-  return ViewWithFiles(tx, actor, std::move(a), std::move(files));
+  std::vector<Application> one;
+  one.push_back(std::move(a));
+  TS_ASSIGN_OR_RETURN(auto views, ViewsOf(tx, actor, std::move(one)));
+  return std::move(views.front());
 }
 
 namespace {
@@ -173,16 +190,7 @@ Result<ApplicationPage> PageOf(storage::Transaction& tx, const auth::Actor& acto
     rows.resize(static_cast<size_t>(limit));
     page.next_cursor = rows.back().id;
   }
-  // The page's file answers in one query, not one per application.
-  std::vector<int64_t> ids;
-  for (const auto& a : rows) ids.push_back(a.id);
-  TS_ASSIGN_OR_RETURN(auto files, publishing::FilesOfOwners(tx, kAnswerFileOwner, ids));
-  for (auto& a : rows) {
-    auto it = files.find(a.id);
-    auto mine = it == files.end() ? std::vector<publishing::StoredFile>{} : std::move(it->second);
-    TS_ASSIGN_OR_RETURN(auto v, ViewWithFiles(tx, actor, std::move(a), std::move(mine)));
-    page.items.push_back(std::move(v));
-  }
+  TS_ASSIGN_OR_RETURN(page.items, ViewsOf(tx, actor, std::move(rows)));
   return page;
 }
 

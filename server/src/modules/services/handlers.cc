@@ -1,6 +1,8 @@
 #include "modules/services/handlers.h"
 
+#include "http/dispatch.h"
 #include "http/gate.h"
+#include "modules/services/catalog_cache.h"
 #include "modules/services/figures.h"
 #include "modules/services/requests.h"
 
@@ -237,17 +239,31 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
         TS_ASSIGN_OR_RETURN(auto created, CreateService(ctx, http::CallerOf(req), id, input));
         return ServiceJson(created, 201);
       });
-  router.Get("/api/v1/services", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
-    http::QueryReader query(req);
-    const int limit = query.Limit(50, 200);
-    const auto after = query.IdCursor();
-    const auto category = query.OneOf("category", Categories());
-    const auto area = query.Id("area");
-    const auto q = query.Text("q", kMaxName);
-    TS_RETURN_IF_ERROR(query.Finish());
-    TS_ASSIGN_OR_RETURN(auto page, ListCatalog(ctx, ActorOf(req), area, category, q, after, limit));
-    return ServicePageJson(page);
-  });
+  // The catalog: a guest's page from memory while nothing was written (catalog_cache.h).
+  auto catalog = std::make_shared<CatalogCache>();
+  auto catalog_key = [](const HttpRequest& req) { return std::string(LangTag(req.lang)) + "?" + req.raw_query; };
+  http::AnswerFromCache(router.Get("/api/v1/services", Access::kPublic,
+                                   [&ctx, catalog, catalog_key](HttpRequest& req) -> Result<HttpResponse> {
+                                     const uint64_t generation = ctx.db.write_generation();
+                                     http::QueryReader query(req);
+                                     const int limit = query.Limit(50, 200);
+                                     const auto after = query.IdCursor();
+                                     const auto category = query.OneOf("category", Categories());
+                                     const auto area = query.Id("area");
+                                     const auto q = query.Text("q", kMaxName);
+                                     TS_RETURN_IF_ERROR(query.Finish());
+                                     TS_ASSIGN_OR_RETURN(
+                                         auto page, ListCatalog(ctx, ActorOf(req), area, category, q, after, limit));
+                                     HttpResponse answer = ServicePageJson(page);
+                                     if (!req.actor) catalog->Put(catalog_key(req), generation, answer.body);
+                                     return answer;
+                                   }),
+                        [&ctx, catalog, catalog_key](HttpRequest& req) -> std::optional<HttpResponse> {
+                          if (req.actor) return std::nullopt;
+                          auto hit = catalog->Find(catalog_key(req), ctx.db.write_generation());
+                          if (!hit) return std::nullopt;
+                          return http::Json(std::move(*hit));
+                        });
   router.Get("/api/v1/services/{id}", Access::kPublic, [&ctx](HttpRequest& req) -> Result<HttpResponse> {
     TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
     TS_ASSIGN_OR_RETURN(auto found, GetService(ctx, ActorOf(req), id));

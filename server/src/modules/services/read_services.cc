@@ -1,5 +1,6 @@
 #include "core/calendar.h"
 #include "modules/organizations/public/lookup.h"
+#include "modules/organizations/public/tree.h"
 #include "modules/services/service_repository.h"
 #include "modules/services/use_cases.h"
 
@@ -22,15 +23,24 @@ Result<ServiceView> ViewOf(storage::Transaction& tx, const AppContext& ctx, cons
   return v;
 }
 
-Result<ServicePage> PageOf(storage::Transaction& tx, const AppContext& ctx, const auth::Actor* actor,
-                           std::vector<Service> rows, int limit) {
+// A page of services: their organizations' names in one query (organizations::NamesOf), not
+// one lookup each.
+Result<ServicePage> PageOf(storage::Transaction& tx, const auth::Actor* actor, std::vector<Service> rows, int limit) {
   ServicePage page;
+  if (static_cast<int>(rows.size()) > limit) {
+    rows.resize(static_cast<size_t>(limit));
+    page.next_cursor = rows.back().id;
+  }
+  std::vector<int64_t> org_ids;
+  for (const auto& s : rows) org_ids.push_back(s.organization_id);
+  TS_ASSIGN_OR_RETURN(auto names, organizations::NamesOf(tx, org_ids));
   for (auto& s : rows) {
-    if (static_cast<int>(page.items.size()) == limit) {
-      page.next_cursor = page.items.back().service.id;
-      break;
-    }
-    TS_ASSIGN_OR_RETURN(auto v, ViewOf(tx, ctx, actor, std::move(s), false));
+    ServiceView v;
+    if (auto it = names.find(s.organization_id); it != names.end()) v.organization_name = it->second;
+    v.can_manage = actor && CanManage(*actor, s.org_path);
+    v.can_apply = actor && s.f.kind == "applications";
+    v.can_enroll = actor && s.f.kind == "enrollment";
+    v.service = std::move(s);
     page.items.push_back(std::move(v));
   }
   return page;
@@ -60,7 +70,7 @@ Result<ServicePage> ListCatalog(const AppContext& ctx, const auth::Actor* actor,
       f.path = (*org)->path;
     }
     TS_ASSIGN_OR_RETURN(auto rows, SelectServices(tx, f, after_id, limit));
-    return PageOf(tx, ctx, actor, std::move(rows), limit);
+    return PageOf(tx, actor, std::move(rows), limit);
   });
 }
 
@@ -72,7 +82,7 @@ Result<ServicePage> ListServices(const AppContext& ctx, const auth::Actor& actor
     CatalogFilter f;
     f.path = org.path;
     TS_ASSIGN_OR_RETURN(auto rows, SelectServices(tx, f, after_id, limit));
-    return PageOf(tx, ctx, &actor, std::move(rows), limit);
+    return PageOf(tx, &actor, std::move(rows), limit);
   });
 }
 

@@ -1,10 +1,26 @@
 #include "modules/services/service_repository.h"
 
+#include <cassert>
+#include <set>
+
 #include "storage/sql_filter.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::services {
 namespace {
+
+// "?, ?, ?" for the distinct `ids` (at most 500, so that a statement stays small), each appended
+// to `params`.
+std::string IdPlaceholders(const std::vector<int64_t>& ids, std::vector<storage::Param>& params) {
+  assert(ids.size() <= 500);
+  std::set<int64_t> distinct(ids.begin(), ids.end());
+  std::string in;
+  for (int64_t id : distinct) {
+    in += in.empty() ? "?" : ", ?";
+    params.emplace_back(id);
+  }
+  return in;
+}
 
 constexpr const char* kServiceColumns =
     "id, organization_id, org_path, name, category, description, min_age, max_age, area_path, delivery, kind, "
@@ -140,6 +156,21 @@ Result<std::optional<Service>> FindService(storage::Transaction& tx, int64_t id)
   return std::optional<Service>(ReadService(*row));
 }
 
+Result<std::map<int64_t, Service>> ServicesOf(storage::Transaction& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, Service> out;
+  if (ids.empty()) return out;
+  std::vector<storage::Param> params;
+  const std::string in = IdPlaceholders(ids, params);
+  TS_ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query(std::string("SELECT ") + kServiceColumns + " FROM services_services WHERE id IN (" + in + ")", params));
+  for (const auto& r : rows) {
+    Service service = ReadService(r);
+    out.emplace(service.id, std::move(service));
+  }
+  return out;
+}
+
 Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id, const std::string& name) {
   TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT 1 FROM services_services WHERE organization_id = ? AND name = ?",
                                             {organization_id, name}));
@@ -148,10 +179,16 @@ Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id,
 
 Result<std::vector<Service>> SelectServices(storage::Transaction& tx, const CatalogFilter& f,
                                             std::optional<int64_t> after_id, int limit) {
-  const std::string upper = f.path.empty() ? "\x7f" : storage::PrefixUpperBound(f.path);
-  std::string sql = std::string("SELECT ") + kServiceColumns +
-                    " FROM services_services WHERE org_path >= ? AND org_path < ? AND id > ?";
-  std::vector<storage::Param> params{f.path, upper, after_id.value_or(0)};
+  // Without an area the page walks the primary key (id > ? ORDER BY id LIMIT): a range over the
+  // whole path index would read and sort every service for each page.
+  const std::string upper = f.path.empty() ? "" : storage::PrefixUpperBound(f.path);
+  std::string sql = std::string("SELECT ") + kServiceColumns + " FROM services_services WHERE id > ?";
+  std::vector<storage::Param> params{after_id.value_or(0)};
+  if (!f.path.empty()) {
+    sql += " AND org_path >= ? AND org_path < ?";
+    params.emplace_back(f.path);
+    params.emplace_back(upper);
+  }
   std::string pattern;
   if (f.category) {
     sql += " AND category = ?";
@@ -332,12 +369,18 @@ Status InsertStep(storage::Transaction& tx, int64_t application_id, const Step& 
       .status();
 }
 
-Result<std::vector<Step>> SelectSteps(storage::Transaction& tx, int64_t application_id) {
-  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT status, account_id, note, at FROM services_application_steps WHERE "
-                                          "application_id = ? ORDER BY id",
-                                          {application_id}));
-  std::vector<Step> out;
-  for (const auto& r : rows) out.push_back({r.Text("status"), r.Int("account_id"), r.OptText("note"), r.Int("at")});
+Result<std::map<int64_t, std::vector<Step>>> StepsOf(storage::Transaction& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::vector<Step>> out;
+  if (ids.empty()) return out;
+  std::vector<storage::Param> params;
+  const std::string in = IdPlaceholders(ids, params);
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT application_id, status, account_id, note, at FROM "
+                                          "services_application_steps WHERE application_id IN (" +
+                                              in + ") ORDER BY application_id, id",
+                                          params));
+  for (const auto& r : rows) {
+    out[r.Int("application_id")].push_back({r.Text("status"), r.Int("account_id"), r.OptText("note"), r.Int("at")});
+  }
   return out;
 }
 
@@ -376,15 +419,21 @@ Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m) {
   return rows[0].Int(0);
 }
 
-Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id) {
+Result<std::map<int64_t, std::vector<Message>>> MessagesOf(storage::Transaction& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::vector<Message>> out;
+  if (ids.empty()) return out;
+  std::vector<storage::Param> params;
+  const std::string in = IdPlaceholders(ids, params);
+  params.emplace_back(static_cast<int64_t>(kMaxMessagesShown));
+  // The oldest kMaxMessagesShown of each application (a window over the page's applications).
   TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT id, application_id, account_id, author_name, side, body, at FROM "
-                                          "services_application_messages WHERE application_id = ? ORDER BY id LIMIT "
-                                          "500",
-                                          {application_id}));
-  std::vector<Message> out;
+                                          "(SELECT m.*, ROW_NUMBER() OVER (PARTITION BY application_id ORDER BY id) "
+                                          "AS n FROM services_application_messages m WHERE application_id IN (" +
+                                              in + ")) numbered WHERE n <= ? ORDER BY application_id, id",
+                                          params));
   for (const auto& r : rows) {
-    out.push_back({r.Int("id"), r.Int("application_id"), r.Int("account_id"), r.Text("author_name"), r.Text("side"),
-                   r.Text("body"), r.Int("at")});
+    out[r.Int("application_id")].push_back({r.Int("id"), r.Int("application_id"), r.Int("account_id"),
+                                            r.Text("author_name"), r.Text("side"), r.Text("body"), r.Int("at")});
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // SQL of the services tables (bound parameters only), inside the caller's transaction. Lists
 // are keyset pages: `limit` + 1 rows when there are more.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ Result<int64_t> InsertService(storage::Transaction& tx, const Service& s);
 // Writes the service's questions and updated_at.
 Status UpdateQuestions(storage::Transaction& tx, const Service& s);
 Result<std::optional<Service>> FindService(storage::Transaction& tx, int64_t id);
+// The services of `ids` (at most 500, repeats allowed) by id, in one query; missing ids absent.
+Result<std::map<int64_t, Service>> ServicesOf(storage::Transaction& tx, const std::vector<int64_t>& ids);
 Result<bool> ServiceNameTaken(storage::Transaction& tx, int64_t organization_id, const std::string& name);
 struct CatalogFilter {
   std::string path;  // subtree of the offering organization ("" for all)
@@ -58,7 +61,8 @@ Result<std::optional<Application>> FindApplication(storage::Transaction& tx, int
 // Moves an application from `from` to a.status; false when it was no longer `from`.
 Result<bool> ChangeApplicationStatus(storage::Transaction& tx, const Application& a, const std::string& from);
 Status InsertStep(storage::Transaction& tx, int64_t application_id, const Step& s);
-Result<std::vector<Step>> SelectSteps(storage::Transaction& tx, int64_t application_id);
+// The steps of each application of `ids` (at most 500), oldest first, in one query.
+Result<std::map<int64_t, std::vector<Step>>> StepsOf(storage::Transaction& tx, const std::vector<int64_t>& ids);
 struct ApplicationFilter {
   std::optional<std::string> path;
   std::optional<int64_t> account_id;
@@ -71,8 +75,10 @@ Result<std::vector<Application>> SelectApplications(storage::Transaction& tx, co
 Result<std::map<int64_t, int64_t>> OverdueByOrganization(storage::Transaction& tx, int64_t now);
 
 Result<int64_t> InsertMessage(storage::Transaction& tx, const Message& m);
-// Oldest first (at most 500).
-Result<std::vector<Message>> SelectMessages(storage::Transaction& tx, int64_t application_id);
+// The messages of each application of `ids` (at most 500 applications), oldest first, at most
+// kMaxMessagesShown (the oldest) of each, in one query.
+inline constexpr int kMaxMessagesShown = 500;
+Result<std::map<int64_t, std::vector<Message>>> MessagesOf(storage::Transaction& tx, const std::vector<int64_t>& ids);
 // Records a.rating (1–5) once, on a completed application, and counts it on its service; false
 // when the application is not completed or already rated.
 Result<bool> RecordRating(storage::Transaction& tx, const Application& a);

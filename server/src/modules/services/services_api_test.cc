@@ -3,6 +3,8 @@
 // catalog, bad answers naming their field and changing nothing, state-machine refusals,
 // enrollment with age limits, consent and the waitlist, and who may do what.
 
+#include <set>
+
 #include "modules/services/services_api_test_fixture.h"
 #include "modules/services/use_cases.h"
 
@@ -247,6 +249,32 @@ TEST_P(ServicesApiTest, OverdueReminderCountsAndNotifies) {
   auto counters = server().app().VerifyCounters();
   ASSERT_TRUE(counters.ok());
   EXPECT_TRUE(counters->empty()) << counters->front();
+}
+
+// The guests' catalog is answered from memory while nothing is written (catalog_cache.h): a
+// service added shows at once, after a page was kept in memory too; never a stale page.
+TEST_P(ServicesApiTest, TheGuestsCatalogNeverShowsAStalePage) {
+  auto guest = Client();
+  const std::string page = "/api/v1/services?category=entrepreneurship&limit=200";
+  auto names = [&](HttpClient& c) {
+    auto r = c.Get(page);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::set<std::string> out;
+    const auto j = r.json();  // a range-for over a temporary's member would dangle
+    for (const auto& item : j["items"]) out.insert(item["name"].get<std::string>());
+    return out;
+  };
+  const auto before = names(*guest);
+  EXPECT_EQ(names(*guest), before) << "the same page twice (the second from memory)";
+  MakeService(ApplicationService("缓存检验"));
+  EXPECT_TRUE(names(*guest).contains("缓存检验")) << "a new service shows at once";
+  EXPECT_TRUE(names(*guest).contains("缓存检验")) << "and stays (from memory again)";
+  MakeService(ApplicationService("缓存检验二"));
+  const auto after = names(*guest);
+  EXPECT_TRUE(after.contains("缓存检验二")) << "a page kept in memory gives way to the next write";
+  EXPECT_EQ(after.size(), before.size() + 2);
+  auto member = LoggedIn("member");
+  EXPECT_EQ(names(*member), after) << "signed in: the same services, answered by the handler";
 }
 
 TS_INSTANTIATE_FOR_DATABASES(ServicesApiTest);

@@ -22,6 +22,8 @@ Result<BookingView> BookRoom(const AppContext& ctx, const auth::Caller& caller, 
   auto result = ctx.db.Write([&](storage::Transaction& tx) -> Result<BookingView> {
     TS_ASSIGN_OR_RETURN(auto room, FindRoom(tx, room_id));
     if (!room) return Status::NotFound("venues.room_not_found");
+    TS_ASSIGN_OR_RETURN(bool in_use, HoldActiveRoom(tx, room->id));
+    if (!in_use) return Status::Conflict("venues.room_archived");
     TS_ASSIGN_OR_RETURN(auto venue, FindVenue(tx, room->venue_id));
     if (!venue) return Status::NotFound("venues.room_not_found");
     if (!WithinOpeningHours(venue->f, input.starts_at, input.ends_at)) {

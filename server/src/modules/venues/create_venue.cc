@@ -76,7 +76,7 @@ Result<Room> CreateRoom(const AppContext& ctx, const auth::Caller& caller, int64
   return ctx.db.Write([&](storage::Transaction& tx) -> Result<Room> {
     TS_ASSIGN_OR_RETURN(auto v, LoadReadableVenue(tx, caller.actor, venue_id));
     if (!CanManage(caller.actor, v.org_path)) return Status::Forbidden();
-    TS_ASSIGN_OR_RETURN(bool taken, RoomNameTaken(tx, v.id, input.name));
+    TS_ASSIGN_OR_RETURN(bool taken, RoomNameTaken(tx, v.id, input.name, 0));
     if (taken) return Status::Conflict("venues.room_name_taken");
     Room r;
     r.venue_id = v.id;

@@ -12,14 +12,15 @@ using http::Access;
 using http::HttpRequest;
 using http::HttpResponse;
 
-void WriteRoom(JsonOut& out, const Room& r) {
+void WriteRoom(JsonOut& out, const Room& r, bool can_manage) {
   out.StartObject()
       .Field("id", r.id)
       .Field("venue_id", r.venue_id)
       .Field("name", r.name)
       .Field("capacity", r.capacity)
-      .Field("equipment", r.equipment)
-      .EndObject();
+      .Field("equipment", r.equipment);
+  WriteCan(out, {{"edit", can_manage}, {"remove", can_manage}});
+  out.EndObject();
 }
 
 void WriteCoordinate(JsonOut& out, const char* name, const std::optional<double>& v) {
@@ -83,7 +84,7 @@ void WriteVenue(JsonOut& out, const VenueView& v, bool with_rooms) {
   WriteExceptions(out, e.f.exceptions);
   if (with_rooms) {
     out.Key("rooms").StartArray();
-    for (const auto& r : v.rooms) WriteRoom(out, r);
+    for (const auto& r : v.rooms) WriteRoom(out, r, v.can_manage);
     out.EndArray();
     out.Key("photos").StartArray();
     for (const auto& p : v.photos) {
@@ -95,7 +96,9 @@ void WriteVenue(JsonOut& out, const VenueView& v, bool with_rooms) {
     }
     out.EndArray();
   }
-  WriteCan(out, {{"edit", v.can_manage}, {"add_room", v.can_manage}, {"check_in", v.can_manage}, {"add_photo", v.can_manage}});
+  WriteCan(
+      out,
+      {{"edit", v.can_manage}, {"add_room", v.can_manage}, {"check_in", v.can_manage}, {"add_photo", v.can_manage}});
   out.EndObject();
 }
 
@@ -244,9 +247,22 @@ void RegisterRoutes(http::Router& router, const AppContext& ctx) {
         TS_ASSIGN_OR_RETURN(auto input, ParseRoom(req));
         TS_ASSIGN_OR_RETURN(auto room, CreateRoom(ctx, http::CallerOf(req), id, input));
         JsonOut out;
-        WriteRoom(out, room);
+        WriteRoom(out, room, true);
         return http::Json(out, 201);
       });
+  http::Gated(router, "venues.manage").Put("/api/v1/rooms/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_ASSIGN_OR_RETURN(auto input, ParseRoom(req));
+    TS_ASSIGN_OR_RETURN(auto room, UpdateRoom(ctx, http::CallerOf(req), id, input));
+    JsonOut out;
+    WriteRoom(out, room, true);
+    return http::Json(out);
+  });
+  http::Gated(router, "venues.manage").Delete("/api/v1/rooms/{id}", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
+    TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));
+    TS_RETURN_IF_ERROR(RemoveRoom(ctx, http::CallerOf(req), id));
+    return HttpResponse::NoContent();
+  });
   http::Gated(router, http::kGateSignedIn)
       .Post("/api/v1/rooms/{id}/bookings", [&ctx](HttpRequest& req) -> Result<HttpResponse> {
         TS_ASSIGN_OR_RETURN(int64_t id, req.PathId("id"));

@@ -7,6 +7,7 @@
 //
 //   CreateVenue / UpdateVenue   venues.manage on the organization; 409 on a taken name.
 //   CreateRoom                  venues.manage on the venue's organization.
+//   UpdateRoom / RemoveRoom     venues.manage; removing archives (see below).
 //   BookRoom                    any account: inside opening hours (422 starts_at), in the future,
 //                               at most kMaxBookingDays ahead, attendees within the room's
 //                               capacity; 409 "venues.overlap" when an approved booking holds the
@@ -78,6 +79,15 @@ struct RoomInput {
   std::optional<std::string> equipment;
 };
 Result<Room> CreateRoom(const AppContext& ctx, const auth::Caller& caller, int64_t venue_id, const RoomInput& input);
+// edit_room.cc. venues.manage on the room's venue; a removed room is 404. Renaming to another
+// room's name is 422 `name`; a capacity below the attendees of an upcoming (pending or approved,
+// not ended) booking is 422 `capacity` naming that number.
+Result<Room> UpdateRoom(const AppContext& ctx, const auth::Caller& caller, int64_t room_id, const RoomInput& input);
+// Removes a room by archiving it: it leaves the venue and its calendar and takes no new
+// bookings (409 venues.room_archived), while its past bookings keep their room. A room with
+// upcoming pending or approved bookings is not removed: 409 venues.room_has_bookings naming how
+// many and which (the manager cancels or moves them first; people are not silently dropped).
+Status RemoveRoom(const AppContext& ctx, const auth::Caller& caller, int64_t room_id);
 
 // Busy times of a venue's rooms over `days` days from `from` (China dates), with the opening
 // windows of each day: nothing about who booked.

@@ -83,6 +83,7 @@ struct Room {
   std::optional<std::string> equipment;
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  std::optional<int64_t> archived_at;  // removed: no new bookings, history kept
 };
 
 struct Booking {

@@ -9,7 +9,7 @@ namespace {
 constexpr const char* kVenueColumns =
     "id, organization_id, org_path, name, kind, address, latitude, longitude, facilities, contact_name, "
     "contact_phone, requires_approval, opening_hours, exceptions, created_by, created_at, updated_at";
-constexpr const char* kRoomColumns = "id, venue_id, name, capacity, equipment, created_at, updated_at";
+constexpr const char* kRoomColumns = "id, venue_id, name, capacity, equipment, created_at, updated_at, archived_at";
 constexpr const char* kBookingColumns =
     "id, room_id, venue_id, organization_id, org_path, account_id, booker_name, starts_at, ends_at, purpose, "
     "attendees, status, reason, decided_by, decided_at, checked_in_at, checked_in_by, created_at, updated_at";
@@ -48,7 +48,8 @@ Room ReadRoom(const storage::Row& r) {
               static_cast<int>(r.Int("capacity")),
               r.OptText("equipment"),
               r.Int("created_at"),
-              r.Int("updated_at")};
+              r.Int("updated_at"),
+              r.IsNull("archived_at") ? std::nullopt : std::optional<int64_t>(r.Int("archived_at"))};
 }
 
 Booking ReadBooking(const storage::Row& r) {
@@ -160,16 +161,39 @@ Result<std::optional<Room>> FindRoom(storage::Transaction& tx, int64_t id) {
   return std::optional<Room>(ReadRoom(*row));
 }
 
-Result<bool> RoomNameTaken(storage::Transaction& tx, int64_t venue_id, const std::string& name) {
-  TS_ASSIGN_OR_RETURN(auto row,
-                      tx.QueryOne("SELECT 1 FROM venues_rooms WHERE venue_id = ? AND name = ?", {venue_id, name}));
+Result<bool> RoomNameTaken(storage::Transaction& tx, int64_t venue_id, const std::string& name, int64_t except_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT 1 FROM venues_rooms WHERE venue_id = ? AND name = ? AND id <> ? "
+                                            "AND archived_at IS NULL",
+                                            {venue_id, name, except_id}));
   return row.has_value();
 }
 
+Status SaveRoom(storage::Transaction& tx, const Room& r) {
+  return tx
+      .Execute("UPDATE venues_rooms SET name = ?, capacity = ?, equipment = ?, updated_at = ? WHERE id = ?",
+               {r.name, r.capacity, r.equipment, r.updated_at, r.id})
+      .status();
+}
+
+Result<bool> HoldActiveRoom(storage::Transaction& tx, int64_t id) {
+  TS_ASSIGN_OR_RETURN(auto n, tx.Execute("UPDATE venues_rooms SET updated_at = updated_at WHERE id = ? AND "
+                                         "archived_at IS NULL",
+                                         {id}));
+  return n == 1;
+}
+
+Result<bool> ArchiveRoom(storage::Transaction& tx, int64_t id, int64_t at) {
+  TS_ASSIGN_OR_RETURN(auto n, tx.Execute("UPDATE venues_rooms SET archived_at = ?, updated_at = ? WHERE id = ? AND "
+                                         "archived_at IS NULL",
+                                         {at, at, id}));
+  return n == 1;
+}
+
 Result<std::vector<Room>> SelectRooms(storage::Transaction& tx, int64_t venue_id) {
-  TS_ASSIGN_OR_RETURN(
-      auto rows, tx.Query(std::string("SELECT ") + kRoomColumns + " FROM venues_rooms WHERE venue_id = ? ORDER BY id",
-                          {venue_id}));
+  TS_ASSIGN_OR_RETURN(auto rows,
+                      tx.Query(std::string("SELECT ") + kRoomColumns +
+                                   " FROM venues_rooms WHERE venue_id = ? AND archived_at IS NULL ORDER BY id",
+                               {venue_id}));
   std::vector<Room> out;
   for (const auto& r : rows) out.push_back(ReadRoom(r));
   return out;
@@ -231,6 +255,16 @@ Result<std::optional<Booking>> HoldingBooking(storage::Transaction& tx, int64_t 
                                             {room_id, ends_at, starts_at, except_id}));
   if (!row) return std::optional<Booking>();
   return std::optional<Booking>(ReadBooking(*row));
+}
+
+Result<std::vector<Booking>> UpcomingRoomBookings(storage::Transaction& tx, int64_t room_id, int64_t now) {
+  TS_ASSIGN_OR_RETURN(auto rows, tx.Query(std::string("SELECT ") + kBookingColumns +
+                                              " FROM venues_bookings WHERE room_id = ? AND status IN ('pending', "
+                                              "'approved') AND ends_at > ? ORDER BY starts_at, id",
+                                          {room_id, now}));
+  std::vector<Booking> out;
+  for (const auto& r : rows) out.push_back(ReadBooking(r));
+  return out;
 }
 
 Result<std::vector<Booking>> HeldDuring(storage::Transaction& tx, int64_t venue_id, int64_t from, int64_t to) {

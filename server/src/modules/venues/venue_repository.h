@@ -23,7 +23,16 @@ Result<std::vector<Venue>> SelectVenues(storage::Transaction& tx, const std::str
 
 Result<int64_t> InsertRoom(storage::Transaction& tx, const Room& r);
 Result<std::optional<Room>> FindRoom(storage::Transaction& tx, int64_t id);
-Result<bool> RoomNameTaken(storage::Transaction& tx, int64_t venue_id, const std::string& name);
+// Whether a room in use (not archived) of the venue, other than `except_id`, has that name.
+Result<bool> RoomNameTaken(storage::Transaction& tx, int64_t venue_id, const std::string& name, int64_t except_id);
+Status SaveRoom(storage::Transaction& tx, const Room& r);
+// Takes the room's row lock (PostgreSQL; SQLite has one writer) while it is in use: false when
+// it is archived. A booking holds it before inserting and ArchiveRoom takes it before counting
+// the room's bookings, so an archive and a booking racing never both succeed.
+Result<bool> HoldActiveRoom(storage::Transaction& tx, int64_t id);
+// Archives a room in use; false when it was archived already.
+Result<bool> ArchiveRoom(storage::Transaction& tx, int64_t id, int64_t at);
+// The rooms in use of a venue (archived ones are left out), by id.
 Result<std::vector<Room>> SelectRooms(storage::Transaction& tx, int64_t venue_id);
 
 Result<int64_t> InsertBooking(storage::Transaction& tx, const Booking& b);
@@ -39,6 +48,8 @@ Result<std::vector<Booking>> SelectUnattended(storage::Transaction& tx, int64_t 
 // The first booking holding `room_id` during [starts_at, ends_at), other than `except_id`.
 Result<std::optional<Booking>> HoldingBooking(storage::Transaction& tx, int64_t room_id, int64_t starts_at,
                                               int64_t ends_at, int64_t except_id);
+// Pending or approved bookings of a room that have not ended by `now`, by start.
+Result<std::vector<Booking>> UpcomingRoomBookings(storage::Transaction& tx, int64_t room_id, int64_t now);
 // Bookings holding a room of `venue_id` that overlap [from, to), by start.
 Result<std::vector<Booking>> HeldDuring(storage::Transaction& tx, int64_t venue_id, int64_t from, int64_t to);
 

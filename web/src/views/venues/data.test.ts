@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Venue } from '@/api/venues';
-import { bookingBody, chinaTime, emptyVenueForm, hoursRows, newVenue, roomBody, tokenOf, venueWithHours } from './data';
+import { bookingBody, chinaTime, emptyVenueForm, hoursRows, newVenue, roomBody, roomModel, tokenOf, venueWithHours } from './data';
 import { answerFields, newService, emptyServiceForm } from '../services/data';
 
 describe('venues data', () => {
@@ -38,6 +38,10 @@ describe('venues data', () => {
       { date: '2026-10-08', opens: '10:00', closes: '16:00', note: null },
     ]);
     expect(roomBody({ name: ' 活动室 ', capacity: 12, equipment: '' })).toEqual({ name: '活动室', capacity: 12, equipment: null });
+    // Editing a room starts from what it holds, and sends back the same when nothing is changed.
+    const room = { id: 4, venue_id: 1, name: '研讨室', capacity: 8, equipment: null, can: { edit: true, remove: true } };
+    expect(roomModel(room)).toEqual({ name: '研讨室', capacity: 8, equipment: '' });
+    expect(roomBody(roomModel(room))).toEqual({ name: '研讨室', capacity: 8, equipment: null });
   });
   it('opens a new venue every day at the form hours', () => {
     const body = newVenue({ ...emptyVenueForm(), name: ' 青年之家 ', address: '路 1 号' });

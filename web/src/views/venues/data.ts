@@ -49,6 +49,11 @@ export const ROOM_FIELDS: FormField<RoomFormModel>[] = [
 
 export const ROOM_DIALOG: FormDialogSpec<RoomFormModel> = { fields: ROOM_FIELDS, testid: 'room-form', fieldTestidPrefix: 'room-field-' };
 
+/** The form's model of an existing room (editing it). */
+export function roomModel(r: { name: string; capacity: number; equipment?: string | null }): RoomFormModel {
+  return { name: r.name, capacity: r.capacity, equipment: r.equipment ?? '' };
+}
+
 export function roomBody(m: RoomFormModel) {
   return { name: m.name.trim(), capacity: Number(m.capacity), equipment: m.equipment.trim() || null };
 }
