@@ -79,8 +79,14 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
   }
   sql += ")";
   if (window) {
-    sql += " AND o.id IN (SELECT id FROM organizations_organizations WHERE id > ? ORDER BY id LIMIT " +
-           std::to_string(std::max(1, req.prefix_window)) + ")";
+    // The window ends at the prefix_window-th id after the cursor (or nowhere, when fewer are
+    // left). An upper bound lets SQLite walk the primary key from the cursor and stop there;
+    // `o.id IN (SELECT … LIMIT n)` built a temporary b-tree of n ids on every request, which
+    // cost most of a prefix search (0.87 ms against 0.15 ms for "基准" at region scale).
+    sql +=
+        " AND o.id <= COALESCE((SELECT id FROM organizations_organizations WHERE id > ? ORDER BY id LIMIT 1 "
+        "OFFSET " +
+        std::to_string(std::max(1, req.prefix_window) - 1) + "), 9223372036854775807)";
     params.emplace_back(req.after_id.value_or(0));
   }
   // FTS5 hands out matches in rowid order: keying the page on s.rowid lets SQLite stop after
