@@ -34,7 +34,7 @@ record() {
 # (or nginx when ID is "nginx").
 scenario() {
   local id=$1 label=$2 script=$3 url=$4; shift 4
-  local args=(-t2 -c"$CONNECTIONS" --latency -s "bench/lua/$script" "$@")
+  local args=(-t$((CONNECTIONS < 2 ? 1 : 2)) -c"$CONNECTIONS" --latency -s "bench/lua/$script" "$@")
   local pid=$TS_PID
   [[ "$id" == nginx ]] && pid=""
   if ((WARMUP > 0)); then wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null 2>&1 || true; fi

@@ -127,8 +127,7 @@ void App::RegisterSystemRoutes() {
            "\n# TYPE tianshan_db_transactions_total counter\ntianshan_db_transactions_total " +
            std::to_string(db_->transaction_count()) +
            "\n# TYPE tianshan_db_transaction_retries_total counter\ntianshan_db_transaction_retries_total " +
-           std::to_string(db_->retry_count()) + "\n" + ReplicaMetrics(*db_) + GroupCommitMetrics() +
-           WorkerMetrics();
+           std::to_string(db_->retry_count()) + "\n" + ReplicaMetrics(*db_) + GroupCommitMetrics() + WorkerMetrics();
   });
   http::RunInline(router_.Add("GET", "/metrics", http::Access::kPublic, [this](http::HttpRequest&) {
     http::HttpResponse r;
@@ -160,7 +159,16 @@ std::string App::WorkerMetrics() const {
          std::to_string(w.in_flight()) +
          "\n# HELP tianshan_worker_rejected_total Requests answered 503 because the worker queue was full.\n"
          "# TYPE tianshan_worker_rejected_total counter\ntianshan_worker_rejected_total " +
-         std::to_string(w.rejected()) + "\n" + AbuseMetrics();
+         std::to_string(w.rejected()) +
+         "\n# HELP tianshan_worker_jobs_total Requests run on the worker pool.\n"
+         "# TYPE tianshan_worker_jobs_total counter\ntianshan_worker_jobs_total " +
+         std::to_string(w.started()) +
+         "\n# HELP tianshan_worker_queue_seconds_total Time those requests waited in the worker queue.\n"
+         "# TYPE tianshan_worker_queue_seconds_total counter\ntianshan_worker_queue_seconds_total " +
+         std::to_string(static_cast<double>(w.waited_micros()) / 1e6) +
+         "\n# HELP tianshan_worker_run_seconds_total Time those requests ran on a worker.\n"
+         "# TYPE tianshan_worker_run_seconds_total counter\ntianshan_worker_run_seconds_total " +
+         std::to_string(static_cast<double>(w.ran_micros()) / 1e6) + "\n" + AbuseMetrics();
 }
 
 std::string App::AbuseMetrics() const {

@@ -61,7 +61,7 @@ std::string NewRequestId() {
 
 HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& static_files, SessionResolver resolver,
                  HttpAppOptions options, CachedSessionResolver cached_resolver)
-    : router_(router),
+    : routes_(router),
       metrics_(metrics),
       static_files_(static_files),
       resolver_(std::move(resolver)),
@@ -76,6 +76,7 @@ void HttpApp::StopWorkers() { workers_->Stop(); }
 
 void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const {
   auto& h = resp.headers;
+  h.reserve(h.size() + 10);  // the headers below, without moving the vector four times
   h.emplace_back("X-Request-Id", req.request_id);
   // A route may answer with its own, stricter policy (the public site allows no script at all).
   const bool own_csp =
@@ -109,7 +110,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   };
   auto fail = [&](const Status& s) { done(ProblemResponse(s, req->lang, req->path)); };
 
-  RouteMatch match = router_.Match(req->method, req->path);
+  RouteMatch match = routes_.Match(req->method, req->path);
   if (match.route == nullptr) {
     bool api = req->path.rfind("/api/", 0) == 0;
     if (!api && (req->method == "GET" || req->method == "HEAD")) {

@@ -18,6 +18,7 @@
 
 #include "http/abuse_limits.h"
 #include "http/metrics.h"
+#include "http/route_index.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/worker_pool.h"
@@ -47,6 +48,7 @@ struct HttpAppOptions {
 
 class HttpApp {
  public:
+  // `router`'s routes are indexed now (http/route_index.h): add every route before.
   HttpApp(const Router& router, Metrics& metrics, const StaticFiles& static_files, SessionResolver resolver,
           HttpAppOptions options, CachedSessionResolver cached_resolver = nullptr);
   ~HttpApp();
@@ -68,7 +70,7 @@ class HttpApp {
   // The handler of an admitted request.
   void Run(HttpRequest& req, const Route& route, const Reply& done) const;
 
-  const Router& router_;
+  const RouteIndex routes_;  // of the router, as it is when the app is built
   Metrics& metrics_;
   const StaticFiles& static_files_;
   SessionResolver resolver_;

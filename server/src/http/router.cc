@@ -1,25 +1,8 @@
 #include "http/router.h"
 
+#include "http/route_index.h"
+
 namespace tianshan::http {
-namespace {
-
-std::vector<std::string_view> Split(std::string_view path) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.push_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
-}  // namespace
 
 Route& Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool csrf_exempt) {
   return AddAsync(
@@ -63,7 +46,7 @@ Route& Router::AddAsync(std::string method, std::string pattern, Access access, 
   route->access = access;
   route->csrf_exempt = csrf_exempt;
   route->handler = std::move(handler);
-  for (auto s : Split(route->pattern)) route->segments.emplace_back(s);
+  for (auto s : SplitPath(route->pattern)) route->segments.emplace_back(s);
   routes_.push_back(std::move(route));
   return *routes_.back();
 }
@@ -72,17 +55,16 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   // Among matching routes the one with the most literal segments wins, so that
   // "/organizations/search" is not taken for "/organizations/{id}". Parameters are copied
   // only for the winner.
-  auto is_param = [](const std::string& seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; };
   RouteMatch match;
   int best_literals = -1;
-  auto parts = Split(path);
+  auto parts = SplitPath(path);
   for (const auto& route : routes_) {
     if (route->segments.size() != parts.size()) continue;
     bool ok = true;
     int literals = 0;
     for (size_t i = 0; i < parts.size() && ok; ++i) {
       const std::string& seg = route->segments[i];
-      if (is_param(seg)) continue;
+      if (IsParamSegment(seg)) continue;
       ok = seg == parts[i];
       ++literals;
     }
@@ -96,7 +78,7 @@ RouteMatch Router::Match(std::string_view method, std::string_view path) const {
   if (match.route != nullptr) {
     const auto& segments = match.route->segments;
     for (size_t i = 0; i < parts.size(); ++i) {
-      if (is_param(segments[i]))
+      if (IsParamSegment(segments[i]))
         match.params.emplace_back(segments[i].substr(1, segments[i].size() - 2), std::string(parts[i]));
     }
   }

@@ -23,7 +23,7 @@ bool WorkerPool::Submit(std::function<void()> job) {
       rejected_.fetch_add(1, std::memory_order_relaxed);
       return false;
     }
-    queue_.push_back(std::move(job));
+    queue_.push_back({std::move(job), std::chrono::steady_clock::now()});
   }
   cv_.notify_one();
   return true;
@@ -54,12 +54,20 @@ void WorkerPool::Work() {
     cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
     --idle_;
     if (queue_.empty()) return;
-    auto job = std::move(queue_.front());
+    auto job = std::move(queue_.front().run);
+    const auto queued_at = queue_.front().queued_at;
     queue_.pop_front();
     ++running_;
     lock.unlock();
+    const auto started_at = std::chrono::steady_clock::now();
     job();
     job = nullptr;  // release what the job captured before taking the next one
+    const auto micros = [](auto d) {
+      return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
+    };
+    waited_micros_.fetch_add(micros(started_at - queued_at), std::memory_order_relaxed);
+    ran_micros_.fetch_add(micros(std::chrono::steady_clock::now() - started_at), std::memory_order_relaxed);
+    started_.fetch_add(1, std::memory_order_relaxed);
     lock.lock();
     --running_;
   }

@@ -10,6 +10,7 @@
 // called by the destructor.
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -37,6 +38,12 @@ class WorkerPool {
   // Jobs waiting or running right now, and jobs refused since the start (for /metrics).
   size_t in_flight() const;
   uint64_t rejected() const { return rejected_.load(std::memory_order_relaxed); }
+  // Jobs started since the start, and their summed time waiting in the queue and running, in
+  // microseconds (for /metrics: the mean wait against the mean run time tells how much of a
+  // request's latency is queueing).
+  uint64_t started() const { return started_.load(std::memory_order_relaxed); }
+  uint64_t waited_micros() const { return waited_micros_.load(std::memory_order_relaxed); }
+  uint64_t ran_micros() const { return ran_micros_.load(std::memory_order_relaxed); }
 
  private:
   void Work();
@@ -44,11 +51,18 @@ class WorkerPool {
   size_t max_queue_;
   mutable std::mutex mutex_;
   std::condition_variable cv_;
-  std::deque<std::function<void()>> queue_;
+  struct Job {
+    std::function<void()> run;
+    std::chrono::steady_clock::time_point queued_at;
+  };
+  std::deque<Job> queue_;
   size_t idle_ = 0;
   size_t running_ = 0;
   bool stopping_ = false;
   std::atomic<uint64_t> rejected_{0};
+  std::atomic<uint64_t> started_{0};
+  std::atomic<uint64_t> waited_micros_{0};
+  std::atomic<uint64_t> ran_micros_{0};
   std::vector<std::thread> threads_;
 };
 

@@ -51,6 +51,28 @@ bool WaitFor(const std::function<bool()>& condition) {
   return condition();
 }
 
+// The queue and run times in /metrics: with one thread, a job queued behind one held for at
+// least 30 ms waited at least that long, and both ran; an idle pool has counted nothing.
+TEST(WorkerPoolTest, CountsTheTimeJobsWaitedAndRan) {
+  WorkerPool pool(1, 4);
+  EXPECT_EQ(pool.started(), 0u);
+  EXPECT_EQ(pool.waited_micros(), 0u);
+  Gate gate;
+  std::atomic<bool> holding{false};
+  ASSERT_TRUE(pool.Submit([&] {
+    holding = true;
+    gate.Wait();
+  }));
+  ASSERT_TRUE(WaitFor([&] { return holding.load(); }));
+  ASSERT_TRUE(pool.Submit([] {}));
+  std::this_thread::sleep_for(30ms);
+  gate.Open();
+  pool.Stop();
+  EXPECT_EQ(pool.started(), 2u);
+  EXPECT_GE(pool.waited_micros(), 30'000u);  // the second job, behind the first
+  EXPECT_GE(pool.ran_micros(), 30'000u);     // the first job, held at the gate
+}
+
 TEST(WorkerPoolTest, RefusesBeyondItsThreadsAndQueueThenRecovers) {
   WorkerPool pool(2, 1);
   Gate gate;

@@ -54,8 +54,16 @@ std::optional<int64_t> Row::OptInt(size_t i) const {
 
 size_t Row::Index(std::string_view name) const {
   if (names_) {
-    for (size_t i = 0; i < names_->size(); ++i) {
-      if ((*names_)[i] == name) return i;
+    // Repositories mostly read a row's columns in the order of their SELECT: the column after
+    // the one found last is tried first (a 50-row, 19-column page spent 4% of its CPU here).
+    thread_local size_t next = 0;
+    const auto& names = *names_;
+    if (next < names.size() && names[next] == name) return next++;
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (names[i] == name) {
+        next = i + 1;
+        return i;
+      }
     }
   }
   // A repository asked for a column its own SELECT does not produce: a bug, not a runtime state.

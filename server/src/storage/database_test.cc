@@ -62,6 +62,17 @@ TEST_P(StorageTest, ReadsColumnsByName) {
   EXPECT_TRUE(r.Has("unit_price"));
   EXPECT_FALSE(r.Has("price"));
   EXPECT_EQ(r.Index("name"), 1u);
+  // Out of the SELECT's order, repeated, and after another result with other columns: the
+  // lookup's guess of the next column never answers a wrong one.
+  const Row other({int64_t{1}, int64_t{2}},
+                  std::make_shared<std::vector<std::string>>(std::vector<std::string>{"name", "qty"}));
+  EXPECT_EQ(r.Index("path"), 3u);
+  EXPECT_EQ(other.Index("qty"), 1u);
+  EXPECT_EQ(r.Index("qty"), 0u);
+  EXPECT_EQ(r.Index("qty"), 0u);
+  EXPECT_EQ(other.Index("name"), 0u);
+  EXPECT_EQ(r.Index("unit_price"), 2u);
+  EXPECT_EQ(r.Index("name"), 1u);
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_DEATH((void)r.Int("quantity"), "no column named \"quantity\"");
 }

@@ -10,6 +10,7 @@
 #include <valijson/validator.hpp>
 
 #include "app/openapi_document.h"
+#include "http/route_index.h"
 
 namespace tianshan::testing {
 namespace {
@@ -30,22 +31,11 @@ const std::set<std::string>& KnownSchemaKeywords() {
 }
 
 std::vector<std::string> SplitPath(std::string_view path) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '/') {
-      ++i;
-      continue;
-    }
-    size_t j = path.find('/', i);
-    if (j == std::string_view::npos) j = path.size();
-    out.emplace_back(path.substr(i, j - i));
-    i = j;
-  }
-  return out;
+  auto parts = http::SplitPath(path);  // the router's own splitting
+  return {parts.begin(), parts.end()};
 }
 
-bool IsParam(const std::string& s) { return s.size() > 2 && s.front() == '{' && s.back() == '}'; }
+bool IsParam(const std::string& s) { return http::IsParamSegment(s); }
 
 // A JSON pointer token inside a URI fragment: "~" → "~0", "/" → "~1", "%" → "%25".
 std::string Token(std::string_view s) {

@@ -141,6 +141,11 @@ Result<std::unique_ptr<Database>> OpenSqlite(const std::string& path, int pool_s
   if (path.empty() || path == ":memory:") {
     return Status::Invalid("db", "sqlite needs a file path (sqlite:PATH)");
   }
+  // SQLite's allocation statistics take one process-wide mutex on every allocation of every
+  // connection, so the pool's readers would queue on it; nothing here reads the statistics.
+  // (Only possible before SQLite initializes; later calls are refused and change nothing.)
+  static std::once_flag no_memstatus;
+  std::call_once(no_memstatus, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   std::error_code ec;
   auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
