@@ -39,6 +39,12 @@ export async function chooseOption(page, selectTestId, text, { type = null } = {
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
   await toBeVisible(option);
   await option.click();
+  // A choice closes the list; a click that lands while the list is still opening can leave it
+  // open over whatever comes next (seen once: the 接收 button under the list for 30 s). Close
+  // it without changing the choice.
+  const closed = await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 })
+    .then(() => true, () => false);
+  if (!closed) await page.keyboard.press('Escape');
 }
 
 /** A valid 18-character identity number (GB 11643) for a birth date and a sequence. */
