@@ -44,7 +44,9 @@ case "$kind" in
 esac
 
 start=$(date +%s)
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g1" -DTIANSHAN_WERROR=ON \
+# Warnings are the plain build's job (-Werror there): under the sanitizers GCC's flow analysis
+# warns falsely (format-truncation in fault_test.cc once the null checks were left out).
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -g1" -DTIANSHAN_WERROR=OFF \
   -DTIANSHAN_UNITY=ON -DTIANSHAN_SANITIZE="$sanitize" -DTIANSHAN_SANITIZE_EXCLUDE="$exclude" "${files[@]}" >/dev/null
 cmake --build "$build" -j"$JOBS" --target tianshan tianshan_tests
 built=$(date +%s)

@@ -372,7 +372,7 @@ TEST_P(KillTest, Import) {
     tables::XlsxSheet sheet;
     sheet.header = header;
     for (int i = 0; i < kRows; ++i) {
-      char birth[16], phone[16];
+      char birth[24], phone[24];
       std::snprintf(birth, sizeof birth, "2001%02d%02d", 1 + cycle, 1 + i % 28);
       std::snprintf(phone, sizeof phone, "137%08d", cycle * 1000 + i);
       const std::string b = birth;
