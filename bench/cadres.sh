@@ -116,7 +116,7 @@ labels = {"nginx": "nginx static file (limit)", "root_stats": "root /stats", "ca
           "cadre_contacts": "a cadre's contacts, 50 rows", "cadre_contacts_c8": "a cadre's contacts, 50 rows, 8 connections",
           "cadre_contacts_c1": "a cadre's contacts, 50 rows, 1 connection (service time)"}
 for k in list(labels):
-    labels[k + "_base"] = labels[k] + " — before (\`$BASE_BIN\`)"
+    labels[k + "_base"] = labels[k] + " — before (\`${BASE_BIN:-}\`)"
 num = lambda s: float(s) if s not in ("", "-") else float("nan")
 runs = {i: [] for i in ids}
 for (r, i, load), row in zip(loads, rows):
