@@ -85,10 +85,8 @@ Result<Room> CreateRoom(const AppContext& ctx, const auth::Caller& caller, int64
     r.equipment = input.equipment;
     r.created_at = r.updated_at = ctx.clock.NowMillis();
     TS_ASSIGN_OR_RETURN(r.id, InsertRoom(tx, r));
-    JsonOut out;
-    out.StartObject().Field("venue_id", r.venue_id).Field("name", r.name).Field("capacity", r.capacity).EndObject();
     TS_RETURN_IF_ERROR(
-        ctx.audit.Record(tx, caller, {"venue_room.create", "venue_room", r.id, v.org_path, "", out.Take()}));
+        ctx.audit.Record(tx, caller, {"venue_room.create", "venue_room", r.id, v.org_path, "", RoomAuditJson(r)}));
     return r;
   });
 }

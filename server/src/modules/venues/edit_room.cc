@@ -9,18 +9,6 @@
 namespace tianshan::venues {
 namespace {
 
-std::string RoomAuditJson(const Room& r) {
-  JsonOut out;
-  out.StartObject()
-      .Field("venue_id", r.venue_id)
-      .Field("name", r.name)
-      .Field("capacity", r.capacity)
-      .Field("equipment", r.equipment)
-      .Field("archived_at", r.archived_at ? std::optional<std::string>(FormatUtc(*r.archived_at)) : std::nullopt)
-      .EndObject();
-  return out.Take();
-}
-
 // A room in use and its venue, when the caller manages the venue's organization (404 when the
 // caller cannot read it or the room was removed, 403 when they read but may not manage).
 Result<std::pair<Room, Venue>> LoadManagedRoom(storage::Transaction& tx, const auth::Actor& actor, int64_t id) {

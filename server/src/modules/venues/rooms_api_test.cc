@@ -76,6 +76,30 @@ TEST_P(VenuesRoomsApiTest, EditThenRemoveOnceNoBookingIsUpcoming) {
   EXPECT_TRUE(counters->empty()) << counters->front();
 }
 
+// Adding a room records the same fields in its audit entry as editing it does.
+TEST_P(VenuesRoomsApiTest, AddAndEditAuditTheSameFields) {
+  const int64_t room = MakeRoom(false);
+  auto admin = LoggedIn("karamay-admin");
+  ASSERT_EQ(admin->Put(RoomPath(room), nlohmann::json{{"name", "大研讨室"}, {"capacity", 30}}).status, 200);
+  auto after = [&](const std::string& action) {
+    auto r = admin->Get("/api/v1/audit?organization_id=" + std::to_string(Karamay()) +
+                        "&entity_type=venue_room&action=" + action);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const auto items = r.json()["items"];
+    EXPECT_EQ(items.size(), 1u) << r.body;
+    return items.empty() ? nlohmann::json() : items[0]["after"];
+  };
+  const auto added = after("venue_room.create");
+  const auto edited = after("venue_room.update");
+  std::vector<std::string> added_keys, edited_keys;
+  for (const auto& [k, v] : added.items()) added_keys.push_back(k);
+  for (const auto& [k, v] : edited.items()) edited_keys.push_back(k);
+  EXPECT_EQ(added_keys, edited_keys) << added << " against " << edited;
+  EXPECT_EQ(added["equipment"], "白板") << added;
+  EXPECT_TRUE(added["archived_at"].is_null()) << added;
+  EXPECT_EQ(edited["capacity"], 30) << edited;
+}
+
 TEST_P(VenuesRoomsApiTest, PendingBookingAlsoKeepsTheRoom) {
   const int64_t room = MakeRoom(true);
   auto admin = LoggedIn("karamay-admin");

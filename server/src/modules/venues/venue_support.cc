@@ -37,6 +37,18 @@ std::string BookingAuditJson(const Booking& b) {
   return out.Take();
 }
 
+std::string RoomAuditJson(const Room& r) {
+  JsonOut out;
+  out.StartObject()
+      .Field("venue_id", r.venue_id)
+      .Field("name", r.name)
+      .Field("capacity", r.capacity)
+      .Field("equipment", r.equipment)
+      .Field("archived_at", r.archived_at ? std::optional<std::string>(FormatUtc(*r.archived_at)) : std::nullopt)
+      .EndObject();
+  return out.Take();
+}
+
 Status OverlapAsConflict(Status s) {
   if (s.code() == StatusCode::kConflict && s.detail().find("venues_bookings_no_overlap") != std::string::npos) {
     return Status::Conflict("venues.overlap");

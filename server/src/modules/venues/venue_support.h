@@ -16,6 +16,8 @@ Result<Venue> LoadReadableVenue(storage::Transaction& tx, const auth::Actor& act
 Result<BookingView> ViewOf(storage::Transaction& tx, const auth::Actor& actor, Booking b, int64_t now);
 // The audit entry's JSON of a booking (who booked is kept as the account id).
 std::string BookingAuditJson(const Booking& b);
+// The audit entry's JSON of a room (the same fields when it is added, edited or removed).
+std::string RoomAuditJson(const Room& r);
 // An overlap the database refused (PostgreSQL exclusion constraint, SQLite trigger) as the
 // use case's own 409.
 Status OverlapAsConflict(Status s);
