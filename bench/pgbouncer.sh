@@ -10,7 +10,7 @@
 #   bouncer-8     --db-pool 8 each into the same pgbouncer
 # and, for contrast, pgbench select-only (a client per connection) straight to PostgreSQL and
 # through pgbouncer. Through pgbouncer the instances send unnamed statements
-# (TIANSHAN_PG_UNNAMED_STATEMENTS=1): pgbouncer 1.18 cannot carry named prepared statements.
+# (the hidden `serve --pg-unnamed-statements`): pgbouncer 1.18 cannot carry named prepared statements.
 #
 #   bench/pgbouncer.sh        writes bench/results/<date>-pgbouncer.md
 #
@@ -116,9 +116,9 @@ results=$work/results.tsv
 # One configuration: the cluster up (its messages to $work/cluster.log), the runs above inside it.
 measure() {  # NAME SERVE_DB SERVE_ARGS
   local name=$1 serve_db=$2 serve_args=$3
+  [[ "$serve_db" == "$BOUNCER_DB" ]] && serve_args+=" --pg-unnamed-statements"
   SERVE_DB=$serve_db SERVE_ARGS="$serve_args --worker-queue 4096" CLUSTER_DATA=keep INSTANCES=$INSTANCES \
     TIANSHAN_RATE_LIMIT_IP=0 TIANSHAN_RATE_LIMIT_ACCOUNT=0 TIANSHAN_MAX_CONNECTIONS_PER_IP=0 \
-    TIANSHAN_PG_UNNAMED_STATEMENTS=$([[ "$serve_db" == "$BOUNCER_DB" ]] && echo 1 || echo 0) \
     CONFIG=$name scripts/cluster.sh bench/pgbouncer.sh --inside 2>> "$work/cluster.log" \
     || say "$name: the cluster failed (see its log below)"
 }

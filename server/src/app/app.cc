@@ -28,6 +28,7 @@ Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_pt
     options.pool_size = config.db_pool;
     options.group_commit = {config.db_group_commit, config.db_group_max, config.db_group_window_micros,
                             config.db_write_queue};
+    options.pg_unnamed_statements = config.db_pg_unnamed_statements;
     auto opened = storage::OpenDatabase(config.db_url, options);
     if (!opened.ok()) return opened.status();
     db = std::move(opened).value();

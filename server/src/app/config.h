@@ -34,6 +34,9 @@ struct AppConfig {
   int db_group_max = 64;
   int64_t db_group_window_micros = 0;
   size_t db_write_queue = 1024;
+  // PostgreSQL without prepared statements, for a transaction-pooling pgbouncer (benchmark only:
+  // storage/database_options.h, hidden `--pg-unnamed-statements`).
+  bool db_pg_unnamed_statements = false;
   size_t max_body_bytes = 1 << 20;
   bool secure_cookies = false;
   // "interactive" (libsodium INTERACTIVE, production) or "fast" (tests only).

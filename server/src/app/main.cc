@@ -231,6 +231,11 @@ int main(int argc, char** argv) {
       ->envname("TIANSHAN_DB_WRITE_QUEUE")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  // Hidden (group ""): what bench/pgbouncer.sh needs behind pgbouncer, not a supported setting.
+  serve
+      ->add_flag("--pg-unnamed-statements", config.db_pg_unnamed_statements,
+                 "PostgreSQL: no prepared statements (for a transaction-pooling pgbouncer; benchmark only)")
+      ->group("");
   serve->add_option("--max-body", config.max_body_bytes, "Largest accepted API request body in bytes")
       ->envname("TIANSHAN_MAX_BODY")
       ->capture_default_str();

@@ -135,7 +135,7 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& url, const Dat
     return OpenSqlite(url.substr(7), options.pool_size, options.group_commit, options.statement_cache_capacity);
   }
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-    return OpenPostgres(url, options.pool_size, options.statement_cache_capacity);
+    return OpenPostgres(url, options.pool_size, options.statement_cache_capacity, options.pg_unnamed_statements);
   }
   return Status::Invalid("db", "unsupported database URL (use sqlite:PATH or postgresql://...)");
 }

@@ -36,6 +36,12 @@ struct DatabaseOptions {
   GroupCommitOptions group_commit;
   // Prepared statements kept per connection (storage/statement_cache.h), both databases.
   size_t statement_cache_capacity = StatementCache<int>::kDefaultCapacity;
+  // PostgreSQL: every query as the unnamed statement (parsed and planned with its values, never
+  // kept) instead of a named statement prepared once per connection. A transaction-pooling
+  // pgbouncer (1.18, Debian 12) hands each transaction another server connection, where a named
+  // statement does not exist; bench/pgbouncer.sh sets it (ADR 0009). Not a supported setting:
+  // `serve --pg-unnamed-statements` is hidden from --help. SQLite ignores it.
+  bool pg_unnamed_statements = false;
 };
 
 // As OpenDatabase(url, pool_size), with every setting.

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <thread>
 
+#include "storage/database_options.h"
 #include "storage/migrate.h"
 #include "storage/sql_text.h"
 #include "testing/test_database.h"
@@ -179,13 +179,18 @@ TEST_P(StorageTest, MigrationsApplyOnceAndAreRecorded) {
   EXPECT_EQ(recorded->size(), 2u) << "a failed migration is not recorded";
 }
 
-// PostgreSQL prepares each statement once per connection; TIANSHAN_PG_UNNAMED_STATEMENTS=1 (what a
-// transaction-pooling pgbouncer needs, ADR 0009) leaves nothing prepared on the server and still
-// binds the parameters.
+// PostgreSQL prepares each statement once per connection; a database opened with
+// pg_unnamed_statements (what a transaction-pooling pgbouncer needs, ADR 0009) leaves nothing
+// prepared on the server and still binds the parameters.
 TEST_P(StorageTest, UnnamedStatementsLeaveNothingPreparedOnTheServer) {
   if (db().dialect() != Dialect::kPostgres) GTEST_SKIP() << "PostgreSQL only";
-  auto prepared_after = [&](std::string_view sql) -> int64_t {
-    auto rows = db().Read([&](Transaction& tx) -> Result<Rows> {
+  DatabaseOptions unnamed_options;
+  unnamed_options.pool_size = 1;
+  unnamed_options.pg_unnamed_statements = true;
+  auto unnamed = OpenDatabase(test_db().url(), unnamed_options);
+  ASSERT_TRUE(unnamed.ok()) << unnamed.status().detail();
+  auto prepared_after = [&](Database& on, std::string_view sql) -> int64_t {
+    auto rows = on.Read([&](Transaction& tx) -> Result<Rows> {
       auto value = tx.Query(sql, {int64_t{1}});
       if (!value.ok()) return value.status();
       EXPECT_EQ((*value)[0].Int(0), 42);
@@ -194,10 +199,8 @@ TEST_P(StorageTest, UnnamedStatementsLeaveNothingPreparedOnTheServer) {
     EXPECT_TRUE(rows.ok()) << rows.status().detail();
     return rows.ok() ? (*rows)[0].Int(0) : -1;
   };
-  EXPECT_EQ(prepared_after("SELECT 41 + ?"), 1);
-  ::setenv("TIANSHAN_PG_UNNAMED_STATEMENTS", "1", 1);
-  EXPECT_EQ(prepared_after("SELECT 40 + 1 + ?"), 0);
-  ::unsetenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
+  EXPECT_EQ(prepared_after(db(), "SELECT 41 + ?"), 1);
+  EXPECT_EQ(prepared_after(**unnamed, "SELECT 40 + 1 + ?"), 0);
 }
 
 TS_INSTANTIATE_FOR_DATABASES(StorageTest);

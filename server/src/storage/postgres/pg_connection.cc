@@ -19,16 +19,6 @@ std::string Sqlstate(const PGresult* res) {
   return state ? state : "";
 }
 
-// TIANSHAN_PG_UNNAMED_STATEMENTS=1 sends every query as an unnamed statement (parsed and planned
-// with its values, never kept) instead of a named statement prepared once per connection. A
-// transaction-pooling pgbouncer (1.18, Debian 12) hands each transaction another server
-// connection, where a named statement does not exist; bench/pgbouncer.sh sets it (ADR 0009).
-// Not a supported setting. Read when a transaction begins.
-bool UnnamedStatementsRequested() {
-  const char* v = std::getenv("TIANSHAN_PG_UNNAMED_STATEMENTS");
-  return v != nullptr && std::string_view(v) == "1";
-}
-
 bool Succeeded(const PGresult* res) {
   auto st = PQresultStatus(res);
   return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
@@ -112,7 +102,6 @@ Status PgConnection::Settle() {
 void PgConnection::Begin(TxMode mode) {
   begin_sql_ = mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
   in_transaction_ = false;
-  unnamed_ = UnnamedStatementsRequested();
 }
 
 Status PgConnection::BeginNow() {

@@ -47,9 +47,10 @@ using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
 
 class PgConnection {
  public:
-  // `counters` belongs to the database and outlives its connections.
-  PgConnection(PGconn* conn, size_t statement_capacity, StatementCounters& counters)
-      : conn_(conn), statements_(statement_capacity), counters_(counters) {}
+  // `counters` belongs to the database and outlives its connections. `unnamed`: every query as
+  // the unnamed statement, nothing prepared (DatabaseOptions::pg_unnamed_statements).
+  PgConnection(PGconn* conn, size_t statement_capacity, bool unnamed, StatementCounters& counters)
+      : conn_(conn), unnamed_(unnamed), statements_(statement_capacity), counters_(counters) {}
   ~PgConnection() { PQfinish(conn_); }
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
@@ -91,7 +92,7 @@ class PgConnection {
   PGconn* conn_;
   mutable bool lost_ = false;
   const char* begin_sql_ = nullptr;  // a BEGIN waiting for the first statement
-  bool unnamed_ = false;             // TIANSHAN_PG_UNNAMED_STATEMENTS (pg_connection.cc)
+  const bool unnamed_;               // every query as the unnamed statement
   bool in_transaction_ = false;      // a BEGIN reached the server
   bool commit_in_flight_ = false;    // CommitInBackground sent a COMMIT not yet read
   StatementCache<std::string> statements_;

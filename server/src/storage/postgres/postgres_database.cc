@@ -24,9 +24,10 @@ void IgnoreNotice(void*, const char*) {}
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, int pool_size, size_t statement_capacity)
+  PostgresDatabase(std::string url, int pool_size, size_t statement_capacity, bool unnamed_statements)
       : url_(std::move(url)),
         statement_capacity_(statement_capacity),
+        unnamed_statements_(unnamed_statements),
         pool_(static_cast<size_t>(pool_size), [this] { return Connect(); }) {}
   ~PostgresDatabase() override { StopEvents(); }
 
@@ -64,7 +65,7 @@ class PostgresDatabase final : public Database {
   Result<std::unique_ptr<PgConnection>> Connect() { return Connect(url_); }
   Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
     PGconn* raw = PQconnectdb(url.c_str());
-    auto conn = std::make_unique<PgConnection>(raw, statement_capacity_, statements_);
+    auto conn = std::make_unique<PgConnection>(raw, statement_capacity_, unnamed_statements_, statements_);
     if (PQstatus(raw) != CONNECTION_OK) {
       std::string msg = PQerrorMessage(raw);
       while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
@@ -204,6 +205,7 @@ class PostgresDatabase final : public Database {
   static thread_local bool t_generation_only;
   std::string url_;
   size_t statement_capacity_;
+  bool unnamed_statements_;
   StatementCounters statements_;  // before the pools: their connections count here
   ConnectionPool<PgConnection> pool_;
   std::unique_ptr<PgEvents> events_;  // set before the server starts (StartEvents)
@@ -251,8 +253,9 @@ std::optional<StatementCacheStats> PostgresStatementStats(const Database& db) {
   return pg->statement_stats();
 }
 
-Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size, size_t statement_capacity) {
-  auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size), statement_capacity);
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size, size_t statement_capacity,
+                                               bool unnamed_statements) {
+  auto db = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size), statement_capacity, unnamed_statements);
   auto probe = db->Read([](Transaction& tx) -> Status { return tx.Query("SELECT 1").status(); });
   if (!probe.ok()) return probe;
   return std::unique_ptr<Database>(std::move(db));

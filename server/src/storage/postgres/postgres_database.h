@@ -13,8 +13,10 @@
 
 namespace tianshan::storage {
 
+// `unnamed_statements`: DatabaseOptions::pg_unnamed_statements (storage/database_options.h).
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, int pool_size,
-                                               size_t statement_capacity = StatementCache<int>::kDefaultCapacity);
+                                               size_t statement_capacity = StatementCache<int>::kDefaultCapacity,
+                                               bool unnamed_statements = false);
 // Nullopt unless `db` is PostgreSQL.
 std::optional<StatementCacheStats> PostgresStatementStats(const Database& db);
 
