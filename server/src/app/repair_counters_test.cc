@@ -6,14 +6,13 @@
 
 #include "app/repair_counters.h"
 
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
 
-class CounterRepairTest : public ApiTest {
+class CounterRepairTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
   int64_t Scalar(const std::string& sql) {
     auto row = server().app().db().Read([&](storage::Transaction& tx) { return tx.QueryOne(sql); });
     EXPECT_TRUE(row.ok() && *row) << sql;

@@ -16,7 +16,7 @@
 #include <functional>
 #include <thread>
 
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
@@ -83,13 +83,8 @@ class RawSocket {
 
 constexpr const char* kHealth = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
-class AbuseLimitsTest : public ApiTest {
+class AbuseLimitsTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override {
-    TestServerOptions o;
-    o.demo = true;
-    return o;
-  }
   void TearDown() override {
     if (b_) b_->StopServer();
     b_.reset();

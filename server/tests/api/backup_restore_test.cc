@@ -18,7 +18,7 @@
 
 #include "app/restore.h"
 #include "storage/backup.h"
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
@@ -56,9 +56,8 @@ std::map<std::string, TableDigest> Digest(storage::Database& db) {
   return digest.ok() ? *digest : std::map<std::string, TableDigest>{};
 }
 
-class BackupRestoreTest : public ApiTest {
+class BackupRestoreTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

@@ -9,20 +9,15 @@
 #include <iostream>
 
 #include "auth/session_store.h"
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-class InstancesApiTest : public ApiTest {
+class InstancesApiTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override {
-    TestServerOptions o;
-    o.demo = true;
-    return o;
-  }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

@@ -43,8 +43,8 @@
 #include "modules/accounts/public/create_account.h"
 #include "modules/jobs/public/jobs.h"
 #include "modules/notifications/public/notify.h"
+#include "testing/demo_api_test.h"
 #include "testing/openapi_contract.h"
-#include "testing/test_server.h"
 
 namespace tianshan::testing {
 namespace {
@@ -175,10 +175,8 @@ struct MemoryObject {
   std::string org_path;
 };
 
-class PermissionMatrixTest : public ApiTest {
+class PermissionMatrixTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
-
   template <typename T>
   T ReadOrFail(const std::function<Result<T>(storage::Transaction&)>& fn) {
     auto r = server().app().db().Read(fn);

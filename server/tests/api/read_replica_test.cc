@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
@@ -56,13 +56,8 @@ int64_t Metric(HttpClient& c, const std::string& name) {
   return at == std::string::npos ? -1 : std::stoll(body.substr(at + name.size() + 2));
 }
 
-class ReadReplicaApiTest : public ApiTest {
+class ReadReplicaApiTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override {
-    TestServerOptions o;
-    o.demo = true;
-    return o;
-  }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

@@ -9,20 +9,15 @@
 #include <vector>
 
 #include "modules/people/create_person.h"
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::cadres::testing {
 
 using ::tianshan::testing::HttpClient;
 using ::tianshan::testing::HttpResult;
 
-class CadresApiTest : public ::tianshan::testing::ApiTest {
+class CadresApiTest : public ::tianshan::testing::DemoApiTest {
  protected:
-  ::tianshan::testing::TestServerOptions Options() const override {
-    ::tianshan::testing::TestServerOptions o;
-    o.demo = true;
-    return o;
-  }
   AppContext& ctx() { return server().app().context(); }
 
   // The id and path of the demo organization called `name`.

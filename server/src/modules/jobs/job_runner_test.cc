@@ -14,7 +14,7 @@
 
 #include "modules/jobs/job_repository.h"
 #include "modules/jobs/public/jobs.h"
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
@@ -39,9 +39,8 @@ TEST(JobScheduleTest, NextDueTimes) {
   EXPECT_EQ(jobs::BackoffMillis(30), 3600 * 1000);
 }
 
-class JobRunnerTest : public ApiTest {
+class JobRunnerTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

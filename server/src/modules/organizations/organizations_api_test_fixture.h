@@ -6,19 +6,14 @@
 #include <map>
 #include <string>
 
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 
 using nlohmann::json;
 
-class OrganizationsApiTest : public ApiTest {
+class OrganizationsApiTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override {
-    TestServerOptions o;
-    o.demo = true;
-    return o;
-  }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;

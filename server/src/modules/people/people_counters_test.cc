@@ -13,6 +13,7 @@
 #include "modules/people/reject_transfer.h"
 #include "modules/people/start_transfer.h"
 #include "modules/people/verify_counters.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 namespace {
@@ -121,10 +122,7 @@ TEST_P(PeopleCountersTest, VerifyReportsADrift) {
 
 TS_INSTANTIATE_FOR_DATABASES(PeopleCountersTest);
 
-class PeopleDemoTest : public ApiTest {
- protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
-};
+class PeopleDemoTest : public DemoApiTest {};
 
 TEST_P(PeopleDemoTest, DemoPeopleAreLinkedCountedAndMasked) {
   EXPECT_TRUE(server().app().VerifyCounters()->empty()) << ::testing::PrintToString(*server().app().VerifyCounters());

@@ -4,13 +4,12 @@
 
 #include <gtest/gtest.h>
 
-#include "testing/test_server.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::testing {
 
-class ServicesApiTest : public ApiTest {
+class ServicesApiTest : public DemoApiTest {
  protected:
-  TestServerOptions Options() const override { return {.demo = true}; }
   int64_t Org(const std::string& escaped_name) {
     auto r = LoggedIn("region-admin")->Get("/api/v1/organizations/directory?q=" + escaped_name);
     EXPECT_EQ(r.status, 200) << r.body;

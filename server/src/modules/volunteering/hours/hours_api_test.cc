@@ -4,6 +4,7 @@
 
 #include "modules/volunteering/api_test_fixture.h"
 #include "modules/volunteering/verify_counters.h"
+#include "testing/demo_api_test.h"
 
 namespace tianshan::volunteering::testing {
 namespace {
@@ -294,10 +295,7 @@ TEST_P(VolunteerHoursApiTest, SelfReportsRankingsAndCertificates) {
 
 TS_INSTANTIATE_FOR_DATABASES(VolunteerHoursApiTest);
 
-class VolunteerDemoApiTest : public ::tianshan::testing::ApiTest {
- protected:
-  ::tianshan::testing::TestServerOptions Options() const override { return {.demo = true}; }
-};
+class VolunteerDemoApiTest : public ::tianshan::testing::DemoApiTest {};
 
 TEST_P(VolunteerDemoApiTest, DemoHasTheArticlesTeamsWithConfirmedHours) {
   auto admin = LoggedIn("region-admin");
