@@ -17,29 +17,9 @@
 # Writes bench/results/<date>-region-cadres-rounds.md. Loopback only; stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-5}
-DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-2}
-CONNECTIONS=${CONNECTIONS:-64}
-BIN=${TIANSHAN_BIN:-build/tianshan}
-SCALE=region
-export BENCH_DB=sqlite
-export BENCH_LUA=$PWD/bench/lua
-[[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
-
-work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-cadres.XXXXXX")
-for part in common wrk nginx data; do source "bench/lib/$part.sh"; done
-trap cleanup EXIT
-: > "$work/facts"
-: > "$work/scenarios.tsv"
-
-start_nginx
-if [[ -n "${BENCH_DB_FILE:-}" ]]; then
-  DB_FILE=$BENCH_DB_FILE
-  DB="sqlite:$DB_FILE"
-else
-  generate_data
-fi
+source bench/lib/rounds.sh
+rounds_settings sqlite 5 10
+rounds_start cadres
 python3 bench/fixtures.py "$DB_FILE" "$work" >> "$work/facts"
 ROOT_ID=$(awk -F= '/^root_id=/{print $2}' "$work/facts")
 CADRE_LOGIN=$(awk -F= '/^cadre_login=/{print $2}' "$work/facts")
@@ -70,11 +50,10 @@ worker_counters() {
   curl -s "${1%/api/v1}/metrics" | awk '/^tianshan_worker_(jobs_total|queue_seconds_total|run_seconds_total) /{v[$1] = $2}
     END {if (length(v) == 3) print v["tianshan_worker_jobs_total"], v["tianshan_worker_queue_seconds_total"], v["tianshan_worker_run_seconds_total"]}'
 }
-: > "$work/loads.tsv"
 : > "$work/queue.tsv"
 for ((round = 1; round <= ROUNDS; round++)); do
   for id in "${ids[@]}"; do
-    printf '%s\t%s\t%s\n' "$round" "$id" "$(cut -d' ' -f1 /proc/loadavg)" >> "$work/loads.tsv"
+    rounds_load "$round" "$id"
     api=$API_URL admin=$COOKIE cadre=$CADRE_COOKIE TS_PID=$MAIN_PID
     if [[ $id == *_base ]]; then api=$BASE_API admin=$BASE_COOKIE cadre=$BASE_CADRE_COOKIE TS_PID=$BASE_PID; fi
     before=$([[ $id == nginx ]] || worker_counters "$api")
@@ -104,9 +83,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
-mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-region-cadres-rounds.md
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
+rounds_output region-cadres-rounds
 python3 - "$work/scenarios.tsv" "$work/loads.tsv" "$out" "${ids[*]}" "$work/queue.tsv" <<PY
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]

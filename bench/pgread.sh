@@ -14,31 +14,12 @@
 # started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-8}
-WARMUP=${WARMUP:-2}
-CONNECTIONS=${CONNECTIONS:-64}
-BIN=${TIANSHAN_BIN:-build/tianshan}
-SCALE=region
-export BENCH_DB=postgres
-export BENCH_LUA=$PWD/bench/lua
-[[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
+source bench/lib/rounds.sh
+rounds_settings postgres 3 8
 if [[ -z "${BENCH_PG_URL:-}" && -z "${TIANSHAN_TEST_POSTGRES_URL:-}" ]]; then
   exec scripts/with-postgres.sh bench/pgread.sh "$@"
 fi
-
-work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-pgread.XXXXXX")
-for part in common wrk nginx data; do source "bench/lib/$part.sh"; done
-trap cleanup EXIT
-: > "$work/facts"
-: > "$work/scenarios.tsv"
-
-start_nginx
-if [[ -n "${BENCH_PG_URL:-}" ]]; then
-  DB=$BENCH_PG_URL
-else
-  generate_data
-fi
+rounds_start pgread
 python3 bench/fixtures.py "$DB" "$work" >> "$work/facts"
 
 # pgbench's tables in a database of their own on the same server.
@@ -72,7 +53,7 @@ run_build() {
   BIN=$bin start_tianshan "${pool_args[@]}" 2>/dev/null
   COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
   for id in people person search; do
-    printf '%s\t%s\t%s\t%s\n' "$round" "$name" "$id" "$(cut -d' ' -f1 /proc/loadavg)" >> "$work/loads.tsv"
+    rounds_load "$round" "$name" "$id"
     pg0=$(pg_ticks)
     case $id in
       people) BENCH_ORGS=$work/walk_orgs.txt scenario "$name.$id" "people subtree, 20 rows, 3 pages" people_walk.lua \
@@ -91,11 +72,10 @@ run_build() {
   wait "$TS_PID" 2>/dev/null || true
 }
 
-: > "$work/loads.tsv"
 : > "$work/pg_ticks.tsv"
 : > "$work/limits.tsv"
 for ((round = 1; round <= ROUNDS; round++)); do
-  printf '%s\tload\t%s\n' "$round" "$(cut -d' ' -f1 /proc/loadavg)" >> "$work/limits.tsv"
+  printf '%s\tload\t%s\n' "$round" "$(load_now)" >> "$work/limits.tsv"
   TS_PID="" scenario nginx "nginx static file" report.lua "http://127.0.0.1:$NGINX_PORT/health.json"
   printf '%s\tpgbench\t%s\n' "$round" "$(pgbench_select)" >> "$work/limits.tsv"
   say "round $round: pgbench select-only $(tail -1 "$work/limits.tsv" | cut -f3) tps"
@@ -104,9 +84,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
-mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-region-postgres-reads.md
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
+rounds_output region-postgres-reads
 python3 - "$work/scenarios.tsv" "$work/loads.tsv" "$work/limits.tsv" "$work/pg_ticks.tsv" "$out" <<PY
 import statistics, sys
 scen = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]

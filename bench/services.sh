@@ -17,30 +17,9 @@
 # Writes bench/results/<date>-region-services.md. Loopback only; stops what it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${ROUNDS:-3}
-DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-2}
-CONNECTIONS=${CONNECTIONS:-64}
-BIN=${TIANSHAN_BIN:-build/tianshan}
-SCALE=region
-export BENCH_DB=sqlite
-export BENCH_LUA=$PWD/bench/lua
-[[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
-
-work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-services.XXXXXX")
-for part in common wrk nginx data; do source "bench/lib/$part.sh"; done
-trap cleanup EXIT
-: > "$work/facts"
-: > "$work/scenarios.tsv"
-: > "$work/loads.tsv"
-
-start_nginx
-if [[ -n "${BENCH_DB_FILE:-}" ]]; then
-  DB_FILE=$BENCH_DB_FILE
-  DB="sqlite:$DB_FILE"
-else
-  generate_data
-fi
+source bench/lib/rounds.sh
+rounds_settings sqlite 3 10
+rounds_start services
 ORG_COUNT=$(db_query "SELECT COUNT(*) FROM organizations_organizations")
 # Every k-th organization by id, so the catalog is spread over the whole tree.
 db_query "SELECT id FROM organizations_organizations WHERE id % $(( ORG_COUNT / ${ORGS:-500} + 1 )) = 0" > "$work/orgs.txt"
@@ -57,7 +36,7 @@ services_total=$(db_query "SELECT COUNT(*) FROM services_services")
 
 for ((round = 1; round <= ROUNDS; round++)); do
   for id in nginx catalog catalog_category; do
-    printf '%s\t%s\t%s\n' "$round" "$id" "$(cut -d' ' -f1 /proc/loadavg)" >> "$work/loads.tsv"
+    rounds_load "$round" "$id"
     case $id in
       nginx) scenario nginx "nginx static file" report.lua "http://127.0.0.1:$NGINX_PORT/health.json" ;;
       catalog) scenario catalog "public catalog, first page" report.lua "$API_URL/services?limit=20" ;;
@@ -76,7 +55,7 @@ python3 bench/sessions.py "$work/sessions.txt" --port "$TS_PORT" --count "$users
   --password "${STORM_PASSWORD:-tianshan-bench}" >&2
 tomorrow=$(TZ=Asia/Shanghai date -d tomorrow +%Y-%m-%d)
 from=$(TZ=Asia/Shanghai date -d "$tomorrow 00:00" +%s)
-storm_load=$(cut -d' ' -f1 /proc/loadavg)
+storm_load=$(load_now)
 before_max=$(db_query "SELECT COALESCE(MAX(id), 0) FROM venues_bookings")
 before=$(cpu_ticks "$TS_PID")
 pairs=$(BENCH_SESSIONS=$work/sessions.txt BENCH_ROOMS=$work/rooms.txt BENCH_FROM=$from BENCH_THREADS=2 \
@@ -90,9 +69,7 @@ overlaps=$(db_query "SELECT COUNT(*) FROM venues_bookings a JOIN venues_bookings
   WHERE a.status IN ('approved', 'no_show') AND b.status IN ('approved', 'no_show')")
 counters=$("$BIN" --db "$DB" --quiet verify-counters 2>&1 | tail -1)
 
-mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-region-services.md
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
+rounds_output region-services
 python3 - "$work/scenarios.tsv" "$work/loads.tsv" "$out" "$work/facts" <<PY
 import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
