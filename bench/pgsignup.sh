@@ -3,7 +3,7 @@
 # on one 1,000-seat shift, bench/lua/signup.lua) beside pgbench TPC-B on the same PostgreSQL
 # server, in rounds, for one or two builds: each round runs pgbench, then each build's storm on a
 # fresh copy of one generated database (CREATE DATABASE … TEMPLATE), so the builds see the same
-# data and the same machine. Reports sign-ups/s and the ratio to TPC-B with the load average,
+# data and the same machine (which build goes first alternates from round to round). Reports sign-ups/s and the ratio to TPC-B with the load average,
 # the server's and PostgreSQL's CPU per sign-up (from /proc), and whether the shift was oversold.
 #
 #   BEFORE_BIN=/tmp/old/tianshan bench/pgsignup.sh
@@ -105,7 +105,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
   tps=$(tpcb)
   say "round $round: pgbench TPC-B $tps tps (load $load)"
   printf '%s\tpgbench\t%s\t%s\n' "$round" "$tps" "$load" >> "$work/rows.tsv"
-  for b in "${builds[@]}"; do
+  order=("${builds[@]}")
+  # Alternate which build goes first, so that neither always meets the machine after the other.
+  if ((round % 2 == 0 && ${#builds[@]} == 2)); then order=(after before); fi
+  for b in "${order[@]}"; do
     fresh_copy
     BIN=$(bin_of "$b") start_tianshan "${pool_args[@]}" 2>/dev/null
     load=$(cut -d' ' -f1 /proc/loadavg)

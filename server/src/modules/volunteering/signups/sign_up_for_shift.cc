@@ -49,7 +49,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     if (shift.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
     if (!AcceptsSignUps(access.project.project.status)) return Status::Conflict("volunteer.not_recruiting");
     if (now >= shift.starts_at) return Status::Conflict("volunteer.shift_started");
-    TS_ASSIGN_OR_RETURN(auto existing, FindSignUpFor(tx, shift_id, person.id));
+    TS_ASSIGN_OR_RETURN(auto around, FindSignUpsAround(tx, person.id, shift_id, shift.starts_at, shift.ends_at));
+    const std::optional<SignUp>& existing = around.existing;
     if (existing && existing->status != "cancelled") return Status::Conflict("volunteer.already_signed_up");
 
     int age = AgeOn(person.birth_date, ChinaDate(shift.starts_at));
@@ -58,9 +59,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     }
     if (age < kAdultAge && !input.consent) return Status::Invalid("guardian_consent", "volunteer.needs_consent");
 
-    TS_ASSIGN_OR_RETURN(auto overlapping, OverlappingSignUps(tx, person.id, shift.starts_at, shift.ends_at, shift_id));
-    if (!overlapping.empty()) {
-      return Status::Conflict("volunteer.overlap").WithParam(FormatUtc(overlapping.front().starts_at));
+    if (!around.overlapping.empty()) {
+      return Status::Conflict("volunteer.overlap").WithParam(FormatUtc(around.overlapping.front().starts_at));
     }
 
     SignUp s;

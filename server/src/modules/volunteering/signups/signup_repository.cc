@@ -187,6 +187,23 @@ Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t
                  {person_id, ends_at, starts_at, except_shift_id});
 }
 
+Result<SignUpsAround> FindSignUpsAround(storage::Transaction& tx, int64_t person_id, int64_t shift_id,
+                                        int64_t starts_at, int64_t ends_at) {
+  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx,
+                                         " WHERE s.person_id = ? AND (s.shift_id = ? OR (s.status IN ('confirmed', "
+                                         "'waitlisted') AND s.starts_at < ? AND s.ends_at > ?)) ORDER BY s.starts_at",
+                                         {person_id, shift_id, ends_at, starts_at}));
+  SignUpsAround out;
+  for (auto& s : rows) {
+    if (s.shift_id == shift_id) {
+      out.existing = std::move(s);
+    } else {
+      out.overlapping.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled) {
   return SignUps(tx,
                  std::string(" WHERE s.shift_id = ?") + (include_cancelled ? "" : " AND s.status <> 'cancelled'") +

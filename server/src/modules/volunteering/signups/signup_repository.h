@@ -37,6 +37,15 @@ Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t 
 // Active (confirmed or waitlisted) sign-ups of the person overlapping [starts_at, ends_at).
 Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
                                                int64_t ends_at, int64_t except_shift_id);
+// What a new sign-up of the person for the shift must know, in one statement: their sign-up for
+// that shift (any status), and their active sign-ups for other shifts overlapping
+// [starts_at, ends_at) (as OverlappingSignUps), earliest first.
+struct SignUpsAround {
+  std::optional<SignUp> existing;
+  std::vector<SignUp> overlapping;
+};
+Result<SignUpsAround> FindSignUpsAround(storage::Transaction& tx, int64_t person_id, int64_t shift_id,
+                                        int64_t starts_at, int64_t ends_at);
 // Every non-cancelled sign-up of the shift: confirmed first, then the waitlist in order.
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled);
 Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now);
