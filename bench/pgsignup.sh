@@ -49,13 +49,20 @@ kill "$TS_PID"; wait "$TS_PID" 2>/dev/null || true
 
 psql_root -c "CREATE DATABASE tianshan_pgbench" >/dev/null
 "$PG_BIN/pgbench" -i -q -s 10 "$(url_of tianshan_pgbench)" >/dev/null 2>&1
-tpcb() { "$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j 2 -T "$DURATION" "$(url_of tianshan_pgbench)" 2>/dev/null | awk '/^tps = /{print int($3); exit}'; }
+# pgbench TPC-B: prints "tps transactions" (pgbench's own figures).
+tpcb() {
+  "$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j 2 -T "$DURATION" "$(url_of tianshan_pgbench)" 2>/dev/null |
+    awk '/^number of transactions actually processed:/{n=$NF} /^tps = /{print int($3), n; exit}'
+}
 
 pg_data=$(psql_root -c "SHOW data_directory")
 postmaster=$(head -1 "$pg_data/postmaster.pid" 2>/dev/null || echo "")
+# PostgreSQL's CPU ticks: the postmaster, its live children, and the children it reaped (its
+# cutime + cstime: pgbench's backends end before the run's second reading).
 pg_ticks() {
   local t=0 p
   [[ -n "$postmaster" ]] || { echo 0; return; }
+  t=$(awk '{print $16 + $17}' "/proc/$postmaster/stat")
   for p in $postmaster $(pgrep -P "$postmaster"); do t=$((t + $(cpu_ticks "$p"))); done
   echo "$t"
 }
@@ -102,9 +109,13 @@ if [[ -n "${STATEMENTS:-}" ]]; then for b in "${builds[@]}"; do count_statements
 : > "$work/rows.tsv"
 for ((round = 1; round <= ROUNDS; round++)); do
   load=$(cut -d' ' -f1 /proc/loadavg)
-  tps=$(tpcb)
-  say "round $round: pgbench TPC-B $tps tps (load $load)"
-  printf '%s\tpgbench\t%s\t%s\n' "$round" "$tps" "$load" >> "$work/rows.tsv"
+  p0=$(pg_ticks)
+  read -r tps tpcb_count <<< "$(tpcb)"
+  p1=$(pg_ticks)
+  # PostgreSQL's CPU per TPC-B transaction (its own processes; pgbench, the client, not counted).
+  cpu_tpcb=$(awk -v t=$((p1 - p0)) -v n="${tpcb_count:-0}" -v hz="$hz" 'BEGIN{printf "%.3f", n ? t * 1000 / hz / n : 0}')
+  say "round $round: pgbench TPC-B $tps tps, PostgreSQL CPU $cpu_tpcb ms per transaction (load $load)"
+  printf '%s\tpgbench\t%s\t%s\t%s\n' "$round" "$tps" "$load" "$cpu_tpcb" >> "$work/rows.tsv"
   order=("${builds[@]}")
   # Alternate which build goes first, so that neither always meets the machine after the other.
   if ((round % 2 == 0 && ${#builds[@]} == 2)); then order=(after before); fi
@@ -148,11 +159,12 @@ import statistics, sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
 out, commit, scale, conns, dur, cores = sys.argv[2:]
 tps = {r[0]: float(r[2]) for r in rows if r[1] == "pgbench"}
+tpcb_cpu = {r[0]: r[4] for r in rows if r[1] == "pgbench"}
 lines = [f"# Sign-ups on PostgreSQL beside pgbench TPC-B ({commit})", "",
          f"`bench/pgsignup.sh`: `generate --scale {scale}`, {conns} connections, {dur} s per storm and per pgbench run, "
          f"{cores} cores; each storm on a fresh copy of the database; pgbench TPC-B scale 10 on the same server.", "",
-         "| round | build | sign-ups/s | × TPC-B | TPC-B tps | p50 ms | p99 ms | server CPU ms/sign-up | PostgreSQL CPU ms/sign-up | sign-ups | oversell | load |",
-         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
+         "| round | build | sign-ups/s | × TPC-B | TPC-B tps | p50 ms | p99 ms | server CPU ms/sign-up | PostgreSQL CPU ms/sign-up | PostgreSQL CPU ms/TPC-B tx | sign-ups | oversell | load |",
+         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
 ratios = {}
 for r in rows:
     if r[1] == "pgbench":
@@ -160,7 +172,7 @@ for r in rows:
     rnd, b, rate, load, p50, p99, cs, cp, total, oversell, non2xx = r
     ratio = float(rate) / tps[rnd] if tps.get(rnd) else float("nan")
     ratios.setdefault(b, []).append(ratio)
-    lines.append(f"| {rnd} | {b} | {float(rate):,.0f} | {ratio:.2f} | {tps[rnd]:,.0f} | {p50} | {p99} | {cs} | {cp} | {total} | {oversell} | {load} |")
+    lines.append(f"| {rnd} | {b} | {float(rate):,.0f} | {ratio:.2f} | {tps[rnd]:,.0f} | {p50} | {p99} | {cs} | {cp} | {tpcb_cpu[rnd]} | {total} | {oversell} | {load} |")
 lines += ["", "Median ratio to TPC-B: " + ", ".join(f"{b} {statistics.median(v):.2f}×" for b, v in ratios.items()), ""]
 open(out, "w").write("\n".join(lines))
 print("\n".join(lines))
