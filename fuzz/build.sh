@@ -21,7 +21,7 @@ libs=$(pkg-config --cflags --libs gumbo libsodium libzip expat spdlog fmt)
 # The code under test: each parser and what it needs, nothing else of the server.
 src=server/src
 sources=(core/json.cc core/calendar.cc core/messages.cc core/crypto.cc core/log.cc
-         http/url.cc http/edge.cc http/router.cc http/route_index.cc http/pagination.cc http/http_types.cc
+         http/url.cc http/edge.cc http/search_header.cc http/router.cc http/route_index.cc http/pagination.cc http/http_types.cc
          core/tables/csv_reader.cc core/tables/xlsx_reader.cc core/tables/cell_values.cc
          modules/volunteering/signups/checkin_token.cc
          modules/publishing/html_sanitizer.cc modules/publishing/link_policy.cc modules/publishing/inert_check.cc)

@@ -3,7 +3,9 @@
 // decode∘encode is the identity on valid UTF-8 without NUL (and refuses anything else); a query
 // that parses, written back with PercentEncode, parses to the same pairs; a decoded value is
 // always valid UTF-8 without NUL; QueryReader's typed readers give only values within their
-// bounds and Finish() is a 422 exactly when one of them recorded an error.
+// bounds and Finish() is a 422 exactly when one of them recorded an error; http/search_header.h
+// SearchHeader, with the input as the header's value, gives a trimmed term within its bound or
+// an error, and refuses a query that has the term's field.
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -12,6 +14,7 @@
 #include "core/json.h"
 #include "fuzz/fuzz_check.h"
 #include "http/edge.h"
+#include "http/search_header.h"
 #include "http/url.h"
 
 using namespace tianshan;
@@ -114,6 +117,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   }
+  // The search term's header with the input as its value (http/search_header.h): a term is
+  // trimmed UTF-8 text without NUL within its bound, read only when the query has no q; a
+  // non-blank value that gives no term, or a q in the query, is a 422.
+  {
+    HttpRequest searched = req;
+    searched.headers.emplace_back("x-search-query", std::string(in));
+    QueryReader sq(searched);
+    auto term = SearchHeader(searched, sq, "q", kSearchQueryHeader, 10);
+    const Status read = sq.Finish();
+    const bool in_url = searched.Query("q").has_value();
+    if (term) {
+      FUZZ_CHECK(kTarget, !in_url && read.ok(), in);
+      FUZZ_CHECK(kTarget, IsValidUtf8(*term) && term->find('\0') == std::string::npos, *term);
+      FUZZ_CHECK(kTarget, !term->empty() && Utf8Length(*term) <= 10, *term);
+      FUZZ_CHECK(kTarget, std::string_view(" \t\r\n").find(term->front()) == std::string_view::npos, *term);
+      FUZZ_CHECK(kTarget, std::string_view(" \t\r\n").find(term->back()) == std::string_view::npos, *term);
+    } else if (in_url || in.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+      // A value that decodes to blanks only ("%20") is no term and no error.
+      auto decoded = PercentDecode(in, false);
+      if (in_url || !decoded || decoded->find_first_not_of(" \t\r\n") != std::string::npos)
+        FUZZ_CHECK(kTarget, !read.ok() && read.code() == StatusCode::kInvalid, in);
+    }
+  }
+
   Status finished = q.Finish();
   if (expect_error) FUZZ_CHECK(kTarget, !finished.ok(), in);
   if (!finished.ok()) FUZZ_CHECK(kTarget, finished.code() == StatusCode::kInvalid, in);

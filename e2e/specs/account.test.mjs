@@ -82,8 +82,17 @@ describe('account security', () => {
       await login(page, 'karamay-admin');
       await page.getByTestId('side-nav').getByText('审计日志').click();
       await toBeVisible(page.getByTestId('audit-page'));
+      // Who travels in a header, never in a URL (it may be a phone number: ASVS 8.3.1).
+      const urls = [];
+      page.on('request', (r) => urls.push(r.url()));
+      const byActor = page.waitForRequest(
+        (r) => r.url().includes('/api/v1/audit?') && r.headers()['x-search-actor'] === 'branch-secretary',
+      );
       await page.locator('input[data-testid="audit-actor"]').fill('branch-secretary');
+      await byActor;
       await toContainText(page.getByTestId('audit-table'), 'correction.request');
+      assert.ok(urls.length > 0 && urls.every((u) => !u.includes('branch-secretary')), urls.join('\n'));
+      assert.ok(!page.url().includes('branch-secretary'), page.url());
       await toContainText(page.getByTestId('audit-table'), '风云社区团支部书记');
     }),
   );

@@ -90,6 +90,24 @@ describe('cadres: "1+100" direct contact', () => {
         await admin.reload();
         assert.equal(await figure(admin, 'activity_due'), activityDueBefore);
         await toBeVisible(admin.getByTestId('echart'));
+
+        // The cadre finds a contact by name: the name travels in a header, never in a URL (no
+        // request's and not the address bar's: ASVS 8.3.1).
+        const [name] = (await apiGet(cadre, '/cadres/me/contacts?status=active')).items.map((c) => c.person_name);
+        assert.ok(name);
+        const urls = [];
+        cadre.on('request', (r) => urls.push(r.url()));
+        const byName = cadre.waitForRequest(
+          (r) =>
+            r.url().includes('/cadres/me/contacts') &&
+            decodeURIComponent(r.headers()['x-search-query'] ?? '') === name,
+        );
+        await cadre.locator('input[data-testid="cadres-search"]').fill(name);
+        await byName;
+        await toContainText(cadre.getByTestId('cadres-workspace'), name);
+        assert.ok(urls.length > 0, 'the search asked the server');
+        for (const u of urls) assert.ok(!decodeURIComponent(u).includes(name), u);
+        assert.ok(!decodeURIComponent(cadre.url()).includes(name), cadre.url());
       } finally {
         await adminContext.close();
         await phoneContext.close();

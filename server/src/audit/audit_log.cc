@@ -1,5 +1,6 @@
 #include "audit/audit_log.h"
 
+#include "storage/plan_hint.h"
 #include "storage/sql_text.h"
 
 namespace tianshan::audit {
@@ -7,12 +8,15 @@ namespace tianshan::audit {
 Status AuditLog::Record(storage::Transaction& tx, AuditEntry e) const {
   if (e.at == 0) e.at = clock_.NowMillis();
   auto opt = [](const std::string& s) -> storage::Param { return s.empty() ? storage::Param() : storage::Param(s); };
+  // Nothing waits for the entry: on PostgreSQL it travels with the transaction's next statement
+  // or its COMMIT, and its failure fails the transaction (storage/plan_hint.h).
+  static const std::string kInsert =
+      std::string(storage::kNoAnswer) +
+      "INSERT INTO audit_entries (at, actor_account_id, action, entity_type, entity_id, organization_path, "
+      "before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
   return tx
-      .Execute(
-          "INSERT INTO audit_entries (at, actor_account_id, action, entity_type, entity_id, organization_path, "
-          "before_json, after_json, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {e.at, e.actor_account_id, e.action, e.entity_type, e.entity_id, opt(e.organization_path), opt(e.before_json),
-           opt(e.after_json), opt(e.request_id)})
+      .Execute(kInsert, {e.at, e.actor_account_id, e.action, e.entity_type, e.entity_id, opt(e.organization_path),
+                         opt(e.before_json), opt(e.after_json), opt(e.request_id)})
       .status();
 }
 

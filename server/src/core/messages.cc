@@ -56,6 +56,12 @@ Catalogue& GetCatalogue() {
         {"path.bad_id", "路径中的编号无效", "The id in the path is not a valid number"},
         {"query.bad_limit", "limit 必须是 1 到 {} 之间的整数", "limit must be an integer from 1 to {}"},
         {"query.bad_cursor", "分页游标无效", "Invalid pagination cursor"},
+        // Search terms kept out of URLs (http/search_header.h).
+        {"query.search_not_in_url", "搜索词不放在网址中（可能是姓名、身份证号或手机号），请用请求头 {} 发送",
+         "The search term does not go in the URL (it may be a name, an identity number or a phone number): send "
+         "it in the {} header"},
+        {"query.bad_search_header", "请求头 {} 应为百分号编码的 UTF-8 文本",
+         "The {} header is percent-encoded UTF-8 text"},
         // Spreadsheet cells (core/tables/cell_values.h).
         {"cell.identity_as_number",
          "身份证号码被存成了数字（{}）：Excel 只保留 15 位有效数字，后几位已丢失。请把该列设为“文本”格式后重新填写",

@@ -14,4 +14,14 @@ namespace tianshan::storage {
 //   tx.Query(std::string(storage::kPlanEachTime) + "SELECT …", params)
 inline constexpr std::string_view kPlanEachTime = "/* plan each time */ ";
 
+// The caller needs no answer from this write: in a PostgreSQL write transaction the statement is
+// not sent by itself but in one pipeline with the transaction's next statement, or with its
+// COMMIT (one round trip for both). Its order among the transaction's statements is kept. Execute
+// returns 0 (the rows it changed are not known yet); when it fails, that next statement or the
+// COMMIT fails with its error, so the transaction fails as a whole and nothing of it is kept.
+// SQLite, and PostgreSQL in a read-only transaction, run it at once. For writes whose failure is
+// an error of the whole transaction anyway (an audit entry, a bookkeeping UPDATE).
+//   tx.Execute(std::string(storage::kNoAnswer) + "INSERT …", params)
+inline constexpr std::string_view kNoAnswer = "/* no answer */ ";
+
 }  // namespace tianshan::storage

@@ -235,6 +235,77 @@ TEST_P(StatementCacheDbTest, APlanEachTimeStatementAnswersAndIsNotKept) {
   }
 }
 
+// storage::kNoAnswer: on PostgreSQL the statement waits for the next one or the COMMIT; either
+// way it runs in its place among the transaction's statements, and its failure fails the
+// transaction and keeps nothing of it.
+TEST_P(StatementCacheDbTest, NoAnswerStatementsRunInOrderBeforeTheNextStatement) {
+  auto single = OpenSingle();
+  ASSERT_NE(single, nullptr);
+  const std::string insert = std::string(kNoAnswer) + "INSERT INTO cache_items (name, qty) VALUES (?, ?)";
+  const std::string bump = std::string(kNoAnswer) + "UPDATE cache_items SET qty = qty + 1 WHERE name = ?";
+  for (int round = 0; round < 2; ++round) {  // the second round meets the statements prepared
+    const std::string name = "held" + std::to_string(round);
+    auto qty = single->Write([&](Transaction& tx) -> Result<int64_t> {
+      TS_RETURN_IF_ERROR(tx.Execute(insert, {name, int64_t{100}}));
+      TS_RETURN_IF_ERROR(tx.Execute(bump, {name}));
+      TS_RETURN_IF_ERROR(tx.Execute(bump, {name}));
+      TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT qty FROM cache_items WHERE name = ?", {name}));
+      if (!row) return Status::NotFound();
+      return row->Int("qty");
+    });
+    ASSERT_TRUE(qty.ok()) << qty.status().detail();
+    EXPECT_EQ(*qty, 102) << "the held statements ran, in order, before the SELECT";
+  }
+  // A transaction of held statements only: they go out with its COMMIT, and are committed.
+  ASSERT_TRUE(single
+                  ->Write([&](Transaction& tx) -> Status {
+                    TS_RETURN_IF_ERROR(tx.Execute(insert, {"held-only", int64_t{7}}));
+                    return tx.Execute(bump, {"held-only"}).status();
+                  })
+                  .ok());
+  auto row =
+      single->Read([](Transaction& tx) { return tx.QueryOne("SELECT qty FROM cache_items WHERE name = 'held-only'"); });
+  ASSERT_TRUE(row.ok() && row->has_value()) << row.status().detail();
+  EXPECT_EQ((*row)->Int("qty"), 8);
+  // A read-only transaction runs one at once (and fails there: it writes).
+  Status in_read = single->Read([&](Transaction& tx) { return tx.Execute(insert, {"in-read", int64_t{1}}).status(); });
+  EXPECT_EQ(in_read.ok(), GetParam() == Dialect::kSqlite) << in_read.detail();
+}
+
+TEST_P(StatementCacheDbTest, AFailingNoAnswerStatementFailsItsTransactionAndKeepsNothing) {
+  auto single = OpenSingle();
+  ASSERT_NE(single, nullptr);
+  const std::string bad = std::string(kNoAnswer) + "INSERT INTO cache_items (name, qty) VALUES (?, NULL)";
+  auto count = [&](const char* name) {
+    auto row = single->Read(
+        [&](Transaction& tx) { return tx.QueryOne("SELECT COUNT(*) AS n FROM cache_items WHERE name = ?", {name}); });
+    EXPECT_TRUE(row.ok()) << row.status().detail();
+    return row.ok() ? (*row)->Int("n") : -1;
+  };
+  for (int round = 0; round < 2; ++round) {
+    // Its failure reaches the COMMIT that carries it: the write before it is rolled back too.
+    Status at_commit = single->Write([&](Transaction& tx) -> Status {
+      TS_RETURN_IF_ERROR(tx.Execute("INSERT INTO cache_items (name, qty) VALUES ('before-bad', 1)"));
+      return tx.Execute(bad, {"bad"}).status();
+    });
+    EXPECT_FALSE(at_commit.ok());
+    EXPECT_EQ(count("before-bad"), 0);
+    EXPECT_EQ(count("bad"), 0);
+    // Or the next statement, which fails with it.
+    Status at_next = single->Write([&](Transaction& tx) -> Status {
+      TS_RETURN_IF_ERROR(tx.Execute(bad, {"bad"}));
+      return tx.Execute("INSERT INTO cache_items (name, qty) VALUES ('after-bad', 1)").status();
+    });
+    EXPECT_FALSE(at_next.ok());
+    EXPECT_EQ(count("after-bad"), 0);
+  }
+  // The one connection is clean for the next transaction.
+  Status ok = single->Write(
+      [](Transaction& tx) { return tx.Execute("INSERT INTO cache_items (name, qty) VALUES ('fine', 1)").status(); });
+  ASSERT_TRUE(ok.ok()) << ok.detail();
+  EXPECT_EQ(count("fine"), 1);
+}
+
 TEST_P(StatementCacheDbTest, ConnectionsRacingThroughSmallCachesNeverMixAnswers) {
   auto pooled = OpenSingle(3, 4);
   ASSERT_NE(pooled, nullptr);

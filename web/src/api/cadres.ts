@@ -1,6 +1,7 @@
 // The cadres module: "1+100" contacts (the cadre's workspace, the young person's 我的团干部) and the
 // committee's figures. Types from the generated schema (server/src/modules/cadres/openapi.json).
 import { download, get, patch, post, put } from './request';
+import { searchHeaders } from './search';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
 export type Workspace = Schema<'CadreWorkspace'>;
@@ -24,8 +25,13 @@ export const KINDS = ['activity', 'talk', 'online'] as const;
 export const HELP_CATEGORIES = ['employment', 'study', 'mental', 'legal', 'hardship', 'other'] as const;
 
 export const getWorkspace = () => get<Workspace>('/cadres/me');
-export const listMyContacts = (query: ListQuery<'/api/v1/cadres/me/contacts'> = {}) =>
-  get<Answer<'/api/v1/cadres/me/contacts', 'get'>>('/cadres/me/contacts', { query: { ...query, q: query.q || undefined } });
+/**
+ * The cadre's contacts, and `q`, part of a young person's name, which travels in the
+ * X-Search-Query header, never in the URL (the server refuses ?q=; api/search.ts).
+ */
+export type ContactsQuery = ListQuery<'/api/v1/cadres/me/contacts'> & { q?: string };
+export const listMyContacts = ({ q, ...query }: ContactsQuery = {}) =>
+  get<Answer<'/api/v1/cadres/me/contacts', 'get'>>('/cadres/me/contacts', { query, headers: searchHeaders(q) });
 export const createInvitation = () => post<Invitation>('/cadres/me/invitations', {});
 export const logInteraction = (input: NewInteraction) => post<Interaction>('/cadres/me/interactions', input);
 export const listMyHelp = (open: boolean) =>

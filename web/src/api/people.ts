@@ -1,6 +1,7 @@
 // The people module: people, memberships, positions, transfers.
 // Types from the generated schema (server/src/modules/people/openapi.json).
 import { get, patch, post } from './request';
+import { searchHeaders } from './search';
 import { peoplePositionTitleValues, peopleTransferStatusValues } from './schema';
 import type { Answer, Body, ListQuery, Schema } from './types';
 
@@ -22,16 +23,11 @@ export type PositionTitle = Position['title'];
 /**
  * The list's query, and `q`, the search term (a name, or an identity number or phone), which
  * travels in the X-Search-Query header, never in the URL (the server refuses ?q=: URLs are kept
- * by access logs, browser history and proxies; ASVS 8.3.1).
+ * by access logs, browser history and proxies; ASVS 8.3.1; `searchHeaders` of api/search.ts).
  */
 export type PeopleQuery = ListQuery<'/api/v1/organizations/{id}/people'> & { q?: string };
 export type PeopleScope = NonNullable<PeopleQuery['scope']>;
 
-/** The header carrying a people search's term, percent-encoded; none for a blank term. */
-export function searchHeaders(q: string | undefined): Record<string, string> | undefined {
-  const term = q?.trim();
-  return term ? { 'X-Search-Query': encodeURIComponent(term) } : undefined;
-}
 /**
  * POST /people body. The fragment describes it with the answer's PeoplePersonFields, every
  * field required; the server requires name, gender and birth_date and reports a missing gender

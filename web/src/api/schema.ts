@@ -406,8 +406,6 @@ export interface paths {
                     entity_type?: string;
                     /** @description What: one action, e.g. person.update */
                     action?: string;
-                    /** @description Who: a login name (an unknown one matches nothing) */
-                    actor?: string;
                     /** @description When: from this day (China time), inclusive */
                     since?: string;
                     /** @description When: up to this day (China time), inclusive */
@@ -415,7 +413,10 @@ export interface paths {
                     limit?: number;
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description Who: a login or a phone number (at most 100 characters; an unknown one matches nothing), percent-encoded UTF-8. Never a query parameter: a phone number must not travel in the URL (ASVS 8.3.1); an ?actor= is answered 422 naming actor */
+                    "X-Search-Actor"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -477,14 +478,15 @@ export interface paths {
                     entity_type?: string;
                     /** @description What: one action, e.g. person.update */
                     action?: string;
-                    /** @description Who: a login name (an unknown one matches nothing) */
-                    actor?: string;
                     /** @description When: from this day (China time), inclusive */
                     since?: string;
                     /** @description When: up to this day (China time), inclusive */
                     until?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description Who: a login or a phone number (at most 100 characters; an unknown one matches nothing), percent-encoded UTF-8. Never a query parameter: a phone number must not travel in the URL (ASVS 8.3.1); an ?actor= is answered 422 naming actor */
+                    "X-Search-Actor"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -564,13 +566,14 @@ export interface paths {
                     status?: "requested" | "active" | "ended" | "all";
                     field?: "student" | "employee" | "rural" | "new_sector" | "social_org" | "freelance" | "other";
                     due?: "activity" | "talk";
-                    /** @description name contains */
-                    q?: string;
                     limit?: number;
                     /** @description next_cursor of the previous page */
                     cursor?: string;
                 };
-                header?: never;
+                header?: {
+                    /** @description part of the contact's name (at most 50 characters), percent-encoded UTF-8. Never a query parameter: a young person's name must not travel in the URL (ASVS 8.3.1); a ?q= is answered 422 naming q */
+                    "X-Search-Query"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };

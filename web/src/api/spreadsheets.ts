@@ -1,6 +1,6 @@
 // The spreadsheets module: import jobs (upload, progress, commit), templates and exports.
 // Types from the generated schema (server/src/modules/spreadsheets/openapi.json).
-import { searchHeaders } from './people';
+import { searchHeaders } from './search';
 import { download, get, post } from './request';
 import type { Answer, Body, Query, Schema } from './types';
 

@@ -40,8 +40,12 @@ class AuditApiTest : public ApiTest {
     EXPECT_EQ(r.status, 201) << r.body;
     return r.json().value("id", int64_t{0});
   }
-  nlohmann::json List(HttpClient& c, const std::string& query) {
-    auto r = c.Get("/api/v1/audit?organization_id=" + std::to_string(city_) + query);
+  // The entries of the city for `query`; who (`actor`, a login or phone) in the X-Search-Actor
+  // header, percent-encoded, as the web sends it.
+  nlohmann::json List(HttpClient& c, const std::string& query, const std::string& actor = "") {
+    std::map<std::string, std::string> headers;
+    if (!actor.empty()) headers["X-Search-Actor"] = actor;
+    auto r = c.Get("/api/v1/audit?organization_id=" + std::to_string(city_) + query, headers);
     EXPECT_EQ(r.status, 200) << query << " " << r.body;
     return r.json();
   }
@@ -62,11 +66,11 @@ TEST_P(AuditApiTest, FiltersByWhoWhatAndWhenWithinTheSubtree) {
       << "the city's own creation, its change and the branch; nothing of the region or the other root";
   EXPECT_EQ(all["items"][0]["actor_name"], "platform");
 
-  auto by_city_admin = List(*city_admin_, "&actor=city-admin");
+  auto by_city_admin = List(*city_admin_, "", "city-admin");
   ASSERT_EQ(by_city_admin["items"].size(), 1u);
   EXPECT_EQ(by_city_admin["items"][0]["action"], "organization.update");
   EXPECT_EQ(by_city_admin["items"][0]["actor_name"], "city-admin");
-  EXPECT_TRUE(List(*city_admin_, "&actor=nobody-at-all")["items"].empty());
+  EXPECT_TRUE(List(*city_admin_, "", "nobody-at-all")["items"].empty());
 
   EXPECT_EQ(Actions(List(*city_admin_, "&action=organization.create")).size(), 2u);
   EXPECT_EQ(List(*city_admin_, "&entity_type=organization&action=organization.update")["items"].size(), 1u);
@@ -105,6 +109,43 @@ TEST_P(AuditApiTest, BadFiltersAreNamedAnd422) {
   }
 }
 
+// ASVS 8.3.1, 13.1.3: who may be given as a phone number, so it travels in the X-Search-Actor
+// header, percent-encoded, never in the URL (access logs, browser history and proxies keep
+// URLs). An ?actor= is refused with a 422 naming actor and the header, on the list and its
+// export, not ignored (an old client would otherwise get everyone's entries).
+TEST_P(AuditApiTest, WhoGoesInAHeaderNeverInTheUrl) {
+  Status phoned = server().app().context().db.Write([](storage::Transaction& tx) -> Status {
+    return tx.Execute("UPDATE auth_accounts SET phone = ? WHERE login = ?", {"13912345678", "city-admin"}).status();
+  });
+  ASSERT_TRUE(phoned.ok()) << phoned.message();
+  auto by_phone = List(*city_admin_, "", "13912345678");
+  ASSERT_EQ(by_phone["items"].size(), 1u);
+  EXPECT_EQ(by_phone["items"][0]["actor_name"], "city-admin");
+  EXPECT_EQ(List(*city_admin_, "", "%20%20")["items"].size(), 3u) << "a blank actor filters nothing";
+
+  const std::string city = std::to_string(city_);
+  for (const char* route : {"/api/v1/audit?organization_id=", "/api/v1/audit/export?organization_id="}) {
+    for (const std::string& actor : {std::string("13912345678"), std::string("city-admin"), std::string()}) {
+      auto refused = city_admin_->Get(route + city + "&actor=" + actor);
+      EXPECT_EQ(refused.status, 422) << route << actor;
+      EXPECT_EQ(refused.error_fields(), std::vector<std::string>{"actor"}) << refused.body;
+      EXPECT_NE(refused.body.find("X-Search-Actor"), std::string::npos) << "the problem says where who goes";
+      EXPECT_EQ(refused.body.find("13912345678"), std::string::npos) << "the answer does not repeat it";
+    }
+    // Percent-encoding that does not decode to UTF-8 text, and more than 100 characters.
+    for (const std::string& bad :
+         {std::string("%E6%9E"), std::string("%ZZ"), std::string("%FF"), std::string("%00"), std::string(101, 'a')}) {
+      auto r = city_admin_->Get(route + city, {{"X-Search-Actor", bad}});
+      EXPECT_EQ(r.status, 422) << route << bad;
+      EXPECT_EQ(r.error_fields(), std::vector<std::string>{"actor"}) << r.body;
+    }
+    // Every field error at once: the refused actor beside a bad date.
+    auto both = city_admin_->Get(route + city + "&actor=city-admin&since=2026-13-01");
+    EXPECT_EQ(both.status, 422);
+    EXPECT_EQ(both.error_fields(), (std::vector<std::string>{"actor", "since"})) << both.body;
+  }
+}
+
 TEST_P(AuditApiTest, OnlyCommitteeAdminsOfTheSubtreeReadIt) {
   // Above the caller's grant, beside it, and a branch secretary inside it: 404 (ids reveal nothing).
   for (int64_t org : {region_, other_root_}) {
@@ -119,7 +160,8 @@ TEST_P(AuditApiTest, OnlyCommitteeAdminsOfTheSubtreeReadIt) {
 }
 
 TEST_P(AuditApiTest, ExportIsAnXlsxOfTheFilteredEntries) {
-  auto r = city_admin_->Get("/api/v1/audit/export?organization_id=" + std::to_string(city_) + "&actor=city-admin");
+  auto r = city_admin_->Get("/api/v1/audit/export?organization_id=" + std::to_string(city_),
+                            {{"X-Search-Actor", "city-admin"}});
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   EXPECT_EQ(r.body.substr(0, 2), "PK") << "a zip container";

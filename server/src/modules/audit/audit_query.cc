@@ -6,6 +6,7 @@
 #include "core/calendar.h"
 #include "core/china_time.h"
 #include "http/edge.h"
+#include "http/search_header.h"
 
 namespace tianshan::audit {
 namespace {
@@ -27,7 +28,8 @@ Result<AuditQuery> ParseAuditQuery(const http::HttpRequest& req) {
   out.organization_id = q.Id("organization_id", true).value_or(0);
   out.filter.entity_type = q.Text("entity_type", 60);
   out.filter.action = q.Text("action", 80);
-  auto actor = q.Text("actor", 100);
+  // A login or a phone number: a header, never ?actor= (http/search_header.h).
+  auto actor = http::SearchHeader(req, q, "actor", http::kSearchActorHeader, 100);
   auto since = DateField(q, "since");
   auto until = DateField(q, "until");
   if (since && until && *since > *until) q.AddError("until", "audit.until_before_since");

@@ -3,9 +3,11 @@
 // export (GET /api/v1/audit/export): the same query fields, the same 404 for an organization
 // the caller does not administer, the same entries.
 //
-// Query fields: organization_id (required), entity_type, action, actor (a login name: who),
-// since / until (dates YYYY-MM-DD in China time, both inclusive: when). An actor that does not
-// exist matches nothing (it reveals nothing about which logins exist).
+// Query fields: organization_id (required), entity_type, action, since / until (dates
+// YYYY-MM-DD in China time, both inclusive: when). Who: the X-Search-Actor header, a login or a
+// phone number, percent-encoded (http/search_header.h: a phone must not travel in the URL, so
+// ?actor= is a 422 naming actor). An actor that does not exist matches nothing (it reveals
+// nothing about which logins exist).
 
 #include <map>
 #include <optional>
@@ -19,7 +21,7 @@ namespace tianshan::audit {
 struct AuditQuery {
   int64_t organization_id = 0;
   AuditFilter filter;
-  std::optional<std::string> actor_login;  // who, as a login name; resolved when read
+  std::optional<std::string> actor_login;  // who, as a login or phone; resolved when read
 };
 
 // Every bad field at once (422).

@@ -35,6 +35,15 @@ Result<PersonDetails> GetPerson(const AppContext& ctx, const auth::Actor& actor,
 
 Result<PersonBrief> FindVisiblePerson(storage::Transaction& tx, const AppContext& ctx, const auth::Actor& actor,
                                       int64_t id) {
+  if (IsSelf(actor, id)) {
+    // One's own person is always visible (PersonView): the row alone answers, without the
+    // organization and position reads that decide visibility for others (round trips on
+    // PostgreSQL, on every sign-up of a storm).
+    TS_ASSIGN_OR_RETURN(auto person, FindPerson(tx, id));
+    if (!person) return Status::NotFound("people.not_found");
+    return PersonBrief{person->id, person->fields.name, person->fields.birth_date, person->organization_id,
+                       person->is_member};
+  }
   TS_ASSIGN_OR_RETURN(VisiblePerson v, LoadVisiblePerson(tx, ctx, actor, id));
   const Person& p = v.person;
   return PersonBrief{p.id, p.fields.name, p.fields.birth_date, p.organization_id, p.is_member};

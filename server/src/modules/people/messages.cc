@@ -18,11 +18,6 @@ std::vector<MessageText> Messages() {
       {"people.unknown_education", "学历须为 GB/T 4658 的学历代码之一",
        "The education must be one of the levels of GB/T 4658"},
       {"people.bad_ids", "ids 应为以逗号分隔的人员编号", "ids is a comma-separated list of person ids"},
-      {"people.search_not_in_url", "搜索词不放在网址中（可能是身份证号或手机号），请用请求头 {} 发送",
-       "The search term does not go in the URL (it may be an identity number or a phone number): send it in the {} "
-       "header"},
-      {"people.bad_search_header", "请求头 {} 应为百分号编码的 UTF-8 文本",
-       "The {} header is percent-encoded UTF-8 text"},
       {"people.too_many_ids", "一次最多选择 {} 人", "Select at most {} people at once"},
       {"people.identity_required", "团员须登记身份证号", "League members need an identity number"},
       {"people.identity_taken", "该身份证号已登记", "This identity number is already registered"},

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "http/url.h"
+#include "http/search_header.h"
 #include "modules/people/code_lists.h"
 
 namespace tianshan::people {
@@ -54,31 +54,6 @@ std::vector<int64_t> ReadIds(const HttpRequest& req, QueryReader& query) {
   return ids;
 }
 
-// The search term of the people list and its export: the X-Search-Query header, percent-encoded
-// UTF-8, trimmed, at most kMaxName characters (its errors name the field q). The term may be a
-// name, an identity number or a phone number, so it never travels in the URL, which access logs,
-// browser history and proxies keep (ASVS 8.3.1, 13.1.3). A ?q= is refused, not ignored: an old
-// client would otherwise get the whole unsearched list.
-std::optional<std::string> SearchTerm(const HttpRequest& req, QueryReader& query) {
-  if (req.Query("q")) {
-    query.AddError("q", "people.search_not_in_url", std::string(kSearchHeader));
-    return std::nullopt;
-  }
-  auto decoded = http::PercentDecode(req.Header("x-search-query"), false);
-  if (!decoded) {
-    query.AddError("q", "people.bad_search_header", std::string(kSearchHeader));
-    return std::nullopt;
-  }
-  const size_t b = decoded->find_first_not_of(" \t\r\n"), e = decoded->find_last_not_of(" \t\r\n");
-  if (b == std::string::npos) return std::nullopt;
-  std::string term = decoded->substr(b, e - b + 1);
-  if (Utf8Length(term) > kMaxName) {
-    query.AddError("q", "field.too_long", std::to_string(kMaxName));
-    return std::nullopt;
-  }
-  return term;
-}
-
 // ?status= from `allowed`, `fallback` when absent.
 std::string ReadStatus(QueryReader& query, const std::vector<std::string>& allowed, std::string fallback) {
   return query.OneOf("status", allowed, std::move(fallback));
@@ -96,7 +71,8 @@ Result<ListPeopleInput> ParseListPeople(const HttpRequest& req) {
   // The web's "all kinds" sends an empty kind.
   if (auto kind = req.Query("kind"); kind && !kind->empty())
     in.kind = query.OneOf("kind", {"member", "youth", "cadre"});
-  in.q = SearchTerm(req, query);
+  // The term may be a name, an identity number or a phone number: a header, never ?q=.
+  in.q = http::SearchHeader(req, query, "q", http::kSearchQueryHeader, kMaxName);
   if (auto v = req.Query("ethnicity"); v && !v->empty())
     in.ethnicity = query.OneOf("ethnicity", CodesOf(Ethnicities()));
   if (auto v = req.Query("education"); v && !v->empty()) in.education = query.OneOf("education", CodesOf(Educations()));

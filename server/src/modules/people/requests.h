@@ -25,13 +25,9 @@ inline constexpr int kMaxListLimit = 200;
 // People of one selection (?ids= of the list and its export).
 inline constexpr size_t kMaxSelection = 1000;
 
-// The request header carrying the people search's term, percent-encoded (never ?q=: the term
-// may be an identity number or a phone number, which must not travel in the URL).
-inline constexpr std::string_view kSearchHeader = "X-Search-Query";
-
 // GET /organizations/{id}/people (and its export): ?scope=self|subtree&kind=member|youth|cadre
-// (empty: all)&ethnicity=&education=&ids=&limit=&cursor=, the term in X-Search-Query (a ?q= is
-// a 422 naming q).
+// (empty: all)&ethnicity=&education=&ids=&limit=&cursor=, the term in X-Search-Query
+// (http/search_header.h: a ?q= is a 422 naming q).
 Result<ListPeopleInput> ParseListPeople(const http::HttpRequest& req);
 // GET /organizations/{id}/transfers: ?direction= (required) &status=&limit=&cursor=.
 Result<ListTransfersInput> ParseListTransfers(const http::HttpRequest& req);

@@ -102,9 +102,12 @@ Status PgConnection::Settle() {
 void PgConnection::Begin(TxMode mode) {
   begin_sql_ = mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY";
   in_transaction_ = false;
+  writing_ = mode == TxMode::kWrite;
+  held_.clear();
 }
 
 Status PgConnection::BeginNow() {
+  if (!held_.empty()) return Pipeline(nullptr, nullptr).status();
   if (begin_sql_ == nullptr) return Status::Ok();
   const char* sql = begin_sql_;
   begin_sql_ = nullptr;
@@ -113,63 +116,110 @@ Status PgConnection::BeginNow() {
   return Status::Ok();
 }
 
-Result<PgResult> PgConnection::Run(std::string_view sql, std::span<const Param> params) {
+PgConnection::Step PgConnection::MakeStep(std::string_view sql, std::span<const Param> params) {
+  Step step;
+  step.sql.assign(sql);
+  TextParams p(params);
+  step.values = std::move(p.owned);
+  step.nulls.resize(params.size());
+  for (size_t i = 0; i < params.size(); ++i) step.nulls[i] = p.values[i] == nullptr;
   if (unnamed_ || sql.starts_with(kPlanEachTime)) {
     // The unnamed statement: parsed and planned for these values, never kept.
-    const std::string numbered = NumberPlaceholders(sql);
-    return RunPipelined(sql, std::string(), &numbered, params, nullptr);
+    step.numbered = NumberPlaceholders(sql);
+    return step;
   }
   if (const std::string* cached = statements_.Find(sql)) {
     counters_.Count(counters_.hits);
-    const std::string name = *cached;
-    if (begin_sql_ != nullptr) return RunPipelined(sql, name, nullptr, params, nullptr);
-    // The common case inside a transaction: one Bind/Execute of a known statement.
-    TextParams p(params);
-    PgResult res(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(), p.lengths.data(), nullptr, 0));
-    if (Succeeded(res.get())) return res;
-    if (ForgetIfStale(res.get(), sql)) return Status::Retry("prepared statement invalidated: " + name);
-    return Error(res.get(), "query");
+    step.name = *cached;
+    return step;
+  }
+  // A held statement of this pipeline may prepare the same text already.
+  for (const Step& h : held_) {
+    if (h.sql == sql && !h.name.empty()) {
+      step.name = h.name;
+      return step;
+    }
   }
   counters_.Count(counters_.prepares);
-  std::string name = "ts" + std::to_string(++next_name_);
-  const std::string numbered = NumberPlaceholders(sql);
-  bool prepared = false;
-  auto res = RunPipelined(sql, name, &numbered, params, &prepared);
-  if (prepared) {
-    if (auto evicted = statements_.Insert(std::string(sql), std::move(name))) {
+  step.name = "ts" + std::to_string(++next_name_);
+  step.numbered = NumberPlaceholders(sql);
+  return step;
+}
+
+Result<PgResult> PgConnection::Run(std::string_view sql, std::span<const Param> params) {
+  if (writing_ && sql.starts_with(kNoAnswer)) {
+    held_.push_back(MakeStep(sql, params));
+    return PgResult();
+  }
+  if (begin_sql_ == nullptr && held_.empty() && !unnamed_ && !sql.starts_with(kPlanEachTime)) {
+    if (const std::string* cached = statements_.Find(sql)) {
+      // The common case inside a transaction: one Bind/Execute of a known statement.
+      counters_.Count(counters_.hits);
+      const std::string name = *cached;
+      TextParams p(params);
+      PgResult res(PQexecPrepared(conn_, name.c_str(), p.count(), p.values.data(), p.lengths.data(), nullptr, 0));
+      if (Succeeded(res.get())) return res;
+      if (ForgetIfStale(res.get(), sql)) return Status::Retry("prepared statement invalidated: " + name);
+      return Error(res.get(), "query");
+    }
+  }
+  Step step = MakeStep(sql, params);
+  return Pipeline(&step, nullptr);
+}
+
+void PgConnection::Remember(std::vector<Step*>& prepared) {
+  for (Step* step : prepared) {
+    if (statements_.Find(step->sql) != nullptr) continue;
+    if (auto evicted = statements_.Insert(step->sql, step->name)) {
       counters_.Count(counters_.evictions);
       unprepare_.push_back(std::move(*evicted));
     }
   }
-  return res;
+  prepared.clear();
 }
 
-Result<PgResult> PgConnection::RunPipelined(std::string_view sql, const std::string& name, const std::string* numbered,
-                                            std::span<const Param> params, bool* prepared) {
-  TextParams p(params);
+Result<PgResult> PgConnection::Pipeline(Step* last, const char* command) {
+  std::vector<Step> held = std::move(held_);
+  held_.clear();
+  std::vector<Step*> steps;
+  steps.reserve(held.size() + 1);
+  for (Step& h : held) steps.push_back(&h);
+  if (last != nullptr) steps.push_back(last);
   const char* begin = begin_sql_;
   begin_sql_ = nullptr;
   if (PQenterPipelineMode(conn_) != 1) return Error(nullptr, "pipeline");
   bool sent = true;
-  size_t expected = 1;
-  if (begin != nullptr) {
-    sent = PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  size_t expected = 0;
+  auto send_command = [&](const char* sql) {
+    sent = sent && PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+    ++expected;
+  };
+  if (begin != nullptr) send_command(begin);
+  for (Step* st : steps) {
+    const int n = static_cast<int>(st->values.size());
+    std::vector<const char*> values(st->values.size());
+    std::vector<int> lengths(st->values.size());
+    for (size_t i = 0; i < st->values.size(); ++i) {
+      values[i] = st->nulls[i] ? nullptr : st->values[i].c_str();
+      lengths[i] = static_cast<int>(st->values[i].size());
+    }
+    if (st->name.empty()) {
+      sent = sent &&
+             PQsendQueryParams(conn_, st->numbered.c_str(), n, nullptr, values.data(), lengths.data(), nullptr, 0) == 1;
+    } else {
+      if (!st->numbered.empty()) {
+        sent = sent && PQsendPrepare(conn_, st->name.c_str(), st->numbered.c_str(), 0, nullptr) == 1;
+        ++expected;
+      }
+      sent = sent && PQsendQueryPrepared(conn_, st->name.c_str(), n, values.data(), lengths.data(), nullptr, 0) == 1;
+    }
     ++expected;
   }
-  const bool unnamed = name.empty();
-  if (unnamed) {
-    sent = sent && PQsendQueryParams(conn_, numbered->c_str(), p.count(), nullptr, p.values.data(), p.lengths.data(),
-                                     nullptr, 0) == 1;
-  } else {
-    if (numbered != nullptr) {
-      sent = sent && PQsendPrepare(conn_, name.c_str(), numbered->c_str(), 0, nullptr) == 1;
-      ++expected;
-    }
-    sent =
-        sent && PQsendQueryPrepared(conn_, name.c_str(), p.count(), p.values.data(), p.lengths.data(), nullptr, 0) == 1;
-  }
+  if (command != nullptr) send_command(command);
   sent = sent && PQpipelineSync(conn_) == 1;
-  // One result per statement, each followed by a null, then the sync point.
+  // One result per command, each followed by a null, then the sync point. After a failure the
+  // server skips the rest up to the sync; each skipped command still gets a (PIPELINE_ABORTED)
+  // result.
   std::vector<PgResult> results;
   bool synced = false;
   for (int nulls = 0; sent && nulls < 2;) {
@@ -196,17 +246,33 @@ Result<PgResult> PgConnection::RunPipelined(std::string_view sql, const std::str
     in_transaction_ = true;
     ++at;
   }
-  if (numbered != nullptr && !unnamed) {
-    if (!Succeeded(results[at].get())) return Error(results[at].get(), "prepare");
-    *prepared = true;
-    ++at;
+  std::vector<Step*> prepared;
+  PgResult answer;
+  for (Step* st : steps) {
+    const bool preparing = !st->name.empty() && !st->numbered.empty();
+    if (preparing) {
+      if (!Succeeded(results[at].get())) {
+        Remember(prepared);
+        return Error(results[at].get(), "prepare");
+      }
+      prepared.push_back(st);
+      ++at;
+    }
+    PgResult& res = results[at++];
+    if (!Succeeded(res.get())) {
+      Remember(prepared);
+      // Only a statement prepared before this pipeline can be stale.
+      if (!preparing && !st->name.empty() && statements_.Find(st->sql) != nullptr &&
+          ForgetIfStale(res.get(), st->sql)) {
+        return Status::Retry("prepared statement invalidated: " + st->name);
+      }
+      return Error(res.get(), "query");
+    }
+    if (st == last) answer = std::move(res);
   }
-  PgResult& res = results[at];
-  if (Succeeded(res.get())) return std::move(res);
-  if (numbered == nullptr && ForgetIfStale(res.get(), sql)) {
-    return Status::Retry("prepared statement invalidated: " + name);
-  }
-  return Error(res.get(), "query");
+  Remember(prepared);
+  if (command != nullptr && !Succeeded(results[at].get())) return Error(results[at].get(), "commit");
+  return answer;
 }
 
 bool PgConnection::ForgetIfStale(const PGresult* res, std::string_view sql) {
@@ -227,6 +293,15 @@ bool PgConnection::ForgetIfStale(const PGresult* res, std::string_view sql) {
 }
 
 Status PgConnection::Commit() {
+  if (!held_.empty()) {
+    // [BEGIN,] the held statements and COMMIT in one round trip.
+    auto res = Pipeline(nullptr, "COMMIT");
+    const bool began = in_transaction_;
+    in_transaction_ = false;
+    // A held statement failed: PostgreSQL skipped the COMMIT, the transaction is still open.
+    if (!res.ok() && began && !broken()) Exec("ROLLBACK").IgnoreError();
+    return res.status();
+  }
   begin_sql_ = nullptr;
   if (!in_transaction_) return Status::Ok();
   in_transaction_ = false;
@@ -248,6 +323,7 @@ void PgConnection::CommitInBackground() {
 
 void PgConnection::Rollback() {
   begin_sql_ = nullptr;
+  held_.clear();
   if (!in_transaction_) return;
   in_transaction_ = false;
   if (!broken()) Exec("ROLLBACK").IgnoreError();
@@ -258,6 +334,7 @@ Result<Rows> PgTransaction::Query(std::string_view sql, std::span<const Param> p
   if (!res.ok()) return res.status();
   PGresult* r = res->get();
   Rows out;
+  if (r == nullptr) return out;  // held (storage::kNoAnswer): no rows yet
   int nrows = PQntuples(r), ncols = PQnfields(r);
   out.rows.reserve(static_cast<size_t>(nrows));
   auto list = std::make_shared<std::vector<std::string>>();
@@ -303,6 +380,7 @@ Result<Rows> PgTransaction::Query(std::string_view sql, std::span<const Param> p
 Result<int64_t> PgTransaction::Execute(std::string_view sql, std::span<const Param> params) {
   auto res = conn_.Run(sql, params);
   if (!res.ok()) return res.status();
+  if (*res == nullptr) return 0;  // held (storage::kNoAnswer): not run yet
   const char* n = PQcmdTuples(res->get());
   int64_t count = 0;
   if (n && *n) std::from_chars(n, n + std::strlen(n), count);

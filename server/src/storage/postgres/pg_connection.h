@@ -25,6 +25,12 @@
 // A statement starting with storage::kPlanEachTime (storage/plan_hint.h) is not prepared: it runs
 // as the unnamed statement, planned for its values each time.
 //
+// A statement starting with storage::kNoAnswer in a write transaction is held (its parameters
+// copied) and sent in the pipeline of the transaction's next statement or of its COMMIT:
+// [BEGIN,] the held statements, then that statement or COMMIT, one Sync, one round trip. When a
+// held statement fails, PostgreSQL skips the rest of the pipeline; the statement that carried it
+// (or the COMMIT) fails with the held statement's error and the transaction is rolled back.
+//
 // Thread safety: used by one thread at a time (the pool hands a connection to one lease).
 
 #include <libpq-fe.h>
@@ -80,11 +86,21 @@ class PgConnection {
   [[nodiscard]] Status Error(const PGresult* res, std::string_view what) const;
 
  private:
-  // [BEGIN,] [prepare `numbered` as `name`,] execute `name`: one round trip. `prepared` is set
-  // when the prepare step succeeded (the server holds the statement). An empty `name` runs
-  // `numbered` as the unnamed statement (storage/plan_hint.h).
-  Result<PgResult> RunPipelined(std::string_view sql, const std::string& name, const std::string* numbered,
-                                std::span<const Param> params, bool* prepared);
+  // A statement ready to send, its parameters in libpq's text form (owned).
+  struct Step {
+    std::string sql;       // the text as the caller gave it (the statement cache's key)
+    std::string name;      // the prepared statement's name; empty: the unnamed statement
+    std::string numbered;  // the text with $n placeholders, when it is to be prepared (or unnamed)
+    std::vector<std::string> values;
+    std::vector<char> nulls;
+  };
+  Step MakeStep(std::string_view sql, std::span<const Param> params);
+  // One round trip: [BEGIN,] the held statements, then `last` (a statement; may be null) and
+  // `command` (COMMIT; may be null), Sync. Returns the answer of `last` (null when there is none);
+  // the first failure among them otherwise.
+  Result<PgResult> Pipeline(Step* last, const char* command);
+  // Marks the statements the pipeline prepared as cached.
+  void Remember(std::vector<Step*>& prepared);
   // `res` is the failure of a statement prepared before: when it says the statement is stale,
   // forgets it (see the file comment) and returns true.
   bool ForgetIfStale(const PGresult* res, std::string_view sql);
@@ -95,6 +111,8 @@ class PgConnection {
   const bool unnamed_;               // every query as the unnamed statement
   bool in_transaction_ = false;      // a BEGIN reached the server
   bool commit_in_flight_ = false;    // CommitInBackground sent a COMMIT not yet read
+  bool writing_ = false;             // the transaction began as a write
+  std::vector<Step> held_;           // storage::kNoAnswer statements not sent yet
   StatementCache<std::string> statements_;
   std::vector<std::string> unprepare_;  // statements to DEALLOCATE before the next transaction
   uint64_t next_name_ = 0;

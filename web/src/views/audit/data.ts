@@ -2,7 +2,10 @@
 import type { AuditEntry, AuditQuery } from '@/api/audit';
 import type { Column } from '@/components/dataList';
 
-/** Who (a login name), what (object type, action) and when (dates, China time, inclusive). */
+/**
+ * Who (a login or a phone number, sent in a header by api/audit.ts), what (object type, action)
+ * and when (dates, China time, inclusive).
+ */
 export interface AuditFilters {
   actor: string;
   entity_type: string;

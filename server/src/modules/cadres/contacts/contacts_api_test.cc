@@ -42,13 +42,17 @@ TEST_P(CadresContactsApiTest, InviteConsentLogHelpAndTheYoungPersonSeesEverythin
   EXPECT_TRUE(accepted.json()["consent_at"].is_string());
 
   // The cadre sees whom they contact.
-  auto list = cadre->Get("/api/v1/cadres/me/contacts?q=young-a");
+  auto list = cadre->Get("/api/v1/cadres/me/contacts", {{"X-Search-Query", "young-a"}});
   ASSERT_EQ(list.status, 200) << list.body;
   ASSERT_EQ(list.json()["items"].size(), 1u);
   EXPECT_EQ(list.json()["items"][0]["person_name"], young.name);
   EXPECT_EQ(list.json()["items"][0]["activity_due"], true);
   EXPECT_EQ(list.json()["items"][0]["talk_due"], true);
-  EXPECT_EQ(cadre->Get("/api/v1/cadres/me/contacts?q=" + std::string("young-a")).json()["items"].size(), 1u);
+  EXPECT_EQ(cadre
+                ->Get("/api/v1/cadres/me/contacts", {{"X-Search-Query", "%E9%9D%92%E5%B9%B4young-a"}})  // 青年young-a
+                .json()["items"]
+                .size(),
+            1u);
   EXPECT_EQ(cadre->Get("/api/v1/cadres/me/contacts?field=new_sector").json()["items"].size(), 1u);
   const size_t talk_due = cadre->Get("/api/v1/cadres/me/contacts?due=talk").json()["items"].size();
 
@@ -198,6 +202,46 @@ TEST_P(CadresContactsApiTest, DecliningAndRevokingRecordNoContact) {
   ASSERT_EQ(mine.size(), contacts_before + 1);  // the declined request, shown to them as declined
   EXPECT_EQ(mine[0]["status"], "declined");
   EXPECT_EQ(mine[0]["can"]["end"], false);
+}
+
+// ASVS 8.3.1, 13.1.3: the search term is part of a young person's name, so it travels in the
+// X-Search-Query header, percent-encoded, never in the URL (access logs, browser history and
+// proxies keep URLs). A ?q= is refused with a 422 naming q and the header, not ignored: an old
+// client would otherwise get the whole unsearched list.
+TEST_P(CadresContactsApiTest, TheSearchTermGoesInAHeaderNeverInTheUrl) {
+  auto cadre = LoggedIn("cadre");
+  auto young = MakeYouth("young-s");
+  Accept(*young.client, PersonalLink(*cadre));
+  const std::string list = "/api/v1/cadres/me/contacts?status=all";
+  auto search = [&](const std::string& encoded) { return cadre->Get(list, {{"X-Search-Query", encoded}}); };
+  auto found = search("%E8%81%94%E7%B3%BB%E9%9D%92%E5%B9%B4young-s");  // 联系青年young-s
+  ASSERT_EQ(found.status, 200) << found.body;
+  ASSERT_EQ(found.json()["items"].size(), 1u);
+  EXPECT_EQ(found.json()["items"][0]["person_name"], young.name);
+  EXPECT_TRUE(search("nobody-at-all").json()["items"].empty());
+  const size_t all = cadre->Get(list).json()["items"].size();
+  ASSERT_GE(all, 1u);
+  EXPECT_EQ(search("%20%20").json()["items"].size(), all) << "a blank term searches nothing";
+  EXPECT_EQ(search(std::string(50, 'a')).status, 200) << "50 characters are fine";
+
+  for (const std::string& q : {std::string("young-s"), std::string("%E8%81%94"), std::string()}) {
+    auto refused = cadre->Get(list + "&q=" + q);
+    EXPECT_EQ(refused.status, 422) << q;
+    EXPECT_EQ(refused.error_fields(), std::vector<std::string>{"q"}) << refused.body;
+    EXPECT_NE(refused.body.find("X-Search-Query"), std::string::npos) << "the problem says where the term goes";
+    EXPECT_EQ(refused.body.find("young-s"), std::string::npos) << "the answer does not repeat the term";
+  }
+  // Percent-encoding that does not decode to UTF-8 text, and a term over 50 characters.
+  for (const std::string& bad :
+       {std::string("%E8%81"), std::string("%ZZ"), std::string("%FF"), std::string("%00"), std::string(51, 'a')}) {
+    auto r = search(bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_EQ(r.error_fields(), std::vector<std::string>{"q"}) << r.body;
+  }
+  // Every field error at once: the refused term beside a bad status.
+  auto both = cadre->Get("/api/v1/cadres/me/contacts?status=gone&q=young-s");
+  EXPECT_EQ(both.status, 422);
+  EXPECT_EQ(both.error_fields(), (std::vector<std::string>{"status", "q"})) << both.body;
 }
 
 TS_INSTANTIATE_FOR_DATABASES(CadresContactsApiTest);

@@ -1,5 +1,7 @@
 #include "modules/cadres/contacts/requests.h"
 
+#include "http/search_header.h"
+
 namespace tianshan::cadres {
 
 Result<CreateInvitationInput> ParseCreateInvitation(const http::HttpRequest& req) {
@@ -30,7 +32,8 @@ Result<ContactListQuery> ParseContactList(const http::HttpRequest& req) {
   in.status = query.OneOf("status", {"requested", "active", "ended", "all"}, "active");
   if (auto field = req.Query("field"); field && !field->empty()) in.field = query.OneOf("field", Fields());
   if (auto due = req.Query("due"); due && !due->empty()) in.due = query.OneOf("due", {"activity", "talk"});
-  in.q = query.Text("q", 50);
+  // Part of a young person's name: a header, never ?q= (http/search_header.h).
+  in.q = http::SearchHeader(req, query, "q", http::kSearchQueryHeader, 50);
   TS_RETURN_IF_ERROR(query.Finish());
   return in;
 }

@@ -2,7 +2,6 @@
 
 #include "core/json.h"
 #include "modules/volunteering/person_lookup.h"
-#include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/signups/signup_repository.h"
 
 namespace tianshan::volunteering {
@@ -50,7 +49,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     if (shift.status == "cancelled") return Status::Conflict("volunteer.shift_cancelled");
     if (!AcceptsSignUps(access.project.project.status)) return Status::Conflict("volunteer.not_recruiting");
     if (now >= shift.starts_at) return Status::Conflict("volunteer.shift_started");
-    TS_ASSIGN_OR_RETURN(auto existing, FindSignUpFor(tx, shift_id, person.id));
+    TS_ASSIGN_OR_RETURN(auto around, FindSignUpsAround(tx, person.id, shift_id, shift.starts_at, shift.ends_at));
+    const std::optional<SignUp>& existing = around.existing;
     if (existing && existing->status != "cancelled") return Status::Conflict("volunteer.already_signed_up");
 
     int age = AgeOn(person.birth_date, ChinaDate(shift.starts_at));
@@ -59,9 +59,8 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
     }
     if (age < kAdultAge && !input.consent) return Status::Invalid("guardian_consent", "volunteer.needs_consent");
 
-    TS_ASSIGN_OR_RETURN(auto overlapping, OverlappingSignUps(tx, person.id, shift.starts_at, shift.ends_at, shift_id));
-    if (!overlapping.empty()) {
-      return Status::Conflict("volunteer.overlap").WithParam(FormatUtc(overlapping.front().starts_at));
+    if (!around.overlapping.empty()) {
+      return Status::Conflict("volunteer.overlap").WithParam(FormatUtc(around.overlapping.front().starts_at));
     }
 
     SignUp s;
@@ -76,19 +75,12 @@ Result<SignUpResult> SignUpForShift(const AppContext& ctx, const Caller& caller,
       s.guardian_name = input.consent->guardian_name;
       s.guardian_relation = input.consent->relation;
     }
-    TS_ASSIGN_OR_RETURN(bool seated, TakeSeat(tx, shift_id, now));
+    // The shift row is written (and on PostgreSQL locked) as late as possible: every sign-up of
+    // a storm waits for it.
+    TS_ASSIGN_OR_RETURN(auto place, SeatAndSaveSignUp(tx, s, now));
     SignUpResult result;
-    if (seated) {
-      s.status = "confirmed";
-    } else {
-      TS_ASSIGN_OR_RETURN(auto place, JoinWaitlist(tx, shift_id, now));
-      if (!place) return Status::Conflict("volunteer.shift_cancelled");
-      s.status = "waitlisted";
-      s.waitlist_seq = place->seq;
-      // Counting the sign-ups ahead would read the whole waitlist on every sign-up of a storm.
-      result.waitlist_position = place->position;
-    }
-    TS_ASSIGN_OR_RETURN(s.id, SaveSignUp(tx, s, now));
+    // Counting the sign-ups ahead would read the whole waitlist on every sign-up of a storm.
+    if (place) result.waitlist_position = place->position;
     if (input.idempotency_key) {
       TS_RETURN_IF_ERROR(CompleteIdempotency(tx, caller.actor.account_id, *input.idempotency_key, s.id));
     }

@@ -1,6 +1,7 @@
 #include "modules/volunteering/signups/signup_repository.h"
 
 #include "modules/volunteering/repository_support.h"
+#include "storage/plan_hint.h"
 
 namespace tianshan::volunteering {
 namespace {
@@ -64,13 +65,13 @@ std::string SelectAttendance(const std::string& where) {
 }  // namespace
 
 Status LockVolunteer(storage::Transaction& tx, int64_t person_id, const std::string& name, int64_t now) {
-  return tx
-      .Execute(
-          "INSERT INTO volunteering_volunteers (person_id, name, total_minutes, created_at, updated_at) "
-          "VALUES (?, ?, 0, ?, ?) ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, "
-          "updated_at = excluded.updated_at",
-          {person_id, name, now, now})
-      .status();
+  // No answer needed: on PostgreSQL it goes out with the next statement, which runs after it.
+  static const std::string kUpsert =
+      std::string(storage::kNoAnswer) +
+      "INSERT INTO volunteering_volunteers (person_id, name, total_minutes, created_at, updated_at) "
+      "VALUES (?, ?, 0, ?, ?) ON CONFLICT (person_id) DO UPDATE SET name = excluded.name, "
+      "updated_at = excluded.updated_at";
+  return tx.Execute(kUpsert, {person_id, name, now, now}).status();
 }
 
 Result<std::optional<std::string>> VolunteerName(storage::Transaction& tx, int64_t person_id) {
@@ -110,6 +111,61 @@ Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t no
   return row->Int(0);
 }
 
+namespace {
+
+// The shift's row before the update, read and locked by the FROM subquery (FOR UPDATE waits for a
+// concurrent sign-up and reads the row it committed), decides: a seat while confirmed < capacity,
+// else the next waitlist number. The sign-up is inserted from the updated row in the same
+// statement, so the row lock is held from here to COMMIT only.
+constexpr const char* kSeatAndSavePostgres =
+    "WITH shift AS (UPDATE volunteering_shifts v SET "
+    "confirmed = v.confirmed + CASE WHEN o.seated THEN 1 ELSE 0 END, "
+    "waitlisted = v.waitlisted + CASE WHEN o.seated THEN 0 ELSE 1 END, "
+    "waitlist_seq = v.waitlist_seq + CASE WHEN o.seated THEN 0 ELSE 1 END, updated_at = CAST(? AS BIGINT) "
+    "FROM (SELECT id, confirmed < capacity AS seated FROM volunteering_shifts "
+    "WHERE id = CAST(? AS BIGINT) AND status = 'open' FOR UPDATE) o "
+    "WHERE v.id = o.id RETURNING o.seated, v.waitlist_seq, v.waitlisted), "
+    "saved AS (INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
+    "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
+    "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+    "CASE WHEN seated THEN 'confirmed' ELSE 'waitlisted' END, CASE WHEN seated THEN NULL ELSE waitlist_seq END, "
+    "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), "
+    "CAST(? AS BIGINT), CAST(? AS BIGINT) FROM shift "
+    "ON CONFLICT (shift_id, person_id) DO UPDATE SET "
+    "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
+    "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
+    "consent_at = excluded.consent_at, created_at = excluded.created_at, "
+    "updated_at = excluded.updated_at RETURNING id) "
+    "SELECT saved.id, shift.seated, shift.waitlist_seq, shift.waitlisted FROM saved, shift";
+
+}  // namespace
+
+Result<std::optional<WaitlistPlace>> SeatAndSaveSignUp(storage::Transaction& tx, SignUp& s, int64_t now) {
+  const bool postgres = tx.dialect() == storage::Dialect::kPostgres;
+  std::optional<WaitlistPlace> place;
+  if (postgres) {
+    TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne(kSeatAndSavePostgres,
+                                              {now, s.shift_id, s.shift_id, s.person_id, s.account_id, s.starts_at,
+                                               s.ends_at, s.guardian_name, s.guardian_relation,
+                                               s.guardian_name ? storage::Param(now) : storage::Param(), now, now}));
+    if (!row) return Status::Conflict("volunteer.shift_cancelled");
+    s.id = row->Int("id");
+    if (row->Int("seated") == 0) place = WaitlistPlace{row->Int("waitlist_seq"), row->Int("waitlisted")};
+  } else {
+    TS_ASSIGN_OR_RETURN(bool seated, TakeSeat(tx, s.shift_id, now));
+    if (!seated) {
+      TS_ASSIGN_OR_RETURN(place, JoinWaitlist(tx, s.shift_id, now));
+      if (!place) return Status::Conflict("volunteer.shift_cancelled");
+    }
+  }
+  s.status = place ? "waitlisted" : "confirmed";
+  s.waitlist_seq = place ? std::optional<int64_t>(place->seq) : std::nullopt;
+  if (!postgres) {
+    TS_ASSIGN_OR_RETURN(s.id, SaveSignUp(tx, s, now));
+  }
+  return place;
+}
+
 Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& status,
                        std::optional<int64_t> waitlist_seq, int64_t now) {
   return tx
@@ -129,6 +185,23 @@ Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t
                  " WHERE s.person_id = ? AND s.status IN ('confirmed', 'waitlisted') AND s.starts_at < ? "
                  "AND s.ends_at > ? AND s.shift_id <> ? ORDER BY s.starts_at",
                  {person_id, ends_at, starts_at, except_shift_id});
+}
+
+Result<SignUpsAround> FindSignUpsAround(storage::Transaction& tx, int64_t person_id, int64_t shift_id,
+                                        int64_t starts_at, int64_t ends_at) {
+  TS_ASSIGN_OR_RETURN(auto rows, SignUps(tx,
+                                         " WHERE s.person_id = ? AND (s.shift_id = ? OR (s.status IN ('confirmed', "
+                                         "'waitlisted') AND s.starts_at < ? AND s.ends_at > ?)) ORDER BY s.starts_at",
+                                         {person_id, shift_id, ends_at, starts_at}));
+  SignUpsAround out;
+  for (auto& s : rows) {
+    if (s.shift_id == shift_id) {
+      out.existing = std::move(s);
+    } else {
+      out.overlapping.push_back(std::move(s));
+    }
+  }
+  return out;
 }
 
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled) {
@@ -187,12 +260,11 @@ Result<std::optional<IdempotencyRecord>> ClaimIdempotency(storage::Transaction& 
 }
 
 Status CompleteIdempotency(storage::Transaction& tx, int64_t account_id, const std::string& key, int64_t result_id) {
-  return tx
-      .Execute(
-          "UPDATE volunteering_idempotency SET response_status = 201, response_body = ? WHERE account_id = ? "
-          "AND idem_key = ?",
-          {std::to_string(result_id), account_id, key})
-      .status();
+  // The row was claimed in this transaction (ClaimIdempotency): nothing to learn from the answer.
+  static const std::string kUpdate = std::string(storage::kNoAnswer) +
+                                     "UPDATE volunteering_idempotency SET response_status = 201, response_body = ? "
+                                     "WHERE account_id = ? AND idem_key = ?";
+  return tx.Execute(kUpdate, {std::to_string(result_id), account_id, key}).status();
 }
 
 Result<std::optional<Attendance>> FindAttendance(storage::Transaction& tx, int64_t signup_id, bool lock) {

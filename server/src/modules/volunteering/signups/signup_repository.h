@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "modules/volunteering/projects/project_repository.h"
 #include "modules/volunteering/volunteering.h"
 #include "storage/database.h"
 
@@ -23,6 +24,12 @@ Result<std::optional<SignUp>> FindSignUp(storage::Transaction& tx, int64_t id, b
 Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t shift_id, int64_t person_id);
 // Inserts, or re-activates the person's cancelled sign-up for the shift; returns its id.
 Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now);
+// Takes a seat on the open shift `s.shift_id` if one is free, else the next place on its waitlist,
+// and saves `s` (SaveSignUp) with the status that gave: sets s.id, s.status and s.waitlist_seq.
+// Returns the waitlist place when waitlisted; Conflict volunteer.shift_cancelled when the shift
+// is not open (nothing changed). One statement on PostgreSQL (the shift row is locked for as short a time as its
+// transaction allows); TakeSeat, JoinWaitlist and SaveSignUp on SQLite, whose writer is alone.
+Result<std::optional<WaitlistPlace>> SeatAndSaveSignUp(storage::Transaction& tx, SignUp& s, int64_t now);
 Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& status,
                        std::optional<int64_t> waitlist_seq, int64_t now);
 // The earliest waitlisted sign-up of the shift (lowest sequence number).
@@ -30,6 +37,15 @@ Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t 
 // Active (confirmed or waitlisted) sign-ups of the person overlapping [starts_at, ends_at).
 Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
                                                int64_t ends_at, int64_t except_shift_id);
+// What a new sign-up of the person for the shift must know, in one statement: their sign-up for
+// that shift (any status), and their active sign-ups for other shifts overlapping
+// [starts_at, ends_at) (as OverlappingSignUps), earliest first.
+struct SignUpsAround {
+  std::optional<SignUp> existing;
+  std::vector<SignUp> overlapping;
+};
+Result<SignUpsAround> FindSignUpsAround(storage::Transaction& tx, int64_t person_id, int64_t shift_id,
+                                        int64_t starts_at, int64_t ends_at);
 // Every non-cancelled sign-up of the shift: confirmed first, then the waitlist in order.
 Result<std::vector<SignUp>> ListShiftSignUps(storage::Transaction& tx, int64_t shift_id, bool include_cancelled);
 Status CancelAllSignUps(storage::Transaction& tx, int64_t shift_id, int64_t now);
