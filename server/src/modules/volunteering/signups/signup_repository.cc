@@ -95,19 +95,25 @@ Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t sh
   return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.person_id = ?", {shift_id, person_id});
 }
 
+// The sign-up row as SaveSignUp and SeatAndSaveSignUp write it: the insert's head, and the tail
+// that makes a second sign-up of the same person for the shift replace the first (a re-sign-up
+// after a cancellation).
+#define TS_SIGNUP_INSERT                                                                      \
+  "INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, " \
+  "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
+#define TS_SIGNUP_UPSERT                                                                               \
+  " ON CONFLICT (shift_id, person_id) DO UPDATE SET "                                                  \
+  "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, " \
+  "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "           \
+  "consent_at = excluded.consent_at, created_at = excluded.created_at, "                               \
+  "updated_at = excluded.updated_at RETURNING id"
+
 Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now) {
   TS_ASSIGN_OR_RETURN(
-      auto row,
-      tx.QueryOne(
-          "INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
-          "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (shift_id, person_id) DO UPDATE SET "
-          "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
-          "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
-          "consent_at = excluded.consent_at, created_at = excluded.created_at, "
-          "updated_at = excluded.updated_at RETURNING id",
-          {s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at, s.guardian_name,
-           s.guardian_relation, s.guardian_name ? storage::Param(now) : storage::Param(), now, now}));
+      auto row, tx.QueryOne(TS_SIGNUP_INSERT "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" TS_SIGNUP_UPSERT,
+                            {s.shift_id, s.person_id, s.account_id, s.status, s.waitlist_seq, s.starts_at, s.ends_at,
+                             s.guardian_name, s.guardian_relation,
+                             s.guardian_name ? storage::Param(now) : storage::Param(), now, now}));
   return row->Int(0);
 }
 
@@ -125,18 +131,15 @@ constexpr const char* kSeatAndSavePostgres =
     "FROM (SELECT id, confirmed < capacity AS seated FROM volunteering_shifts "
     "WHERE id = CAST(? AS BIGINT) AND status = 'open' FOR UPDATE) o "
     "WHERE v.id = o.id RETURNING o.seated, v.waitlist_seq, v.waitlisted), "
-    "saved AS (INSERT INTO volunteering_signups (shift_id, person_id, account_id, status, waitlist_seq, "
-    "starts_at, ends_at, guardian_name, guardian_relation, consent_at, created_at, updated_at) "
+    "saved AS (" TS_SIGNUP_INSERT
     "SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
     "CASE WHEN seated THEN 'confirmed' ELSE 'waitlisted' END, CASE WHEN seated THEN NULL ELSE waitlist_seq END, "
     "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS BIGINT), "
-    "CAST(? AS BIGINT), CAST(? AS BIGINT) FROM shift "
-    "ON CONFLICT (shift_id, person_id) DO UPDATE SET "
-    "account_id = excluded.account_id, status = excluded.status, waitlist_seq = excluded.waitlist_seq, "
-    "guardian_name = excluded.guardian_name, guardian_relation = excluded.guardian_relation, "
-    "consent_at = excluded.consent_at, created_at = excluded.created_at, "
-    "updated_at = excluded.updated_at RETURNING id) "
+    "CAST(? AS BIGINT), CAST(? AS BIGINT) FROM shift" TS_SIGNUP_UPSERT
+    ") "
     "SELECT saved.id, shift.seated, shift.waitlist_seq, shift.waitlisted FROM saved, shift";
+#undef TS_SIGNUP_INSERT
+#undef TS_SIGNUP_UPSERT
 
 }  // namespace
 
@@ -177,14 +180,6 @@ Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& 
 Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t shift_id) {
   return FirstSignUp(tx, " WHERE s.shift_id = ? AND s.status = 'waitlisted' ORDER BY s.waitlist_seq LIMIT 1",
                      {shift_id});
-}
-
-Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
-                                               int64_t ends_at, int64_t except_shift_id) {
-  return SignUps(tx,
-                 " WHERE s.person_id = ? AND s.status IN ('confirmed', 'waitlisted') AND s.starts_at < ? "
-                 "AND s.ends_at > ? AND s.shift_id <> ? ORDER BY s.starts_at",
-                 {person_id, ends_at, starts_at, except_shift_id});
 }
 
 Result<SignUpsAround> FindSignUpsAround(storage::Transaction& tx, int64_t person_id, int64_t shift_id,

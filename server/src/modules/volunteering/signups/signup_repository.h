@@ -34,12 +34,9 @@ Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& 
                        std::optional<int64_t> waitlist_seq, int64_t now);
 // The earliest waitlisted sign-up of the shift (lowest sequence number).
 Result<std::optional<SignUp>> FirstWaitlisted(storage::Transaction& tx, int64_t shift_id);
-// Active (confirmed or waitlisted) sign-ups of the person overlapping [starts_at, ends_at).
-Result<std::vector<SignUp>> OverlappingSignUps(storage::Transaction& tx, int64_t person_id, int64_t starts_at,
-                                               int64_t ends_at, int64_t except_shift_id);
 // What a new sign-up of the person for the shift must know, in one statement: their sign-up for
-// that shift (any status), and their active sign-ups for other shifts overlapping
-// [starts_at, ends_at) (as OverlappingSignUps), earliest first.
+// that shift (any status), and their active (confirmed or waitlisted) sign-ups for other shifts
+// overlapping [starts_at, ends_at), earliest first.
 struct SignUpsAround {
   std::optional<SignUp> existing;
   std::vector<SignUp> overlapping;
