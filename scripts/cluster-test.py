@@ -51,14 +51,21 @@ def check(ok, what):
         sys.exit(1)
 
 
-def login(url, n):
+def login_with_cookie(url, n):
+    """(headers for later requests, the Set-Cookie line of the session), or None."""
     body = json.dumps({"login": f"bench-youth-{n:06d}", "password": "tianshan-bench"})
     status, data, headers = call(url, "POST", "/api/v1/session", body, {"Content-Type": "application/json"})
     if status != 200:
         return None
-    cookie = next(v.split(";", 1)[0] for k, v in headers
-                  if k.lower() == "set-cookie" and v.startswith("tianshan_session="))
-    return {"Cookie": cookie, "X-CSRF-Token": json.loads(data)["csrf_token"]}
+    # "__Host-tianshan_session" over https (through nginx), "tianshan_session" over plain http.
+    line = next(v for k, v in headers if k.lower() == "set-cookie"
+                and v.startswith(("tianshan_session=", "__Host-tianshan_session=")))
+    return {"Cookie": line.split(";", 1)[0], "X-CSRF-Token": json.loads(data)["csrf_token"]}, line
+
+
+def login(url, n):
+    found = login_with_cookie(url, n)
+    return found[0] if found else None
 
 
 def psql(sql):
@@ -72,6 +79,14 @@ def main():
     version = subprocess.run(["curl", "-sk", "--http2", "-o", "/dev/null", "-w", "%{http_version}",
                               os.environ["CLUSTER_URL"] + "/api/v1/health"], capture_output=True, text=True).stdout
     check(version == "2", f"nginx answers the API over HTTP/2 with TLS (HTTP/{version})")
+
+    # Over https the session cookie carries the __Host- prefix (Secure, Path=/, no Domain).
+    secure = login_with_cookie(NGINX, 1)
+    line = secure[1] if secure else ""
+    check(line.startswith("__Host-tianshan_session=") and "; Secure" in line and "Domain" not in line,
+          f"a login through nginx sets a __Host- session cookie ({line})")
+    status, _, _ = call(NGINX, "GET", "/api/v1/session", headers=secure[0])
+    check(status == 200, f"the __Host- session works through nginx ({status})")
 
     first = login(a, 1)
     check(first is not None, "a young person logs in on instance A")

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "http/dispatch.h"
+#include "http/session_cookie.h"
 #include "storage/read_replica.h"
 
 namespace tianshan {
@@ -32,7 +33,7 @@ class RecentWriters {
   explicit RecentWriters(ReadRoutingOptions options) : options_(std::move(options)) {}
 
   uint64_t KeyOf(const http::HttpRequest& req) const {
-    std::string_view token = req.Cookie(options_.session_cookie);
+    std::string_view token = http::SessionCookieValue(req, options_.session_cookie);
     if (!token.empty()) return std::hash<std::string_view>{}(token);
     return std::hash<std::string>{}("address " + req.RemoteIp());
   }

@@ -7,6 +7,7 @@
 #include "core/crypto.h"
 #include "core/log.h"
 #include "http/dispatch.h"
+#include "http/session_cookie.h"
 
 namespace tianshan::http {
 namespace {
@@ -155,7 +156,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   }
 
   // The session from memory when it can be: then a cached answer never touches the pool.
-  std::string_view token = req->Cookie(options_.session_cookie);
+  std::string_view token = SessionCookieValue(*req, options_.session_cookie);
   bool session_needs_db = false;
   if (!token.empty() && resolver_) {
     std::optional<std::optional<auth::Actor>> cached;
@@ -184,7 +185,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   }
   const bool queued = workers_->Submit([this, req, &route, done, session_needs_db] {
     if (session_needs_db) {
-      auto actor = resolver_(req->Cookie(options_.session_cookie));
+      auto actor = resolver_(SessionCookieValue(*req, options_.session_cookie));
       if (!actor.ok()) return done(ProblemResponse(actor.status(), req->lang, req->path));
       if (actor->has_value()) req->actor = std::move(**actor);
       if (Status admitted = Admit(*req, route); !admitted.ok()) {

@@ -147,6 +147,28 @@ TEST_P(AccountsApiTest, ANewPasswordHasTwelveToOneHundredTwentyEightCharacters) 
   EXPECT_EQ(As("alice", longest)->Get("/api/v1/session").status, 200);
 }
 
+TEST_P(AccountsApiTest, OverHttpsTheSessionCookieIsAHostCookie) {
+  // Behind nginx over https (X-Forwarded-Proto): "__Host-tianshan_session", Secure, Path=/, no Domain.
+  auto r = Client()->Send("POST", "/api/v1/session", nlohmann::json{{"login", "alice"}, {"password", kOld}}.dump(),
+                          {{"Content-Type", "application/json"}, {"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string line = r.header("set-cookie");
+  ASSERT_EQ(line.rfind("__Host-tianshan_session=", 0), 0u) << line;
+  EXPECT_NE(line.find("; Secure"), std::string::npos) << line;
+  EXPECT_NE(line.find("; Path=/;"), std::string::npos) << line;
+  EXPECT_EQ(line.find("Domain"), std::string::npos) << line;
+  const size_t from = line.find('=') + 1;
+  const std::string token = line.substr(from, line.find(';') - from);
+  ASSERT_FALSE(token.empty());
+  EXPECT_EQ(Client()->Get("/api/v1/session", {{"Cookie", "__Host-tianshan_session=" + token}}).status, 200);
+  // The __Host- cookie is the one read when a browser sends both.
+  EXPECT_EQ(Client()->Get("/api/v1/session", {{"Cookie", "tianshan_session=forged; __Host-tianshan_session=" + token}})
+                .status,
+            200);
+  // Over plain http (make run on localhost) a __Host- cookie would be refused: the plain name.
+  EXPECT_EQ(Client()->Login("alice", kOld).header("set-cookie").rfind("tianshan_session=", 0), 0u);
+}
+
 TEST_P(AccountsApiTest, TheNewPasswordMayNotBeTheLoginName) {
   server().CreateAccount("long-login-1", {{0, auth::Role::kCommitteeAdmin}});
   auto c = As("long-login-1");

@@ -8,6 +8,7 @@
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
+#include "http/session_cookie.h"
 #include "modules/accounts/public/create_account.h"
 
 namespace tianshan::accounts {
@@ -67,8 +68,8 @@ bool SecureCookies(const AppContext& ctx, const http::HttpRequest& req) {
 }
 
 std::string SessionCookieHeader(const std::string& value, int64_t max_age_seconds, bool secure) {
-  return "tianshan_session=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) +
-         (secure ? "; Secure" : "");
+  return http::SessionCookieName("tianshan_session", secure) + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age_seconds) + (secure ? "; Secure" : "");
 }
 
 // A cookie the web app may read, holding no secret: "this browser logged in", so that a guest's
