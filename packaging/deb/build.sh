@@ -53,6 +53,12 @@ SHLIBS_DEPENDS=$(cd "$SHLIB" && dpkg-shlibdeps -O -e"$(realpath "$OLDPWD/$ROOT/u
   sed -n 's/^shlibs:Depends=//p')
 [[ -n "$SHLIBS_DEPENDS" ]] || { echo "deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 
+# The software bill of materials (ASVS 14.2.5): what runs, what is compiled in, the web app's npm packages.
+DEPENDS="$SHLIBS_DEPENDS, adduser, init-system-helpers (>= 1.54), john-data"
+python3 packaging/deb/sbom.py --version "$VERSION" --depends "$DEPENDS" --lock web/package-lock.json \
+  "$ROOT/usr/share/doc/tianshan/sbom.cdx.json"
+chmod 0644 "$ROOT/usr/share/doc/tianshan/sbom.cdx.json"
+
 INSTALLED_KB=$(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
 # john-data holds the common-password list the server refuses new passwords from; it does not
 # start without it.
@@ -62,7 +68,7 @@ Version: $VERSION
 Architecture: $ARCH
 Maintainer: Tianshan maintainers <tianshan@tianshan.example.org>
 Installed-Size: $INSTALLED_KB
-Depends: $SHLIBS_DEPENDS, adduser, init-system-helpers (>= 1.54), john-data
+Depends: $DEPENDS
 Recommends: nginx
 Suggests: postgresql (>= 15)
 Section: web

@@ -60,6 +60,35 @@ check "no build tree paths or source maps" bash -c "! grep -E '\\.map$|/build/|n
 mkdir -p "$WORK/root"
 dpkg-deb -x "$DEB" "$WORK/root"
 dpkg-deb -e "$DEB" "$WORK/root/DEBIAN"
+# The software bill of materials lists every Depends package at its installed version, the
+# header libraries compiled in, and the web app's npm packages at their locked versions.
+check "the SBOM names every dependency at the version installed, the compiled-in headers and the npm packages" \
+  python3 - "$WORK/root/usr/share/doc/tianshan/sbom.cdx.json" "$WORK/depends" web/package-lock.json <<'PY'
+import json, subprocess, sys
+bom = json.load(open(sys.argv[1]))
+assert bom["bomFormat"] == "CycloneDX" and bom["specVersion"] == "1.5", "not CycloneDX 1.5"
+found = {c["name"]: c for c in bom["components"]}
+for c in bom["components"]:  # a virtual package in Depends is listed as the package providing it
+    for prop in c.get("properties", []):
+        if prop["name"] == "tianshan:provides":
+            found[prop["value"]] = c
+for clause in open(sys.argv[2]).read().splitlines():  # "a" or "a | b": one of them, as installed
+    listed = [p for p in clause.replace("|", " ").split() if p in found]
+    assert listed, f"{clause}: not in the SBOM"
+    for pkg in listed:
+        real = found[pkg]["name"]
+        want = subprocess.run(["dpkg-query", "-W", "-f=${Version}", real], capture_output=True, text=True).stdout
+        assert found[pkg]["version"] == want, f"{real}: {found[pkg]['version']} vs installed {want}"
+for pkg in ("librestinio-dev", "rapidjson-dev", "libcli11-dev"):
+    assert pkg in found, f"{pkg} (compiled in) missing"
+lock = json.load(open(sys.argv[3]))["packages"]
+for name in ("vue", "element-plus", "echarts", "@zxcvbn-ts/core"):
+    entry = lock["node_modules/" + name]
+    assert found[name]["version"] == entry["version"], f"{name}: {found[name]['version']} vs {entry['version']}"
+    assert found[name]["licenses"] and found[name]["hashes"][0]["alg"] == "SHA-512", name
+assert not any(c["name"] == "vitest" for c in bom["components"]), "devDependencies are not shipped"
+print(len(bom["components"]), "components")
+PY
 check "the settings file is a conffile" grep -qx /etc/tianshan/tianshan.conf "$WORK/root/DEBIAN/conffiles"
 check "the binary finds every shared library" bash -c "! ldd '$WORK/root/usr/bin/tianshan' | grep 'not found'"
 check "the binary carries no debug sections" bash -c "! readelf -S '$WORK/root/usr/bin/tianshan' | grep -q '.debug_info'"
