@@ -6,8 +6,13 @@
 // manifest permission (kit/permission.h, the same list as the module README's table and the
 // payloads' `can`), kGateSelf, kGateSignedIn or kGatePublic. The path's object is resolved
 // from the demo data by the collection segment before its first parameter (Fixtures() below),
-// plus what the test makes first: objects inside 风云社区团支部 and outside 克拉玛依市团委
-// (MakeObjectsIn), and one object of each account-owned kind per account (MakeOwnedObjects).
+// plus what the test makes first through the API: objects inside 风云社区团支部 and outside
+// 克拉玛依市团委 and 新疆维吾尔自治区团委 (MakeObjectsIn), a cadre with contacts in the branch and
+// in the parallel root (MakeCadreWithContacts), and one object of each account-owned kind per
+// account that can own one (MakeOwnedObjects). `TIANSHAN_MATRIX_SKIPPED=1` lists the calls with
+// no object in their scope: only "inside" (the caller's own) for accounts that cannot own one
+// (an import for a role without imports, an invitation for a non-cadre, a certificate for an
+// account with no person) and "inside" for platform-wide jobs.
 //
 //   guest on a non-public route                  → 401
 //   permission allows the role on the object     → not 401, 403 or 404
