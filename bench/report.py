@@ -181,6 +181,12 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     add(f"| raw SQLite single-row insert transactions (server pragmas, 1 connection) | "
         f"{fmt(num(facts.get('sqlite_insert_tx_per_s')))} /s |")
     add(f"| raw SQLite primary-key reads (1 connection) | {fmt(num(facts.get('sqlite_pk_reads_per_s')))} /s |")
+    threads = facts.get("raw_read_threads")
+    for key, what, unit in (("raw_people_pages_per_s", "the people walk's statements", "pages"),
+                            ("raw_search_per_s", "the organization search's statements", "searches")):
+        if key in facts:
+            add(f"| raw SQLite, {what} ({threads} connections, `bench/sqlite_reads.cc`) | "
+                f"{fmt(num(facts[key]))} {unit}/s |")
     if "pgbench_select_tps" in facts:
         add(f"| pgbench select-only (-S), scale 10, 64 clients, 2 threads | {fmt(num(facts['pgbench_select_tps']))} tps |")
         add(f"| pgbench TPC-B, scale 10, 64 clients, 2 threads | {fmt(num(facts['pgbench_tpcb_tps']))} tps |")
@@ -217,6 +223,18 @@ def markdown(facts, rows, order, checks, scale, svg_name):
         "of the server process during the measured run, divided by the requests answered"
         + ("; PostgreSQL's own processes are not included." if pg else "."))
     add("")
+    raw_reads = raw_read_lines(facts, rows)
+    if raw_reads:
+        add("## Reads beside the raw database")
+        add("The same SQL statements the server runs for these requests, run by SQLite alone on the same database "
+            "in the same run (one connection per core, prepared once, columns read in place: no HTTP, no JSON, no "
+            "copies). What the server adds is its own cost; the raw rate over nginx's is the most any server "
+            "could reach with these statements on this machine.")
+        add("")
+        add("| scenario | server /s | raw SQLite /s | server ÷ raw | server CPU ms | raw CPU ms | raw ÷ nginx |")
+        add("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        L.extend(raw_reads)
+        add("")
     add("## Storms")
     if "signup" in rows:
         s = rows["signup"]
@@ -253,6 +271,22 @@ def markdown(facts, rows, order, checks, scale, svg_name):
         add("Small scale: the targets are the region targets, shown to try the flow, not to judge it.")
     add("")
     return "\n".join(L)
+
+
+def raw_read_lines(facts, rows):
+    """Table rows setting the people walk and the search beside raw SQLite running their statements."""
+    nginx = rows.get("nginx", {}).get("rps")
+    out = []
+    for sid, rate_key, cpu_key in (("people_walk", "raw_people_pages_per_s", "raw_people_page_cpu_ms"),
+                                   ("search", "raw_search_per_s", "raw_search_cpu_ms")):
+        r, raw, raw_cpu = rows.get(sid), num(facts.get(rate_key)), num(facts.get(cpu_key))
+        if not r or not raw:
+            continue
+        over = f"{r['rps'] / raw:.2f}×" if r["rps"] else "–"
+        ceiling = f"{raw / nginx:.2f}×" if nginx else "–"
+        out.append(f"| {r['label']} | {fmt(r['rps'])} | {fmt(raw)} | {over} | {fmt(r['cpu'], 3)} | "
+                   f"{fmt(raw_cpu, 3)} | {ceiling} |")
+    return out
 
 
 def svg_chart(rows, order, scale, title, pg):

@@ -113,6 +113,7 @@ fact rss_peak_kib "$(awk '/VmHWM/{print $2}' "/proc/$TS_PID/status")"
 kill "$TS_PID" 2>/dev/null || true
 
 sqlite_limits
+sqlite_read_limits
 pgbench_limits
 
 # --- report --------------------------------------------------------------------------------------

@@ -40,6 +40,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
     css: false,
+    // Mounting a form with Element Plus took 4.1 s of a 5 s default on a loaded 2-core machine
+    // (PersonForm, load 10): a time limit here only turns machine load into failures.
+    testTimeout: 20_000,
     // Processed by Vite like the app, so Element Plus shares the app's Vue
     // (externalized, its CommonJS build would bring a second copy).
     server: { deps: { inline: ['element-plus'] } },

@@ -25,3 +25,19 @@ pgbench_limits() {
   PG_BIN=$pg_bin PGBENCH_SECONDS=${LIMIT_SECONDS:-$DURATION} FACTS=$work/facts \
     scripts/with-postgres.sh bench/lib/pgbench.sh >&2 || fact pgbench_skipped "pgbench failed (see output above)"
 }
+
+# The raw SQLite limits of the people walk and the organization search (bench/sqlite_reads.cc):
+# the server's own statements for those requests on the benchmark database, one connection per
+# core, no HTTP and no JSON. SQLite runs only (on PostgreSQL the statements differ).
+sqlite_read_limits() {
+  [[ "$BENCH_DB" == sqlite ]] || return 0
+  local exe=$work/sqlite_reads
+  g++ -O2 -std=c++20 -pthread bench/sqlite_reads.cc -lsqlite3 -o "$exe"
+  local out
+  out=$("$exe" "$DB_FILE" "$work" "${LIMIT_SECONDS:-$DURATION}" "$(nproc)")
+  local key
+  for key in raw_people_pages_per_s raw_people_page_cpu_ms raw_search_per_s raw_search_cpu_ms raw_read_threads; do
+    fact "$key" "$(awk -F= -v k="$key" '$1 == k {print $2}' <<< "$out")"
+  done
+  say "raw SQLite reads: $(tr '\n' ' ' <<< "$out")"
+}

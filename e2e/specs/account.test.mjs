@@ -33,6 +33,12 @@ describe('account security', () => {
       await toContainText(page.getByTestId('sessions-table'), 'Safari · iOS');
       await toContainText(page.getByTestId('sessions-table'), '当前设备');
 
+      // The strength meter under the new password: a broken rule first, then a level.
+      await page.locator('input[data-testid="password-new"]').fill('short-1');
+      await toContainText(page.getByTestId('password-strength'), '至少 12 个字符');
+      await page.locator('input[data-testid="password-new"]').fill('password1234');
+      await toContainText(page.getByTestId('password-strength'), '密码强度：弱');
+
       // A wrong current password is named beside its field; nothing changes.
       await page.locator('input[data-testid="password-current"]').fill('not-my-password-1');
       await page.locator('input[data-testid="password-new"]').fill(NEW_PASSWORD);

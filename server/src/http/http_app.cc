@@ -89,6 +89,13 @@ void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds)
   h.emplace_back("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
   bool api = req.path.rfind("/api/", 0) == 0;
   if (api) h.emplace_back("Cache-Control", "no-store");
+  // A JSON answer opened as a page (a link, a typed URL) downloads as a file instead of being
+  // rendered (ASVS 14.4.2, reflected file download 12.3.4); fetch() ignores the header. Answers
+  // with a disposition of their own (exports, certificates, inline images) keep it.
+  if (api && resp.content_type.rfind("application/", 0) == 0 && resp.content_type.find("json") != std::string::npos &&
+      std::none_of(h.begin(), h.end(), [](const auto& kv) { return kv.first == "Content-Disposition"; })) {
+    h.emplace_back("Content-Disposition", "attachment; filename=\"api.json\"");
+  }
   if (api && resp.content_type.rfind("application/", 0) == 0)
     h.emplace_back("Content-Language", std::string(LangTag(req.lang)));
   std::string_view route = req.route_pattern.empty() ? (api ? "unmatched" : "static") : req.route_pattern;

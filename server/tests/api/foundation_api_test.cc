@@ -45,6 +45,16 @@ TEST_P(FoundationApiTest, UnknownRouteIsProblemJsonWithSecurityHeaders) {
   ExpectSecurityHeaders(r);
 }
 
+TEST_P(FoundationApiTest, JsonAnswersDownloadAsAFileWhenOpenedAsAPage) {
+  auto c = LoggedIn("admin", "password-123");
+  const std::string attachment = "attachment; filename=\"api.json\"";
+  EXPECT_EQ(c->Get("/api/v1/health").header("content-disposition"), attachment);
+  EXPECT_EQ(c->Get("/api/v1/no-such-thing").header("content-disposition"), attachment) << "problem+json too";
+  EXPECT_EQ(c->Get("/api/v1/audit?organization_id=abc").header("content-disposition"), attachment);
+  // Not JSON, not the API: no disposition.
+  EXPECT_EQ(c->Get("/metrics").header("content-disposition"), "");
+}
+
 TEST_P(FoundationApiTest, WrongMethodIs405) {
   auto c = Client();
   EXPECT_EQ(c->Send("PUT", "/api/v1/health", "", {}).status, 405);

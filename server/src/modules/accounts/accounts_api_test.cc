@@ -118,6 +118,8 @@ TEST_P(AccountsApiTest, AWeakOrMissingNewPasswordNamesTheFieldAndChangesNothing)
   };
   const Case cases[] = {
       {Change(kOld, "short-1"), {"new_password"}},
+      {Change(kOld, "eleven-ch-1"), {"new_password"}},  // 11 characters: one too few
+      {Change(kOld, std::string(120, 'a') + "-12345678"), {"new_password"}},  // 129 characters: one too many
       {Change(kOld, "aaaaaaaaaaaa"), {"new_password"}},
       {Change(kOld, "12345678901234"), {"new_password"}},
       {Change(kOld, kOld), {"new_password"}},
@@ -135,6 +137,16 @@ TEST_P(AccountsApiTest, AWeakOrMissingNewPasswordNamesTheFieldAndChangesNothing)
   EXPECT_EQ(AuditCount("account.password_change"), 0);
 }
 
+TEST_P(AccountsApiTest, ANewPasswordHasTwelveToOneHundredTwentyEightCharacters) {
+  // Exactly 12 characters, then exactly 128 (a long passphrase), each accepted in turn.
+  const std::string twelve = "twelve-ch-12", longest = std::string(120, 'b') + "-1234567";
+  ASSERT_EQ(twelve.size(), 12u);
+  ASSERT_EQ(longest.size(), 128u);
+  EXPECT_EQ(As("alice")->Post("/api/v1/session/password", Change(kOld, twelve)).status, 204);
+  EXPECT_EQ(As("alice", twelve)->Post("/api/v1/session/password", Change(twelve, longest)).status, 204);
+  EXPECT_EQ(As("alice", longest)->Get("/api/v1/session").status, 200);
+}
+
 TEST_P(AccountsApiTest, TheNewPasswordMayNotBeTheLoginName) {
   server().CreateAccount("long-login-1", {{0, auth::Role::kCommitteeAdmin}});
   auto c = As("long-login-1");
@@ -148,7 +160,7 @@ TEST_P(AccountsApiTest, TheNewPasswordMayNotBeACommonOneEvenDressedUp) {
   const std::string before = PasswordHash(alice_);
   // On the kept list (john-data's password.lst) as typed, or once the digits and symbols
   // around it are taken away.
-  for (const char* common : {"qwertyuiop1", "Basketball-2024!", "2024#Sunshine#", "BUTTERFLY1"}) {
+  for (const char* common : {"qwertyuiop12", "Basketball-2024!", "2024#Sunshine#", "BUTTERFLY123"}) {
     auto r = here->Post("/api/v1/session/password", Change(kOld, common));
     EXPECT_EQ(r.status, 422) << common;
     ASSERT_EQ(r.error_fields(), std::vector<std::string>{"new_password"}) << common;

@@ -16,6 +16,7 @@
 #include "core/json.h"
 #include "http/edge.h"
 #include "modules/accounts/handlers.h"
+#include "modules/accounts/public/create_account.h"
 #include "modules/notifications/public/notify.h"
 
 namespace tianshan::accounts {
@@ -23,9 +24,6 @@ using auth::AccountRepository;
 using auth::SessionStore;
 
 namespace {
-
-constexpr size_t kMinPasswordChars = 10;
-constexpr size_t kMaxPasswordChars = 200;
 
 // At least two kinds of character among letters, digits and the rest ("tianshan-demo" passes,
 // "aaaaaaaaaa" and "1234567890" do not).
@@ -100,11 +98,11 @@ void ChangePassword(AppContext& ctx, http::HttpRequest& req, http::Reply reply) 
   if (!doc.ok()) return reply(http::Problem(req, doc.status()));
   const auth::Actor& actor = *req.actor;
   ObjectReader in(*doc);
-  auto current = in.String("current_password", true, kMaxPasswordChars);
-  auto fresh = in.String("new_password", true, kMaxPasswordChars, kMinPasswordChars);
-  if (fresh && fresh->size() >= kMinPasswordChars) {
+  auto current = in.String("current_password", true, auth::kMaxStoredPasswordChars);
+  auto fresh = in.String("new_password", true, auth::kMaxPasswordChars, auth::kMinPasswordChars);
+  if (fresh && fresh->size() >= auth::kMinPasswordChars) {
     if (!MixesKinds(*fresh)) {
-      in.AddError("new_password", "auth.password_weak", std::to_string(kMinPasswordChars));
+      in.AddError("new_password", "auth.password_weak", std::to_string(auth::kMinPasswordChars));
     } else if (*fresh == actor.login) {
       in.AddError("new_password", "auth.password_is_login");
     } else if (auth::CommonPasswords::Current()->IsCommon(*fresh)) {

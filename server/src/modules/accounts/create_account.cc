@@ -12,7 +12,12 @@ Result<int64_t> CreateAccount(AppContext& ctx, const NewAccount& account, std::o
   static const std::regex kLogin("^[a-z0-9][a-z0-9._-]{2,39}$");
   std::vector<FieldError> errors;
   if (!std::regex_match(account.login, kLogin)) errors.push_back({"login", "auth.login_shape", ""});
-  if (Utf8Length(account.password) < 10) errors.push_back({"password", "field.too_short", "10"});
+  const size_t password_chars = Utf8Length(account.password);
+  if (password_chars < kMinPasswordChars) {
+    errors.push_back({"password", "field.too_short", std::to_string(kMinPasswordChars)});
+  } else if (password_chars > kMaxPasswordChars) {
+    errors.push_back({"password", "field.too_long", std::to_string(kMaxPasswordChars)});
+  }
   if (account.phone && !IsValidMobile(*account.phone)) errors.push_back({"phone", "auth.phone_shape", ""});
   if (account.display_name.empty()) errors.push_back({"display_name", "field.required", ""});
   if (!errors.empty()) return Status::Invalid(errors);

@@ -8,6 +8,7 @@
 #include "auth/session_store.h"
 #include "core/json.h"
 #include "http/edge.h"
+#include "modules/accounts/public/create_account.h"
 
 namespace tianshan::accounts {
 using auth::AccountRecord;
@@ -84,7 +85,7 @@ void LogIn(AppContext& ctx, http::HttpRequest& req, http::Reply reply) {
   if (!doc.ok()) return reply(http::Problem(req, doc.status()));
   ObjectReader in(*doc);
   auto login = in.String("login", true, 100);
-  auto password = in.String("password", true, 200);
+  auto password = in.String("password", true, auth::kMaxStoredPasswordChars);
   if (Status s = in.Finish(); !s.ok()) return reply(http::Problem(req, s));
 
   const int64_t now = ctx.clock.NowMillis();
@@ -180,7 +181,7 @@ void EndAllMySessions(AppContext& ctx, http::HttpRequest& req, http::Reply reply
   auto doc = http::JsonBody(req);
   if (!doc.ok()) return reply(http::Problem(req, doc.status()));
   ObjectReader in(*doc);
-  auto password = in.String("current_password", true, 200);
+  auto password = in.String("current_password", true, auth::kMaxStoredPasswordChars);
   if (Status s = in.Finish(); !s.ok()) return reply(http::Problem(req, s));
   const Actor& a = *req.actor;
   // What the completion thread needs once the request is gone.

@@ -14,6 +14,13 @@ namespace tianshan::auth {
 
 inline constexpr int64_t kAllOrganizations = 0;
 
+// The length a password chosen by a person must have, in characters (ASVS 2.1.1 and 2.1.2: at
+// least 12, and a long passphrase up to 128 is welcome; longer ones are refused). Passwords set
+// before the 128 rule may be up to 200: a current password is read up to kMaxStoredPasswordChars.
+inline constexpr size_t kMinPasswordChars = 12;
+inline constexpr size_t kMaxPasswordChars = 128;
+inline constexpr size_t kMaxStoredPasswordChars = 200;
+
 struct NewAccount {
   std::string login;
   std::optional<std::string> phone;
