@@ -11,6 +11,8 @@ import { axeViolations } from '../support/axe.mjs';
 const SCAN_TIMEOUT = 240_000;
 const PUBLIC_PAGES = ['/', '/login', '/volunteer', '/services', '/venues'];
 const ROLES = ['youth', 'member', 'cadre', 'branch-secretary', 'karamay-admin', 'region-admin'];
+// Scanned with an unread notification, so that the bell is checked with its badge showing.
+const WITH_UNREAD = new Set(['karamay-admin']);
 
 // Thirteen logins in a row: each hashes a password (Argon2id), slow on a loaded machine.
 async function login(page, role) {
@@ -28,6 +30,35 @@ async function settle(page) {
 async function scan(page, where, found) {
   await settle(page);
   for (const v of await axeViolations(page)) found.push({ where, ...v });
+}
+
+/** The unread count the bell's badge shows (0 when the badge is hidden). */
+async function bellCount(page) {
+  const badge = page.getByTestId('notification-count').locator('sup');
+  if ((await badge.count()) === 0 || !(await badge.isVisible())) return 0;
+  return Number((await badge.textContent()).trim());
+}
+
+/**
+ * Gives `role` an unread notification, through the app's own login alert (auth.new_login): a
+ * second login from a browser the account has not used before (a User-Agent of its own), made
+ * after the page's login, notifies the account. Then waits until the page's bell shows it, so
+ * that every scan after this one sees the bell with its badge.
+ */
+async function unreadNotification(page, baseURL, role) {
+  const before = await bellCount(page);
+  const response = await fetch(`${baseURL}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'User-Agent': `a11y-scan/${role}/${Date.now()}` },
+    body: JSON.stringify({ login: role, password: DEMO_PASSWORD }),
+  });
+  assert.equal(response.status, 200, await response.text());
+  // The count arrives over the live stream; generous on a loaded machine.
+  const deadline = Date.now() + 30_000;
+  while ((await bellCount(page)) <= before) {
+    assert.ok(Date.now() < deadline, `the bell still shows ${await bellCount(page)} unread after a login alert`);
+    await page.waitForTimeout(200);
+  }
 }
 
 function report(found) {
@@ -111,6 +142,7 @@ describe('accessibility: axe-core finds no serious or critical violation', () =>
           async (page) => {
             const found = [];
             await login(page, role);
+            if (WITH_UNREAD.has(role)) await unreadNotification(page, suite.baseURL, role);
             await scanMenu(page, role, device, found);
             report(found);
           },

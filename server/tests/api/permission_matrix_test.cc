@@ -6,8 +6,13 @@
 // manifest permission (kit/permission.h, the same list as the module README's table and the
 // payloads' `can`), kGateSelf, kGateSignedIn or kGatePublic. The path's object is resolved
 // from the demo data by the collection segment before its first parameter (Fixtures() below),
-// plus what the test makes first: objects inside 风云社区团支部 and outside 克拉玛依市团委
-// (MakeObjectsIn), and one object of each account-owned kind per account (MakeOwnedObjects).
+// plus what the test makes first through the API: objects inside 风云社区团支部 and outside
+// 克拉玛依市团委 and 新疆维吾尔自治区团委 (MakeObjectsIn), a cadre with contacts in the branch and
+// in the parallel root (MakeCadreWithContacts), and one object of each account-owned kind per
+// account that can own one (MakeOwnedObjects). `TIANSHAN_MATRIX_SKIPPED=1` lists the calls with
+// no object in their scope: only "inside" (the caller's own) for accounts that cannot own one
+// (an import for a role without imports, an invitation for a non-cadre, a certificate for an
+// account with no person) and "inside" for platform-wide jobs.
 //
 //   guest on a non-public route                  → 401
 //   permission allows the role on the object     → not 401, 403 or 404
@@ -340,20 +345,28 @@ class PermissionMatrixTest : public DemoApiTest {
   // member's person when it is there, else of the first person there that no account is (an
   // allowed call before may have decided the last one).
   void EnsurePendingTransfer(const std::string& from, const std::string& to = "",
-                             const std::string& starter = "region-admin") {
+                             const std::string& starter = "region-admin", bool member_first = true) {
+    // Without the member first: a transfer of someone no account is, pending beside the member's.
+    const std::string no_account = "p.id NOT IN (SELECT person_id FROM auth_accounts WHERE person_id IS NOT NULL)";
+    const std::string who =
+        member_first ? "(p.id = (SELECT person_id FROM auth_accounts WHERE login = 'member') OR " + no_account + ")"
+                     : no_account;
     auto ids = ReadOrFail<std::optional<std::pair<int64_t, int64_t>>>(
         [&](storage::Transaction& tx) -> Result<std::optional<std::pair<int64_t, int64_t>>> {
           auto pending = tx.QueryOne(
               "SELECT t.id FROM people_transfers t JOIN organizations_organizations f ON f.path = t.from_path WHERE "
-              "t.status = 'pending' AND f.name = ?",
+              "t.status = 'pending' AND f.name = ?" +
+                  (member_first ? std::string()
+                                : " AND t.person_id IN (SELECT id FROM people_persons p WHERE " + no_account + ")"),
               {from});
           if (!pending.ok()) return pending.status();
           if (*pending) return std::optional<std::pair<int64_t, int64_t>>();
           auto person = tx.QueryOne(
               "SELECT p.id FROM people_persons p JOIN organizations_organizations f ON f.path = p.org_path WHERE "
-              "f.name = ? AND (p.id = (SELECT person_id FROM auth_accounts WHERE login = 'member') OR p.id NOT IN "
-              "(SELECT person_id FROM auth_accounts WHERE person_id IS NOT NULL)) ORDER BY CASE WHEN p.id = (SELECT "
-              "person_id FROM auth_accounts WHERE login = 'member') THEN 0 ELSE 1 END, p.id LIMIT 1",
+              "f.name = ? AND " +
+                  who +
+                  " ORDER BY CASE WHEN p.id = (SELECT "
+                  "person_id FROM auth_accounts WHERE login = 'member') THEN 0 ELSE 1 END, p.id LIMIT 1",
               {from});
           auto target =
               !to.empty()
@@ -374,63 +387,83 @@ class PermissionMatrixTest : public DemoApiTest {
 
   void EnsurePendingTransfers() {
     EnsurePendingTransfer("风云社区团支部");
+    EnsurePendingTransfer("风云社区团支部", "", "region-admin", false);
     EnsurePendingTransfer("乌鲁木齐市团委", "克拉玛依市团委");
     EnsurePendingTransfer("第七师团委", "第八师石河子市团委", kOtherRootAdmin);
+  }
+
+  // A cadre of `organization_name` (a new person there with a position and an account `login`,
+  // made by `admin_login`) whose invitations each of `contact_logins` accepts, the first of them
+  // then asking for help: the cadre's contacts and a help request, in the cadre's organization.
+  // Returns the cadre's person and client; an id of 0 means a step was refused (reported).
+  std::pair<int64_t, std::unique_ptr<HttpClient>> MakeCadreWithContacts(
+      const std::string& admin_login, const std::string& organization_name, const std::string& login,
+      const std::vector<std::string>& contact_logins) {
+    auto admin = LoggedIn(admin_login);
+    const int64_t org = OrganizationId(OrganizationPath(organization_name));
+    const int64_t person = IdOf(admin->Post("/api/v1/people", nlohmann::json{{"name", "矩阵干部" + login},
+                                                                             {"gender", "male"},
+                                                                             {"birth_date", "1990-03-01"},
+                                                                             {"organization_id", org}}),
+                                "person");
+    IdOf(admin->Post("/api/v1/people/" + std::to_string(person) + "/positions",
+                     nlohmann::json{{"organization_id", org},
+                                    {"title", "deputy_secretary"},
+                                    {"employment", "full_time"},
+                                    {"started_on", "2024-01-01"}}),
+         "position");
+    auth::NewAccount account{login, std::nullopt, login, "tianshan-demo", person, {{org, auth::Role::kCadre}}, false};
+    auto made = auth::CreateAccount(server().app().context(), account, std::nullopt);
+    EXPECT_TRUE(made.ok()) << made.status().detail();
+    auto cadre = LoggedIn(login);
+    for (size_t i = 0; i < contact_logins.size(); ++i) {
+      auto link = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json::object());
+      EXPECT_EQ(link.status, 201) << link.body;
+      if (link.status != 201) continue;
+      const std::string token = link.json()["path"].get<std::string>().substr(std::string("/invite/").size());
+      auto invited = LoggedIn(contact_logins[i]);
+      auto offer = invited->Get("/api/v1/cadres/invitations/" + token);
+      EXPECT_EQ(offer.status, 200) << offer.body;
+      if (offer.status != 200) continue;
+      const int64_t contact = IdOf(
+          invited->Post("/api/v1/cadres/invitations/" + token + "/accept",
+                        nlohmann::json{{"field", "student"}, {"consent_version", offer.json()["consent"]["version"]}}),
+          "contact");
+      if (i == 0) {
+        IdOf(invited->Post("/api/v1/cadres/contacts/" + std::to_string(contact) + "/help-requests",
+                           nlohmann::json{{"category", "study"}, {"description", "矩阵"}}),
+             "help request");
+      }
+    }
+    return {person, std::move(cadre)};
+  }
+
+  static int64_t IdOf(const HttpResult& r, const char* what) {
+    EXPECT_EQ(r.status, 201) << what << ": " << r.body;
+    return r.status == 201 ? r.json().value("id", int64_t{0}) : 0;
   }
 
   // A cadre of the parallel root (兵团: outside every demo role's subtree) with what the cadres'
   // routes decide on: its card, a young person's contact there with a help request, a posting,
   // a served unit and a service logged to it. Made through the API as the root's administrator,
-  // the new cadre and the demo's young person; an id of 0 means a step was refused (reported).
+  // the new cadre and the demo's young person.
   void MakeCadreInOtherRoot() {
+    auto [person, cadre] = MakeCadreWithContacts(kOtherRootAdmin, "新疆生产建设兵团团委", kOtherRootCadre, {"youth"});
     auto admin = LoggedIn(kOtherRootAdmin);
-    const int64_t root = OrganizationId(OrganizationPath("新疆生产建设兵团团委"));
     const int64_t division = OrganizationId(OrganizationPath("第七师团委"));
-    auto id_of = [](const HttpResult& r, const char* what) -> int64_t {
-      EXPECT_EQ(r.status, 201) << what << ": " << r.body;
-      return r.status == 201 ? r.json().value("id", int64_t{0}) : 0;
-    };
-    const int64_t person = id_of(admin->Post("/api/v1/people", nlohmann::json{{"name", "矩阵兵团干部"},
-                                                                              {"gender", "male"},
-                                                                              {"birth_date", "1990-03-01"},
-                                                                              {"organization_id", root}}),
-                                 "person");
-    id_of(admin->Post("/api/v1/people/" + std::to_string(person) + "/positions",
-                      nlohmann::json{{"organization_id", root},
-                                     {"title", "deputy_secretary"},
-                                     {"employment", "full_time"},
-                                     {"started_on", "2024-01-01"}}),
-          "position");
-    auth::NewAccount account{
-        kOtherRootCadre, std::nullopt, kOtherRootCadre, "tianshan-demo", person, {{root, auth::Role::kCadre}}, false};
-    ASSERT_TRUE(auth::CreateAccount(server().app().context(), account, std::nullopt).ok());
-    auto cadre = LoggedIn(kOtherRootCadre);
-    auto link = cadre->Post("/api/v1/cadres/me/invitations", nlohmann::json::object());
-    ASSERT_EQ(link.status, 201) << link.body;
-    const std::string token = link.json()["path"].get<std::string>().substr(std::string("/invite/").size());
-    auto youth = LoggedIn("youth");
-    auto offer = youth->Get("/api/v1/cadres/invitations/" + token);
-    ASSERT_EQ(offer.status, 200) << offer.body;
-    const int64_t contact = id_of(
-        youth->Post("/api/v1/cadres/invitations/" + token + "/accept",
-                    nlohmann::json{{"field", "student"}, {"consent_version", offer.json()["consent"]["version"]}}),
-        "contact");
-    id_of(youth->Post("/api/v1/cadres/contacts/" + std::to_string(contact) + "/help-requests",
-                      nlohmann::json{{"category", "study"}, {"description", "矩阵"}}),
-          "help request");
-    id_of(admin->Post("/api/v1/cadres/postings", nlohmann::json{{"person_id", person},
-                                                                {"host_organization_id", division},
-                                                                {"starts_on", "2026-12-01"},
-                                                                {"ends_on", "2027-03-31"},
-                                                                {"tasks", "矩阵"}}),
-          "posting");
-    id_of(cadre->Post("/api/v1/cadres/me/served-units", nlohmann::json{{"unit_id", division}}), "served unit");
-    id_of(cadre->Post("/api/v1/cadres/me/unit-services",
-                      nlohmann::json{{"unit_id", division},
-                                     {"served_on", TodayInChina(server().app().context().clock.NowMillis())},
-                                     {"minutes", 60},
-                                     {"what", "矩阵"}}),
-          "unit service");
+    IdOf(admin->Post("/api/v1/cadres/postings", nlohmann::json{{"person_id", person},
+                                                               {"host_organization_id", division},
+                                                               {"starts_on", "2026-12-01"},
+                                                               {"ends_on", "2027-03-31"},
+                                                               {"tasks", "矩阵"}}),
+         "posting");
+    IdOf(cadre->Post("/api/v1/cadres/me/served-units", nlohmann::json{{"unit_id", division}}), "served unit");
+    IdOf(cadre->Post("/api/v1/cadres/me/unit-services",
+                     nlohmann::json{{"unit_id", division},
+                                    {"served_on", TodayInChina(server().app().context().clock.NowMillis())},
+                                    {"minutes", 60},
+                                    {"what", "矩阵"}}),
+         "unit service");
   }
   static constexpr const char* kOtherRootCadre = "bingtuan-cadre";
 
@@ -475,7 +508,10 @@ class PermissionMatrixTest : public DemoApiTest {
   // its own administrator, `admin_login`), the region's administrator makes a venue with a room and a booking, a
   // service of each kind with a session and an application, a column with an article, and a
   // volunteering team with a project and a shift, a coverage unit and a correction in each.
-  void MakeObjectsIn(const std::string& organization_name, const std::string& admin_login = "region-admin") {
+  int organizations_made_ = 0;
+  // The volunteering team and project made in the organization.
+  std::pair<int64_t, int64_t> MakeObjectsIn(const std::string& organization_name,
+                                            const std::string& admin_login = "region-admin") {
     auto admin = LoggedIn(admin_login);
     auto youth = LoggedIn("youth");
     const int64_t org = OrganizationId(OrganizationPath(organization_name));
@@ -516,25 +552,82 @@ class PermissionMatrixTest : public DemoApiTest {
     Create(*admin, "/api/v1/volunteering/projects/{id}/shifts",
            "/api/v1/volunteering/projects/" + std::to_string(project) + "/shifts",
            {{"starts_at", "2026-08-03T02:00:00Z"}, {"ends_at", "2026-08-03T04:00:00Z"}, {"capacity", 10}});
+    // A shift still ahead, for the young person's sign-up (below): on a day of its own for each
+    // organization, so that the sign-ups do not overlap.
+    const std::string ahead_day = "2027-01-0" + std::to_string(++organizations_made_);
+    const int64_t ahead =
+        Create(*admin, "/api/v1/volunteering/projects/{id}/shifts",
+               "/api/v1/volunteering/projects/" + std::to_string(project) + "/shifts",
+               {{"starts_at", ahead_day + "T02:00:00Z"}, {"ends_at", ahead_day + "T04:00:00Z"}, {"capacity", 10}});
     Create(*admin, "/api/v1/organizations/{id}/coverage-units", at + "/coverage-units", {{"name", name}});
-    // A correction of a person there that no account is.
-    const int64_t person = ReadOrFail<int64_t>([&](storage::Transaction& tx) -> Result<int64_t> {
-      auto row = tx.QueryOne(
+    // Corrections of the last two people there that no account is.
+    const auto people = ReadOrFail<std::vector<int64_t>>([&](storage::Transaction& tx) -> Result<std::vector<int64_t>> {
+      auto rows = tx.Query(
           "SELECT p.id FROM people_persons p JOIN organizations_organizations o ON o.path = p.org_path WHERE o.id = ? "
           "AND p.id NOT IN (SELECT person_id FROM auth_accounts WHERE person_id IS NOT NULL) ORDER BY p.id DESC",
           {org});
-      if (!row.ok()) return row.status();
-      return *row ? (*row)->Int("id") : int64_t{0};
+      if (!rows.ok()) return rows.status();
+      std::vector<int64_t> out;
+      for (const auto& row : *rows) out.push_back(row.Int("id"));
+      return out;
     });
+    EXPECT_GE(people.size(), 2u) << organization_name;
+    const int64_t person = people.empty() ? 0 : people[0];
     // Asked for by the administrator of the city when it covers the organization, so that the
-    // region's administrator (above) may decide it.
+    // region's administrator (above) may decide it; in the branch also one by its secretary, which
+    // the city's administrator decides.
     auto requester = LoggedIn("karamay-admin");
     const bool in_city = OrganizationPath(organization_name).rfind(OrganizationPath("克拉玛依市团委"), 0) == 0;
     Create(in_city ? *requester : *admin, "/api/v1/people/{id}/corrections",
            "/api/v1/people/" + std::to_string(person) + "/corrections", {{"reason", name}, {"name", "矩阵"}});
+    if (organization_name == "风云社区团支部" && people.size() > 1) {
+      Create(*LoggedIn("branch-secretary"), "/api/v1/people/{id}/corrections",
+             "/api/v1/people/" + std::to_string(people[1]) + "/corrections", {{"reason", name}, {"name", "矩阵"}});
+    }
     auto recruiting = admin->Post("/api/v1/volunteering/projects/" + std::to_string(project) + "/status",
                                   nlohmann::json{{"status", "recruiting"}});
     EXPECT_EQ(recruiting.status, 200) << recruiting.body;
+    // The young person signs up for the shift ahead; the young person and the member join the
+    // team and each report hours (each then someone else's report for the other), and the young
+    // person is credited hours (a ledger entry of the organization).
+    IdOf(youth->Post("/api/v1/volunteering/shifts/" + std::to_string(ahead) + "/sign-ups", nlohmann::json::object()),
+         "sign-up");
+    for (const char* login : {"youth", "member"}) JoinAndReport(*admin, login, team);
+    Credit(*admin, "youth", project);
+    return {team, project};
+  }
+
+  std::string Today() { return TodayInChina(server().app().context().clock.NowMillis()); }
+
+  // `login` applies to join `team`, `admin` approves, and `login` reports an hour (pending).
+  void JoinAndReport(HttpClient& admin, const std::string& login, int64_t team) {
+    const int64_t joined =
+        IdOf(LoggedIn(login)->Post("/api/v1/volunteering/teams/" + std::to_string(team) + "/applications",
+                                   nlohmann::json::object()),
+             "team application");
+    auto decided = admin.Post(
+        "/api/v1/volunteering/teams/" + std::to_string(team) + "/members/" + std::to_string(joined) + "/decision",
+        nlohmann::json{{"decision", "approve"}});
+    EXPECT_EQ(decided.status, 200) << decided.body;
+    IdOf(LoggedIn(login)->Post(
+             "/api/v1/volunteering/hours/reports",
+             nlohmann::json{{"team_id", team}, {"worked_on", Today()}, {"minutes", 60}, {"description", "矩阵"}}),
+         "hour report");
+  }
+
+  // `admin` credits `login`'s person with an hour of `project`: a ledger entry.
+  void Credit(HttpClient& admin, const std::string& login, int64_t project) {
+    const int64_t person = ReadOrFail<int64_t>([&](storage::Transaction& tx) -> Result<int64_t> {
+      auto row = tx.QueryOne("SELECT person_id FROM auth_accounts WHERE login = ?", {login});
+      if (!row.ok()) return row.status();
+      return *row ? (*row)->Int("person_id") : int64_t{0};
+    });
+    IdOf(admin.Post("/api/v1/volunteering/hours/adjustments", nlohmann::json{{"person_id", person},
+                                                                             {"project_id", project},
+                                                                             {"minutes", 60},
+                                                                             {"worked_on", Today()},
+                                                                             {"reason", "矩阵"}}),
+         "hours credited");
   }
 
   bool HasFixture(const std::string& kind) const { return Fixtures().count(kind) != 0 || memory_.count(kind) != 0; }
@@ -546,7 +639,10 @@ class PermissionMatrixTest : public DemoApiTest {
   // when it is another account's. An object of no organization (org_path '') is outside.
   std::optional<Object> Find(const std::string& kind, const std::string& scope, bool inside,
                              std::optional<int64_t> own_person, int64_t account) {
+    // A guest owns nothing: its "inside" for an owned kind is the first account's object (its
+    // answer is 401 either way), "outside" another account's.
     if (auto memory = memory_.find(kind); memory != memory_.end()) {
+      if (account == 0 && !memory->second.empty()) account = memory->second.front().owner_account;
       for (const auto& m : memory->second) {
         if ((m.owner_account == account) != inside) continue;
         Object o;
@@ -561,6 +657,10 @@ class PermissionMatrixTest : public DemoApiTest {
       const bool ranked = Fixtures().at(kind).find(" AS rank ") != std::string::npos;
       auto rows = tx.Query("SELECT * FROM (" + Fixtures().at(kind) + ") f ORDER BY " + (ranked ? "rank, id" : "id"));
       if (!rows.ok()) return rows.status();
+      for (const auto& row : *rows) {
+        if (account != 0) break;
+        if (row.Has("owner_account") && !row.IsNull("owner_account")) account = row.Int("owner_account");
+      }
       for (const auto& row : *rows) {
         const std::string path = row.Text("org_path");
         const bool owned = row.Has("owner_account");
@@ -744,10 +844,20 @@ TEST_P(PermissionMatrixTest, EveryRouteEveryRoleInsideAndOutside) {
   const std::vector<std::string> logins = {"region-admin", "karamay-admin", "branch-secretary",
                                            "cadre",        "member",        "youth"};
   MakeOwnedObjects(logins);
-  MakeObjectsIn("风云社区团支部");
+  {
+    // The cadre volunteers in the branch's team and so has a certificate of its own.
+    const auto [team, project] = MakeObjectsIn("风云社区团支部");
+    auto admin = LoggedIn("region-admin");
+    JoinAndReport(*admin, "cadre", team);
+    Credit(*admin, "cadre", project);
+    IdOf(LoggedIn("cadre")->Post("/api/v1/volunteering/certificates", std::string()), "certificate");
+  }
   MakeObjectsIn("乌鲁木齐市团委");
   MakeObjectsIn("新疆生产建设兵团团委", kOtherRootAdmin);
   MakeCadreInOtherRoot();
+  // A cadre of the branch, whose contacts (the young person and the member) are each someone
+  // else's for the other.
+  MakeCadreWithContacts("region-admin", "风云社区团支部", "branch-cadre", {"youth", "member"});
 
   std::vector<RoleUnderTest> roles;
   for (const auto& login : logins) roles.push_back(Role(login));
