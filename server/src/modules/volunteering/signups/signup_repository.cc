@@ -109,24 +109,16 @@ Result<std::optional<SignUp>> FindSignUpFor(storage::Transaction& tx, int64_t sh
   "updated_at = excluded.updated_at"
 
 Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t now) {
-  const std::initializer_list<storage::Param> values = {s.shift_id,
-                                                        s.person_id,
-                                                        s.account_id,
-                                                        s.status,
-                                                        s.waitlist_seq,
-                                                        s.starts_at,
-                                                        s.ends_at,
-                                                        s.guardian_name,
-                                                        s.guardian_relation,
-                                                        s.guardian_name ? storage::Param(now) : storage::Param(),
-                                                        now,
-                                                        now};
+  const storage::Param consent_at = s.guardian_name ? storage::Param(now) : storage::Param();
+  const storage::Param values[] = {s.shift_id,          s.person_id, s.account_id, s.status,
+                                   s.waitlist_seq,      s.starts_at, s.ends_at,    s.guardian_name,
+                                   s.guardian_relation, consent_at,  now,          now};
   if (tx.dialect() == storage::Dialect::kPostgres) {
     TS_ASSIGN_OR_RETURN(
-        auto row,
-        tx.QueryOne(TS_SIGNUP_INSERT "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" TS_SIGNUP_UPSERT " RETURNING id",
-                    values));
-    return row->Int(0);
+        auto rows,
+        tx.Query(TS_SIGNUP_INSERT "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" TS_SIGNUP_UPSERT " RETURNING id",
+                 values));
+    return rows.rows.front().Int("id");
   }
   // SQLite collects RETURNING rows in a temporary table opened on every execution (a tenth of a
   // storm sign-up's CPU); the row's id comes from the (shift, person) index instead, which also
