@@ -20,7 +20,7 @@ SCALE=${SCALE:-2000}
 export BENCH_DB=sqlite BENCH_LUA=$PWD/bench/lua
 [[ -x "$BIN" ]] || { echo "signup_sweep: $BIN not found" >&2; exit 1; }
 work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-sweep.XXXXXX")
-for part in common wrk; do source "bench/lib/$part.sh"; done
+for part in common wrk storm; do source "bench/lib/$part.sh"; done
 trap cleanup EXIT
 : > "$work/facts"
 
@@ -55,19 +55,8 @@ for flags in "$@"; do
   members=$(awk '/^tianshan_db_write_group_members_total /{print $2}' <<< "$metrics")
   kill "$TS_PID"
   wait "$TS_PID" 2>/dev/null || true
-  IFS='|' read -r capacity counter_confirmed confirmed span_ms total <<< "$(sqlite3 "$DB_FILE" "
-    SELECT s.capacity, s.confirmed,
-      (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id AND status = 'confirmed'),
-      (SELECT max(created_at) - min(created_at) FROM volunteering_signups WHERE shift_id = s.id),
-      (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id)
-    FROM volunteering_shifts s WHERE s.id = $shift_id")"
-  # wrk's own rate unless the users ran out before the end (then the rows' first to last).
-  rate=$(kv rps "$pairs")
-  if [[ "$(kv exhausted "$pairs")" == 1 ]]; then
-    rate=$(awk -v n="$total" -v ms="$span_ms" 'BEGIN{printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}')
-  fi
-  oversell=no
-  ((confirmed > capacity || counter_confirmed != confirmed)) && oversell=yes
+  storm_outcome "$shift_id" "$pairs"
+  total=$STORM_TOTAL rate=$STORM_RATE oversell=$STORM_OVERSELL
   printf 'flags=[%s] sign-ups=%s rate=%s/s ratio=%.3f p50=%sms p99=%sms non2xx=%s oversell=%s' \
     "$flags" "$total" "$rate" "$(awk -v a="$rate" -v b="$raw" 'BEGIN{print a / b}')" "$(kv p50 "$pairs")" \
     "$(kv p99 "$pairs")" "$(kv non2xx "$pairs")" "$oversell"

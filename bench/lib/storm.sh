@@ -29,26 +29,44 @@ signup_storm() {
   after=$(cpu_ticks "$TS_PID")
   record signup "sign-up storm (one shift)" "$pairs" $((after - before)) "$TS_PID"
 
-  # Sign-ups/s from the rows themselves (first to last created_at), which stays right when the
-  # users run out before the wrk run ends.
+  storm_outcome "$STORM_SHIFT" "$pairs"
+  fact storm_capacity "$STORM_CAPACITY"
+  fact storm_confirmed "$STORM_CONFIRMED"
+  fact storm_waitlisted "$STORM_WAITLISTED"
+  fact storm_counter_confirmed "$STORM_COUNTER_CONFIRMED"
+  fact storm_counter_waitlisted "$STORM_COUNTER_WAITLISTED"
+  fact storm_span_ms "$STORM_SPAN_MS"
+  fact storm_exhausted "$(kv exhausted "$pairs")"
+  fact storm_oversell "$STORM_OVERSELL"
+  say "storm shift $STORM_SHIFT: capacity $STORM_CAPACITY, confirmed $STORM_CONFIRMED, waitlisted $STORM_WAITLISTED;" \
+    "oversell: $STORM_OVERSELL"
+}
+
+# storm_outcome SHIFT PAIRS: what a sign-up storm on SHIFT left in the database (db_query), with
+# wrk's report PAIRS. Sets STORM_CAPACITY, STORM_CONFIRMED and STORM_WAITLISTED (rows),
+# STORM_COUNTER_CONFIRMED and STORM_COUNTER_WAITLISTED (the shift's counters), STORM_TOTAL (rows),
+# STORM_SPAN_MS (first to last created_at), STORM_RATE (sign-ups/s: wrk's rate, or from the rows
+# when a wrk thread ran out of users before the end; `exhausted` is summed over the threads) and
+# STORM_OVERSELL (yes when more confirmed than seats or a counter differs from the rows).
+storm_outcome() {
   local q="SELECT s.capacity, s.confirmed, s.waitlisted,
       (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id AND status = 'confirmed'),
       (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id AND status = 'waitlisted'),
+      (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id),
       (SELECT max(created_at) - min(created_at) FROM volunteering_signups WHERE shift_id = s.id)
-    FROM volunteering_shifts s WHERE s.id = $STORM_SHIFT"
-  local capacity counter_confirmed counter_waitlisted confirmed waitlisted span_ms
-  IFS='|' read -r capacity counter_confirmed counter_waitlisted confirmed waitlisted span_ms <<< "$(db_query "$q")"
-  fact storm_capacity "$capacity"
-  fact storm_confirmed "$confirmed"
-  fact storm_waitlisted "$waitlisted"
-  fact storm_counter_confirmed "$counter_confirmed"
-  fact storm_counter_waitlisted "$counter_waitlisted"
-  fact storm_span_ms "${span_ms:-0}"
-  fact storm_exhausted "$(kv exhausted "$pairs")"
-  local oversell=no
-  if ((confirmed > capacity || counter_confirmed != confirmed || counter_waitlisted != waitlisted)); then oversell=yes; fi
-  fact storm_oversell "$oversell"
-  say "storm shift $STORM_SHIFT: capacity $capacity, confirmed $confirmed, waitlisted $waitlisted; oversell: $oversell"
+    FROM volunteering_shifts s WHERE s.id = $1"
+  IFS='|' read -r STORM_CAPACITY STORM_COUNTER_CONFIRMED STORM_COUNTER_WAITLISTED STORM_CONFIRMED STORM_WAITLISTED \
+    STORM_TOTAL STORM_SPAN_MS <<< "$(db_query "$q")"
+  STORM_SPAN_MS=${STORM_SPAN_MS:-0}
+  STORM_RATE=$(kv rps "$2")
+  local exhausted
+  exhausted=$(kv exhausted "$2")
+  if ((${exhausted:-0} > 0)); then
+    STORM_RATE=$(awk -v n="$STORM_TOTAL" -v ms="$STORM_SPAN_MS" 'BEGIN{printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}')
+  fi
+  STORM_OVERSELL=no
+  if ((STORM_CONFIRMED > STORM_CAPACITY || STORM_COUNTER_CONFIRMED != STORM_CONFIRMED ||
+    STORM_COUNTER_WAITLISTED != STORM_WAITLISTED)); then STORM_OVERSELL=yes; fi
 }
 
 # Login storm: every connection logs in with the production Argon2id cost while a second wrk

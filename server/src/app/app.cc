@@ -18,6 +18,23 @@
 #include "storage/read_replica.h"
 
 namespace tianshan {
+namespace {
+
+// Workers when --workers is not given: one per database connection, so that a worker never waits
+// for one. On SQLite at least kSqliteMinWorkers: writes do not use the pool's connections (one
+// writer connection, group commit), and a group forms only from writers already waiting for it.
+// In a sign-up storm 8 workers made groups of 1.4 members, 64 of about 4, at a fifth less server
+// CPU per sign-up (bench/results/2026-12-01-sqlite-signups.md); readers beyond the pool wait for
+// a connection as they waited for a worker before.
+constexpr size_t kSqliteMinWorkers = 64;
+
+size_t DefaultWorkers(const AppConfig& config, storage::Dialect dialect) {
+  if (config.workers > 0) return config.workers;
+  const auto pool = static_cast<size_t>(std::max(1, config.db_pool));
+  return dialect == storage::Dialect::kSqlite ? std::max(pool, kSqliteMinWorkers) : pool;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_ptr<storage::Database> db,
                                          const Clock* clock) {
@@ -243,7 +260,7 @@ Status App::StartServer() {
   };
   http::HttpAppOptions options;
   options.max_body_bytes = config_.max_body_bytes;
-  options.workers = config_.workers > 0 ? config_.workers : static_cast<size_t>(std::max(1, config_.db_pool));
+  options.workers = DefaultWorkers(config_, db_->dialect());
   options.worker_queue = config_.worker_queue;
   options.rate_limits = {config_.rate_ip_per_second, config_.rate_ip_burst, config_.rate_account_per_second,
                          config_.rate_account_burst};

@@ -204,7 +204,9 @@ int main(int argc, char** argv) {
       ->envname("TIANSHAN_READ_YOUR_WRITES_MS")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  serve->add_option("--workers", config.workers, "Threads running requests that touch the database (0: --db-pool)")
+  serve
+      ->add_option("--workers", config.workers,
+                   "Threads running requests that touch the database (0: --db-pool; on SQLite at least 64)")
       ->envname("TIANSHAN_WORKERS")
       ->capture_default_str();
   serve->add_option("--worker-queue", config.worker_queue, "Requests that may wait for a worker; beyond, 503")

@@ -159,13 +159,23 @@ Result<bool> TakeSeat(storage::Transaction& tx, int64_t shift_id, int64_t now) {
   return n == 1;
 }
 
-Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now) {
-  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("UPDATE volunteering_shifts SET waitlisted = waitlisted + 1, "
+Result<std::optional<OpenSeats>> FindOpenSeats(storage::Transaction& tx, int64_t shift_id) {
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT confirmed < capacity AS free, waitlist_seq, waitlisted "
+                                            "FROM volunteering_shifts WHERE id = ? AND status = 'open'",
+                                            {shift_id}));
+  if (!row) return std::optional<OpenSeats>();
+  return std::optional<OpenSeats>(OpenSeats{row->Int("free") != 0, row->Int("waitlist_seq"), row->Int("waitlisted")});
+}
+
+Result<std::optional<WaitlistPlace>> AppendToWaitlist(storage::Transaction& tx, int64_t shift_id, const OpenSeats& seen,
+                                                      int64_t now) {
+  // No RETURNING: SQLite collects RETURNING rows in a temporary table opened on every execution.
+  TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE volunteering_shifts SET waitlisted = waitlisted + 1, "
                                             "waitlist_seq = waitlist_seq + 1, updated_at = ? "
-                                            "WHERE id = ? AND status = 'open' RETURNING waitlist_seq, waitlisted",
-                                            {now, shift_id}));
-  if (!row) return std::optional<WaitlistPlace>();
-  return std::optional<WaitlistPlace>(WaitlistPlace{row->Int("waitlist_seq"), row->Int("waitlisted")});
+                                            "WHERE id = ? AND status = 'open' AND waitlist_seq = ?",
+                                            {now, shift_id, seen.waitlist_seq}));
+  if (n != 1) return std::optional<WaitlistPlace>();
+  return std::optional<WaitlistPlace>(WaitlistPlace{seen.waitlist_seq + 1, seen.waitlisted + 1});
 }
 
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now) {

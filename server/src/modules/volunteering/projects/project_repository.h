@@ -34,7 +34,7 @@ Result<int64_t> InsertShift(storage::Transaction& tx, const Shift& s, int64_t no
 Result<std::optional<Shift>> FindShift(storage::Transaction& tx, int64_t id, bool lock = false);
 Result<std::vector<Shift>> ListShifts(storage::Transaction& tx, int64_t project_id);
 // Saves starts_at, ends_at, capacity, role, requirements and min_age (seat counters are moved
-// by TakeSeat, JoinWaitlist and MoveSeats only).
+// by TakeSeat, AppendToWaitlist and MoveSeats only).
 Status UpdateShiftFields(storage::Transaction& tx, const Shift& s, int64_t now);
 // Marks the shift cancelled and zeroes its seat counters.
 Status MarkShiftCancelled(storage::Transaction& tx, int64_t id, int64_t now);
@@ -48,8 +48,17 @@ struct WaitlistPlace {
   int64_t seq = 0;
   int64_t position = 0;
 };
-// Appends to the waitlist of an open shift, or nullopt when the shift is not open.
-Result<std::optional<WaitlistPlace>> JoinWaitlist(storage::Transaction& tx, int64_t shift_id, int64_t now);
+// The seat counters of an open shift as this transaction sees them; nullopt when it is not open.
+struct OpenSeats {
+  bool free = false;         // confirmed < capacity
+  int64_t waitlist_seq = 0;  // the last waitlist number handed out
+  int64_t waitlisted = 0;
+};
+Result<std::optional<OpenSeats>> FindOpenSeats(storage::Transaction& tx, int64_t shift_id);
+// Hands out waitlist number `seen.waitlist_seq + 1` of the open shift: nullopt (nothing changed)
+// unless its counters still are `seen` (the UPDATE re-checks the number it read).
+Result<std::optional<WaitlistPlace>> AppendToWaitlist(storage::Transaction& tx, int64_t shift_id, const OpenSeats& seen,
+                                                      int64_t now);
 // confirmed += d_confirmed, waitlisted += d_waitlisted.
 Status MoveSeats(storage::Transaction& tx, int64_t shift_id, int d_confirmed, int d_waitlisted, int64_t now);
 

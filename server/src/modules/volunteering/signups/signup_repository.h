@@ -28,7 +28,8 @@ Result<int64_t> SaveSignUp(storage::Transaction& tx, const SignUp& s, int64_t no
 // and saves `s` (SaveSignUp) with the status that gave: sets s.id, s.status and s.waitlist_seq.
 // Returns the waitlist place when waitlisted; Conflict volunteer.shift_cancelled when the shift
 // is not open (nothing changed). One statement on PostgreSQL (the shift row is locked for as short a time as its
-// transaction allows); TakeSeat, JoinWaitlist and SaveSignUp on SQLite, whose writer is alone.
+// transaction allows); on SQLite, whose writer is alone, FindOpenSeats, then TakeSeat or
+// AppendToWaitlist, then SaveSignUp (none with RETURNING).
 Result<std::optional<WaitlistPlace>> SeatAndSaveSignUp(storage::Transaction& tx, SignUp& s, int64_t now);
 Status SetSignUpStatus(storage::Transaction& tx, int64_t id, const std::string& status,
                        std::optional<int64_t> waitlist_seq, int64_t now);
