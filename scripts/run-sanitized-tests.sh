@@ -33,11 +33,18 @@ case "$kind" in
     build=${BUILD:-build-tsan}
     sanitize=thread
     exclude=""
-    # The concurrency tests: every race test, the session cache, the password hashing pool, the
-    # job runner (ctest -N | grep -i race finds the race tests).
-    select=(-R "${TSAN_TESTS:-Race|Concurrent|SessionCache|PasswordHasher|JobRunner}")
+    # The concurrency tests: every test that runs threads at once (grep the tests for
+    # std::thread, WorkerPool, GroupCommit, EventStreamReader ...): the race tests (names with
+    # Race, Racing or Concurrent: storage, counters, statement cache and the modules' API races),
+    # the session cache, the password hashing pool, the job runner, SQLite group commit, the
+    # worker pool and its back-pressure 503, the rate limiter (token buckets racing, 429s,
+    # connection limits, slowloris), event streams (server-sent events under load) and
+    # LISTEN/NOTIFY between instances (instance events, two instances on one database), and the
+    # kill, fault, crash and backup-during-writes tests (client threads against a child server
+    # built with TSan too: a report ends the child with status 66, and the tests expect exit 0).
+    select=(-R "${TSAN_TESTS:-Race|Racing|Concurrent|SessionCache|PasswordHasher|JobRunner|GroupCommit|WorkerPool|BackPressure|TokenBuckets|AbuseLimits|InstancesApi|InstanceEvents|ServerSentEvents|StreamsOpening|CrashTest|KillTest|FaultTest|DiskFull|BackupDuringWrites}")
     # Only their files are built into the test binary.
-    files=(-DTIANSHAN_TEST_FILES="(_race|counters_random|job_runner|password_hasher|session_cache|storage/database)_test\\.cc$")
+    files=(-DTIANSHAN_TEST_FILES="(_race|counters_random|job_runner|password_hasher|session_cache|storage/database|group_commit|statement_cache|worker_pool|abuse_limits|instances_api|notifications_api|attendance_api|publishing_api|units_api|postings_api|trust_api|rooms_api|check_in_api|api/crash|fault|backup_restore)_test\\.cc$")
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$here/tsan.supp"
     ;;
   *) echo "usage: $0 asan|tsan" >&2; exit 2 ;;

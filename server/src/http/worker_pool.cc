@@ -18,8 +18,8 @@ bool WorkerPool::Submit(std::function<void()> job) {
     // Workers not running a job take one at once (counted by running_, not by who is already
     // waiting: right after the start no thread may be waiting yet); beyond them, at most
     // max_queue_ jobs wait.
-    const size_t free_workers = threads_.size() - running_;
-    if (stopping_ || queue_.size() + 1 > free_workers + max_queue_) {
+    // (Stopping is checked first: threads_ is Stop()'s once it has begun.)
+    if (stopping_ || queue_.size() + 1 > threads_.size() - running_ + max_queue_) {
       rejected_.fetch_add(1, std::memory_order_relaxed);
       return false;
     }
@@ -30,16 +30,16 @@ bool WorkerPool::Submit(std::function<void()> job) {
 }
 
 void WorkerPool::Stop() {
+  // The threads are taken under the lock: a Submit() racing the stop reads threads_ only
+  // before stopping_ is set, and a second Stop() finds none left to join.
+  std::vector<std::thread> threads;
   {
     std::lock_guard lock(mutex_);
-    if (stopping_ && threads_.empty()) return;
     stopping_ = true;
+    threads.swap(threads_);
   }
   cv_.notify_all();
-  for (auto& t : threads_) {
-    if (t.joinable()) t.join();  // each finishes the queued work first
-  }
-  threads_.clear();
+  for (auto& t : threads) t.join();  // each finishes the queued work first
 }
 
 size_t WorkerPool::in_flight() const {

@@ -2,9 +2,17 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "storage/database_options.h"
+#include "storage/instance_events.h"
 #include "storage/migrate.h"
 #include "storage/sql_text.h"
 #include "testing/test_database.h"
@@ -130,6 +138,90 @@ TEST_P(StorageTest, ConcurrentIncrementsAreNeverLost) {
   auto qty = db().Read([](Transaction& tx) { return tx.QueryOne("SELECT qty FROM items WHERE name = 'c'"); });
   ASSERT_TRUE(qty.ok());
   EXPECT_EQ((*qty)->Int(0), kThreads * kPerThread);
+}
+
+// Two instances on one database (storage/instance_events.h), racing: writers on both, payloads
+// published from several threads of A, readers of B's write generation. On PostgreSQL every
+// payload of A reaches B (LISTEN/NOTIFY) and never A itself, and A's writes advance B's
+// generation, which never goes back; on SQLite (one process per database) the events do
+// nothing: B's generation counts its own writes only.
+TEST_P(StorageTest, InstanceEventsRacingReachTheOtherInstanceOnly) {
+  constexpr int kThreads = 3, kEach = 20;
+  std::unique_ptr<Database> b = test_db().OpenAnother(4);
+  std::mutex mutex;
+  std::vector<std::string> heard_by_a, heard_by_b;
+  ASSERT_TRUE(StartInstanceEvents(db(), [&](std::string_view p) {
+                std::lock_guard lock(mutex);
+                heard_by_a.emplace_back(p);
+              }).ok());
+  ASSERT_TRUE(StartInstanceEvents(*b, [&](std::string_view p) {
+                std::lock_guard lock(mutex);
+                heard_by_b.emplace_back(p);
+              }).ok());
+  const uint64_t b_before = b->write_generation();
+  std::atomic<bool> done{false}, went_back{false};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  std::set<std::string> published;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kEach; ++i) published.insert("p" + std::to_string(t) + "-" + std::to_string(i));
+    threads.emplace_back([&, t] {  // A publishes
+      for (int i = 0; i < kEach; ++i) PublishInstanceEvent(db(), "p" + std::to_string(t) + "-" + std::to_string(i));
+    });
+    for (Database* on : {&db(), b.get()}) {
+      threads.emplace_back([&, t, on] {  // writes on A and on B
+        for (int i = 0; i < kEach; ++i) {
+          const std::string name = (on == b.get() ? "b" : "a") + std::to_string(t) + "-" + std::to_string(i);
+          Status s = on->Write([&](Transaction& tx) {
+            return tx.Execute("INSERT INTO items (name, qty) VALUES (?, 1)", {name}).status();
+          });
+          if (!s.ok()) failures++;
+        }
+      });
+    }
+  }
+  std::thread reader([&] {  // B's generation only grows
+    uint64_t last = b->write_generation();
+    while (!done.load()) {
+      const uint64_t now = b->write_generation();
+      if (now < last) went_back = true;
+      last = now;
+      auto n = b->Read([](Transaction& tx) { return tx.QueryOne("SELECT COUNT(*) FROM items"); });
+      if (!n.ok()) failures++;
+    }
+  });
+  for (auto& t : threads) t.join();
+  const uint64_t own_writes = kThreads * kEach;
+  auto heard_everything = [&] {
+    std::lock_guard lock(mutex);
+    std::set<std::string> got(heard_by_b.begin(), heard_by_b.end());
+    return got == published && b->write_generation() > b_before + own_writes;
+  };
+  if (GetParam() == Dialect::kPostgres) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!heard_everything() && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  } else {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  done = true;
+  reader.join();
+  StopInstanceEvents(*b);
+  StopInstanceEvents(db());
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_FALSE(went_back.load());
+  std::lock_guard lock(mutex);
+  EXPECT_TRUE(heard_by_a.empty()) << "A publishes; B publishes nothing; no one hears itself";
+  if (GetParam() == Dialect::kPostgres) {
+    std::set<std::string> got(heard_by_b.begin(), heard_by_b.end());
+    EXPECT_EQ(got, published);
+    EXPECT_EQ(heard_by_b.size(), published.size()) << "each payload once";
+    EXPECT_GT(b->write_generation(), b_before + own_writes) << "A's writes advanced B's generation";
+  } else {
+    EXPECT_TRUE(heard_by_b.empty());
+    EXPECT_EQ(b->write_generation(), b_before + own_writes) << "B counts its own writes only";
+  }
 }
 
 TEST_P(StorageTest, PrefixRangeScanFindsExactlyTheSubtree) {

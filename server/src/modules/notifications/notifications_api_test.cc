@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "auth/account_repository.h"
 #include "modules/jobs/job_runner.h"
 #include "modules/notifications/notifications_test_support.h"
@@ -121,6 +126,59 @@ TEST_P(NotificationsTest, LiveUnreadCountArrivesOverServerSentEvents) {
   EXPECT_TRUE(stream.WaitFor("data: {\"unread\":0}\n\nevent: unread", std::chrono::seconds(2)) ||
               stream.received().rfind("{\"unread\":0}") > stream.received().find("{\"unread\":1}"))
       << stream.received();
+}
+
+// Event streams under load (a race for ThreadSanitizer too, `make test-tsan`): for three
+// accounts, streams that stay open, streams opened and closed over and over, and notifications
+// written by one thread per account all at once. Every stream that stayed open ends on its
+// account's final count, and the server still answers.
+TEST_P(NotificationsTest, StreamsOpeningAndClosingWhileNotificationsRaceEndOnTheFinalCount) {
+  constexpr int kNotes = 15, kChurn = 8;
+  const std::vector<std::string> logins = {"youth", "member", "cadre"};
+  std::vector<std::string> cookies;
+  std::vector<int64_t> accounts, finals;
+  for (const auto& login : logins) {
+    auto client = Client();
+    auto r = client->Login(login, "tianshan-demo");
+    ASSERT_EQ(r.status, 200) << login << r.body;
+    std::string set_cookie = r.header("set-cookie");
+    cookies.push_back(set_cookie.substr(0, set_cookie.find(';')));
+    accounts.push_back(Account(login));
+    auto unread = LoggedIn(login)->Get("/api/v1/notifications/unread-count");
+    ASSERT_EQ(unread.status, 200) << unread.body;
+    finals.push_back(unread.json()["unread"].get<int64_t>() + kNotes);
+  }
+  const uint16_t port = server().app().port();
+  std::vector<std::unique_ptr<EventStreamReader>> kept;
+  for (const auto& cookie : cookies) {
+    for (int i = 0; i < 2; ++i)
+      kept.push_back(std::make_unique<EventStreamReader>(port, "/api/v1/notifications/stream", cookie));
+  }
+  std::vector<std::thread> threads;
+  for (size_t a = 0; a < accounts.size(); ++a) {
+    threads.emplace_back([&, a] {
+      for (int i = 0; i < kNotes; ++i) Send({.accounts = {accounts[a]}}, std::to_string(i));
+    });
+    threads.emplace_back([&, a] {
+      for (int i = 0; i < kChurn; ++i) {
+        EventStreamReader churn(port, "/api/v1/notifications/stream", cookies[a]);
+        churn.WaitFor("event: unread", std::chrono::seconds(5));
+      }  // each closes here, while the others are being written to
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < kept.size(); ++i) {
+    const int64_t final_count = finals[i / 2];
+    const std::string last = "data: {\"unread\":" + std::to_string(final_count) + "}";
+    ASSERT_TRUE(kept[i]->WaitFor(last, std::chrono::seconds(20))) << logins[i / 2] << "\n" << kept[i]->received();
+    const std::string text = kept[i]->received();
+    EXPECT_EQ(text.rfind("data: {\"unread\":"), text.rfind(last)) << "nothing older after the final count\n" << text;
+  }
+  for (size_t a = 0; a < logins.size(); ++a) {
+    auto unread = LoggedIn(logins[a])->Get("/api/v1/notifications/unread-count");
+    ASSERT_EQ(unread.status, 200) << unread.body;
+    EXPECT_EQ(unread.json()["unread"], finals[a]);
+  }
 }
 
 TEST_P(NotificationsTest, MailSettingsAreValidated) {
