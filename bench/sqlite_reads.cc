@@ -142,6 +142,17 @@ void BindText(sqlite3_stmt* s, int i, const std::string& v) {
   sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
 }
 
+// Parameters 1-6 of both prefix statements: the name range twice (name, short name), then the scope.
+void BindPrefixAndScope(sqlite3_stmt* s, const std::string& q, const std::string& upper, const std::string& scope,
+                        const std::string& scope_upper) {
+  BindText(s, 1, q);
+  BindText(s, 2, upper);
+  BindText(s, 3, q);
+  BindText(s, 4, upper);
+  BindText(s, 5, scope);
+  BindText(s, 6, scope_upper);
+}
+
 // One thread's walk: pages of the people of each organization's subtree, three deep.
 long long WalkPeople(const std::string& file, const std::vector<long long>& orgs, size_t first, Clock::time_point stop) {
   Connection c(file);
@@ -237,22 +248,12 @@ long long Search(const std::string& file, const std::vector<std::string>& querie
       c.Run(trigram);
     } else {
       const std::string upper = UpperBound(q);
-      BindText(window, 1, q);
-      BindText(window, 2, upper);
-      BindText(window, 3, q);
-      BindText(window, 4, upper);
-      BindText(window, 5, scope);
-      BindText(window, 6, scope_upper);
+      BindPrefixAndScope(window, q, upper, scope, scope_upper);
       sqlite3_bind_int64(window, 7, 0);
       sqlite3_bind_int64(window, 8, 0);
       sqlite3_bind_int64(window, 15, 21);
       if (c.Run(window) <= 20) {
-        BindText(names, 1, q);
-        BindText(names, 2, upper);
-        BindText(names, 3, q);
-        BindText(names, 4, upper);
-        BindText(names, 5, scope);
-        BindText(names, 6, scope_upper);
+        BindPrefixAndScope(names, q, upper, scope, scope_upper);
         sqlite3_bind_int64(names, 7, 0);
         sqlite3_bind_int64(names, 14, 21);
         c.Run(names);
