@@ -7,6 +7,7 @@ import { useSuite } from '../support/suite.mjs';
 import { toBeVisible, toHavePath } from '../support/expect.mjs';
 import { DEMO_PASSWORD, fillLogin } from '../support/flows.mjs';
 import { axeViolations } from '../support/axe.mjs';
+import { bellCount } from '../support/bell.mjs';
 
 const SCAN_TIMEOUT = 240_000;
 const PUBLIC_PAGES = ['/', '/login', '/volunteer', '/services', '/venues'];
@@ -32,12 +33,6 @@ async function scan(page, where, found) {
   for (const v of await axeViolations(page)) found.push({ where, ...v });
 }
 
-/** The unread count the bell's badge shows (0 when the badge is hidden). */
-async function bellCount(page) {
-  const badge = page.getByTestId('notification-count').locator('sup');
-  if ((await badge.count()) === 0 || !(await badge.isVisible())) return 0;
-  return Number((await badge.textContent()).trim());
-}
 
 /**
  * Gives `role` an unread notification, through the app's own login alert (auth.new_login): a

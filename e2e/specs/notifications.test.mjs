@@ -4,6 +4,7 @@ import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { login } from '../support/flows.mjs';
 import { DESKTOP } from '../support/browser.mjs';
+import { bellCount } from '../support/bell.mjs';
 
 const JIAFU = '佳福小区团支部';
 const FENGYUN = '风云社区团支部';
@@ -28,12 +29,6 @@ async function bellShows(page, expected, timeoutMs = 5000) {
     assert.ok(Date.now() < deadline, `the bell shows ${await bellCount(page)}, expected ${expected}`);
     await page.waitForTimeout(100);
   }
-}
-
-async function bellCount(page) {
-  const badge = page.getByTestId('notification-count').locator('sup');
-  if ((await badge.count()) === 0 || !(await badge.isVisible())) return 0;
-  return Number((await badge.textContent()).trim());
 }
 
 describe('notifications', () => {
