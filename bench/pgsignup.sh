@@ -27,7 +27,7 @@ export BENCH_DB=postgres BENCH_LUA=$PWD/bench/lua
 if [[ -z "${TIANSHAN_TEST_POSTGRES_URL:-}" ]]; then exec scripts/with-postgres.sh bench/pgsignup.sh "$@"; fi
 
 work=$(mktemp -d "${BENCH_TMPDIR:-/tmp}/tianshan-pgsignup.XXXXXX")
-for part in common wrk; do source "bench/lib/$part.sh"; done
+for part in common wrk storm; do source "bench/lib/$part.sh"; done
 trap cleanup EXIT
 : > "$work/facts"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -128,19 +128,9 @@ for ((round = 1; round <= ROUNDS; round++)); do
       wrk_report -t2 -c"$CONNECTIONS" --latency -s bench/lua/signup.lua -d"${DURATION}s" "$API_URL/health")
     s1=$(cpu_ticks "$TS_PID"); p1=$(pg_ticks)
     kill "$TS_PID"; wait "$TS_PID" 2>/dev/null || true
-    IFS='|' read -r capacity counter_confirmed counter_waitlisted confirmed waitlisted total span_ms <<< "$(db_query "
-      SELECT s.capacity, s.confirmed, s.waitlisted,
-        (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id AND status = 'confirmed'),
-        (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id AND status = 'waitlisted'),
-        (SELECT count(*) FROM volunteering_signups WHERE shift_id = s.id),
-        (SELECT max(created_at) - min(created_at) FROM volunteering_signups WHERE shift_id = s.id)
-      FROM volunteering_shifts s WHERE s.id = $shift_id")"
-    rate=$(kv rps "$pairs")
-    if [[ "$(kv exhausted "$pairs")" == 1 ]]; then
-      rate=$(awk -v n="$total" -v ms="$span_ms" 'BEGIN{printf "%.0f", (ms > 0 ? n * 1000 / ms : 0)}')
-    fi
-    oversell=no
-    if ((confirmed > capacity || counter_confirmed != confirmed || counter_waitlisted != waitlisted)); then oversell=yes; fi
+    storm_outcome "$shift_id" "$pairs"
+    rate=$STORM_RATE total=$STORM_TOTAL oversell=$STORM_OVERSELL
+    confirmed=$STORM_CONFIRMED waitlisted=$STORM_WAITLISTED capacity=$STORM_CAPACITY
     cpu_server=$(awk -v t=$((s1 - s0)) -v n="$total" -v hz="$hz" 'BEGIN{printf "%.3f", n ? t * 1000 / hz / n : 0}')
     cpu_pg=$(awk -v t=$((p1 - p0)) -v n="$total" -v hz="$hz" 'BEGIN{printf "%.3f", n ? t * 1000 / hz / n : 0}')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$b" "$rate" "$load" "$(kv p50 "$pairs")" \
