@@ -23,9 +23,10 @@ struct AppConfig {
   // after a write, that session reads the primary for read_your_writes_millis. Empty: none.
   std::string db_replica_url;
   int64_t read_your_writes_millis = 5000;
-  // Threads on which requests that touch the database run (0: db_pool, so that a worker never
-  // waits for a connection), and how many requests may wait for one before the server answers
-  // 503 with Retry-After (http/worker_pool.h; defaults measured in bench/results).
+  // Threads on which requests that touch the database run (0: db_pool on PostgreSQL, so that a
+  // worker never waits for a connection; on SQLite at least 64, for group commit: app/app.cc
+  // DefaultWorkers), and how many requests may wait for one before the server answers 503 with
+  // Retry-After (http/worker_pool.h; defaults measured in bench/results).
   size_t workers = 0;
   size_t worker_queue = 256;
   // SQLite group commit (storage/database_options.h): on or off, members per shared transaction,

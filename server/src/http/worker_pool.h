@@ -1,13 +1,13 @@
 #pragma once
 // The bounded pool of threads on which requests that touch the database run, so that the I/O
-// threads only parse, route and write. Sized to the database's connection pool: a worker never
-// waits for a connection that another worker holds for long, and the queue in front of the
+// threads only parse, route and write. Its size is the caller's (app/app.cc DefaultWorkers: the
+// database's connection pool, more on SQLite for group commit), and the queue in front of the
 // workers is bounded so that an overloaded server answers 503 at once instead of queuing
 // without limit (a queued request still pays for its wait; a rejected one can go elsewhere).
 //
 // Thread-safe. Submit() returns false (and runs nothing) when the queue is full or the pool is
-// stopping. Stop() runs the work already queued, then joins the threads; it is idempotent and
-// called by the destructor.
+// stopping. Stop() runs the work already queued, then joins the threads; the destructor calls
+// it. Only the first call waits for the threads: a later or concurrent one returns at once.
 
 #include <atomic>
 #include <chrono>
