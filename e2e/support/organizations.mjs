@@ -29,22 +29,34 @@ export function currentOrganizationId(page) {
   return Number(/\/organizations\/(\d+)/.exec(new URL(page.url()).pathname)[1]);
 }
 
-/** Chooses an option of an Element Plus select: clicks it, types to filter (remote), picks the text. */
+/**
+ * Chooses an option of an Element Plus select: clicks it, types to filter (remote), picks the
+ * text. The choice must show in the select (its text, or at least a change of what it showed):
+ * under load a click can land while the list is still opening and choose nothing (seen in CI: a
+ * type select kept 文字 and the test failed steps later on what followed), so it is chosen again,
+ * three times at most.
+ */
 export async function chooseOption(page, selectTestId, text, { type = null } = {}) {
   const select = page.getByTestId(selectTestId);
-  // A select chosen just before may still be fading out, its options still "visible": let it go.
-  await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-  await select.click();
-  if (type !== null) await page.keyboard.type(type);
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
-  await toBeVisible(option);
-  await option.click();
-  // A choice closes the list; a click that lands while the list is still opening can leave it
-  // open over whatever comes next (seen once: the 接收 button under the list for 30 s). Close
-  // it without changing the choice.
-  const closed = await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 })
-    .then(() => true, () => false);
-  if (!closed) await page.keyboard.press('Escape');
+  const before = await select.innerText();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    // A select chosen just before may still be fading out, its options still "visible": let it go.
+    await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await select.click();
+    if (type !== null) await page.keyboard.type(type);
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first();
+    await toBeVisible(option);
+    await option.click();
+    // A choice closes the list; a click that lands while the list is still opening can leave it
+    // open over whatever comes next (seen once: the 接收 button under the list for 30 s). Close
+    // it without changing the choice.
+    const closed = await page.locator('.el-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 2_000 })
+      .then(() => true, () => false);
+    if (!closed) await page.keyboard.press('Escape');
+    const shown = await select.innerText();
+    if (shown.includes(text) || shown !== before) return;
+  }
+  throw new Error(`the select ${selectTestId} still shows "${before.trim()}" after choosing "${text}" three times`);
 }
 
 /** A valid 18-character identity number (GB 11643) for a birth date and a sequence. */
