@@ -24,6 +24,11 @@ class OrganizationSearchTest : public OrganizationsTest {
     Make("佳福小区团支部", &street_, "branch", "community");
     Make("天山区团委", &urumqi_);  // same words, another city
   }
+  static std::vector<int64_t> Ids(const OrganizationList& list) {
+    std::vector<int64_t> out;
+    for (const auto& o : list.items) out.push_back(o.id);
+    return out;
+  }
   static std::set<std::string> Names(const OrganizationList& list) {
     std::set<std::string> out;
     for (const auto& o : list.items) out.insert(o.fields.name);
@@ -83,6 +88,40 @@ TEST_P(OrganizationSearchTest, PrefixSearchPagesAreExactWhetherThePrefixIsCommon
   EXPECT_TRUE(walk("甲", urumqi_.path).empty()) << "the scope applies in the window too";
 }
 
+TEST_P(OrganizationSearchTest, TrigramSearchPagesAreExactWhetherTheTermIsCommonOrRare) {
+  // "社区团" is in most names below (and in two of the fixture's), "丙社区" in one; a window of
+  // 10 ids fills some pages and not others, so on PostgreSQL both the window and the index path
+  // serve pages (SQLite's FTS5 needs no window), and each must give the matches in id order.
+  std::vector<int64_t> common = Ids(*SearchOrganizations(ctx(), AdminOn(region_), "社区团", {}, {}));
+  std::vector<int64_t> others{street_.id};  // 天山街道团工委, the scope's root
+  for (int i = 0; i < 12; ++i) {
+    common.push_back(Make("甲" + std::to_string(i) + "社区团支部", &street_, "branch", "community").id);
+    Make("乙" + std::to_string(i) + "小区团支部", &street_, "branch", "community");
+    if (i % 3 == 0) others.push_back(Make("丁" + std::to_string(i) + "街道团工委", &street_).id);
+  }
+  const int64_t rare = Make("丙社区团支部", &street_, "branch", "community").id;
+  common.push_back(rare);
+  auto walk = [&](const std::string& q, const std::string& scope, int window) {
+    std::vector<int64_t> ids;
+    SearchRequest req{q, {scope}, {}, std::nullopt, 3, window};
+    for (int i = 0; i < 30; ++i) {
+      auto page = ctx().db.Read([&](storage::Transaction& tx) { return SearchOrganizationIndex(tx, req); });
+      EXPECT_TRUE(page.ok());
+      if (!page.ok()) break;
+      for (const auto& o : page->items) ids.push_back(o.id);
+      if (!page->next_cursor) break;
+      req.after_id = std::stoll(*page->next_cursor);
+    }
+    return ids;
+  };
+  for (int window : {1, 4, 10, 4096}) {
+    EXPECT_EQ(walk("社区团", region_.path, window), common) << "window " << window;
+    EXPECT_EQ(walk("丙社区", region_.path, window), std::vector<int64_t>{rare}) << "window " << window;
+    EXPECT_EQ(walk("街道团工委", street_.path, window), others) << "window " << window;
+    EXPECT_TRUE(walk("社区团", urumqi_.path, window).empty()) << "the scope applies in the window too";
+  }
+}
+
 TEST_P(OrganizationSearchTest, SearchFindsSubstringsWithinGrants) {
   auth::Actor region_admin = AdminOn(region_);
   auto r = SearchOrganizations(ctx(), region_admin, "天山街", {}, {});
@@ -114,6 +153,24 @@ TEST_P(OrganizationSearchTest, SearchFindsSubstringsWithinGrants) {
   }
   EXPECT_TRUE(SearchOrganizations(ctx(), region_admin, "%%%", {}, {})->items.empty());
   EXPECT_EQ(SearchOrganizations(ctx(), region_admin, "  ", {}, {}).status().code(), StatusCode::kInvalid);
+}
+
+TEST_P(OrganizationSearchTest, LettersMatchInEitherCaseAndEverythingElseExactly) {
+  // Latin letters are matched without regard to case (ILIKE, FTS5's default); a query of CJK,
+  // digits and the names' middle dot has no case (LIKE on PostgreSQL).
+  auth::Actor admin = AdminOn(region_);
+  Make("ABC科技公司团支部", &karamay_, "branch", "non_public_enterprise");
+  Make("ＸＹ·新能源团支部", &karamay_, "branch", "non_public_enterprise");
+  Make("阿依·2号井团支部", &karamay_, "branch", "non_public_enterprise");
+  for (const char* q : {"abc科技", "ABC科技", "Abc科"}) {
+    EXPECT_EQ(Names(*SearchOrganizations(ctx(), admin, q, {}, {})), (std::set<std::string>{"ABC科技公司团支部"})) << q;
+  }
+  // (Full-width letters go to ILIKE too; whether they fold is up to the database's locale.)
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), admin, "ＸＹ·新", {}, {})), (std::set<std::string>{"ＸＹ·新能源团支部"}));
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), admin, "依·2号", {}, {})), (std::set<std::string>{"阿依·2号井团支部"}));
+  EXPECT_EQ(Names(*SearchOrganizations(ctx(), admin, "科技公司", {}, {})),
+            (std::set<std::string>{"ABC科技公司团支部"}));
+  EXPECT_TRUE(SearchOrganizations(ctx(), admin, "依·3号", {}, {})->items.empty());
 }
 
 TEST_P(OrganizationSearchTest, SearchPagesById) {
