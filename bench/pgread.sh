@@ -5,12 +5,12 @@
 # also reports PostgreSQL's CPU per request (all its processes, from /proc), beside the server's.
 #
 #   BEFORE_BIN=/tmp/old/tianshan bench/pgread.sh          generate a region into a private PostgreSQL
-#   BENCH_PG_URL=postgresql://… bench/pgread.sh           an existing generated region (local server)
+#   BENCH_PG_URL=postgresql://… bench/pgread.sh           an existing generated database (local server)
 #
 # Environment: ROUNDS (default 3), DURATION (seconds per run, default 8), WARMUP (default 2),
 # CONNECTIONS (default 64), TIANSHAN_BIN (the build measured as "after", default build/tianshan),
 # BEFORE_BIN (a build measured as "before"; optional), DB_POOL (--db-pool of both, default the
-# server's). Writes bench/results/<date>-region-postgres-reads.md. Loopback only; stops what it
+# server's). Writes bench/results/<date>-region-postgres-reads.md (or <date>-N-organizations-…). Loopback only; stops what it
 # started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,7 +84,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
   done
 done
 
-rounds_output region-postgres-reads
+# Named by the database's size: a region (40,000 organizations) or a larger one given by BENCH_PG_URL.
+organizations=$(db_query "SELECT count(*) FROM organizations_organizations")
+size_name=region
+((organizations == 40000)) || size_name="$organizations-organizations"
+rounds_output "$size_name-postgres-reads"
 python3 - "$work/scenarios.tsv" "$work/loads.tsv" "$work/limits.tsv" "$work/pg_ticks.tsv" "$out" <<PY
 import statistics, sys
 scen = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
@@ -108,7 +112,7 @@ for (rnd, build, sid, load), r, t in zip(loads, rows, ticks):
         "p99": num(r[4]), "cpu": num(r[5]), "pg": pgms, "non2xx": int(r[6] or 0), "errors": int(r[7] or 0)})
 builds = [b for b in ("before", "after") if (b, "people") in runs]
 labels = {"people": "people subtree, 20 rows, 3 pages", "person": "person page", "search": "organization name search"}
-lines = ["# PostgreSQL reads at region scale, before and after, $(date -u '+%Y-%m-%d %H:%M UTC')", "",
+lines = ["# PostgreSQL reads at $(printf "%'d" "$organizations") organizations, before and after, $(date -u '+%Y-%m-%d %H:%M UTC')", "",
          "Written by \`bench/pgread.sh\`: $ROUNDS rounds; each round measures nginx's static file and pgbench select-only "
          "(scale 10, $CONNECTIONS clients, 2 threads, on the same PostgreSQL server as Tianshan), then for each build a "
          "fresh server (2 I/O threads${DB_POOL:+, --db-pool $DB_POOL}) and the three scenarios (wrk, 2 threads, $CONNECTIONS connections, ${WARMUP} s "

@@ -164,8 +164,8 @@ def markdown(facts, rows, order, checks, scale, svg_name):
     add("")
     add("## Data")
     size = num(facts.get("db_bytes"))
-    add(f"- Generator: `{facts.get('generator')}`: {facts.get('generation_seconds')} s; database on disk "
-        f"{fmt(size / 2**20 if size else None, 1)} MiB.")
+    took = f": {facts['generation_seconds']} s" if facts.get("generation_seconds") else ""
+    add(f"- Generator: `{facts.get('generator')}`{took}; database on disk {fmt(size / 2**20 if size else None, 1)} MiB.")
     if facts.get("generator_summary"):
         add(f"- The generator's own summary: {facts['generator_summary']}")
     table_rows = {k[5:]: int(v) for k, v in facts.items() if k.startswith("rows.") and v.isdigit()}

@@ -12,7 +12,9 @@
 # `generate --scale N` for small, default 2000), SEED (default 7), STORM_USERS (default 20000),
 # STORM_PASSWORD (default tianshan-bench, the generator's), PROBE_CONNECTIONS (health probe during
 # the login storm, default 4), LIMIT_SECONDS (each raw SQLite and pgbench run, default DURATION),
-# BENCH_TMPDIR (where the database goes, default /tmp), KEEP_WORK=1 keeps the temporary folder.
+# BENCH_TMPDIR (where the database goes, default /tmp), KEEP_WORK=1 keeps the temporary folder,
+# BENCH_PG_URL (BENCH_DB=postgres: measure a database generated earlier instead of generating one;
+# STORM_SHIFT then names its storm shift, else the sign-up storm is skipped).
 # Writes bench/results/<date>-<scale>.md and .svg. Loopback only; every load is bounded in time;
 # everything started here is stopped on exit.
 set -euo pipefail
@@ -29,7 +31,7 @@ case "$BENCH_DB" in sqlite | postgres) ;; *) echo "bench: BENCH_DB is sqlite or 
 scripts/install-deps.sh --bench >/dev/null
 [[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
 # PostgreSQL: the whole run inside a private cluster (scripts/with-postgres.sh, fsync off).
-if [[ "$BENCH_DB" == postgres && -z "${TIANSHAN_TEST_POSTGRES_URL:-}" ]]; then
+if [[ "$BENCH_DB" == postgres && -z "${TIANSHAN_TEST_POSTGRES_URL:-}" && -z "${BENCH_PG_URL:-}" ]]; then
   exec scripts/with-postgres.sh bench/run.sh "$@"
 fi
 
@@ -92,7 +94,7 @@ if [[ "$SCALE" != national ]]; then
 fi
 BENCH_ORGS=$work/walk_orgs.txt scenario people_walk "people subtree, 20 rows, 3 pages" people_walk.lua \
   "$API_URL/health" -H "$COOKIE"
-if [[ "$SCALE" != national ]]; then
+if [[ "$SCALE" != national || "$BENCH_DB" == postgres ]]; then
   BENCH_PATHS=$work/search_paths.txt scenario search "organization name search" rotate.lua "$API_URL/health" -H "$COOKIE"
 fi
 BENCH_PATHS=$work/person_paths.txt scenario person "person page" rotate.lua "$API_URL/health" -H "$COOKIE"

@@ -1,11 +1,20 @@
 # The benchmark database: `tianshan generate` when this build has it, else bench/generate_tree.py
 # (SQLite only; organizations and people only: the read scenarios run, the sign-up storm is skipped).
 # Sets DB_FILE (SQLite), DB (the --db URL), STORM_SHIFT (empty without generate) and records the
-# generation figures. BENCH_DB=postgres: the private PostgreSQL of scripts/with-postgres.sh.
+# generation figures. BENCH_DB=postgres: the private PostgreSQL of scripts/with-postgres.sh, or
+# BENCH_PG_URL, a database generated earlier (no generation then; STORM_SHIFT may name its storm shift).
 
 generate_data() {
   DB_FILE=$work/bench.db
   DB="sqlite:$DB_FILE"
+  if [[ "$BENCH_DB" == postgres && -n "${BENCH_PG_URL:-}" ]]; then
+    DB=$BENCH_PG_URL
+    STORM_SHIFT=${STORM_SHIFT:-}
+    fact generator "a database generated before this run ($(db_query 'SELECT count(*) FROM organizations_organizations') organizations)"
+    fact db_bytes "$(db_query 'SELECT pg_database_size(current_database())')"
+    fact storm_shift "$STORM_SHIFT"
+    return
+  fi
   [[ "$BENCH_DB" == postgres ]] && DB=$TIANSHAN_TEST_POSTGRES_URL
   STORM_SHIFT=""
   local start log=$work/generate.log has_generate=0

@@ -11,7 +11,8 @@ for part in common wrk nginx data; do source "bench/lib/$part.sh"; done
 
 # rounds_settings DB ROUNDS DURATION: BENCH_DB (sqlite or postgres) and the environment every
 # round benchmark reads — ROUNDS and DURATION (seconds per run) with these defaults, WARMUP (2),
-# CONNECTIONS (64), TIANSHAN_BIN (build/tianshan) — at region scale. Stops when the binary is missing.
+# CONNECTIONS (64), TIANSHAN_BIN (build/tianshan) — at region scale. Stops when the binary is missing;
+# installs the load tools when they are.
 rounds_settings() {
   export BENCH_DB=$1
   ROUNDS=${ROUNDS:-$2}
@@ -22,6 +23,7 @@ rounds_settings() {
   SCALE=region
   export BENCH_LUA=$PWD/bench/lua
   [[ -x "$BIN" ]] || { echo "bench: $BIN not found (make build, or set TIANSHAN_BIN)" >&2; exit 1; }
+  scripts/install-deps.sh --bench >/dev/null  # wrk, pgbench, nginx: as bench/run.sh
 }
 
 # rounds_start NAME: a work folder (removed on exit with everything started), empty facts,
