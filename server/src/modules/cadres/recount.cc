@@ -1,6 +1,7 @@
 #include "modules/cadres/recount.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "core/calendar.h"
@@ -41,6 +42,24 @@ Result<storage::Rows> RecountRows(storage::Transaction& tx, const Period& p) {
 std::string Today(const AppContext& ctx, const JobRun& run) {
   // The day the run was due (China time), so a late retry still counts for its own day.
   return TodayInChina(run.due_at > 0 ? run.due_at : ctx.clock.NowMillis());
+}
+
+// Reminder jobs notify in transactions of this many recipients, so that a national network's
+// cadres (185,000 at national scale) never hold the one SQLite writer, or a PostgreSQL
+// transaction, for minutes. A run that fails midway is retried whole; the notifications' digest
+// keys keep the recipients of chunks already committed from being notified twice.
+constexpr size_t kRecipientsPerTransaction = 500;
+
+Status NotifyInChunks(const AppContext& ctx, size_t count,
+                      const std::function<Status(storage::Transaction&, size_t)>& notify_one) {
+  for (size_t start = 0; start < count; start += kRecipientsPerTransaction) {
+    const size_t end = std::min(count, start + kRecipientsPerTransaction);
+    TS_RETURN_IF_ERROR(ctx.db.Write([&](storage::Transaction& tx) -> Status {
+      for (size_t i = start; i < end; ++i) TS_RETURN_IF_ERROR(notify_one(tx, i));
+      return Status::Ok();
+    }));
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -96,39 +115,37 @@ Status RecountFigures(const AppContext& ctx, const JobRun& run) {
 
 Status RemindCadres(const AppContext& ctx, const JobRun& run) {
   const std::string today = Today(ctx, run);
-  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
-    TS_ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT person_id, activity_due, talk_due, help_overdue FROM "
-                                            "cadres_cadres WHERE activity_due > 0 OR talk_due > 0 OR help_overdue > 0 "
-                                            "ORDER BY id"));
-    for (const auto& r : rows) {
-      notifications::Notification n{"cadres.reminders",
-                                    "cadres.notice.reminder_title",
-                                    "cadres.notice.reminder_body",
-                                    {{"activity", std::to_string(r.Int("activity_due"))},
-                                     {"talk", std::to_string(r.Int("talk_due"))},
-                                     {"help", std::to_string(r.Int("help_overdue"))}},
-                                    "/app/cadres",
-                                    "cadres.reminders@" + today};
-      TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.people = {r.Int("person_id")}}, n).status());
-    }
-    return Status::Ok();
+  TS_ASSIGN_OR_RETURN(auto rows, ctx.db.Read([&](storage::Transaction& tx) {
+    return tx.Query(
+        "SELECT person_id, activity_due, talk_due, help_overdue FROM cadres_cadres WHERE activity_due > 0 OR "
+        "talk_due > 0 OR help_overdue > 0 ORDER BY id");
+  }));
+  return NotifyInChunks(ctx, rows.size(), [&](storage::Transaction& tx, size_t i) {
+    const auto& r = rows[i];
+    notifications::Notification n{"cadres.reminders",
+                                  "cadres.notice.reminder_title",
+                                  "cadres.notice.reminder_body",
+                                  {{"activity", std::to_string(r.Int("activity_due"))},
+                                   {"talk", std::to_string(r.Int("talk_due"))},
+                                   {"help", std::to_string(r.Int("help_overdue"))}},
+                                  "/app/cadres",
+                                  "cadres.reminders@" + today};
+    return notifications::Notify(tx, ctx, {.people = {r.Int("person_id")}}, n).status();
   });
 }
 
 Status RemindUnreportedPostings(const AppContext& ctx, const JobRun& run) {
   const std::string today = Today(ctx, run);
-  return ctx.db.Write([&](storage::Transaction& tx) -> Status {
-    TS_ASSIGN_OR_RETURN(auto due, SelectUnreportedByCadre(tx, today));
-    for (const auto& d : due) {
-      notifications::Notification n{"cadres.posting_reminders",
-                                    "cadres.notice.unreported_title",
-                                    "cadres.notice.unreported_body",
-                                    {{"count", std::to_string(d.postings)}},
-                                    "/app/my-postings",
-                                    "cadres.posting_reminders@" + today};
-      TS_RETURN_IF_ERROR(notifications::Notify(tx, ctx, {.people = {d.person_id}}, n).status());
-    }
-    return Status::Ok();
+  TS_ASSIGN_OR_RETURN(auto due,
+                      ctx.db.Read([&](storage::Transaction& tx) { return SelectUnreportedByCadre(tx, today); }));
+  return NotifyInChunks(ctx, due.size(), [&](storage::Transaction& tx, size_t i) {
+    notifications::Notification n{"cadres.posting_reminders",
+                                  "cadres.notice.unreported_title",
+                                  "cadres.notice.unreported_body",
+                                  {{"count", std::to_string(due[i].postings)}},
+                                  "/app/my-postings",
+                                  "cadres.posting_reminders@" + today};
+    return notifications::Notify(tx, ctx, {.people = {due[i].person_id}}, n).status();
   });
 }
 
