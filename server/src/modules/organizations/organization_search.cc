@@ -1,6 +1,9 @@
 #include "modules/organizations/organization_search.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
 
 #include "core/json.h"
 #include "storage/plan_hint.h"
@@ -56,8 +59,33 @@ std::vector<std::string> OutermostPaths(std::vector<std::string> paths) {
 
 namespace {
 
-int IdWindow(const SearchRequest& req, bool pg) {
-  return req.id_window > 0 ? req.id_window : pg ? kPostgresIdWindow : kSqliteIdWindow;
+// PostgreSQL's estimate of how many organizations there are (pg_class.reltuples, kept by ANALYZE
+// and autovacuum), read at most once a minute per process; 0 when never analyzed.
+Result<double> OrganizationsEstimate(storage::Transaction& tx) {
+  static std::atomic<int64_t> cached{-1};
+  static std::atomic<int64_t> read_at{0};
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count();
+  if (const int64_t c = cached.load(); c >= 0 && now - read_at.load() < 60'000) return static_cast<double>(c);
+  TS_ASSIGN_OR_RETURN(auto row, tx.QueryOne("SELECT CAST(GREATEST(reltuples, 0) AS BIGINT) AS n FROM pg_class WHERE "
+                                            "oid = CAST('organizations_organizations' AS regclass)"));
+  const int64_t n = row ? row->Int("n") : 0;
+  cached.store(n);
+  read_at.store(now);
+  return static_cast<double>(n);
+}
+
+Result<int> IdWindow(storage::Transaction& tx, const SearchRequest& req) {
+  if (req.id_window > 0) return req.id_window;
+  if (tx.dialect() == storage::Dialect::kSqlite) return kSqliteIdWindow;
+  // A window of w ids costs w rows when it fills the page; when it does not, the term has fewer
+  // than (limit + 1) / w matches per id, so the index path reads and sorts about n (limit + 1) / w
+  // matches. w ≈ 2 √((limit + 1) n) keeps both near the same small cost (window rows are the
+  // cheaper ones); measured at national scale: bench/results/2026-12-02-national-search-windows.md.
+  TS_ASSIGN_OR_RETURN(double n, OrganizationsEstimate(tx));
+  const double w = 2 * std::sqrt((req.limit + 1) * n);
+  return static_cast<int>(std::clamp(w, double{kMinPostgresIdWindow}, double{kMaxPostgresIdWindow}));
 }
 
 // One search query. `window`: look only at the next req.id_window ids after the cursor, in id
@@ -66,7 +94,7 @@ int IdWindow(const SearchRequest& req, bool pg) {
 // after id_window rows of the scope (or as soon as the page is full). Without `window`,
 // PostgreSQL orders by `o.id + 0` so that the page comes from the name indexes and a sort of
 // the matches, never from a walk of the primary key whose length depends on how rare the term is.
-Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest& req, bool window) {
+Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest& req, bool window, int id_window) {
   OrganizationPage page;
   // Strings bound below must outlive the query: Param keeps views.
   std::vector<std::string> held;
@@ -88,15 +116,16 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
     }
     return sql + ")";
   };
-  // PostgreSQL's generic plan for the trigram search intersects the name matches with the whole
-  // scope's path range (13 ms at region scale); planned for the values it is 0.5 ms.
-  std::string sql = std::string(trigram && pg && !window ? storage::kPlanEachTime : "") + "SELECT " +
-                    OrganizationColumns("o.") + " FROM ";
+  // PostgreSQL plans every search for its values: the generic plan of the trigram search
+  // intersects the name matches with the whole scope's path range (13 ms at region scale; 0.5 ms
+  // planned for the values), and the generic plan of the window, not knowing the scope, gathered
+  // it with parallel workers (268 ms at national scale; 0.03 ms planned for the values).
+  std::string sql = std::string(pg ? storage::kPlanEachTime : "") + "SELECT " + OrganizationColumns("o.") + " FROM ";
   if (pg && window) {  // the scope applies inside the window
     params.emplace_back(req.after_id.value_or(0));
     const std::string scope = add_scope("w.");
     sql += "(SELECT * FROM organizations_organizations w WHERE w.id > ? AND " + scope + " ORDER BY w.id LIMIT " +
-           std::to_string(IdWindow(req, pg)) + ") o WHERE ";
+           std::to_string(id_window) + ") o WHERE ";
   }
   if (trigram && !pg) {
     sql +=
@@ -128,7 +157,7 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
     sql +=
         " AND o.id <= COALESCE((SELECT id FROM organizations_organizations WHERE id > ? ORDER BY id LIMIT 1 "
         "OFFSET " +
-        std::to_string(IdWindow(req, pg) - 1) + "), 9223372036854775807)";
+        std::to_string(id_window - 1) + "), 9223372036854775807)";
     params.emplace_back(req.after_id.value_or(0));
   }
   // FTS5 hands out matches in rowid order: keying the page on s.rowid lets SQLite stop after
@@ -168,10 +197,11 @@ Result<OrganizationPage> SearchOrganizationIndex(storage::Transaction& tx, const
     // one page. So first look at the next ids in order: a full page found there is exactly the
     // first page, because every smaller id of the scope was looked at. Otherwise the matches are
     // rare, and the indexes are cheap. (SQLite's FTS5 hands trigram matches out in id order.)
-    TS_ASSIGN_OR_RETURN(auto windowed, RunSearch(tx, req, true));
+    TS_ASSIGN_OR_RETURN(int id_window, IdWindow(tx, req));
+    TS_ASSIGN_OR_RETURN(auto windowed, RunSearch(tx, req, true, id_window));
     if (windowed.next_cursor) return windowed;
   }
-  return RunSearch(tx, req, false);
+  return RunSearch(tx, req, false, 0);
 }
 
 }  // namespace tianshan::organizations

@@ -28,11 +28,11 @@ namespace tianshan::organizations {
 inline constexpr size_t kMaxQueryChars = 50;
 inline constexpr size_t kTrigramChars = 3;
 // The id windows by default. SQLite's (prefix searches only) was measured with the prefix search
-// at region scale; PostgreSQL's is smaller because every search that does not fill its window pays
-// for it before the index path: at 200,000 organizations 4,096 cost PostgreSQL ~40 % more CPU
-// per search than the planner's own choice, 1,024 ~25 % (bench/results/2026-12-01-200000-…).
+// at region scale. PostgreSQL's grows with the network, as 2 √((limit + 1) × organizations),
+// within these bounds (organization_search.cc says why).
 inline constexpr int kSqliteIdWindow = 4096;
-inline constexpr int kPostgresIdWindow = 1024;
+inline constexpr int kMinPostgresIdWindow = 1024;
+inline constexpr int kMaxPostgresIdWindow = 65536;
 
 struct SearchRequest {
   std::string q;                         // trimmed, 1..kMaxQueryChars characters
