@@ -112,7 +112,7 @@ for (rnd, build, sid, load), r, t in zip(loads, rows, ticks):
         "p99": num(r[4]), "cpu": num(r[5]), "pg": pgms, "non2xx": int(r[6] or 0), "errors": int(r[7] or 0)})
 builds = [b for b in ("before", "after") if (b, "people") in runs]
 labels = {"people": "people subtree, 20 rows, 3 pages", "person": "person page", "search": "organization name search"}
-lines = ["# PostgreSQL reads at $(printf "%'d" "$organizations") organizations, before and after, $(date -u '+%Y-%m-%d %H:%M UTC')", "",
+lines = ["# PostgreSQL reads at $(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<< "$organizations") organizations, before and after, $(date -u '+%Y-%m-%d %H:%M UTC')", "",
          "Written by \`bench/pgread.sh\`: $ROUNDS rounds; each round measures nginx's static file and pgbench select-only "
          "(scale 10, $CONNECTIONS clients, 2 threads, on the same PostgreSQL server as Tianshan), then for each build a "
          "fresh server (2 I/O threads${DB_POOL:+, --db-pool $DB_POOL}) and the three scenarios (wrk, 2 threads, $CONNECTIONS connections, ${WARMUP} s "

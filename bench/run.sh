@@ -79,7 +79,7 @@ ROOT_ID=$(awk -F= '/^root_id=/{print $2}' "$work/facts")
 MID_ID=$(awk -F= '/^mid_id=/{print $2}' "$work/facts")
 
 # An administrator of everything, with the production password cost (the login storm uses it).
-ADMIN_LOGIN=bench-admin
+ADMIN_LOGIN=bench-admin-$(date +%s)  # unique: BENCH_PG_URL may be a database measured before
 ADMIN_PASSWORD=$("$BIN" --db "$DB" --quiet create-admin --login "$ADMIN_LOGIN" | awk '/password/{print $NF}')
 start_tianshan --web web/dist
 COOKIE=$(login_cookie "$ADMIN_LOGIN" "$ADMIN_PASSWORD")
