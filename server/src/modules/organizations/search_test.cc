@@ -24,6 +24,20 @@ class OrganizationSearchTest : public OrganizationsTest {
     Make("佳福小区团支部", &street_, "branch", "community");
     Make("天山区团委", &urumqi_);  // same words, another city
   }
+  // The ids of every page of a search for `q` in `scope`, 3 a page, with an id window of `window`.
+  std::vector<int64_t> Walk(const std::string& q, const std::string& scope, int window) {
+    std::vector<int64_t> ids;
+    SearchRequest req{q, {scope}, {}, std::nullopt, 3, window};
+    for (int i = 0; i < 30; ++i) {
+      auto page = ctx().db.Read([&](storage::Transaction& tx) { return SearchOrganizationIndex(tx, req); });
+      EXPECT_TRUE(page.ok());
+      if (!page.ok()) break;
+      for (const auto& o : page->items) ids.push_back(o.id);
+      if (!page->next_cursor) break;
+      req.after_id = std::stoll(*page->next_cursor);
+    }
+    return ids;
+  }
   static std::vector<int64_t> Ids(const OrganizationList& list) {
     std::vector<int64_t> out;
     for (const auto& o : list.items) out.push_back(o.id);
@@ -70,22 +84,9 @@ TEST_P(OrganizationSearchTest, PrefixSearchPagesAreExactWhetherThePrefixIsCommon
     if (i % 3 == 0) Make("丁" + std::to_string(i) + "社区团支部", &street_, "branch", "community");
   }
   const int64_t rare = Make("丙社区团支部", &street_, "branch", "community").id;
-  auto walk = [&](const std::string& q, const std::string& scope) {
-    std::vector<int64_t> ids;
-    SearchRequest req{q, {scope}, {}, std::nullopt, 3, 10};
-    for (int i = 0; i < 20; ++i) {
-      auto page = ctx().db.Read([&](storage::Transaction& tx) { return SearchOrganizationIndex(tx, req); });
-      EXPECT_TRUE(page.ok());
-      if (!page.ok()) break;
-      for (const auto& o : page->items) ids.push_back(o.id);
-      if (!page->next_cursor) break;
-      req.after_id = std::stoll(*page->next_cursor);
-    }
-    return ids;
-  };
-  EXPECT_EQ(walk("甲", region_.path), common);
-  EXPECT_EQ(walk("丙", region_.path), std::vector<int64_t>{rare});
-  EXPECT_TRUE(walk("甲", urumqi_.path).empty()) << "the scope applies in the window too";
+  EXPECT_EQ(Walk("甲", region_.path, 10), common);
+  EXPECT_EQ(Walk("丙", region_.path, 10), std::vector<int64_t>{rare});
+  EXPECT_TRUE(Walk("甲", urumqi_.path, 10).empty()) << "the scope applies in the window too";
 }
 
 TEST_P(OrganizationSearchTest, TrigramSearchPagesAreExactWhetherTheTermIsCommonOrRare) {
@@ -101,24 +102,11 @@ TEST_P(OrganizationSearchTest, TrigramSearchPagesAreExactWhetherTheTermIsCommonO
   }
   const int64_t rare = Make("丙社区团支部", &street_, "branch", "community").id;
   common.push_back(rare);
-  auto walk = [&](const std::string& q, const std::string& scope, int window) {
-    std::vector<int64_t> ids;
-    SearchRequest req{q, {scope}, {}, std::nullopt, 3, window};
-    for (int i = 0; i < 30; ++i) {
-      auto page = ctx().db.Read([&](storage::Transaction& tx) { return SearchOrganizationIndex(tx, req); });
-      EXPECT_TRUE(page.ok());
-      if (!page.ok()) break;
-      for (const auto& o : page->items) ids.push_back(o.id);
-      if (!page->next_cursor) break;
-      req.after_id = std::stoll(*page->next_cursor);
-    }
-    return ids;
-  };
   for (int window : {1, 4, 10, 4096}) {
-    EXPECT_EQ(walk("社区团", region_.path, window), common) << "window " << window;
-    EXPECT_EQ(walk("丙社区", region_.path, window), std::vector<int64_t>{rare}) << "window " << window;
-    EXPECT_EQ(walk("街道团工委", street_.path, window), others) << "window " << window;
-    EXPECT_TRUE(walk("社区团", urumqi_.path, window).empty()) << "the scope applies in the window too";
+    EXPECT_EQ(Walk("社区团", region_.path, window), common) << "window " << window;
+    EXPECT_EQ(Walk("丙社区", region_.path, window), std::vector<int64_t>{rare}) << "window " << window;
+    EXPECT_EQ(Walk("街道团工委", street_.path, window), others) << "window " << window;
+    EXPECT_TRUE(Walk("社区团", urumqi_.path, window).empty()) << "the scope applies in the window too";
   }
 }
 
