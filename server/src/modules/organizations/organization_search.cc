@@ -88,10 +88,10 @@ Result<int> IdWindow(storage::Transaction& tx, const SearchRequest& req) {
   return static_cast<int>(std::clamp(w, double{kMinPostgresIdWindow}, double{kMaxPostgresIdWindow}));
 }
 
-// One search query. `window`: look only at the next req.id_window ids after the cursor, in id
+// One search query. `window`: look only at the next `id_window` ids after the cursor, in id
 // order, without the name indexes. SQLite bounds the ids (the unary + keeps it off the name
 // indexes); PostgreSQL reads them from a subquery in id order, so its primary key walk stops
-// after id_window rows of the scope (or as soon as the page is full). Without `window`,
+// after `id_window` rows of the scope (or as soon as the page is full). Without `window`,
 // PostgreSQL orders by `o.id + 0` so that the page comes from the name indexes and a sort of
 // the matches, never from a walk of the primary key whose length depends on how rare the term is.
 Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest& req, bool window, int id_window) {
@@ -121,6 +121,8 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
   // planned for the values), and the generic plan of the window, not knowing the scope, gathered
   // it with parallel workers (268 ms at national scale; 0.03 ms planned for the values).
   std::string sql = std::string(pg ? storage::kPlanEachTime : "") + "SELECT " + OrganizationColumns("o.") + " FROM ";
+  // The table, unless the window's subquery above stands for it.
+  const std::string from_table = pg && window ? "" : "organizations_organizations o WHERE ";
   if (pg && window) {  // the scope applies inside the window
     params.emplace_back(req.after_id.value_or(0));
     const std::string scope = add_scope("w.");
@@ -134,14 +136,13 @@ Result<OrganizationPage> RunSearch(storage::Transaction& tx, const SearchRequest
     params.emplace_back(held.emplace_back(storage::FtsPhrase(req.q)));
   } else if (trigram) {
     const std::string like = Caseless(req.q) ? " LIKE " : " ILIKE ";
-    sql += std::string(window ? "" : "organizations_organizations o WHERE ") + "(o.name" + like +
-           "? ESCAPE '\\' OR o.short_name" + like + "? ESCAPE '\\')";
+    sql += from_table + "(o.name" + like + "? ESCAPE '\\' OR o.short_name" + like + "? ESCAPE '\\')";
     const std::string& pattern = held.emplace_back("%" + EscapeLike(req.q) + "%");
     params.emplace_back(pattern);
     params.emplace_back(pattern);
   } else {
-    sql += std::string(pg && window ? "" : "organizations_organizations o WHERE ") + "((" + plus + "o.name >= ? AND " +
-           plus + "o.name < ?) OR (" + plus + "o.short_name >= ? AND " + plus + "o.short_name < ?))";
+    sql += from_table + "((" + plus + "o.name >= ? AND " + plus + "o.name < ?) OR (" + plus + "o.short_name >= ? AND " +
+           plus + "o.short_name < ?))";
     const std::string& upper = held.emplace_back(storage::PrefixUpperBound(req.q));
     for (int i = 0; i < 2; ++i) {
       params.emplace_back(req.q);
