@@ -151,7 +151,7 @@ pgbench_run "direct, $CLIENTS clients, simple" "${DB%/*}/pgbench" "$CLIENTS" sim
 
 # --- the report ------------------------------------------------------------------------------------
 mkdir -p bench/results
-report=bench/results/$(date -u +%Y-%m-%d)-pgbouncer.md
+report=$(unused_result "bench/results/$(date -u +%Y-%m-%d)-pgbouncer").md
 {
   echo "# pgbouncer or not: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo

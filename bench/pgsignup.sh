@@ -142,7 +142,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-postgres-signups.md
+out=$(unused_result "bench/results/$(date -u +%Y-%m-%d)-postgres-signups").md
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
 python3 - "$work/rows.tsv" "$out" "$commit" "$SCALE" "$CONNECTIONS" "$DURATION" "$(nproc)" <<'PY'
 import statistics, sys

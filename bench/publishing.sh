@@ -53,7 +53,7 @@ ratio() { awk -v a="$(rps "$1")" -v b="$(rps nginx)" 'BEGIN{ if (b > 0) printf "
 say "ratio to nginx: article page $(ratio page)×, feed $(ratio feed)×, /api/v1/health $(ratio health)×"
 
 mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-publishing.md
+out=$(unused_result "bench/results/$(date -u +%Y-%m-%d)-publishing").md
 {
   echo "# Publishing: the public site against nginx ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   echo

@@ -122,5 +122,6 @@ pgbench_limits
 mkdir -p bench/results
 report=bench/results/$(date -u +%Y-%m-%d)-$SCALE
 [[ "$BENCH_DB" == postgres ]] && report+=-postgres
+report=$(unused_result "$report")
 python3 bench/report.py "$work/facts" "$work/scenarios.tsv" "$report"
 cat "$report.md"

@@ -141,7 +141,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 mkdir -p bench/results
-out=bench/results/$(date -u +%Y-%m-%d)-sqlite-signups-rounds.md
+out=$(unused_result "bench/results/$(date -u +%Y-%m-%d)-sqlite-signups-rounds").md
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
 python3 - "$work/rows.tsv" "$out" "$commit" "$CONNECTIONS" "$DURATION" "$(nproc)" "$STORM_USERS" <<'PY'
 import statistics, sys

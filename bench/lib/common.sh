@@ -12,6 +12,14 @@ cleanup() {
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 
+# unused_result BASE: BASE (a path without extension), or BASE-2, BASE-3 … the first without a
+# .md file: a run never overwrites the results of an earlier run of the same day.
+unused_result() {
+  local b=$1 n=2
+  while [[ -e $b.md ]]; do b=$1-$((n++)); done
+  echo "$b"
+}
+
 say() { echo "bench: $*" >&2; }
 
 # fact KEY VALUE: records one figure for bench/report.py.

@@ -55,10 +55,10 @@ rounds_load() {
   echo "$*"$'\t'"$(load_now)" >> "$work/loads.tsv"
 }
 
-# rounds_output NAME: out=bench/results/<today>-NAME.md (its folder made) and commit=the short
-# commit measured, "+changes" when server/ differs from it.
+# rounds_output NAME: out=bench/results/<today>-NAME.md (its folder made; unused_result: never an
+# earlier run's file) and commit=the short commit measured, "+changes" when server/ differs from it.
 rounds_output() {
   mkdir -p bench/results
-  out=bench/results/$(date -u +%Y-%m-%d)-$1.md
+  out=$(unused_result "bench/results/$(date -u +%Y-%m-%d)-$1").md
   commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- server 2>/dev/null || echo '+changes')"
 }
