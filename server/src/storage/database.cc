@@ -95,14 +95,17 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
   if (mode == TxMode::kWrite) NoteWriteOnThisThread();  // later reads of this request see it
   // Callbacks registered by the attempt that committed; an attempt that fails forgets its own.
   std::vector<std::function<void()>> after_commit;
+  bool changed_nothing = false;  // of the attempt that committed
   auto attempt_fn = [&](Transaction& tx) -> Status {
     tx.ForgetAfterCommit();
     Status r = fn(tx);
     after_commit = r.ok() ? tx.TakeAfterCommit() : std::vector<std::function<void()>>{};
+    changed_nothing = r.ok() && tx.changed_nothing();
     return r;
   };
   for (int attempt = 1; attempt <= kMaxAttempts; ++attempt) {
     after_commit.clear();
+    changed_nothing = false;
     s = RunOnce(mode, attempt_fn);
     if (s.code() != StatusCode::kRetry) break;
     retry_count_.fetch_add(1);
@@ -115,10 +118,12 @@ Status Database::Run(TxMode mode, const std::function<Status(Transaction&)>& fn)
     std::this_thread::sleep_for(std::chrono::microseconds(500 * base + jitter() % (1000 * base)));
   }
   auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
-  if (mode == TxMode::kWrite) write_generation_.fetch_add(1, std::memory_order_release);
+  const bool wrote = mode == TxMode::kWrite && !(s.ok() && changed_nothing);
+  if (wrote) write_generation_.fetch_add(1, std::memory_order_release);
   total_micros_.fetch_add(static_cast<uint64_t>(micros.count()));
   transaction_count_.fetch_add(1);
   if (s.ok()) {
+    if (wrote) WriteCommitted();
     for (auto& f : after_commit) f();
   }
   return s;

@@ -137,10 +137,23 @@ class Transaction {
   // registers again). `fn` must not throw and must be quick.
   void AfterCommit(std::function<void()> fn) { after_commit_.push_back(std::move(fn)); }
   std::vector<std::function<void()>> TakeAfterCommit() { return std::move(after_commit_); }
-  void ForgetAfterCommit() { after_commit_.clear(); }
+  // Forgets what an attempt registered: its AfterCommit callbacks and ChangedNothing().
+  void ForgetAfterCommit() {
+    after_commit_.clear();
+    changed_nothing_ = false;
+  }
+
+  // Declares that this write transaction changed no row — a claim of due work that found none,
+  // an INSERT … ON CONFLICT DO NOTHING that inserted nothing — so that its commit is no write to
+  // anyone: write_generation() stays where it was and no other instance is told of a write, and
+  // the caches keyed on them stay valid. Only for a caller that knows it from the answers of its
+  // statements: declared of a transaction that did change rows, it leaves caches stale.
+  void ChangedNothing() { changed_nothing_ = true; }
+  bool changed_nothing() const { return changed_nothing_; }
 
  private:
   std::vector<std::function<void()>> after_commit_;
+  bool changed_nothing_ = false;
 };
 
 enum class TxMode { kRead, kWrite };
@@ -172,14 +185,18 @@ class Database {
   uint64_t total_micros() const { return total_micros_.load(); }
   uint64_t transaction_count() const { return transaction_count_.load(); }
   uint64_t retry_count() const { return retry_count_.load(); }
-  // Incremented each time a write transaction of this process ends (committed or not). A
-  // value taken before a read that is unchanged afterwards means no write of this process
-  // committed in between; caches of read results key on it.
+  // Incremented each time a write transaction of this process ends (committed or not), except
+  // one that committed having declared Transaction::ChangedNothing(). A value taken before a
+  // read that is unchanged afterwards means no write of this process committed in between;
+  // caches of read results key on it.
   uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
 
  protected:
   // One attempt: begin, fn, commit or rollback. A transient conflict returns kRetry.
   virtual Status RunOnce(TxMode mode, const std::function<Status(Transaction&)>& fn) = 0;
+  // Called by Run on the committing thread after a write transaction committed that changed
+  // something (it did not declare Transaction::ChangedNothing()): for telling other instances.
+  virtual void WriteCommitted() {}
 
  private:
   template <typename F>

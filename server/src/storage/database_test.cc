@@ -224,6 +224,52 @@ TEST_P(StorageTest, InstanceEventsRacingReachTheOtherInstanceOnly) {
   }
 }
 
+// A write transaction that declared Transaction::ChangedNothing() is no write to anyone: this
+// instance's generation stays, and on PostgreSQL the other instance hears nothing of it — B's
+// generation advances by exactly one for A's one real write after three that changed nothing
+// (NOTIFYs go out in order, so any of those would have reached B first). A retried attempt's
+// declaration is forgotten, and so is one of an attempt that failed.
+TEST_P(StorageTest, AWriteThatChangedNothingAdvancesNoGeneration) {
+  std::unique_ptr<Database> b = test_db().OpenAnother(2);
+  ASSERT_TRUE(StartInstanceEvents(db(), [](std::string_view) {}).ok());
+  ASSERT_TRUE(StartInstanceEvents(*b, [](std::string_view) {}).ok());
+  const uint64_t a_before = db().write_generation(), b_before = b->write_generation();
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(db().Write([](Transaction& tx) -> Status {
+                      TS_ASSIGN_OR_RETURN(int64_t n, tx.Execute("UPDATE items SET qty = 1 WHERE name = 'none'"));
+                      if (n == 0) tx.ChangedNothing();
+                      return Status::Ok();
+                    }).ok());
+  }
+  EXPECT_EQ(db().write_generation(), a_before) << "three writes that changed nothing";
+  int attempts = 0;
+  ASSERT_TRUE(db().Write([&](Transaction& tx) -> Status {
+                    if (++attempts == 1) {
+                      tx.ChangedNothing();
+                      return Status::Retry("the first attempt declares, then conflicts");
+                    }
+                    return tx.Execute("INSERT INTO items (name, qty) VALUES ('real', 1)").status();
+                  }).ok());
+  EXPECT_EQ(db().write_generation(), a_before + 1) << "the committed attempt changed a row";
+  EXPECT_FALSE(db().Write([](Transaction& tx) -> Status {
+                     tx.ChangedNothing();
+                     return Status::Invalid("name", "field.required");
+                   }).ok());
+  EXPECT_EQ(db().write_generation(), a_before + 2) << "a write that failed still ends a write transaction";
+  if (GetParam() == Dialect::kPostgres) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (b->write_generation() == b_before && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // anything later would show now
+    EXPECT_EQ(b->write_generation(), b_before + 1) << "B heard A's one real write, and nothing else";
+  } else {
+    EXPECT_EQ(b->write_generation(), b_before) << "SQLite: one process per database, no events";
+  }
+  StopInstanceEvents(*b);
+  StopInstanceEvents(db());
+}
+
 TEST_P(StorageTest, PrefixRangeScanFindsExactlyTheSubtree) {
   Status s = db().Write([](Transaction& tx) -> Status {
     for (const char* p : {"/1/", "/1/5/", "/1/5/9/", "/1/50/", "/1/6/", "/2/"}) {

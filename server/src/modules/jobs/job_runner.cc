@@ -78,8 +78,11 @@ Result<int> JobRunner::ScheduleRecurring(int64_t now) {
     auto known = scheduled_due_.find(kind);
     if (known != scheduled_due_.end() && known->second == *due) continue;
     NewJob job{kind, std::to_string(*due), "{}", *due, def.max_attempts, def.lease_seconds * 1000};
-    TS_ASSIGN_OR_RETURN(bool inserted,
-                        ctx_.db.Write([&](storage::Transaction& tx) { return InsertJob(tx, job, now); }));
+    TS_ASSIGN_OR_RETURN(bool inserted, ctx_.db.Write([&](storage::Transaction& tx) -> Result<bool> {
+                          TS_ASSIGN_OR_RETURN(bool fresh, InsertJob(tx, job, now));
+                          if (!fresh) tx.ChangedNothing();  // another instance made the row
+                          return fresh;
+                        }));
     created += inserted ? 1 : 0;
     scheduled_due_[kind] = *due;
   }
@@ -90,8 +93,12 @@ Result<PassResult> JobRunner::RunDue() {
   PassResult pass;
   const int64_t now = ctx_.clock.NowMillis();
   TS_ASSIGN_OR_RETURN(pass.scheduled, ScheduleRecurring(now));
-  TS_ASSIGN_OR_RETURN(auto claimed, ctx_.db.Write([&](storage::Transaction& tx) {
-    return ClaimJobs(tx, options_.owner, now, options_.batch);
+  // A pass that finds nothing due is no write: every instance polls each poll_millis, and caches
+  // keyed on the write generation (here and, through NOTIFY, on the other instances) stay valid.
+  TS_ASSIGN_OR_RETURN(auto claimed, ctx_.db.Write([&](storage::Transaction& tx) -> Result<std::vector<JobRow>> {
+    TS_ASSIGN_OR_RETURN(auto jobs, ClaimJobs(tx, options_.owner, now, options_.batch));
+    if (jobs.empty()) tx.ChangedNothing();
+    return jobs;
   }));
   for (const JobRow& job : claimed) {
     Status outcome;

@@ -113,6 +113,29 @@ TEST_P(JobRunnerTest, DueJobsRunOnceAndRecurringKindsGetOneRowPerDueTime) {
   EXPECT_EQ(runs_.begin()->second, 1);
 }
 
+// Every instance polls each second: a pass that finds nothing due must not expire the caches
+// keyed on the write generation (storage::Transaction::ChangedNothing), here or, on PostgreSQL,
+// on the other instances; a pass that runs a job is a write.
+TEST_P(JobRunnerTest, APassWithNothingDueIsNoWrite) {
+  Define("test.minutely", JobSchedule::Interval(60), 3, [](const AppContext&, const JobRun&) { return Status::Ok(); });
+  jobs::JobRunner runner(ctx(), {});
+  ASSERT_EQ(runner.RunDue()->scheduled, 1);
+  const uint64_t idle = ctx().db.write_generation();
+  for (int i = 0; i < 3; ++i) {
+    auto pass = runner.RunDue();
+    ASSERT_TRUE(pass.ok()) << pass.status().detail();
+    EXPECT_EQ(pass->ran, 0);
+  }
+  jobs::JobRunner other(ctx(), {});
+  EXPECT_EQ(other.RunDue()->scheduled, 0) << "the first runner made the row";
+  EXPECT_EQ(ctx().db.write_generation(), idle) << "four passes with nothing due, one schedule already made";
+  Enqueue("test.count", Now());
+  const uint64_t enqueued = ctx().db.write_generation();
+  EXPECT_GT(enqueued, idle);
+  EXPECT_EQ(runner.RunDue()->ran, 1);
+  EXPECT_GT(ctx().db.write_generation(), enqueued) << "claiming and completing a job are writes";
+}
+
 TEST_P(JobRunnerTest, FailuresRetryWithBackoffThenShowToAdmins) {
   jobs::JobRunner runner(ctx(), {});
   Enqueue("test.flaky", Now());

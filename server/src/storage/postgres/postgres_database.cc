@@ -85,9 +85,13 @@ class PostgresDatabase final : public Database {
     }
     auto lease = pool_.Acquire();
     if (!lease.ok()) return lease.status();
-    Status s = RunOn(*lease, pool_, mode, fn);
-    if (s.ok() && mode == TxMode::kWrite && events_) events_->NoteWrite();
-    return s;
+    return RunOn(*lease, pool_, mode, fn);
+  }
+
+  // A write of this process committed: the other instances advance their generation too. The
+  // empty transactions of AdvanceGeneration() are theirs, not a write to announce.
+  void WriteCommitted() override {
+    if (events_ && !t_generation_only) events_->NoteWrite();
   }
 
   // One attempt on a connection of `pool`: begin, fn, commit or rollback.
