@@ -116,7 +116,9 @@ Result<PeoplePage> ListPeople(const AppContext& ctx, const auth::Actor& actor, c
     TS_ASSIGN_OR_RETURN(auto rows, tx.Query(sql, std::span<const storage::Param>(params)));
 
     PeoplePage page;
-    std::map<int64_t, std::optional<auth::OrganizationRef>> refs;
+    // The listed organization was read above: rows of its own people need no second look-up.
+    std::map<int64_t, std::optional<auth::OrganizationRef>> refs{
+        {org.id, auth::OrganizationRef{org.id, org.path, org.fields.name}}};
     auto ref_of = [&](int64_t id) -> Result<std::optional<auth::OrganizationRef>> {
       auto it = refs.find(id);
       if (it != refs.end()) return it->second;
