@@ -30,7 +30,9 @@ PGBENCH_URL=${DB%/*}/tianshan_pgbench
 psql "$DB" -XAtq -c "DROP DATABASE IF EXISTS tianshan_pgbench" -c "CREATE DATABASE tianshan_pgbench" >/dev/null
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 "$PG_BIN/pgbench" -i -q -s 10 "$PGBENCH_URL" >/dev/null 2>&1
-pgbench_select() { "$PG_BIN/pgbench" -n -S -c "$CONNECTIONS" -j 2 -T "$DURATION" "$PGBENCH_URL" 2>/dev/null | awk '/^tps = /{print int($3); exit}'; }
+# pgbench_tps ARG…: one pgbench run of DURATION seconds, 2 threads; prints its transactions/s.
+pgbench_tps() { "$PG_BIN/pgbench" -n -j 2 -T "$DURATION" "$@" 2>/dev/null | awk '/^tps = /{print int($3); exit}'; }
+pgbench_select() { pgbench_tps -S -c "$CONNECTIONS" "$PGBENCH_URL"; }
 
 # The statements of the first page of a people subtree list, as Tianshan sends them (log_statement
 # =all, 2026-12-02): the organization, its people with their memberships (limit 20 + 1), one
@@ -38,10 +40,11 @@ pgbench_select() { "$PG_BIN/pgbench" -n -S -c "$CONNECTIONS" -j 2 -T "$DURATION"
 # answer (five round trips); Tianshan sends BEGIN with the first statement and COMMIT without
 # waiting (three).
 people_page_script() {
-  local ids
+  local ids count
   ids=$(head -500 "$work/walk_orgs.txt" | paste -sd,)
+  count=$(head -500 "$work/walk_orgs.txt" | wc -l)
   cat <<SQL
-\\set k random(1, $(head -500 "$work/walk_orgs.txt" | wc -l))
+\\set k random(1, $count)
 BEGIN READ ONLY;
 SELECT id, parent_id, path, depth, name, short_name, kind, setting, region_code, address, contact_name, contact_phone, founded_on, status, created_at, updated_at, left(path, -1) || '0' AS upper FROM organizations_organizations WHERE id = (ARRAY[$ids]::bigint[])[:k] \\gset o_
 SELECT p.id, p.name, p.gender, p.birth_date, p.ethnicity, p.phone, p.identity_number, p.education, p.occupation, p.employer, p.organization_id, p.org_path, p.is_member, p.created_at, p.updated_at, m.member_since, m.member_number FROM people_persons p LEFT JOIN people_memberships m ON m.person_id = p.id AND m.status = 'active' WHERE 1 = 1 AND p.org_path >= :o_path AND p.org_path < :o_upper ORDER BY p.org_path, p.id LIMIT 21;
@@ -53,8 +56,8 @@ people_page_script > "$work/people_page.sql"
 # With as many clients as Tianshan has connections (--db-pool): 64 backends on a small machine
 # spend much of it switching between them.
 POOL_CLIENTS=${DB_POOL:-8}
-pgbench_people_page() { "$PG_BIN/pgbench" -n -M prepared -f "$work/people_page.sql" -c "$POOL_CLIENTS" -j 2 -T "$DURATION" "$DB" 2>/dev/null | awk '/^tps = /{print int($3); exit}'; }
-pgbench_select_pool() { "$PG_BIN/pgbench" -n -S -c "$POOL_CLIENTS" -j 2 -T "$DURATION" "$PGBENCH_URL" 2>/dev/null | awk '/^tps = /{print int($3); exit}'; }
+pgbench_people_page() { pgbench_tps -M prepared -f "$work/people_page.sql" -c "$POOL_CLIENTS" "$DB"; }
+pgbench_select_pool() { pgbench_tps -S -c "$POOL_CLIENTS" "$PGBENCH_URL"; }
 
 # PostgreSQL's processes: the postmaster (first line of postmaster.pid in its data directory,
 # readable when the server is local and ours) and its children.
