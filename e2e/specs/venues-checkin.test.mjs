@@ -3,20 +3,14 @@
 // Check-in at the venue by QR code: the booker opens
 // the check-in code of an approved booking on a phone; the venue's manager opens the code's link
 // (the venue's check-in page with the token) and checks the booking in; a second scan of the
-// same code is refused. The venue is made through the API, open all day, so that a booking of
-// today exists whatever the hour.
+// same code is refused. The venue is made through the API, open all day, and the booking starts
+// within the hour whatever the time of day (checkInSlot: after midnight when run late at night).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSuite, TEST_TIMEOUT } from '../support/suite.mjs';
 import { toBeVisible, toContainText, toHavePath } from '../support/expect.mjs';
 import { login } from '../support/flows.mjs';
-import { api, chinaDate } from '../support/venues.mjs';
-
-/** China-time "YYYY-MM-DDTHH:MM" `minutes` from now, on a 5-minute step. */
-function chinaIn(minutes) {
-  const t = Math.ceil((Date.now() + minutes * 60_000) / 300_000) * 300_000;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16);
-}
+import { api, chinaDate, checkInSlot } from '../support/venues.mjs';
 
 describe('venue check-in', () => {
   const suite = useSuite();
@@ -84,10 +78,10 @@ describe('venue check-in', () => {
     const room = await admin.post(`/venues/${venue.id}/rooms`, { name: '活动室', capacity: 20 });
     await admin.ctx.dispose();
     const youth = await api(suite.baseURL, 'youth');
-    // Starts in 5–10 minutes, today (a run in the last 40 minutes of a China day would cross midnight).
+    const slot = checkInSlot(Date.now());
     const booking = await youth.post(`/rooms/${room.id}/bookings`, {
-      starts_at: chinaIn(5),
-      ends_at: chinaIn(35),
+      starts_at: slot.starts,
+      ends_at: slot.ends,
       purpose,
       attendees: 6,
     });
