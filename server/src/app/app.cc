@@ -34,6 +34,17 @@ size_t DefaultWorkers(const AppConfig& config, storage::Dialect dialect) {
   return dialect == storage::Dialect::kSqlite ? std::max(pool, kSqliteMinWorkers) : pool;
 }
 
+// Readers when --readers is not given. On SQLite one per read connection: a read that waits for
+// no group needs no more threads than connections, and the workers' 64 made every read wake a
+// sleeping thread and most of them wait again for a connection (with 8 readers the server CPU
+// per request is 8 % less on the people walk, 28 % on the person page and the search:
+// bench/results/2026-12-02-region-sqlite-readers.md). On PostgreSQL none: reads and writes share
+// the workers, one per connection.
+size_t DefaultReaders(const AppConfig& config, storage::Dialect dialect) {
+  if (config.readers > 0) return config.readers;
+  return dialect == storage::Dialect::kSqlite ? static_cast<size_t>(std::max(1, config.db_pool)) : 0;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<App>> App::Create(const AppConfig& config, std::unique_ptr<storage::Database> db,
@@ -171,22 +182,30 @@ std::string App::GroupCommitMetrics() const {
 
 std::string App::WorkerMetrics() const {
   if (!http_app_) return {};
+  // Both pools together (the workers and, when reads have their own, the readers); the readers'
+  // share of the requests in flight on its own line.
   const auto& w = http_app_->workers();
-  return "# HELP tianshan_worker_requests Requests waiting for or running on the worker pool.\n"
+  const http::WorkerPool* r = http_app_->readers();
+  auto both = [&](auto of) { return of(w) + (r ? of(*r) : 0); };
+  return "# HELP tianshan_worker_requests Requests waiting for or running on the worker pools.\n"
          "# TYPE tianshan_worker_requests gauge\ntianshan_worker_requests " +
-         std::to_string(w.in_flight()) +
-         "\n# HELP tianshan_worker_rejected_total Requests answered 503 because the worker queue was full.\n"
+         std::to_string(both([](const http::WorkerPool& p) { return p.in_flight(); })) +
+         "\n# HELP tianshan_reader_requests Of those, safe requests (GET, HEAD) on the readers' pool.\n"
+         "# TYPE tianshan_reader_requests gauge\ntianshan_reader_requests " +
+         std::to_string(r ? r->in_flight() : 0) +
+         "\n# HELP tianshan_worker_rejected_total Requests answered 503 because a worker queue was full.\n"
          "# TYPE tianshan_worker_rejected_total counter\ntianshan_worker_rejected_total " +
-         std::to_string(w.rejected()) +
-         "\n# HELP tianshan_worker_jobs_total Requests run on the worker pool.\n"
+         std::to_string(both([](const http::WorkerPool& p) { return p.rejected(); })) +
+         "\n# HELP tianshan_worker_jobs_total Requests run on the worker pools.\n"
          "# TYPE tianshan_worker_jobs_total counter\ntianshan_worker_jobs_total " +
-         std::to_string(w.started()) +
-         "\n# HELP tianshan_worker_queue_seconds_total Time those requests waited in the worker queue.\n"
+         std::to_string(both([](const http::WorkerPool& p) { return p.started(); })) +
+         "\n# HELP tianshan_worker_queue_seconds_total Time those requests waited in a worker queue.\n"
          "# TYPE tianshan_worker_queue_seconds_total counter\ntianshan_worker_queue_seconds_total " +
-         std::to_string(static_cast<double>(w.waited_micros()) / 1e6) +
+         std::to_string(static_cast<double>(both([](const http::WorkerPool& p) { return p.waited_micros(); })) / 1e6) +
          "\n# HELP tianshan_worker_run_seconds_total Time those requests ran on a worker.\n"
          "# TYPE tianshan_worker_run_seconds_total counter\ntianshan_worker_run_seconds_total " +
-         std::to_string(static_cast<double>(w.ran_micros()) / 1e6) + "\n" + AbuseMetrics();
+         std::to_string(static_cast<double>(both([](const http::WorkerPool& p) { return p.ran_micros(); })) / 1e6) +
+         "\n" + AbuseMetrics();
 }
 
 std::string App::AbuseMetrics() const {
@@ -262,6 +281,7 @@ Status App::StartServer() {
   options.max_body_bytes = config_.max_body_bytes;
   options.workers = DefaultWorkers(config_, db_->dialect());
   options.worker_queue = config_.worker_queue;
+  options.readers = DefaultReaders(config_, db_->dialect());
   options.rate_limits = {config_.rate_ip_per_second, config_.rate_ip_burst, config_.rate_account_per_second,
                          config_.rate_account_burst};
   TS_ASSIGN_OR_RETURN(options.trusted_proxies, http::TrustedProxies::Parse(config_.trusted_proxies));

@@ -29,6 +29,10 @@ struct AppConfig {
   // Retry-After (http/worker_pool.h; defaults measured in bench/results).
   size_t workers = 0;
   size_t worker_queue = 256;
+  // Threads on which safe requests (GET, HEAD) that touch the database run, apart from the
+  // workers (0: db_pool on SQLite, none on PostgreSQL, where reads and writes share the workers
+  // and their connections: app/app.cc DefaultReaders).
+  size_t readers = 0;
   // SQLite group commit (storage/database_options.h): on or off, members per shared transaction,
   // how long a group stays open for late members (µs), writes that may wait for the writer.
   bool db_group_commit = true;

@@ -213,6 +213,12 @@ int main(int argc, char** argv) {
       ->envname("TIANSHAN_WORKER_QUEUE")
       ->capture_default_str();
   serve
+      ->add_option("--readers", config.readers,
+                   "Threads running GET requests that touch the database, apart from the workers (0: --db-pool on "
+                   "SQLite, none on PostgreSQL)")
+      ->envname("TIANSHAN_READERS")
+      ->capture_default_str();
+  serve
       ->add_option("--db-group-commit", config.db_group_commit,
                    "SQLite: concurrent write transactions share one transaction, each in its own savepoint")
       ->envname("TIANSHAN_DB_GROUP_COMMIT")

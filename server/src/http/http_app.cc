@@ -69,11 +69,15 @@ HttpApp::HttpApp(const Router& router, Metrics& metrics, const StaticFiles& stat
       cached_resolver_(std::move(cached_resolver)),
       options_(std::move(options)),
       workers_(std::make_unique<WorkerPool>(options_.workers, options_.worker_queue)),
+      readers_(options_.readers > 0 ? std::make_unique<WorkerPool>(options_.readers, options_.worker_queue) : nullptr),
       limiter_(std::make_unique<RateLimiter>(options_.rate_limits)) {}
 
 HttpApp::~HttpApp() { StopWorkers(); }
 
-void HttpApp::StopWorkers() { workers_->Stop(); }
+void HttpApp::StopWorkers() {
+  workers_->Stop();
+  if (readers_) readers_->Stop();
+}
 
 void HttpApp::Finish(const HttpRequest& req, HttpResponse& resp, double seconds) const {
   auto& h = resp.headers;
@@ -183,7 +187,8 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
       if (hit) return done(std::move(*hit));
     }
   }
-  const bool queued = workers_->Submit([this, req, &route, done, session_needs_db] {
+  WorkerPool& pool = readers_ && IsSafeMethod(req->method) ? *readers_ : *workers_;
+  const bool queued = pool.Submit([this, req, &route, done, session_needs_db] {
     if (session_needs_db) {
       auto actor = resolver_(SessionCookieValue(*req, options_.session_cookie));
       if (!actor.ok()) return done(ProblemResponse(actor.status(), req->lang, req->path));
@@ -198,7 +203,7 @@ void HttpApp::Handle(std::shared_ptr<HttpRequest> req, Reply reply) const {
   if (!queued) {
     HttpResponse busy = ProblemResponse(
         Status::Unavailable("error.overloaded")
-            .WithDetail("worker queue full (" + std::to_string(workers_->in_flight()) + " requests in flight)"),
+            .WithDetail("worker queue full (" + std::to_string(pool.in_flight()) + " requests in flight)"),
         req->lang, req->path);
     busy.Header("Retry-After", std::to_string(options_.retry_after_seconds));
     done(std::move(busy));

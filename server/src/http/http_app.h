@@ -38,6 +38,10 @@ struct HttpAppOptions {
   // wait for one (beyond that, 503).
   size_t workers = 8;
   size_t worker_queue = 256;
+  // Safe requests (GET, HEAD, OPTIONS) run on a pool of their own of this many threads (its queue as long as
+  // the workers'), 0: on the workers. On SQLite, where the workers are many for group commit,
+  // reads then never outnumber the read connections (app/app.cc DefaultReaders).
+  size_t readers = 0;
   // Retry-After of the 503 answered when the queue is full, in seconds.
   int retry_after_seconds = 1;
   // Token buckets per client address and per account on state-changing requests (429), and
@@ -55,10 +59,12 @@ class HttpApp {
 
   void Handle(std::shared_ptr<HttpRequest> request, Reply reply) const;
   const HttpAppOptions& options() const { return options_; }
-  // Finishes the requests already on the worker pool and stops it; later requests that need
-  // it are answered 503. Call after the server has stopped accepting requests.
+  // Finishes the requests already on the worker pools and stops them; later requests that need
+  // one are answered 503. Call after the server has stopped accepting requests.
   void StopWorkers();
   const WorkerPool& workers() const { return *workers_; }
+  // The pool of safe requests; null when they run on the workers (options.readers 0).
+  const WorkerPool* readers() const { return readers_.get(); }
   const RateLimiter& rate_limiter() const { return *limiter_; }
 
  private:
@@ -77,6 +83,7 @@ class HttpApp {
   CachedSessionResolver cached_resolver_;
   HttpAppOptions options_;
   std::unique_ptr<WorkerPool> workers_;
+  std::unique_ptr<WorkerPool> readers_;
   std::unique_ptr<RateLimiter> limiter_;
 };
 

@@ -10,6 +10,8 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -171,13 +173,14 @@ size_t HeaderLine(char* data, size_t size, size_t n, void* out) {
   return size * n;
 }
 
-// A plain GET on its own connection (the routes here are not in the OpenAPI document, so the
-// API tests' checking client does not fit).
-Answer Get(uint16_t port, const std::string& path) {
+// A plain GET (or an empty POST) on its own connection (the routes here are not in the OpenAPI
+// document, so the API tests' checking client does not fit).
+Answer Get(uint16_t port, const std::string& path, const char* method = "GET") {
   Answer answer;
   CURL* curl = curl_easy_init();
   const std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  if (std::string_view(method) == "POST") curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Append);
@@ -265,6 +268,70 @@ TEST_F(BackPressureTest, AFullQueueIs503WithRetryAfterAndCachedAnswersStillFlow)
   }
   EXPECT_EQ(Get(port, "/api/v1/slow").status, 200) << "recovered";
   EXPECT_EQ(app_->workers().rejected(), 1u);
+}
+
+// Reads on a pool of their own (HttpAppOptions::readers): one slow GET holds the only reader
+// and the next GET is refused (no queue), while a POST still runs on the workers at once; a
+// slow POST holding the only worker does not stop a GET either.
+TEST(ReadersTest, SafeRequestsRunOnTheirOwnPoolAndEachPoolRefusesOnItsOwn) {
+  Router router;
+  Gate read_gate, write_gate;
+  std::atomic<int> reading{0}, writing{0};
+  router.Add("GET", "/api/v1/slow-read", Access::kPublic, [&](HttpRequest&) {
+    reading.fetch_add(1);
+    read_gate.Wait();
+    return HttpResponse::Json(R"({"read":true})");
+  });
+  router.Add("GET", "/api/v1/read", Access::kPublic, [](HttpRequest&) { return HttpResponse::Json("{}"); });
+  router.Add(
+      "POST", "/api/v1/write", Access::kPublic, [](HttpRequest&) { return HttpResponse::Json(R"({"wrote":true})"); },
+      true);
+  router.Add(
+      "POST", "/api/v1/slow-write", Access::kPublic,
+      [&](HttpRequest&) {
+        writing.fetch_add(1);
+        write_gate.Wait();
+        return HttpResponse::Json("{}");
+      },
+      true);
+  Metrics metrics;
+  StaticFiles static_files;
+  HttpAppOptions options;
+  options.workers = 1;
+  options.readers = 1;
+  options.worker_queue = 0;
+  HttpApp app(router, metrics, static_files, nullptr, options);
+  HttpServer server(app);
+  ASSERT_TRUE(server.Start({"127.0.0.1", 0, 2}).ok());
+  const uint16_t port = server.port();
+  ASSERT_NE(app.readers(), nullptr);
+
+  auto slow_read = std::async(std::launch::async, [port] { return Get(port, "/api/v1/slow-read"); });
+  ASSERT_TRUE(WaitFor([&] { return reading.load() == 1; }));
+  EXPECT_EQ(app.readers()->in_flight(), 1u);
+  EXPECT_EQ(app.workers().in_flight(), 0u) << "the GET is not on the workers";
+  Answer refused = Get(port, "/api/v1/read");
+  EXPECT_EQ(refused.status, 503) << "the only reader is busy and reads may not queue";
+  EXPECT_EQ(app.readers()->rejected(), 1u);
+  Answer wrote = Get(port, "/api/v1/write", "POST");
+  EXPECT_EQ(wrote.status, 200) << "a write does not wait behind the reads";
+  EXPECT_EQ(wrote.body, R"({"wrote":true})");
+  read_gate.Open();
+  EXPECT_EQ(slow_read.get().status, 200);
+
+  auto slow_write = std::async(std::launch::async, [port] { return Get(port, "/api/v1/slow-write", "POST"); });
+  ASSERT_TRUE(WaitFor([&] { return writing.load() == 1; }));
+  EXPECT_EQ(Get(port, "/api/v1/write", "POST").status, 503) << "the only worker is busy";
+  EXPECT_EQ(Get(port, "/api/v1/read").status, 200) << "a read does not wait behind the writes";
+  write_gate.Open();
+  EXPECT_EQ(slow_write.get().status, 200);
+  EXPECT_EQ(app.workers().rejected(), 1u);
+  EXPECT_EQ(app.readers()->rejected(), 1u);
+  // A job is counted once it has returned, which may be just after its answer arrived.
+  EXPECT_TRUE(WaitFor([&] { return app.readers()->started() == 2u; })) << app.readers()->started();
+  EXPECT_TRUE(WaitFor([&] { return app.workers().started() == 2u; })) << app.workers().started();
+  server.Stop();
+  app.StopWorkers();
 }
 
 }  // namespace
