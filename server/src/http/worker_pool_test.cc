@@ -173,14 +173,14 @@ size_t HeaderLine(char* data, size_t size, size_t n, void* out) {
   return size * n;
 }
 
-// A plain GET (or an empty POST) on its own connection (the routes here are not in the OpenAPI
-// document, so the API tests' checking client does not fit).
-Answer Get(uint16_t port, const std::string& path, const char* method = "GET") {
+// A plain GET, or a POST without a body, on its own connection (the routes here are not in the
+// OpenAPI document, so the API tests' checking client does not fit).
+Answer Send(uint16_t port, std::string_view method, const std::string& path) {
   Answer answer;
   CURL* curl = curl_easy_init();
   const std::string url = "http://127.0.0.1:" + std::to_string(port) + path;
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  if (std::string_view(method) == "POST") curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
+  if (method == "POST") curl_easy_setopt(curl, CURLOPT_POSTFIELDS, "");
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Append);
@@ -191,6 +191,9 @@ Answer Get(uint16_t port, const std::string& path, const char* method = "GET") {
   curl_easy_cleanup(curl);
   return answer;
 }
+
+Answer Get(uint16_t port, const std::string& path) { return Send(port, "GET", path); }
+Answer Post(uint16_t port, const std::string& path) { return Send(port, "POST", path); }
 
 // The pipeline on a real server: slow handlers fill the workers and the queue, the next
 // request is refused with 503 at once, answers from memory still come from the I/O threads,
@@ -313,15 +316,15 @@ TEST(ReadersTest, SafeRequestsRunOnTheirOwnPoolAndEachPoolRefusesOnItsOwn) {
   Answer refused = Get(port, "/api/v1/read");
   EXPECT_EQ(refused.status, 503) << "the only reader is busy and reads may not queue";
   EXPECT_EQ(app.readers()->rejected(), 1u);
-  Answer wrote = Get(port, "/api/v1/write", "POST");
+  Answer wrote = Post(port, "/api/v1/write");
   EXPECT_EQ(wrote.status, 200) << "a write does not wait behind the reads";
   EXPECT_EQ(wrote.body, R"({"wrote":true})");
   read_gate.Open();
   EXPECT_EQ(slow_read.get().status, 200);
 
-  auto slow_write = std::async(std::launch::async, [port] { return Get(port, "/api/v1/slow-write", "POST"); });
+  auto slow_write = std::async(std::launch::async, [port] { return Post(port, "/api/v1/slow-write"); });
   ASSERT_TRUE(WaitFor([&] { return writing.load() == 1; }));
-  EXPECT_EQ(Get(port, "/api/v1/write", "POST").status, 503) << "the only worker is busy";
+  EXPECT_EQ(Post(port, "/api/v1/write").status, 503) << "the only worker is busy";
   EXPECT_EQ(Get(port, "/api/v1/read").status, 200) << "a read does not wait behind the writes";
   write_gate.Open();
   EXPECT_EQ(slow_write.get().status, 200);
